@@ -1,0 +1,3 @@
+from sanphalang.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""Writes to accounts: users, their areas, preferences and API tokens."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sanphalang.areas.models import Area, Region
+from sanphalang.areas.scoping import forget_scope
+
+from .audit import stamp
+from .models import ApiToken, AreaAssignment, Role, hash_token
+
+User = get_user_model()
+
+
+@transaction.atomic
+def user_create(*, username: str, password: str, role: str = Role.VIEWER, area_codes: list[str] = (),
+                region_slugs: list[str] = (), first_name: str = "", last_name: str = "", email: str = "",
+                by=None, is_superuser: bool = False):
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
+    if User.objects.filter(username=username).exists():
+        raise ValidationError({"username": _("A user with this name already exists.")})
+    user = User(username=username, role=role, first_name=first_name, last_name=last_name, email=email,
+                is_superuser=is_superuser, is_staff=is_superuser or role == Role.ADMINISTRATOR)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    stamp(user, by).save()
+    user_assign_areas(user=user, area_codes=area_codes, region_slugs=region_slugs, by=by)
+    return user
+
+
+@transaction.atomic
+def user_assign_areas(*, user, area_codes=(), region_slugs=(), by=None, replace: bool = True) -> None:
+    areas = list(Area.objects.filter(code__in=list(area_codes)))
+    unknown = sorted(set(area_codes) - {a.code for a in areas})
+    if unknown:
+        raise ValidationError({"areas": _("No area has the code %(code)s.") % {"code": ", ".join(unknown)}})
+    regions = list(Region.objects.filter(slug__in=list(region_slugs)))
+    unknown_regions = sorted(set(region_slugs) - {r.slug for r in regions})
+    if unknown_regions:
+        raise ValidationError({"regions": _("Unknown region: %(slug)s") % {"slug": ", ".join(unknown_regions)}})
+    if replace:
+        user.area_assignments.all().delete()
+    for area in areas:
+        stamp(AreaAssignment(user=user, area=area), by).save()
+    for region in regions:
+        stamp(AreaAssignment(user=user, region=region), by).save()
+    forget_scope(user)
+
+
+@transaction.atomic
+def user_set_preferences(*, user, language: str | None = None, prefers_thai_digits: bool | None = None):
+    if language is not None:
+        user.language = language
+    if prefers_thai_digits is not None:
+        user.prefers_thai_digits = prefers_thai_digits
+    user.full_clean(exclude=["password"])
+    stamp(user, user).save(update_fields=["language", "prefers_thai_digits"])
+    return user
+
+
+@transaction.atomic
+def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
+    """A new token for the user; the raw key is returned once and never stored."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name, such as the computer or script that uses it.")})
+    raw = ApiToken.new_raw_key()
+    token = ApiToken.objects.create(user=user, name=name[:100], key_hash=hash_token(raw), prefix=raw[:8])
+    return token, raw
+
+
+@transaction.atomic
+def api_token_revoke(*, user, token_id: int) -> None:
+    updated = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).update(
+        revoked_at=timezone.now())
+    if not updated:
+        raise ValidationError(_("No such token."))
+
+
+def api_token_authenticate(raw: str):
+    """The active user a raw token belongs to, or None."""
+    if not raw:
+        return None
+    token = ApiToken.objects.select_related("user").filter(
+        key_hash=hash_token(raw.strip()), revoked_at__isnull=True).first()
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        # Written at most once a minute, so a busy script does not turn every read into a write.
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

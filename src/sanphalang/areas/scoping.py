@@ -1,0 +1,111 @@
+"""Area-scoped access: which areas a user may read and write, as prefix filters on indexed code columns."""
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from sanphalang.errors import AccessDenied
+
+from .models import ancestor_codes
+
+
+@dataclass(frozen=True)
+class AreaScope:
+    """The areas a user works in. national means all of Thailand."""
+
+    national: bool
+    prefixes: tuple[str, ...]
+
+    def covers(self, code: str | None) -> bool:
+        if self.national:
+            return True
+        if not code:
+            return False
+        return any(code.startswith(prefix) for prefix in self.prefixes)
+
+    def subtree_q(self, field: str) -> Q:
+        """Rows whose area (field holds the code) lies in one of the user's areas or below."""
+        if self.national:
+            return Q()
+        if not self.prefixes:
+            return Q(pk__in=[])
+        return reduce(or_, (Q(**{f"{field}__startswith": prefix}) for prefix in self.prefixes))
+
+    def with_ancestors_q(self, field: str) -> Q:
+        """The subtree plus the areas above it, for shared records such as the province's agencies."""
+        if self.national:
+            return Q()
+        above = {code for prefix in self.prefixes for code in ancestor_codes(prefix)}
+        return self.subtree_q(field) | Q(**{f"{field}__in": sorted(above)})
+
+    def covers_with_ancestors(self, code: str | None) -> bool:
+        if self.covers(code):
+            return True
+        return bool(code) and any(code in ancestor_codes(prefix) for prefix in self.prefixes)
+
+
+def _minimal_prefixes(codes: set[str]) -> tuple[str, ...]:
+    """Drop codes that lie under another code of the set."""
+    ordered = sorted(codes, key=len)
+    kept: list[str] = []
+    for code in ordered:
+        if not any(code.startswith(prefix) for prefix in kept):
+            kept.append(code)
+    return tuple(sorted(kept))
+
+
+def scope_for(user) -> AreaScope:
+    """The user's scope, cached on the user object for the request."""
+    cached = getattr(user, "_area_scope", None)
+    if cached is not None:
+        return cached
+    if not user or not user.is_authenticated or not user.is_active:
+        scope = AreaScope(national=False, prefixes=())
+    elif user.is_administrator:
+        scope = AreaScope(national=True, prefixes=())
+    else:
+        codes: set[str] = set()
+        for assignment in user.area_assignments.select_related("region").prefetch_related("region__provinces"):
+            if assignment.area_id:
+                codes.add(assignment.area_id)
+            elif assignment.region_id:
+                codes.update(p.code for p in assignment.region.provinces.all())
+        national = "TH" in codes
+        scope = AreaScope(national=national, prefixes=() if national else _minimal_prefixes(codes))
+    user._area_scope = scope
+    return scope
+
+
+def forget_scope(user) -> None:
+    if hasattr(user, "_area_scope"):
+        del user._area_scope
+
+
+def area_read_q(user, field: str = "area") -> Q:
+    return scope_for(user).subtree_q(field)
+
+
+def require_read(user, code: str | None, *, include_ancestors: bool = False) -> None:
+    scope = scope_for(user)
+    allowed = scope.covers_with_ancestors(code) if include_ancestors else scope.covers(code)
+    if not allowed:
+        raise AccessDenied(_("This record is outside the areas you are assigned to."), code="outside_area")
+
+
+def require_write(user, code: str | None) -> None:
+    """Raise AccessDenied unless the user may change records of this area."""
+    if not user or not user.is_authenticated or not user.can_write:
+        raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
+    if not scope_for(user).covers(code):
+        raise AccessDenied(_("You can only change records in the areas you are assigned to."), code="outside_area")
+
+
+def can_write_area(user, code: str | None) -> bool:
+    try:
+        require_write(user, code)
+    except AccessDenied:
+        return False
+    return True

@@ -1,0 +1,96 @@
+"""Writes to areas: villages and urban communities added per subdistrict, and regions of provinces."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from sanphalang.accounts.audit import stamp
+from sanphalang.errors import AccessDenied
+
+from .keys import area_search_key, area_sort_key
+from .models import Area, AreaLevel, Region
+from .scoping import require_write
+
+
+def _village_code(subdistrict: Area, *, moo: int | None) -> str:
+    if moo is not None:
+        return f"{subdistrict.code}{moo:02d}"
+    # Urban communities have no official number: C001, C002… after the subdistrict code.
+    taken = Area.objects.filter(parent=subdistrict, code__startswith=f"{subdistrict.code}C").count()
+    return f"{subdistrict.code}C{taken + 1:03d}"
+
+
+@transaction.atomic
+def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = "", moo: int | None = None,
+                   kind: str = AreaLevel.VILLAGE) -> Area:
+    """Add a village (หมู่ที่ N) or an urban community to a subdistrict."""
+    try:
+        subdistrict = Area.objects.get(code=subdistrict_code, level=AreaLevel.SUBDISTRICT)
+    except Area.DoesNotExist:
+        raise ValidationError({"subdistrict_code": _("No subdistrict has the code %(code)s.")
+                               % {"code": subdistrict_code}}) from None
+    require_write(by, subdistrict.code)
+    if kind not in (AreaLevel.VILLAGE, AreaLevel.COMMUNITY):
+        raise ValidationError({"kind": _("A village is either a village (moo) or an urban community.")})
+    if kind == AreaLevel.VILLAGE:
+        if moo is None or not 1 <= moo <= 99:
+            raise ValidationError({"moo": _("A village needs its number (moo), from 1 to 99.")})
+    else:
+        moo = None
+    name_th = (name_th or "").strip()
+    if not name_th:
+        raise ValidationError({"name_th": _("Enter the village's Thai name.")})
+    code = _village_code(subdistrict, moo=moo)
+    if Area.objects.filter(code=code).exists():
+        raise ValidationError({"moo": _("Village no. %(moo)s of this subdistrict is already registered.")
+                               % {"moo": moo}})
+    if Area.objects.filter(parent=subdistrict, name_th=name_th).exists():
+        raise ValidationError({"name_th": _("This subdistrict already has a village with this name.")})
+    village = Area(code=code, level=kind, name_th=name_th, name_en=name_en.strip(), parent=subdistrict, moo=moo,
+                   search_key=area_search_key(name_th, name_en), sort_key=area_sort_key(name_th),
+                   is_official=False, postal_codes=subdistrict.postal_codes)
+    village.full_clean()
+    stamp(village, by).save()
+    return village
+
+
+def _require_administrator(by) -> None:
+    if not (by and by.is_authenticated and by.is_administrator):
+        raise AccessDenied(_("Only an administrator can change regions."), code="administrator_only")
+
+
+def _region_provinces(codes: list[str]) -> list[Area]:
+    provinces = list(Area.objects.filter(code__in=codes, level=AreaLevel.PROVINCE))
+    unknown = sorted(set(codes) - {p.code for p in provinces})
+    if unknown:
+        raise ValidationError({"provinces": _("These are not province codes: %(codes)s")
+                               % {"codes": ", ".join(unknown)}})
+    if not provinces:
+        raise ValidationError({"provinces": _("A region needs at least one province.")})
+    return provinces
+
+
+@transaction.atomic
+def region_create(*, by, name_th: str, province_codes: list[str], name_en: str = "", slug: str = "",
+                  description: str = "") -> Region:
+    _require_administrator(by)
+    provinces = _region_provinces(province_codes)
+    region = Region(name_th=name_th.strip(), name_en=name_en.strip(), description=description,
+                    slug=slug or slugify(name_en or "") or f"region-{Region.objects.count() + 1}")
+    region.full_clean()
+    stamp(region, by).save()
+    region.provinces.set(provinces)
+    return region
+
+
+@transaction.atomic
+def region_update(*, by, region: Region, province_codes: list[str] | None = None, **fields) -> Region:
+    _require_administrator(by)
+    for name, value in fields.items():
+        setattr(region, name, value)
+    region.full_clean()
+    stamp(region, by).save()
+    if province_codes is not None:
+        region.provinces.set(_region_provinces(province_codes))
+    return region

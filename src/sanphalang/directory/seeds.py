@@ -1,0 +1,18 @@
+"""The national list of issue areas, as the movement's reports name them."""
+
+NATIONAL_ISSUE_AREAS = [
+    ("disaster", "การจัดการภัยพิบัติโดยชุมชน", "Community disaster management"),
+    ("agriculture", "เกษตรกรรมพึ่งตนเอง ปลอดภัยและเป็นธรรม", "Self-reliant, safe and fair agriculture"),
+    ("natural-resources", "ทรัพยากรธรรมชาติและสิ่งแวดล้อม (ป่าไม้และแหล่งน้ำ)",
+     "Natural resources and environment (forests and water)"),
+    ("rights-welfare", "การเข้าถึงสิทธิและสวัสดิการสังคม", "Access to rights and social welfare"),
+    ("informal-labour", "การคุ้มครองแรงงานและสวัสดิการแรงงานนอกระบบ", "Informal-labour protection and welfare"),
+    ("land-rural-housing", "ที่ดินทำกินและที่อยู่อาศัยชนบท", "Land for farming and rural housing"),
+    ("baan-mankong", "ที่อยู่อาศัยบ้านมั่นคง", "Secure housing (Baan Mankong)"),
+    ("baan-por-piang", "บ้านพอเพียงชนบท", "Rural housing repair (Baan Por Piang)"),
+    ("community-welfare", "สวัสดิการชุมชน", "Community welfare"),
+    ("quality-of-life", "คุณภาพชีวิต", "Quality of life"),
+    ("stateless", "สถานะและสิทธิของบุคคลไร้รัฐไร้สัญชาติ", "Legal status of stateless people"),
+    ("community-economy", "เศรษฐกิจและทุนชุมชน", "Community economy and capital"),
+    ("community-councils", "สภาองค์กรชุมชน", "Community-organisation councils"),
+]

@@ -1,0 +1,95 @@
+"""Reads of the directory. Every one takes the user and returns only what their areas allow."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from sanphalang.accounts.audit import log_access
+from sanphalang.areas.scoping import scope_for
+from sanphalang.thai.matching import name_search_q
+
+from .models import IssueArea, Organisation, Person, Position
+
+
+def organisation_list(*, user, search: str = "", kind: str | None = None, issue: int | str | None = None,
+                      within: str | None = None, parent: int | None = None) -> QuerySet[Organisation]:
+    """Organisations in the user's areas, and the agencies of the areas above them (a district coordinator
+    works with the provincial office of social development)."""
+    qs = Organisation.objects.filter(scope_for(user).with_ancestors_q("area_id"))
+    if search:
+        qs = qs.filter(name_search_q(search))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if issue:
+        qs = qs.filter(issue_areas__slug=issue) if not str(issue).isdigit() else qs.filter(issue_areas__id=issue)
+    if within:
+        qs = qs.filter(area_id__startswith=within)
+    if parent:
+        qs = qs.filter(parent_id=parent)
+    return qs.select_related("area__parent__parent", "parent").prefetch_related("issue_areas").distinct()
+
+
+def organisation_get(*, user, pk: int) -> Organisation:
+    try:
+        return organisation_list(user=user).prefetch_related(
+            Prefetch("positions", queryset=Position.objects.select_related("person").order_by("-started_on")),
+            "partners", "children",
+        ).get(pk=pk)
+    except (Organisation.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def person_list(*, user, search: str = "", organisation: int | None = None, within: str | None = None,
+                issue: str | None = None, current_only: bool = False) -> QuerySet[Person]:
+    """People registered in the user's areas (strictly: personal data does not flow up to the province's view of
+    a district unless the user is assigned the province)."""
+    qs = Person.objects.filter(scope_for(user).subtree_q("area_id"))
+    if search:
+        qs = qs.filter(name_search_q(search, expand=False))
+    if organisation:
+        position_q = Q(positions__organisation_id=organisation)
+        if current_only:
+            today = timezone.localdate()
+            position_q &= Q(positions__ended_on__isnull=True) | Q(positions__ended_on__gte=today)
+        qs = qs.filter(position_q)
+    if within:
+        qs = qs.filter(area_id__startswith=within)
+    if issue:
+        qs = qs.filter(issue_areas__slug=issue)
+    current = Position.objects.select_related("organisation").filter(ended_on__isnull=True)
+    return qs.select_related("area__parent__parent").prefetch_related(
+        Prefetch("positions", queryset=current, to_attr="current_positions")).distinct()
+
+
+def person_get(*, user, pk: int, channel: str = "web") -> Person:
+    """One person's record; the read is written to the access log."""
+    try:
+        person = Person.objects.filter(scope_for(user).subtree_q("area_id")).select_related(
+            "area__parent__parent").prefetch_related(
+            Prefetch("positions", queryset=Position.objects.select_related("organisation__area")),
+            "issue_areas").get(pk=pk)
+    except (Person.DoesNotExist, ValueError):
+        raise Http404 from None
+    log_access(user, "read", person, channel=channel)
+    return person
+
+
+def issue_area_list(*, user, province: str | None = None, include_inactive: bool = False) -> QuerySet[IssueArea]:
+    """The national issue areas and the ones of the provinces the user can see (or of one province)."""
+    scope = scope_for(user)
+    qs = IssueArea.objects.all()
+    if province:
+        qs = qs.filter(Q(province__isnull=True) | Q(province_id=province))
+    if not scope.national:
+        provinces = {prefix[:2] for prefix in scope.prefixes}
+        qs = qs.filter(Q(province__isnull=True) | Q(province_id__in=provinces))
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    return qs.select_related("province").order_by("province_id", "sort_key", "id")
+
+
+def issue_area_get(*, user, pk: int) -> IssueArea:
+    try:
+        return issue_area_list(user=user, include_inactive=True).get(pk=pk)
+    except (IssueArea.DoesNotExist, ValueError):
+        raise Http404 from None

@@ -1,0 +1,24 @@
+"""The errors a service raises for the user to read: a code, a message in the user's language, and a field."""
+
+from django.core.exceptions import PermissionDenied
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the request; message is translatable and safe to show."""
+
+    status = 400
+
+    def __init__(self, code: str, message: str, *, field: str | None = None):
+        super().__init__(str(message))
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+class AccessDenied(PermissionDenied):
+    """The user's role or areas do not allow this read or write."""
+
+    def __init__(self, message: str = "", *, code: str = "access_denied"):
+        super().__init__(message)
+        self.code = code
+        self.message = message

@@ -1,0 +1,20 @@
+"""What every page needs: the navigation the user's role allows."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {"nav_items": []}
+    items = [
+        (reverse("web:home"), _("Home"), "home"),
+        (reverse("areas:index"), _("Areas"), "areas"),
+        (reverse("directory:organisation_list"), _("Organisations"), "organisations"),
+        (reverse("directory:person_list"), _("People"), "people"),
+        (reverse("directory:issue_area_list"), _("Issue areas"), "issues"),
+    ]
+    if user.can_write:
+        items.append((reverse("imports:index"), _("Import"), "imports"))
+    return {"nav_items": items}
