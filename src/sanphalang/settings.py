@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "sanphalang.imports",
     "sanphalang.api",
     "sanphalang.demo",
+    "sanphalang.ops",
 ]
 
 MIDDLEWARE = [

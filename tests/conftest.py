@@ -1,0 +1,53 @@
+"""The shared cast of users: one who owns the data, colleagues with narrower or read-only access, and
+outsiders who must get nothing."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from sanphalang.accounts.models import Role
+from sanphalang.accounts.services import user_create
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+@dataclass
+class Cast:
+    admin: object
+    chiangrai_coordinator: object  # provincial coordinator of Chiang Rai (57)
+    mueang_coordinator: object  # area coordinator of Mueang Chiang Rai district (5701)
+    maesai_coordinator: object  # area coordinator of Mae Sai district (5709)
+    chiangrai_viewer: object  # reads all of Chiang Rai, writes nothing
+    chiangrai_partner: object  # partner agency in Chiang Rai
+    phayao_coordinator: object  # provincial coordinator of Phayao (56): an outsider to Chiang Rai
+    unassigned: object  # an area coordinator with no areas yet
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    def make(username, role, areas=()):
+        return user_create(username=username, password=PASSWORD, role=role, area_codes=list(areas))
+
+    return Cast(
+        admin=make("admin", Role.ADMINISTRATOR),
+        chiangrai_coordinator=make("cr_coord", Role.PROVINCIAL_COORDINATOR, ["57"]),
+        mueang_coordinator=make("mueang_coord", Role.AREA_COORDINATOR, ["5701"]),
+        maesai_coordinator=make("maesai_coord", Role.AREA_COORDINATOR, ["5709"]),
+        chiangrai_viewer=make("cr_viewer", Role.VIEWER, ["57"]),
+        chiangrai_partner=make("cr_partner", Role.PARTNER, ["57"]),
+        phayao_coordinator=make("py_coord", Role.PROVINCIAL_COORDINATOR, ["56"]),
+        unassigned=make("nobody", Role.AREA_COORDINATOR),
+    )
+
+
+@pytest.fixture
+def client_for(db):
+    """A logged-in test client for a user of the cast."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
