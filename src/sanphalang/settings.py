@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sanphalang.areas",
     "sanphalang.directory",
     "sanphalang.imports",
+    "ninja",
     "sanphalang.api",
     "sanphalang.demo",
     "sanphalang.ops",
@@ -113,6 +114,7 @@ _database_url = os.environ.get("DATABASE_URL", "").strip()
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
 else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

@@ -1,5 +1,23 @@
-"""The REST API: one NinjaAPI with a router per app."""
+"""The REST API: one NinjaAPI with a router per app, token or session auth, and JSON errors throughout."""
 
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Sanphalang API", version="1", urls_namespace="api")
+from .areas import router as areas_router
+from .auth import api_auth
+from .errors import register_error_handlers
+from .issue_areas import router as issue_areas_router
+from .organisations import router as organisations_router
+from .people import router as people_router
+
+api = NinjaAPI(
+    title="Sanphalang API",
+    version="1",
+    urls_namespace="api",
+    auth=api_auth,
+    description="Thai community-organisation networks: areas, regions, organisations, people and issue areas. "
+                "Dates are ISO (CE); BE dates are also accepted on input.",
+)
+register_error_handlers(api)
+
+for _router in (areas_router, organisations_router, people_router, issue_areas_router):
+    api.add_router("", _router)

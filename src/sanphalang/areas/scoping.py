@@ -12,6 +12,11 @@ from sanphalang.errors import AccessDenied
 from .models import ancestor_codes
 
 
+def _lookup(field: str) -> str:
+    """Prefix lookups cannot follow a foreign key's "_id" column; its target's pk reads the same column."""
+    return f"{field[:-3]}__pk" if field.endswith("_id") else field
+
+
 @dataclass(frozen=True)
 class AreaScope:
     """The areas a user works in. national means all of Thailand."""
@@ -32,14 +37,15 @@ class AreaScope:
             return Q()
         if not self.prefixes:
             return Q(pk__in=[])
-        return reduce(or_, (Q(**{f"{field}__startswith": prefix}) for prefix in self.prefixes))
+        lookup = _lookup(field)
+        return reduce(or_, (Q(**{f"{lookup}__startswith": prefix}) for prefix in self.prefixes))
 
     def with_ancestors_q(self, field: str) -> Q:
         """The subtree plus the areas above it, for shared records such as the province's agencies."""
         if self.national:
             return Q()
         above = {code for prefix in self.prefixes for code in ancestor_codes(prefix)}
-        return self.subtree_q(field) | Q(**{f"{field}__in": sorted(above)})
+        return self.subtree_q(field) | Q(**{f"{_lookup(field)}__in": sorted(above)})
 
     def covers_with_ancestors(self, code: str | None) -> bool:
         if self.covers(code):

@@ -23,7 +23,7 @@ def organisation_list(*, user, search: str = "", kind: str | None = None, issue:
     if issue:
         qs = qs.filter(issue_areas__slug=issue) if not str(issue).isdigit() else qs.filter(issue_areas__id=issue)
     if within:
-        qs = qs.filter(area_id__startswith=within)
+        qs = qs.filter(area__pk__startswith=within)
     if parent:
         qs = qs.filter(parent_id=parent)
     return qs.select_related("area__parent__parent", "parent").prefetch_related("issue_areas").distinct()
@@ -53,7 +53,7 @@ def person_list(*, user, search: str = "", organisation: int | None = None, with
             position_q &= Q(positions__ended_on__isnull=True) | Q(positions__ended_on__gte=today)
         qs = qs.filter(position_q)
     if within:
-        qs = qs.filter(area_id__startswith=within)
+        qs = qs.filter(area__pk__startswith=within)
     if issue:
         qs = qs.filter(issue_areas__slug=issue)
     current = Position.objects.select_related("organisation").filter(ended_on__isnull=True)

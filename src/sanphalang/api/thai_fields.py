@@ -1,0 +1,33 @@
+"""Pydantic field types that read Thai input: BE or ISO dates, numbers typed with Thai digits."""
+
+import datetime as dt
+from typing import Annotated, Any
+
+from django.utils.translation import gettext as _
+from pydantic import BeforeValidator
+
+from sanphalang.thai.dates import ThaiDateError, parse_thai_date
+from sanphalang.thai.digits import parse_number
+
+
+def _read_date(value: Any) -> Any:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        try:
+            return parse_thai_date(value)
+        except ThaiDateError:
+            raise ValueError(_("Enter a date such as 20/7/2558, 20 ก.ค. 2558 or 2015-07-20.")) from None
+    return value
+
+
+def _read_number(value: Any) -> Any:
+    return parse_number(value) if isinstance(value, str) else value
+
+
+# Output is always ISO (CE); input may also be BE in any form Thai users write ("20 ก.ค. 2558", "20/7/2558").
+ThaiDate = Annotated[dt.date, BeforeValidator(_read_date)]
+# "๕๐" and "1,200" are read as 50 and 1200.
+ThaiInt = Annotated[int, BeforeValidator(_read_number)]

@@ -1,0 +1,163 @@
+"""Run an import: every row through its entity's service, a savepoint per row, all or nothing unless told."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sanphalang.errors import AccessDenied
+
+from .importers import Importer, RowProblem, error_items, importer_for
+from .models import ImportBatch, ImportStatus
+from .tabular import Table, TableError, normalise_heading, read_table, too_large_message
+
+
+@dataclass
+class RowError:
+    line: int
+    column: str  # the heading as the file writes it
+    message: str
+
+
+@dataclass
+class ImportResult:
+    total: int
+    created: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    written: bool = False
+    ignored_headings: list[str] = field(default_factory=list)
+
+    @property
+    def bad_rows(self) -> int:
+        return len({error.line for error in self.errors})
+
+    @property
+    def good_rows(self) -> int:
+        return self.total - self.bad_rows
+
+
+class _DryRun(Exception):
+    """Raised to roll back the outer transaction of a preview or a refused import."""
+
+
+def map_headings(importer: Importer, headings: list[str]) -> tuple[dict[int, str], dict[str, str], list[str]]:
+    """Which column key each heading of the file feeds, the heading of each key, and the headings not used."""
+    by_name = {}
+    for column in importer.columns:
+        for name in column.names():
+            by_name.setdefault(normalise_heading(name), column.key)
+    positions, headings_by_key, ignored = {}, {}, []
+    for index, heading in enumerate(headings):
+        key = by_name.get(normalise_heading(heading))
+        if key and key not in headings_by_key:
+            positions[index] = key
+            headings_by_key[key] = heading
+        elif heading:
+            ignored.append(heading)
+    missing = importer.missing_columns(set(headings_by_key))
+    if missing:
+        raise TableError(_("The file has no column for: %(columns)s. Download the template to see the headings.")
+                         % {"columns": ", ".join(f"{c.th} ({c.en})" for c in missing)})
+    return positions, headings_by_key, ignored
+
+
+def run_import(*, entity: str, table: Table, by, commit: bool, skip_bad_rows: bool = False,
+               progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Import the table's rows as `by`. Without commit (a preview) nothing is kept; with it, everything is kept
+    only if every row is good, or the good rows if skip_bad_rows."""
+    importer = importer_for(entity)
+    positions, headings_by_key, ignored = map_headings(importer, table.headings)
+    result = ImportResult(total=len(table.rows), ignored_headings=ignored)
+
+    def heading(key: str) -> str:
+        return headings_by_key.get(key) or importer.column(key).th
+
+    try:
+        with transaction.atomic():
+            first_lines: dict[tuple, int] = {}
+            for done, (line, cells) in enumerate(table.rows, start=1):
+                values = {key: (cells[index].strip() if index < len(cells) else "")
+                          for index, key in positions.items()}
+                problems = _import_row(importer, by, values, line, first_lines)
+                result.errors.extend(RowError(line, heading(key), message) for key, message in problems)
+                if not problems:
+                    result.created += 1
+                if progress:
+                    progress(done, result.total)
+            if not commit or (result.errors and not skip_bad_rows):
+                raise _DryRun
+            result.written = True
+    except _DryRun:
+        pass
+    if commit and not result.written:
+        result.created = 0
+    return result
+
+
+def _import_row(importer: Importer, by, values: dict, line: int, first_lines: dict) -> list[tuple[str, str]]:
+    keys = importer.duplicate_keys(values)
+    for column, key in keys:
+        if key in first_lines:
+            return [(column, _("This row repeats line %(line)s of the file.") % {"line": first_lines[key]})]
+    try:
+        with transaction.atomic():
+            importer.create(by=by, values=values)
+    except RowProblem as problem:
+        return problem.problems
+    except AccessDenied as denied:
+        return [(importer.area_column, str(denied.message or _("You cannot add records here.")))]
+    except ValidationError as error:
+        return [(importer.column_for_field(name, values), message)
+                for name, messages in error_items(error) for message in messages]
+    except DatabaseError:
+        return [(importer.main_column_for(values), _("The database refused this row: it may repeat another."))]
+    for _column, key in keys:
+        first_lines[key] = line
+    return []
+
+
+def import_batch_create(*, by, entity: str, filename: str, data: bytes) -> ImportBatch:
+    """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
+    if not (by and by.is_authenticated and by.can_write):
+        raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
+    if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
+        raise ValidationError({"file": too_large_message()})
+    importer_for(entity)
+    try:
+        table = read_table(data, filename)
+        map_headings(importer_for(entity), table.headings)
+    except TableError as error:
+        raise ValidationError({"file": error.message}) from None
+    return ImportBatch.objects.create(entity=entity, user=by, filename=filename[:255], data=data,
+                                      row_count=len(table.rows))
+
+
+def import_batch_preview(*, by, batch: ImportBatch) -> ImportResult:
+    _require_owner(by, batch)
+    table = read_table(bytes(batch.data), batch.filename)
+    return run_import(entity=batch.entity, table=table, by=by, commit=False)
+
+
+def import_batch_confirm(*, by, batch: ImportBatch, skip_bad_rows: bool = False) -> ImportResult:
+    """Import the batch for real. Nothing is written if a row is bad, unless skip_bad_rows."""
+    _require_owner(by, batch)
+    if batch.status != ImportStatus.PENDING:
+        raise ValidationError(_("This file has already been imported."))
+    table = read_table(bytes(batch.data), batch.filename)
+    result = run_import(entity=batch.entity, table=table, by=by, commit=True, skip_bad_rows=skip_bad_rows)
+    if result.written:
+        batch.status = ImportStatus.IMPORTED
+        batch.created_count = result.created
+        batch.skipped_count = result.bad_rows
+        batch.finished_at = timezone.now()
+        batch.save(update_fields=["status", "created_count", "skipped_count", "finished_at"])
+    return result
+
+
+def _require_owner(by, batch: ImportBatch) -> None:
+    if not (by and by.is_authenticated and by.can_write and batch.user_id == by.pk):
+        raise AccessDenied(_("Only the person who uploaded this file can import it."), code="not_owner")
