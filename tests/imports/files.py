@@ -1,13 +1,15 @@
 """Build import files in tests: CSV (UTF-8 with BOM, or TIS-620) and XLSX, from a heading row and data rows."""
 
+import csv
 import io
 
 from openpyxl import Workbook
 
 
 def csv_bytes(rows: list[list], *, encoding: str = "utf-8-sig") -> bytes:
-    text = "\r\n".join(",".join(str(cell) for cell in row) for row in rows) + "\r\n"
-    return text.encode(encoding)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode(encoding)
 
 
 def xlsx_bytes(rows: list[list]) -> bytes:
@@ -32,5 +34,6 @@ GOOD_ORGANISATIONS = [
 PEOPLE_HEADINGS_TH = ["คำนำหน้า", "ชื่อ", "นามสกุล", "รหัสพื้นที่", "เลขประจำตัวประชาชน", "องค์กร", "ตำแหน่ง",
                       "บทบาท", "วันที่เริ่ม"]
 # Valid national IDs (the check digit is right).
-ID_1 = "1101700203451"
-ID_2 = "3100600455501"
+ID_1 = "1101700203450"
+ID_2 = "3100600455509"
+BAD_ID = "1101700203451"  # check digit wrong

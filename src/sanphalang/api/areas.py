@@ -1,7 +1,7 @@
 """API routes of areas (public reference data, read by any signed-in user), villages and regions."""
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from sanphalang.areas.selectors import area_children, area_get, area_search, region_list
 from sanphalang.areas.services import region_create, region_update, village_create
@@ -31,7 +31,7 @@ def list_area_children(request, code: str, page: Query[PageQuery]):
 
 @router.post("/areas/{code}/villages", response={201: AreaOut})
 def create_village(request, code: str, payload: VillageIn):
-    return 201, village_create(by=request.auth, subdistrict_code=code, **payload.dict())
+    return Status(201, village_create(by=request.auth, subdistrict_code=code, **payload.dict()))
 
 
 @router.get("/regions", response=page_of(RegionOut))
@@ -41,7 +41,7 @@ def list_regions(request, page: Query[PageQuery]):
 
 @router.post("/regions", response={201: RegionOut})
 def create_region(request, payload: RegionIn):
-    return 201, region_create(by=request.auth, **payload.dict())
+    return Status(201, region_create(by=request.auth, **payload.dict()))
 
 
 @router.get("/regions/{region_id}", response=RegionOut)

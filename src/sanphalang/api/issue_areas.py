@@ -1,6 +1,6 @@
 """API routes of issue areas: the national list and each province's own."""
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from sanphalang.directory.selectors import issue_area_get, issue_area_list
 from sanphalang.directory.services import issue_area_create, issue_area_update
@@ -19,7 +19,7 @@ def list_issue_areas(request, filters: Query[IssueAreaQuery]):
 
 @router.post("/issue-areas", response={201: IssueAreaOut})
 def create_issue_area(request, payload: IssueAreaIn):
-    return 201, issue_area_create(by=request.auth, **payload.dict())
+    return Status(201, issue_area_create(by=request.auth, **payload.dict()))
 
 
 @router.patch("/issue-areas/{issue_area_id}", response=IssueAreaOut)

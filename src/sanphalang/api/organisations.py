@@ -1,6 +1,6 @@
 """API routes of organisations: reads through the area-scoped selectors, writes through the services."""
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from sanphalang.directory.selectors import organisation_get, organisation_list
 from sanphalang.directory.services import organisation_create, organisation_delete, organisation_update
@@ -22,7 +22,7 @@ def list_organisations(request, filters: Query[OrganisationQuery]):
 @router.post("/organisations", response={201: OrganisationDetailOut})
 def create_organisation(request, payload: OrganisationIn):
     organisation = organisation_create(by=request.auth, **payload.dict(exclude_unset=True))
-    return 201, organisation_get(user=request.auth, pk=organisation.pk)
+    return Status(201, organisation_get(user=request.auth, pk=organisation.pk))
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationDetailOut)
@@ -40,4 +40,4 @@ def update_organisation(request, organisation_id: int, payload: OrganisationPatc
 @router.delete("/organisations/{organisation_id}", response={204: None})
 def delete_organisation(request, organisation_id: int):
     organisation_delete(by=request.auth, organisation=organisation_get(user=request.auth, pk=organisation_id))
-    return 204, None
+    return Status(204, None)

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from sanphalang.directory.models import Position
 from sanphalang.directory.selectors import organisation_get, person_get, person_list
@@ -28,7 +28,7 @@ def list_people(request, filters: Query[PersonQuery]):
 @router.post("/people", response={201: PersonDetailOut})
 def create_person(request, payload: PersonIn):
     person = person_create(by=request.auth, channel=CHANNEL, **payload.dict(exclude_unset=True))
-    return 201, person_get(user=request.auth, pk=person.pk, channel=CHANNEL)
+    return Status(201, person_get(user=request.auth, pk=person.pk, channel=CHANNEL))
 
 
 @router.get("/people/{person_id}", response=PersonDetailOut)
@@ -47,7 +47,7 @@ def update_person(request, person_id: int, payload: PersonPatch):
 def erase_person(request, person_id: int):
     person_erase(by=request.auth, person=person_get(user=request.auth, pk=person_id, channel=CHANNEL),
                  channel=CHANNEL)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/people/{person_id}/positions", response={201: PositionOut})
@@ -60,7 +60,7 @@ def create_position(request, person_id: int, payload: PositionIn):
         # A body field that names nothing the caller can see is bad input, not a missing page.
         raise ApiError(422, _("No such organisation, or it is outside your areas."), code="invalid",
                        field="organisation") from None
-    return 201, position_create(by=request.auth, person=person, organisation=organisation, **fields)
+    return Status(201, position_create(by=request.auth, person=person, organisation=organisation, **fields))
 
 
 def _position_of_visible_person(user, position_id: int) -> Position:
@@ -75,4 +75,4 @@ def _position_of_visible_person(user, position_id: int) -> Position:
 @router.delete("/positions/{position_id}", response={204: None})
 def delete_position(request, position_id: int):
     position_delete(by=request.auth, position=_position_of_visible_person(request.auth, position_id))
-    return 204, None
+    return Status(204, None)

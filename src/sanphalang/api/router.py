@@ -1,10 +1,11 @@
 """The REST API: one NinjaAPI with a router per app, token or session auth, and JSON errors throughout."""
 
-from ninja import NinjaAPI
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Router
 
 from .areas import router as areas_router
 from .auth import api_auth
-from .errors import register_error_handlers
+from .errors import ApiError, register_error_handlers
 from .issue_areas import router as issue_areas_router
 from .organisations import router as organisations_router
 from .people import router as people_router
@@ -21,3 +22,14 @@ register_error_handlers(api)
 
 for _router in (areas_router, organisations_router, people_router, issue_areas_router):
     api.add_router("", _router)
+
+# Added last so that it only catches what no route above matched: an unknown /api/ path gets JSON, not HTML.
+_fallback = Router(auth=None)
+
+
+@_fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False)
+def unknown_route(request, unknown: str):
+    raise ApiError(404, _("There is no such API address."), code="unknown_route")
+
+
+api.add_router("", _fallback)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import geothai
 
-from .keys import area_search_key, area_sort_key
+from .keys import area_paths, area_search_key, area_sort_key
 
 SOURCE = "geothai"
 
@@ -31,15 +31,26 @@ def load_official_areas(area_model, *, batch_size: int = 2000) -> dict[str, int]
     """
     existing = set(area_model.objects.values_list("code", flat=True))
     to_create, to_update = [], []
+    rows_by_code: dict[str, dict] = {}
+    # The first data migration runs before the path columns exist.
+    has_paths = any(field.name == "path_th" for field in area_model._meta.fields)
     for row in official_area_rows():
-        area = area_model(**row, search_key=area_search_key(row["name_th"], row["name_en"]),
+        rows_by_code[row["code"]] = row
+        chain, parent = [row], row["parent_id"]
+        while parent and parent != "TH":
+            chain.append(rows_by_code[parent])
+            parent = rows_by_code[parent]["parent_id"]
+        paths = dict(zip(("path_th", "path_en"), area_paths(chain), strict=True)) if has_paths else {}
+        area = area_model(**row, **paths,
+                          search_key=area_search_key(row["name_th"], row["name_en"]),
                           sort_key=area_sort_key(row["name_th"]), is_official=True, is_active=True)
         (to_update if row["code"] in existing else to_create).append(area)
     area_model.objects.bulk_create(to_create, batch_size=batch_size)
     if to_update:
         area_model.objects.bulk_update(
             to_update, ["level", "name_th", "name_en", "parent_id", "postal_codes", "search_key", "sort_key",
-                        "is_official", "is_active"], batch_size=batch_size)
+                        "is_official", "is_active"] + (["path_th", "path_en"] if has_paths else []),
+            batch_size=batch_size)
     counts = {}
     for level in ("province", "district", "subdistrict"):
         counts[level] = area_model.objects.filter(level=level, is_official=True).count()

@@ -27,6 +27,10 @@ class Area(models.Model):
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
     moo = models.PositiveSmallIntegerField(_("village no. (moo)"), null=True, blank=True)
     postal_codes = models.CharField(_("postal codes"), max_length=60, blank=True)
+    # The full path ("ตำบลเวียง อำเภอเมืองเชียงราย จังหวัดเชียงราย") is kept in the row, so that search results and
+    # exports show where an area is without joining its ancestors.
+    path_th = models.CharField(_("full name (Thai)"), max_length=400, blank=True, editable=False)
+    path_en = models.CharField(_("full name (English)"), max_length=400, blank=True, editable=False)
     search_key = models.CharField(max_length=400, editable=False, db_index=True)
     sort_key = models.CharField(max_length=256, editable=False, db_index=True)
     is_official = models.BooleanField(default=True, help_text=_("Loaded from the official list of areas"))
@@ -47,6 +51,12 @@ class Area(models.Model):
         if (get_language() or "th").startswith("en") and self.name_en:
             return self.name_en
         return self.name_th
+
+    @property
+    def display_path(self) -> str:
+        if (get_language() or "th").startswith("en") and self.path_en:
+            return self.path_en
+        return self.path_th or self.name_th
 
     @property
     def ancestor_codes(self) -> list[str]:

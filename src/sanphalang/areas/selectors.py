@@ -28,8 +28,9 @@ def area_search(*, query: str = "", level: str | None = None, within: str | None
         qs = qs.filter(code__startswith=within)
     if not include_inactive:
         qs = qs.filter(is_active=True)
-    return qs.select_related("parent__parent").annotate(level_rank=_LEVEL_RANK).order_by(
-        "level_rank", "sort_key", "code")
+    if level:
+        return qs.order_by("sort_key", "code")
+    return qs.annotate(level_rank=_LEVEL_RANK).order_by("level_rank", "sort_key", "code")
 
 
 def area_children(*, area: Area) -> QuerySet[Area]:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from sanphalang.accounts.audit import stamp
 from sanphalang.errors import AccessDenied
 
-from .keys import area_search_key, area_sort_key
+from .keys import area_paths, area_search_key, area_sort_key
 from .models import Area, AreaLevel, Region
 from .scoping import require_write
 
@@ -47,7 +47,14 @@ def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = ""
                                % {"moo": moo}})
     if Area.objects.filter(parent=subdistrict, name_th=name_th).exists():
         raise ValidationError({"name_th": _("This subdistrict already has a village with this name.")})
+    chain = [{"code": code, "level": kind, "name_th": name_th, "name_en": name_en.strip(), "moo": moo}]
+    node = subdistrict
+    while node is not None and node.level != AreaLevel.COUNTRY:
+        chain.append({"code": node.code, "level": node.level, "name_th": node.name_th, "name_en": node.name_en})
+        node = node.parent
+    path_th, path_en = area_paths(chain)
     village = Area(code=code, level=kind, name_th=name_th, name_en=name_en.strip(), parent=subdistrict, moo=moo,
+                   path_th=path_th, path_en=path_en,
                    search_key=area_search_key(name_th, name_en), sort_key=area_sort_key(name_th),
                    is_official=False, postal_codes=subdistrict.postal_codes)
     village.full_clean()

@@ -112,7 +112,7 @@ def village_add(request, code: str):
         else:
             messages.success(request, _("%(village)s was added.") % {"village": village.display_name})
             return redirect("areas:detail", code=area.code)
-    return render(request, "areas/detail.html", _detail_context(request, area, form), status=400)
+    return render(request, "areas/detail.html", _detail_context(request, area, form))
 
 
 def _require_administrator(user) -> None:
@@ -134,9 +134,8 @@ def region_detail(request, slug: str):
                                                         "nav_active": "areas"})
 
 
-def _region_form_page(request, form, region=None, status=200):
-    return render(request, "areas/region_form.html", {"form": form, "region": region, "nav_active": "areas"},
-                  status=status)
+def _region_form_page(request, form, region=None):
+    return render(request, "areas/region_form.html", {"form": form, "region": region, "nav_active": "areas"})
 
 
 def _region_fields(form: RegionForm) -> dict:
@@ -157,7 +156,7 @@ def region_create(request):
         else:
             messages.success(request, _("The region was created."))
             return redirect("areas:region_detail", slug=region.slug)
-    return _region_form_page(request, form, status=400 if form.is_bound else 200)
+    return _region_form_page(request, form)
 
 
 @login_required
@@ -168,12 +167,11 @@ def region_edit(request, slug: str):
                "provinces": [p.code for p in region.provinces.all()]}
     form = RegionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        fields = _region_fields(form)
         try:
-            services.region_update(by=request.user, region=region, **fields)
+            services.region_update(by=request.user, region=region, **_region_fields(form))
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, _("The region was saved."))
             return redirect("areas:region_detail", slug=region.slug)
-    return _region_form_page(request, form, region, status=400 if form.is_bound else 200)
+    return _region_form_page(request, form, region)

@@ -182,6 +182,8 @@ class IssueAreaForm(StyledFormMixin, forms.Form):
         else:
             del self.fields["is_active"]
             self.fields["province_code"].choices = issue_area_province_choices(user)
+            # Only administrators have the empty choice, the national list.
+            self.fields["province_code"].required = not user.is_administrator
 
 
 def issue_area_province_choices(user) -> list[tuple[str, str]]:

@@ -8,8 +8,8 @@ from django.shortcuts import render
 
 from sanphalang.areas.models import AreaLevel
 from sanphalang.areas.selectors import area_search
-from sanphalang.thai.templatetags.thai import be_date
 from sanphalang.thai.national_id import format_national_id, mask_national_id
+from sanphalang.thai.templatetags.thai import be_date
 from sanphalang.web.forms import apply_validation_error
 from sanphalang.web.listing import EXPORT_FORMATS
 

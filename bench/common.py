@@ -1,0 +1,48 @@
+"""What every benchmark needs: a fresh database of its own, and a timer that takes the best of several rounds."""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def setup_django() -> None:
+    """Point Django at a throw-away SQLite database (or DATABASE_URL if set) and migrate it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanphalang.settings")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["SANPHALANG_DATA_DIR"] = tempfile.mkdtemp(prefix="sanphalang-bench-")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def best_of(rounds: int, func, *args) -> float:
+    """The fastest of several rounds, in seconds: the figure least disturbed by other work on the machine."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        func(*args)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def best_of_interleaved(rounds: int, baseline, measured) -> tuple[float, float]:
+    """Best times of the baseline and the measured code, alternating rounds so both see the same machine load."""
+    best_base = best_measured = float("inf")
+    for _ in range(rounds):
+        best_base = min(best_base, best_of(1, baseline))
+        best_measured = min(best_measured, best_of(1, measured))
+    return best_base, best_measured
+
+
+def report(name: str, measured: float, baseline: float, *, unit: str, limit: float, higher_is_better: bool) -> int:
+    ratio = measured / baseline
+    ok = ratio >= limit if higher_is_better else ratio <= limit
+    relation = ">=" if higher_is_better else "<="
+    print(f"{name}: {measured:.4g} {unit} vs baseline {baseline:.4g} {unit}; ratio {ratio:.2f} "
+          f"(target {relation} {limit}) {'OK' if ok else 'FAIL'}")
+    return 0 if ok else 1

@@ -1,0 +1,29 @@
+"""The forms of the import pages: choose what and upload, then confirm."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from sanphalang.web.forms import StyledFormMixin
+
+from .models import ImportEntity
+from .tabular import too_large_message
+
+
+class UploadForm(StyledFormMixin, forms.Form):
+    entity = forms.ChoiceField(label=_("What do you import?"), choices=ImportEntity.choices)
+    file = forms.FileField(
+        label=_("File"), help_text=_("An Excel workbook (.xlsx) or a CSV file, with headings in the first row."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv,application/vnd.openxmlformats-"
+                                                         "officedocument.spreadsheetml.sheet"}))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(too_large_message())
+        return upload
+
+
+class ConfirmForm(StyledFormMixin, forms.Form):
+    skip_bad_rows = forms.BooleanField(
+        label=_("Skip the rows with errors and import the others"), required=False)

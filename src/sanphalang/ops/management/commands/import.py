@@ -1,0 +1,82 @@
+"""sanphalang import ENTITY FILE: the web import's framework from the command line, with a progress bar."""
+
+import sys
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from sanphalang.imports.importers import IMPORTERS
+from sanphalang.imports.services import run_import
+from sanphalang.imports.tabular import TableError, read_table
+from sanphalang.ops.users import command_user
+
+# Below this many rows the import is over before a bar would help.
+PROGRESS_MIN_ROWS = 200
+
+
+class Command(BaseCommand):
+    help = ("Import organisations, people or villages from a CSV or XLSX file. Every row goes through the same "
+            "checks as the web import; nothing is written if a row is bad, unless --skip-bad-rows.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("entity", choices=sorted(IMPORTERS))
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--user", help="Import as this user, within their areas (default: an administrator)")
+        parser.add_argument("--skip-bad-rows", action="store_true", help="Import the good rows, skip the bad")
+        parser.add_argument("--dry-run", action="store_true", help="Check every row, write nothing")
+
+    def handle(self, *args, entity, file, user, skip_bad_rows, dry_run, **options):
+        by = command_user(user)
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            raise CommandError(_("The file could not be opened: %(reason)s") % {"reason": error.strerror}) from None
+        try:
+            table = read_table(data, file.name)
+            with self._progress(len(table.rows)) as advance:
+                result = run_import(entity=entity, table=table, by=by, commit=not dry_run,
+                                    skip_bad_rows=skip_bad_rows, progress=advance)
+        except TableError as error:
+            raise CommandError(error.message) from None
+        for error in result.errors:
+            self.stdout.write(_("line %(line)s, column %(column)s: %(message)s")
+                              % {"line": error.line, "column": error.column or "-", "message": error.message})
+        summary = {"rows": result.total, "good": result.good_rows, "bad": result.bad_rows}
+        if dry_run:
+            self.stdout.write(_("Checked %(rows)s rows: %(good)s good, %(bad)s with errors. Nothing was written.")
+                              % summary)
+        elif result.written:
+            self.stdout.write(self.style.SUCCESS(
+                _("Imported %(created)s records; %(bad)s rows skipped.") % {"created": result.created, **summary}))
+        if result.errors and not result.written:
+            raise CommandError(_("%(bad)s of %(rows)s rows have errors: nothing was written.") % summary,
+                               returncode=1)
+
+    def _progress(self, total: int):
+        console = Console(file=sys.stderr)
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=console, transient=True,
+                            disable=total < PROGRESS_MIN_ROWS or not console.is_terminal)
+        return _Bar(progress, total)
+
+
+class _Bar:
+    """A rich progress bar used as run_import's progress callback."""
+
+    def __init__(self, progress: Progress, total: int):
+        self.progress = progress
+        self.task = progress.add_task(_("Importing"), total=total)
+
+    def __enter__(self):
+        self.progress.start()
+        return self.advance
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+        return False
+
+    def advance(self, done: int, total: int) -> None:
+        self.progress.update(self.task, completed=done)

@@ -1,0 +1,22 @@
+"""sanphalang serve: migrate, collect static files, then serve the site with waitress (whitenoise serves static)."""
+
+from django.core.management import BaseCommand, call_command
+
+
+class Command(BaseCommand):
+    help = "Run the site in production: migrate, collectstatic, then serve it with waitress."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args, host, port, threads, **options):
+        from waitress import serve
+
+        from sanphalang.wsgi import application
+
+        call_command("migrate", interactive=False, verbosity=options["verbosity"])
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"Serving Sanphalang on http://{host}:{port}/ with {threads} threads")
+        serve(application, host=host, port=port, threads=threads)
