@@ -6,8 +6,9 @@ from sanphalang.areas.services import region_create
 from sanphalang.directory.models import Position
 from sanphalang.directory.services import issue_area_create, organisation_create, person_create
 
-LISTS = ["/api/organisations", "/api/people", "/api/areas?within=57", "/api/areas/5701/children", "/api/regions",
-         "/api/issue-areas"]
+# A page of 10: few rows fit in one page, many rows fill it and need a count.
+LISTS = ["/api/organisations?limit=10", "/api/people?limit=10", "/api/areas?within=57&limit=10",
+         "/api/areas/5701/children?limit=10", "/api/regions?limit=10", "/api/issue-areas?limit=10"]
 MAX_QUERIES = 8  # token, scope, count, page, prefetches
 
 

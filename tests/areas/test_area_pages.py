@@ -52,7 +52,7 @@ def test_a_result_shows_its_level_and_the_areas_above_it(cast, client_for):
     # then the subdistrict shows its district and province
     row = response.context["results"][0]
     assert row["area"].level == AreaLevel.SUBDISTRICT
-    assert row["path"] == "แม่สาย, เชียงราย"
+    assert row["path"] == "ตำบลแม่สาย อำเภอแม่สาย จังหวัดเชียงราย"
 
 
 def test_the_index_lists_the_77_provinces_in_thai_order(cast, client_for):
@@ -79,7 +79,7 @@ def test_the_english_switch_shows_english_names(cast, client_for):
     # then names are in English
     assert "Chiang Rai" in detail
     assert "Mueang Chiang Rai" in detail
-    assert search.context["results"][0]["path"] == "Mae Sai, Chiang Rai"
+    assert search.context["results"][0]["path"] == "Mae Sai, Mae Sai, Chiang Rai"
 
 
 def test_an_area_page_shows_its_path_code_names_and_children_with_counts(cast, client_for):
@@ -127,6 +127,7 @@ def make_villages(subdistrict_code: str, count: int) -> None:
     Area.objects.bulk_create([
         Area(code=f"{subdistrict_code}{moo:02d}", level=AreaLevel.VILLAGE, name_th=f"บ้านทดสอบ {moo}",
              parent=subdistrict, moo=moo, is_official=False, search_key=area_search_key(f"บ้านทดสอบ {moo}"),
+             path_th=f"หมู่ที่ {moo} บ้านทดสอบ {moo} {subdistrict.path_th}",
              sort_key=area_sort_key(f"บ้านทดสอบ {moo}"))
         for moo in range(1, count + 1)])
 
@@ -153,4 +154,4 @@ def test_the_query_count_of_a_search_does_not_grow_with_its_results(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get("/areas/", {"q": "บ้านทดสอบ"})
     assert len(response.context["results"]) == min(village_count, 50)
-    assert all(row["path"] == "เวียง, เมืองเชียงราย, เชียงราย" for row in response.context["results"])
+    assert all(row["path"].endswith("ตำบลเวียง อำเภอเมืองเชียงราย จังหวัดเชียงราย") for row in response.context["results"])

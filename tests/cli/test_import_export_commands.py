@@ -126,7 +126,7 @@ def test_export_of_areas_and_villages_to_xlsx(directory, tmp_path, entity, cast)
 def test_an_exported_file_imports_again(directory, tmp_path, cast):
     path = tmp_path / "orgs.csv"
     command("export", "organisations", output=str(path), user="cr_coord")
-    Organisation.objects.filter(area_id__startswith="57").delete()
+    Organisation.objects.filter(area__code__startswith="57").delete()
     out = command("import", "organisations", str(path), user="cr_coord")
     assert "Imported 2 records" in out
     assert Organisation.objects.get(name_th="เครือข่ายเชียงราย").issue_areas.get().slug == "community-welfare"

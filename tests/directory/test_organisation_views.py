@@ -1,6 +1,7 @@
 """The organisation pages: list, search, export, detail, forms, delete and history, against the whole cast."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -261,3 +262,19 @@ class TestHistory:
         assert [e["record"].history_type for e in entries] == ["~", "+"]
         assert entries[0]["record"].history_user == cast.chiangrai_coordinator
         assert [(c["old"], c["new"]) for c in entries[0]["changes"]] == [("กลุ่มเดิม", "กลุ่มใหม่")]
+
+    def test_it_shows_a_change_of_issue_areas_and_dates_in_english(self, cast, client_for):
+        # given an organisation given an issue area and a founding date
+        org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")
+        issue = IssueArea.objects.filter(province__isnull=True).first()
+        organisation_update(by=cast.admin, organisation=org, issue_areas=[issue],
+                            founded_on=datetime.date(2015, 7, 20))
+        client = client_for(cast.chiangrai_coordinator)
+        client.cookies["django_language"] = "en"
+        # when its history is read in English
+        response = client.get(reverse("directory:organisation_history", args=[org.pk]))
+        # then the page names both changes and shows the date in BE
+        labels = {str(c["label"]) for entry in response.context["entries"] for c in entry["changes"]}
+        assert response.status_code == 200
+        assert {"founded on", "issue areas"} <= labels
+        assert "2558" in response.content.decode()

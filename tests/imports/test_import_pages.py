@@ -1,13 +1,18 @@
 """The import pages: upload, preview with row errors, confirm; and who may use them."""
 
+import csv
+import io
 import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from sanphalang.directory.models import Organisation
 from sanphalang.imports.models import ImportBatch, ImportStatus
+from sanphalang.imports.services import run_import
+from sanphalang.imports.tabular import read_table
 
 from .files import GOOD_ORGANISATIONS, ORGANISATION_HEADINGS_TH, csv_bytes, xlsx_bytes
 
@@ -26,20 +31,21 @@ def test_the_upload_page_shows_the_form_and_templates(cast, client_for):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_the_template_file_has_the_thai_headings(cast, client_for, fmt):
-    from sanphalang.imports.tabular import read_table
-
+def test_the_template_file_has_the_thai_headings_and_imports_once_filled(cast, client_for, fmt):
+    # given the template downloaded
     response = client_for(cast.mueang_coordinator).get(reverse("imports:template", args=["organisations", fmt]))
     assert response.status_code == 200
-    data = response.content + (b"\r\nx,y\r\n" if fmt == "csv" else b"")
-    if fmt == "csv":
-        assert read_table(data, "t.csv").headings[:2] == ["ชื่อองค์กร", "ชื่อภาษาอังกฤษ"]
+    if fmt == "xlsx":
+        headings = [cell.value for cell in load_workbook(io.BytesIO(response.content)).active[1]]
     else:
-        from openpyxl import load_workbook
-        import io
-
-        sheet = load_workbook(io.BytesIO(response.content)).active
-        assert sheet["A1"].value == "ชื่อองค์กร"
+        headings = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert headings[:2] == ["ชื่อองค์กร", "ชื่อภาษาอังกฤษ"]
+    # when a row is filled in under its headings, then it imports
+    row = {"ชื่อองค์กร": "กลุ่มทดสอบ", "ประเภท": "องค์กรชุมชน", "รหัสพื้นที่": "570101"}
+    data = csv_bytes([headings, [row.get(h, "") for h in headings]])
+    result = run_import(entity="organisations", table=read_table(data, "t.csv"), by=cast.mueang_coordinator,
+                        commit=True)
+    assert result.errors == [] and Organisation.objects.get().name_th == "กลุ่มทดสอบ"
 
 
 def test_upload_preview_and_confirm_writes_every_row(cast, client_for):

@@ -69,7 +69,8 @@ class OrganisationOut(Schema):
 
     @staticmethod
     def resolve_issue_areas(obj) -> list[str]:
-        return [issue.slug for issue in obj.issue_areas.all()]
+        issues = getattr(obj, "issue_area_list", None)  # prefetched by a list
+        return [issue.slug for issue in (obj.issue_areas.all() if issues is None else issues)]
 
 
 class OrganisationPositionOut(Schema):

@@ -24,6 +24,21 @@ def official_area_rows() -> Iterator[dict]:
                        "parent_id": district.code, "postal_codes": " ".join(sub.postal_codes)}
 
 
+def _update_rows(area_model, areas: list, has_paths: bool) -> None:
+    """One plain UPDATE per area: bulk_update's CASE expressions over thousands of rows are slow to plan."""
+    from django.db import connection
+
+    columns = ["level", "name_th", "name_en", "parent_id", "postal_codes", "search_key", "sort_key", "is_official",
+               "is_active"] + (["path_th", "path_en"] if has_paths else [])
+    table = connection.ops.quote_name(area_model._meta.db_table)
+    assignments = ", ".join(f"{connection.ops.quote_name(column)} = %s" for column in columns)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET {assignments} WHERE code = %s",
+            [[getattr(area, column) for column in columns] + [area.code] for area in areas],
+        )
+
+
 def load_official_areas(area_model, *, batch_size: int = 2000) -> dict[str, int]:
     """Insert or update every official area; return how many of each level the database now holds.
 
@@ -47,10 +62,7 @@ def load_official_areas(area_model, *, batch_size: int = 2000) -> dict[str, int]
         (to_update if row["code"] in existing else to_create).append(area)
     area_model.objects.bulk_create(to_create, batch_size=batch_size)
     if to_update:
-        area_model.objects.bulk_update(
-            to_update, ["level", "name_th", "name_en", "parent_id", "postal_codes", "search_key", "sort_key",
-                        "is_official", "is_active"] + (["path_th", "path_en"] if has_paths else []),
-            batch_size=batch_size)
+        _update_rows(area_model, to_update, has_paths)
     counts = {}
     for level in ("province", "district", "subdistrict"):
         counts[level] = area_model.objects.filter(level=level, is_official=True).count()

@@ -8,7 +8,6 @@ from sanphalang.thai.matching import area_search_q
 
 from .models import Area, AreaLevel, Region
 
-
 _LEVEL_RANK = Case(
     *(When(level=level, then=Value(rank)) for rank, level in enumerate(AreaLevel.values)),
     output_field=IntegerField(),

@@ -23,24 +23,14 @@ SEARCH_LIMIT = 50
 VILLAGE_LEVELS = (AreaLevel.VILLAGE, AreaLevel.COMMUNITY)
 
 
-def path_label(area) -> str:
-    """The areas above this one up to its province, nearest first: "อำเภอเมืองเชียงราย, เชียงราย"."""
-    parts = []
-    node = area.parent
-    while node is not None and node.level != AreaLevel.COUNTRY:
-        parts.append(node.display_name)
-        node = node.parent if node.level != AreaLevel.PROVINCE else None
-    return ", ".join(parts)
-
-
 def _search_results(form: AreaSearchForm) -> dict:
     if not form.is_valid() or not form.cleaned_data["q"].strip():
         return {"query": "", "results": [], "more": False}
-    # area_search joins two levels up; villages need a third to reach their province without a query per row.
-    found = list(selectors.area_search(query=form.cleaned_data["q"].strip(), level=form.cleaned_data["level"] or None)
-                 .select_related("parent__parent__parent")[:SEARCH_LIMIT + 1])
+    # Each area keeps its full path in its row, so a page of results is one query.
+    found = list(selectors.area_search(query=form.cleaned_data["q"].strip(),
+                                       level=form.cleaned_data["level"] or None)[:SEARCH_LIMIT + 1])
     return {"query": form.cleaned_data["q"].strip(), "more": len(found) > SEARCH_LIMIT,
-            "results": [{"area": area, "path": path_label(area)} for area in found[:SEARCH_LIMIT]]}
+            "results": [{"area": area, "path": area.display_path} for area in found[:SEARCH_LIMIT]]}
 
 
 @login_required

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Export only what this user's areas hold")
 
     def handle(self, *args, entity, format, output, user, **options):
+        output = Path(output) if output else None  # call_command passes options untyped
         fmt = format or (output.suffix.lstrip(".").lower() if output else "csv")
         if fmt not in TABLE_FORMATS:
             raise CommandError(f"Unknown format {fmt!r}: use csv or xlsx.")

@@ -14,9 +14,10 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, threads, **options):
         from waitress import serve
 
-        from sanphalang.wsgi import application
-
         call_command("migrate", interactive=False, verbosity=options["verbosity"])
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Imported only now: whitenoise lists the static files once, when the application is built.
+        from sanphalang.wsgi import application
+
         self.stdout.write(f"Serving Sanphalang on http://{host}:{port}/ with {threads} threads")
         serve(application, host=host, port=port, threads=threads)
