@@ -150,6 +150,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("SANPHALANG_STATIC_ROOT", DATA_DIR / "static"))
+# Served straight from the packages' static folders until `collectstatic` has filled STATIC_ROOT (demo, tests).
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -47,7 +47,7 @@ def test_import_skips_bad_rows_when_asked(cast, tmp_path):
     path.write_bytes(csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0],
                                 ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]))
     out = command("import", "organisations", str(path), user="mueang_coord", skip_bad_rows=True)
-    assert "line 3" in out and "Imported 1 records" in out
+    assert "line 3" in out and "Imported 1 record;" in out
     assert Organisation.objects.count() == 1
 
 

@@ -94,12 +94,12 @@ class ApiToken(models.Model):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
     @staticmethod
     def new_raw_key() -> str:
         return "sp_" + secrets.token_urlsafe(32)
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
 
 
 class AccessAction(models.TextChoices):
@@ -129,3 +129,6 @@ class AccessLog(models.Model):
         verbose_name_plural = _("access log")
         ordering = ["-at"]
         indexes = [models.Index(fields=["model", "object_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model}:{self.object_id}"

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sanphalang.errors import AccessDenied
@@ -91,7 +92,8 @@ def confirm(request, pk: int):
     if not result.written:
         messages.error(request, _("Nothing was imported: correct the rows below, or choose to skip them."))
         return _preview_page(request, batch, result, form, status=400)
-    messages.success(request, _("%(count)s records were imported.") % {"count": result.created})
+    messages.success(request, ngettext("%(count)s record was imported.", "%(count)s records were imported.",
+                                       result.created) % {"count": result.created})
     return redirect("imports:preview", pk=batch.pk)
 
 

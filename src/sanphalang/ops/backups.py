@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 # Rebuilt by migrate on any database, or not worth keeping; references to permissions go by natural key.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
@@ -60,6 +60,9 @@ def backup_restore(path: Path) -> int:
         fixture = Path(tmp) / "backup.json"
         fixture.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         with transaction.atomic(), _history_paused():
+            # PostgreSQL refuses TRUNCATE while deferred foreign-key checks of this transaction are pending:
+            # settle them first (check_constraints sets them IMMEDIATE, then DEFERRED again for loaddata).
+            connection.check_constraints()
             # flush re-creates content types and permissions (post_migrate); the backup refers to them by name.
             call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", str(fixture), verbosity=0)

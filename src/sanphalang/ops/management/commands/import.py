@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -50,7 +51,9 @@ class Command(BaseCommand):
                               % summary)
         elif result.written:
             self.stdout.write(self.style.SUCCESS(
-                _("Imported %(created)s records; %(bad)s rows skipped.") % {"created": result.created, **summary}))
+                ngettext("Imported %(created)s record; %(bad)s rows skipped.",
+                         "Imported %(created)s records; %(bad)s rows skipped.", result.created)
+                % {"created": result.created, **summary}))
         if result.errors and not result.written:
             raise CommandError(_("%(bad)s of %(rows)s rows have errors: nothing was written.") % summary,
                                returncode=1)
