@@ -39,7 +39,7 @@ def test_createadmin_refuses_a_weak_password_and_a_taken_name(db):
     with pytest.raises(CommandError):
         call_command("createadmin", "root", password="123")
     call_command("createadmin", "root", password=STRONG, stdout=io.StringIO())
-    with pytest.raises(CommandError, match="already exists"):
+    with pytest.raises(CommandError, match="มีผู้ใช้ชื่อนี้อยู่แล้ว"):
         call_command("createadmin", "root", password=STRONG)
 
 

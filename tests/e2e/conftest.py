@@ -29,6 +29,20 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """The live server sees only committed rows, and each browser test ends by emptying the tables: load the
+    official areas and national issue areas that migrations put in every real database."""
+    from sanphalang.areas.loading import load_official_areas
+    from sanphalang.areas.models import Area
+    from sanphalang.directory.models import IssueArea
+    from sanphalang.directory.seeds import seed_national_issue_areas
+
+    if not Area.objects.filter(code="57").exists():
+        load_official_areas(Area)
+    seed_national_issue_areas(IssueArea)
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-US", viewport={"width": 1280, "height": 900})

@@ -7,7 +7,15 @@ from sanphalang.areas.selectors import area_children, area_get, area_search, reg
 from sanphalang.areas.services import region_create, region_update, village_create
 
 from .pagination import PageQuery, page_of, paginate
-from .schemas_areas import AreaDetailOut, AreaOut, AreaSearchQuery, RegionIn, RegionOut, RegionPatch, VillageIn
+from .schemas_areas import (
+    AreaDetailOut,
+    AreaOut,
+    AreaSearchQuery,
+    RegionIn,
+    RegionOut,
+    RegionPatch,
+    VillageIn,
+)
 
 router = Router(tags=["areas"])
 

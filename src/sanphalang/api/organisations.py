@@ -8,8 +8,13 @@ from sanphalang.directory.selectors import organisation_get, organisation_list
 from sanphalang.directory.services import organisation_create, organisation_delete, organisation_update
 
 from .pagination import PageQuery, page_of, paginate
-from .schemas_directory import OrganisationDetailOut, OrganisationIn, OrganisationOut, OrganisationPatch, \
-    OrganisationQuery
+from .schemas_directory import (
+    OrganisationDetailOut,
+    OrganisationIn,
+    OrganisationOut,
+    OrganisationPatch,
+    OrganisationQuery,
+)
 
 router = Router(tags=["organisations"])
 

@@ -6,13 +6,25 @@ from ninja import Query, Router, Status
 
 from sanphalang.directory.models import Position
 from sanphalang.directory.selectors import organisation_get, person_get, person_list
-from sanphalang.directory.services import person_create, person_erase, person_update, position_create, \
-    position_delete
+from sanphalang.directory.services import (
+    person_create,
+    person_erase,
+    person_update,
+    position_create,
+    position_delete,
+)
 
 from .errors import ApiError
 from .pagination import page_of, paginate
-from .schemas_directory import PersonDetailOut, PersonIn, PersonOut, PersonPatch, PersonQuery, PositionIn, \
-    PositionOut
+from .schemas_directory import (
+    PersonDetailOut,
+    PersonIn,
+    PersonOut,
+    PersonPatch,
+    PersonQuery,
+    PositionIn,
+    PositionOut,
+)
 
 router = Router(tags=["people"])
 CHANNEL = "api"

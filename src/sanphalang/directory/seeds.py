@@ -16,3 +16,13 @@ NATIONAL_ISSUE_AREAS = [
     ("community-economy", "เศรษฐกิจและทุนชุมชน", "Community economy and capital"),
     ("community-councils", "สภาองค์กรชุมชน", "Community-organisation councils"),
 ]
+
+
+def seed_national_issue_areas(issue_area_model) -> None:
+    """Create or refresh the national list; takes the model so a data migration can pass its historical one."""
+    from sanphalang.thai.collation import thai_sort_key
+
+    for slug, name_th, name_en in NATIONAL_ISSUE_AREAS:
+        issue_area_model.objects.update_or_create(
+            slug=slug, province=None,
+            defaults={"name_th": name_th, "name_en": name_en, "sort_key": thai_sort_key(name_th)})

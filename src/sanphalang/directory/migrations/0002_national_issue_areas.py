@@ -2,14 +2,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from sanphalang.directory.seeds import NATIONAL_ISSUE_AREAS
-    from sanphalang.thai.collation import thai_sort_key
+    from sanphalang.directory.seeds import seed_national_issue_areas
 
-    IssueArea = apps.get_model("directory", "IssueArea")
-    for slug, name_th, name_en in NATIONAL_ISSUE_AREAS:
-        IssueArea.objects.update_or_create(
-            slug=slug, province=None,
-            defaults={"name_th": name_th, "name_en": name_en, "sort_key": thai_sort_key(name_th)})
+    seed_national_issue_areas(apps.get_model("directory", "IssueArea"))
 
 
 class Migration(migrations.Migration):
