@@ -82,8 +82,11 @@ case "${1:-}" in
     else
       say "No PostgreSQL server answers on 127.0.0.1:5432: the PostgreSQL run is left out"
     fi
-    say "Benchmarks"
-    for bench in bench/bench_*.py; do env -u DATABASE_URL "$PY" "$bench"; done
+    say "Benchmarks (each prints its ratio to a baseline measured in the same run)"
+    # A ratio off its target is reported, not failed: timings on a shared machine are not a verdict on a change.
+    for bench in bench/bench_*.py; do
+      env -u DATABASE_URL "$PY" "$bench" || echo "!! $bench is below its target (see the line above)"
+    done
     ;;
   *)
     echo "usage: bash run.sh demo | bash run.sh test" >&2

@@ -172,6 +172,17 @@ AUDIT_LOG_RETENTION_DAYS = env_int("SANPHALANG_AUDIT_LOG_RETENTION_DAYS", 5 * 36
 
 LIST_PAGE_SIZE = env_int("SANPHALANG_LIST_PAGE_SIZE", 50)
 
+# How long an API token's user is kept in the cache between calls; revocation clears it at once.
+API_TOKEN_CACHE_SECONDS = env_int("SANPHALANG_API_TOKEN_CACHE_SECONDS", 30)
+_cache_url = os.environ.get("SANPHALANG_CACHE_URL", "").strip()
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sanphalang"}
+    )
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SANPHALANG_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -91,3 +91,34 @@ def test_errors_come_in_the_language_of_the_token_user(cast, api_for):
 def test_an_unknown_api_address_gets_json(cast, api_for):
     assert_error(api_for(cast.admin).get("/api/no-such-thing"), 404)
     assert_error(ApiClient().get("/api/no/such/thing"), 404)
+
+
+def test_a_revoked_token_is_refused_at_once_although_its_user_was_cached(cast):
+    from django.test import Client
+
+    from sanphalang.accounts.services import api_token_create, api_token_revoke
+
+    # given a token that has just been used, so its user is in the cache
+    token, raw = api_token_create(user=cast.chiangrai_coordinator, name="script")
+    client = Client()
+    headers = {"Authorization": f"Bearer {raw}"}
+    assert client.get("/api/organisations", headers=headers).status_code == 200
+    # when it is revoked
+    api_token_revoke(user=cast.chiangrai_coordinator, token_id=token.pk)
+    # then the next call is refused
+    assert client.get("/api/organisations", headers=headers).status_code == 401
+
+
+def test_a_change_of_areas_applies_to_the_next_call_of_a_cached_token(cast):
+    from django.test import Client
+
+    from sanphalang.accounts.services import api_token_create, user_assign_areas
+    from sanphalang.directory.services import organisation_create
+
+    organisation_create(by=cast.admin, kind="network", name_th="เครือข่ายพะเยา", area_code="56")
+    _token, raw = api_token_create(user=cast.chiangrai_coordinator, name="script")
+    client = Client()
+    headers = {"Authorization": f"Bearer {raw}"}
+    assert client.get("/api/organisations", headers=headers).json()["count"] == 0
+    user_assign_areas(user=cast.chiangrai_coordinator, area_codes=["56"])
+    assert client.get("/api/organisations", headers=headers).json()["count"] == 1

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import AccessLog, ApiToken, AreaAssignment, User
+from .services import user_refresh_scope
 
 
 class AdministratorOnly:
@@ -67,6 +68,11 @@ class UserAdmin(AdministratorOnly, SimpleHistoryAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Sanphalang"), {"fields": ["role", "organisation"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The inline may have changed the user's areas: the scope kept on the user's row follows.
+        user_refresh_scope(user=form.instance)
 
 
 @admin.register(ApiToken)

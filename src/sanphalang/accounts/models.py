@@ -31,7 +31,10 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     prefers_thai_digits = models.BooleanField(_("show Thai digits"), default=False)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="th")
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # The area codes the user's assignments and regions come to, kept in the row so that every request knows the
+    # user's scope without another query. Rewritten by accounts.services.user_refresh_scope on every change.
+    scope_codes = models.TextField(editable=False, default="", blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "scope_codes"])
 
     class Meta:
         verbose_name = _("user")

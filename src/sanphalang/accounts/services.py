@@ -1,13 +1,15 @@
 """Writes to accounts: users, their areas, preferences and API tokens."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanphalang.areas.models import Area, Region
-from sanphalang.areas.scoping import forget_scope
+from sanphalang.areas.scoping import assigned_codes, forget_scope
 
 from .audit import stamp
 from .models import ApiToken, AreaAssignment, Role, hash_token
@@ -48,7 +50,31 @@ def user_assign_areas(*, user, area_codes=(), region_slugs=(), by=None, replace:
         stamp(AreaAssignment(user=user, area=area), by).save()
     for region in regions:
         stamp(AreaAssignment(user=user, region=region), by).save()
+    user_refresh_scope(user=user)
+
+
+def user_refresh_scope(*, user) -> None:
+    """Rewrite the scope kept on the user's row from their assignments (after any change to them)."""
+    user.scope_codes = " ".join(assigned_codes(user))
+    type(user).objects.filter(pk=user.pk).update(scope_codes=user.scope_codes)
     forget_scope(user)
+    forget_token_users(user=user)
+
+
+def _token_cache_key(key_hash: str) -> str:
+    return f"sanphalang:api-token:{key_hash}"
+
+
+def forget_token_users(*, user) -> None:
+    """Drop the cached user of each of the user's tokens, so a change to the user applies to the next call."""
+    hashes = ApiToken.objects.filter(user=user).values_list("key_hash", flat=True)
+    cache.delete_many([_token_cache_key(key_hash) for key_hash in hashes])
+
+
+def users_refresh_scope_of_region(*, region) -> None:
+    """A region's provinces changed: so did the scope of everyone assigned the region."""
+    for user in User.objects.filter(area_assignments__region=region).distinct():
+        user_refresh_scope(user=user)
 
 
 @transaction.atomic
@@ -59,6 +85,7 @@ def user_set_preferences(*, user, language: str | None = None, prefers_thai_digi
         user.prefers_thai_digits = prefers_thai_digits
     user.full_clean(exclude=["password"])
     stamp(user, user).save(update_fields=["language", "prefers_thai_digits"])
+    forget_token_users(user=user)
     return user
 
 
@@ -75,22 +102,32 @@ def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
 
 @transaction.atomic
 def api_token_revoke(*, user, token_id: int) -> None:
-    updated = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).update(
-        revoked_at=timezone.now())
-    if not updated:
+    token = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).first()
+    if token is None:
         raise ValidationError(_("No such token."))
+    ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+    cache.delete(_token_cache_key(token.key_hash))
 
 
 def api_token_authenticate(raw: str):
     """The active user a raw token belongs to, or None."""
     if not raw:
         return None
-    token = ApiToken.objects.select_related("user").filter(
-        key_hash=hash_token(raw.strip()), revoked_at__isnull=True).first()
-    if token is None or not token.user.is_active:
+    key_hash = hash_token(raw.strip())
+    # A script calls many times a minute: its user is kept for a few seconds. Revoking the token or changing the
+    # user through the services clears the entry at once (across servers when the cache is shared, e.g. Redis).
+    cached = cache.get(_token_cache_key(key_hash))
+    if cached is not None:
+        return cached
+    try:
+        token = ApiToken.objects.select_related("user").get(key_hash=key_hash, revoked_at__isnull=True)
+    except ApiToken.DoesNotExist:
+        return None
+    if not token.user.is_active:
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         # Written at most once a minute, so a busy script does not turn every read into a write.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    cache.set(_token_cache_key(key_hash), token.user, settings.API_TOKEN_CACHE_SECONDS)
     return token.user

@@ -45,3 +45,9 @@ class RegionAdmin(AdministratorOnly, SimpleHistoryAdmin):
     search_fields = ["name_th", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     filter_horizontal = ["provinces"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        from sanphalang.accounts.services import users_refresh_scope_of_region
+
+        users_refresh_scope_of_region(region=form.instance)

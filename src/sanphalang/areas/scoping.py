@@ -53,18 +53,28 @@ class AreaScope:
         return bool(code) and any(code in ancestor_codes(prefix) for prefix in self.prefixes)
 
 
-def _minimal_prefixes(codes: set[str]) -> tuple[str, ...]:
+def minimal_prefixes(codes) -> tuple[str, ...]:
     """Drop codes that lie under another code of the set."""
-    ordered = sorted(codes, key=len)
     kept: list[str] = []
-    for code in ordered:
+    for code in sorted(set(codes), key=len):
         if not any(code.startswith(prefix) for prefix in kept):
             kept.append(code)
     return tuple(sorted(kept))
 
 
+def assigned_codes(user) -> tuple[str, ...]:
+    """The codes of the user's area and region assignments, read from the database (for user_refresh_scope)."""
+    codes: set[str] = set()
+    for assignment in user.area_assignments.select_related("region").prefetch_related("region__provinces"):
+        if assignment.area_id:
+            codes.add(assignment.area_id)
+        elif assignment.region_id:
+            codes.update(p.code for p in assignment.region.provinces.all())
+    return ("TH",) if "TH" in codes else minimal_prefixes(codes)
+
+
 def scope_for(user) -> AreaScope:
-    """The user's scope, cached on the user object for the request."""
+    """The user's scope, from the codes kept on the user's row; cached on the user object for the request."""
     cached = getattr(user, "_area_scope", None)
     if cached is not None:
         return cached
@@ -73,14 +83,9 @@ def scope_for(user) -> AreaScope:
     elif user.is_administrator:
         scope = AreaScope(national=True, prefixes=())
     else:
-        codes: set[str] = set()
-        for assignment in user.area_assignments.select_related("region").prefetch_related("region__provinces"):
-            if assignment.area_id:
-                codes.add(assignment.area_id)
-            elif assignment.region_id:
-                codes.update(p.code for p in assignment.region.provinces.all())
+        codes = tuple(user.scope_codes.split())
         national = "TH" in codes
-        scope = AreaScope(national=national, prefixes=() if national else _minimal_prefixes(codes))
+        scope = AreaScope(national=national, prefixes=() if national else codes)
     user._area_scope = scope
     return scope
 

@@ -100,4 +100,7 @@ def region_update(*, by, region: Region, province_codes: list[str] | None = None
     stamp(region, by).save()
     if province_codes is not None:
         region.provinces.set(_region_provinces(province_codes))
+        from sanphalang.accounts.services import users_refresh_scope_of_region
+
+        users_refresh_scope_of_region(region=region)
     return region

@@ -21,12 +21,14 @@ def organisation_list(*, user, search: str = "", kind: str | None = None, issue:
     if kind:
         qs = qs.filter(kind=kind)
     if issue:
+        # The join to issue areas is the only one that can repeat a row.
         qs = qs.filter(issue_areas__slug=issue) if not str(issue).isdigit() else qs.filter(issue_areas__id=issue)
+        qs = qs.distinct()
     if within:
         qs = qs.filter(area__pk__startswith=within)
     if parent:
         qs = qs.filter(parent_id=parent)
-    return qs.select_related("area__parent__parent", "parent").prefetch_related("issue_areas").distinct()
+    return qs.select_related("area__parent__parent", "parent").prefetch_related("issue_areas")
 
 
 def organisation_get(*, user, pk: int) -> Organisation:
@@ -56,9 +58,11 @@ def person_list(*, user, search: str = "", organisation: int | None = None, with
         qs = qs.filter(area__pk__startswith=within)
     if issue:
         qs = qs.filter(issue_areas__slug=issue)
+    if organisation or issue:
+        qs = qs.distinct()  # those joins can repeat a person
     current = Position.objects.select_related("organisation").filter(ended_on__isnull=True)
     return qs.select_related("area__parent__parent").prefetch_related(
-        Prefetch("positions", queryset=current, to_attr="current_positions")).distinct()
+        Prefetch("positions", queryset=current, to_attr="current_positions"))
 
 
 def person_get(*, user, pk: int, channel: str = "web") -> Person:
