@@ -147,30 +147,27 @@ def _apply_person(person: Person, fields: dict) -> list | None:
     return issue_areas
 
 
-@transaction.atomic
-def person_create(*, by, channel: str = "web", **fields) -> Person:
-    person = Person()
+def _save_person(by, person: Person, fields: dict, *, action: str, channel: str) -> Person:
     issue_areas = _apply_person(person, fields)
+    # Checked after the fields are applied too: moving a person out of one's areas is a write outside them.
     require_write(by, person.area_id)
     person.full_clean()
     stamp(person, by).save()
     if issue_areas is not None:
         person.issue_areas.set(_visible_issue_areas(by, issue_areas, person.area_id))
-    log_access(by, "create", person, channel=channel)
+    log_access(by, action, person, channel=channel)
     return person
+
+
+@transaction.atomic
+def person_create(*, by, channel: str = "web", **fields) -> Person:
+    return _save_person(by, Person(), fields, action="create", channel=channel)
 
 
 @transaction.atomic
 def person_update(*, by, person: Person, channel: str = "web", **fields) -> Person:
     require_write(by, person.area_id)
-    issue_areas = _apply_person(person, fields)
-    require_write(by, person.area_id)
-    person.full_clean()
-    stamp(person, by).save()
-    if issue_areas is not None:
-        person.issue_areas.set(_visible_issue_areas(by, issue_areas, person.area_id))
-    log_access(by, "update", person, channel=channel)
-    return person
+    return _save_person(by, person, fields, action="update", channel=channel)
 
 
 @transaction.atomic

@@ -1,7 +1,5 @@
 """Lists on pages: filter, sort, paginate, and export the same rows to CSV or Excel."""
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,9 +8,10 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-EXPORT_FORMATS = ("csv", "xlsx")
+from sanphalang.imports.tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CONTENT_TYPE, write_table
+
+EXPORT_FORMATS = TABLE_FORMATS
 
 
 @dataclass
@@ -69,29 +68,13 @@ def _cell(value) -> Any:
 
 
 def export_rows(queryset, columns: list[Column], *, fmt: str, filename: str) -> HttpResponse:
-    """The whole filtered list (not just one page) as CSV (UTF-8 with BOM, so Excel reads Thai) or XLSX."""
+    """The whole filtered list (not just one page) as CSV or XLSX."""
+    if fmt not in EXPORT_FORMATS:
+        return HttpResponse(_("Unknown export format."), status=400, content_type="text/plain; charset=utf-8")
     headings = [str(c.label) for c in columns]
     # iterator() with a chunk size keeps prefetching and never holds a million rows in memory.
     rows = ([_cell(c.value(obj)) for c in columns] for obj in queryset.iterator(chunk_size=2000))
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(headings)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=filename[:31])
-        sheet.append(headings)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    else:
-        return HttpResponse(_("Unknown export format."), status=400, content_type="text/plain; charset=utf-8")
+    content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
+    response = HttpResponse(write_table(headings, rows, fmt=fmt, sheet_title=filename), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
