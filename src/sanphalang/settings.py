@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sanphalang.areas",
     "sanphalang.directory",
     "sanphalang.imports",
+    "sanphalang.meetings",
     "ninja",
     "sanphalang.api",
     "sanphalang.demo",

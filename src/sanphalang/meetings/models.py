@@ -160,6 +160,9 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
 
+    def __str__(self) -> str:
+        return str(self.person or self.organisation)
+
 
 class Attendance(models.Model):
     """Who came: a person, an organisation, or both (a person representing an organisation)."""
@@ -180,6 +183,9 @@ class Attendance(models.Model):
             condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
             name="attendance_names_someone",
             violation_error_message=_("Name the person or the organisation who attended."))]
+
+    def __str__(self) -> str:
+        return " – ".join(str(part) for part in (self.person, self.organisation) if part)
 
 
 class Resolution(models.Model):

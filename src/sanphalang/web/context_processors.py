@@ -14,6 +14,8 @@ def navigation(request):
         (reverse("directory:organisation_list"), _("Organisations"), "organisations"),
         (reverse("directory:person_list"), _("People"), "people"),
         (reverse("directory:issue_area_list"), _("Issue areas"), "issues"),
+        (reverse("meetings:meeting_list"), _("Meetings"), "meetings"),
+        (reverse("meetings:action_item_list"), _("Action items"), "actions"),
     ]
     if user.can_write:
         items.append((reverse("imports:index"), _("Import"), "imports"))
