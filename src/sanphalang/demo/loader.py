@@ -20,6 +20,7 @@ from sanphalang.directory.services import (
 )
 
 from . import data
+from .meetings_loader import load_meetings
 
 User = get_user_model()
 
@@ -114,6 +115,7 @@ def load_demo() -> dict:
     organisations = _load_organisations(by)
     people = _load_people(by, organisations)
     _load_villages(by)
+    meetings = load_meetings(by, organisations)
     users = _load_users(organisations, by)
-    return {"organisations": len(organisations), "people": people, "users": users,
+    return {"organisations": len(organisations), "people": people, "meetings": meetings, "users": users,
             "password": data.DEMO_PASSWORD}

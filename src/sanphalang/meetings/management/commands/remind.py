@@ -1,0 +1,24 @@
+"""`sanphalang remind`: the daily digest of overdue and due action items (safe to run more than once a day)."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from sanphalang.meetings.reminders import send_reminders
+from sanphalang.thai.dates import ThaiDateError, parse_thai_date
+
+
+class Command(BaseCommand):
+    help = "Create the next occurrence of recurring items that fell due, and send each user a digest."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="the day to remind for (BE or ISO), today by default")
+
+    def handle(self, *args, date=None, **options):
+        try:
+            today = parse_thai_date(date) if date else timezone.localdate()
+        except ThaiDateError:
+            raise CommandError(f"Not a date: {date!r}") from None
+        summary = send_reminders(today=today)
+        self.stdout.write(
+            f"{today.isoformat()}: {summary.rolled_over} next occurrences created, {summary.notified} users notified, "
+            f"{summary.emailed} e-mails sent, {summary.already_sent} already reminded today")
