@@ -191,6 +191,11 @@ X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = os.environ.get("SANPHALANG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("SANPHALANG_FROM_EMAIL", "sanphalang@localhost")
+EMAIL_HOST = os.environ.get("SANPHALANG_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SANPHALANG_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("SANPHALANG_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SANPHALANG_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SANPHALANG_EMAIL_USE_TLS", False)
 
 LOGGING = {
     "version": 1,

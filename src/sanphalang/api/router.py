@@ -7,6 +7,7 @@ from .areas import router as areas_router
 from .auth import api_auth
 from .errors import ApiError, register_error_handlers
 from .issue_areas import router as issue_areas_router
+from .meetings import router as meetings_router
 from .organisations import router as organisations_router
 from .people import router as people_router
 
@@ -20,7 +21,7 @@ api = NinjaAPI(
 )
 register_error_handlers(api)
 
-for _router in (areas_router, organisations_router, people_router, issue_areas_router):
+for _router in (areas_router, organisations_router, people_router, issue_areas_router, meetings_router):
     api.add_router("", _router)
 
 # Added last so that it only catches what no route above matched: an unknown /api/ path gets JSON, not HTML.

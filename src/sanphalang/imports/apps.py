@@ -6,3 +6,12 @@ class ImportsConfig(AppConfig):
     name = "sanphalang.imports"
     label = "imports"
     verbose_name = _("Imports")
+
+    def ready(self) -> None:
+        # Imported here, not at the top of importers.py: the meetings importers build on that module.
+        from sanphalang.meetings.importers import MEETING_IMPORTERS
+
+        from .importers import register
+
+        for importer in MEETING_IMPORTERS:
+            register(importer)

@@ -16,6 +16,10 @@ class UploadForm(StyledFormMixin, forms.Form):
         label=_("File"), help_text=_("An Excel workbook (.xlsx) or a CSV file, with headings in the first row."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv,application/vnd.openxmlformats-"
                                                          "officedocument.spreadsheetml.sheet"}))
+    meeting = forms.IntegerField(
+        label=_("Meeting"), required=False, min_value=1,
+        help_text=_("For agenda items and attendance: the meeting's id, as in the address of its page "
+                    "(/meetings/123/)."))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

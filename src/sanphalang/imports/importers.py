@@ -142,6 +142,12 @@ class Importer:
     area_column = "area_code"
     # Service field names that differ from column keys.
     field_columns: dict[str, str] = {}
+    # Agenda and attendance rows all go into one meeting, chosen on upload.
+    needs_meeting = False
+
+    def for_meeting(self, *, by, meeting_id: int | None) -> "Importer":
+        """The importer that writes into this meeting; one that takes no meeting ignores it."""
+        return self
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -341,6 +347,11 @@ class PersonImporter(Importer):
 IMPORTERS: dict[str, Importer] = {
     importer.entity: importer for importer in (OrganisationImporter(), PersonImporter(), VillageImporter())
 }
+
+
+def register(importer: Importer) -> None:
+    """Add another app's importer (meetings adds agenda and attendance when the apps are ready)."""
+    IMPORTERS[importer.entity] = importer
 
 
 def importer_for(entity: str) -> Importer:

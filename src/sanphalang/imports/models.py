@@ -9,6 +9,8 @@ class ImportEntity(models.TextChoices):
     ORGANISATIONS = "organisations", _("Organisations")
     PEOPLE = "people", _("People")
     VILLAGES = "villages", _("Villages and urban communities")
+    AGENDA = "agenda", _("Meeting agenda items")
+    ATTENDANCE = "attendance", _("Meeting attendance")
 
 
 class ImportStatus(models.TextChoices):
@@ -21,6 +23,9 @@ class ImportBatch(models.Model):
     entity = models.CharField(_("what is imported"), max_length=20, choices=ImportEntity.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE,
                              related_name="import_batches")
+    meeting = models.ForeignKey("meetings.Meeting", verbose_name=_("into the meeting"), on_delete=models.CASCADE,
+                                null=True, blank=True, related_name="+",
+                                help_text=_("For agenda items and attendance: the meeting they belong to"))
     filename = models.CharField(_("file name"), max_length=255)
     data = models.BinaryField(_("file"))
     status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,

@@ -66,10 +66,11 @@ def map_headings(importer: Importer, headings: list[str]) -> tuple[dict[int, str
 
 
 def run_import(*, entity: str, table: Table, by, commit: bool, skip_bad_rows: bool = False,
-               progress: Callable[[int, int], None] | None = None) -> ImportResult:
+               progress: Callable[[int, int], None] | None = None, meeting_id: int | None = None) -> ImportResult:
     """Import the table's rows as `by`. Without commit (a preview) nothing is kept; with it, everything is kept
-    only if every row is good, or the good rows if skip_bad_rows."""
-    importer = importer_for(entity)
+    only if every row is good, or the good rows if skip_bad_rows. Agenda and attendance go into meeting_id
+    (a ValidationError on "meeting" if the user cannot change it)."""
+    importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
     positions, headings_by_key, ignored = map_headings(importer, table.headings)
     result = ImportResult(total=len(table.rows), ignored_headings=ignored)
 
@@ -120,26 +121,28 @@ def _import_row(importer: Importer, by, values: dict, line: int, first_lines: di
     return []
 
 
-def import_batch_create(*, by, entity: str, filename: str, data: bytes) -> ImportBatch:
+def import_batch_create(*, by, entity: str, filename: str, data: bytes,
+                        meeting_id: int | None = None) -> ImportBatch:
     """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
     if not (by and by.is_authenticated and by.can_write):
         raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
     if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
         raise ValidationError({"file": too_large_message()})
-    importer_for(entity)
+    importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
     try:
         table = read_table(data, filename)
-        map_headings(importer_for(entity), table.headings)
+        map_headings(importer, table.headings)
     except TableError as error:
         raise ValidationError({"file": error.message}) from None
     return ImportBatch.objects.create(entity=entity, user=by, filename=filename[:255], data=data,
-                                      row_count=len(table.rows))
+                                      row_count=len(table.rows),
+                                      meeting_id=meeting_id if importer.needs_meeting else None)
 
 
 def import_batch_preview(*, by, batch: ImportBatch) -> ImportResult:
     _require_owner(by, batch)
     table = read_table(bytes(batch.data), batch.filename)
-    return run_import(entity=batch.entity, table=table, by=by, commit=False)
+    return run_import(entity=batch.entity, table=table, by=by, commit=False, meeting_id=batch.meeting_id)
 
 
 def import_batch_confirm(*, by, batch: ImportBatch, skip_bad_rows: bool = False) -> ImportResult:
@@ -148,7 +151,8 @@ def import_batch_confirm(*, by, batch: ImportBatch, skip_bad_rows: bool = False)
     if batch.status != ImportStatus.PENDING:
         raise ValidationError(_("This file has already been imported."))
     table = read_table(bytes(batch.data), batch.filename)
-    result = run_import(entity=batch.entity, table=table, by=by, commit=True, skip_bad_rows=skip_bad_rows)
+    result = run_import(entity=batch.entity, table=table, by=by, commit=True, skip_bad_rows=skip_bad_rows,
+                        meeting_id=batch.meeting_id)
     if result.written:
         batch.status = ImportStatus.IMPORTED
         batch.created_count = result.created

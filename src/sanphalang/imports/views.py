@@ -38,12 +38,14 @@ def _own_batch(request, pk: int) -> ImportBatch:
 def index(request):
     _require_writer(request.user)
     form = UploadForm(request.POST or None, request.FILES or None,
-                      initial={"entity": request.GET.get("entity", "organisations")})
+                      initial={"entity": request.GET.get("entity", "organisations"),
+                               "meeting": request.GET.get("meeting")})
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             batch = import_batch_create(by=request.user, entity=form.cleaned_data["entity"],
-                                        filename=upload.name, data=upload.read())
+                                        filename=upload.name, data=upload.read(),
+                                        meeting_id=form.cleaned_data.get("meeting"))
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -73,6 +75,9 @@ def preview(request, pk: int):
         result = import_batch_preview(by=request.user, batch=batch)
     except TableError as error:
         messages.error(request, error.message)
+        return redirect("imports:index")
+    except ValidationError as error:  # the meeting is no longer the user's to change
+        messages.error(request, " ".join(error.messages))
         return redirect("imports:index")
     return _preview_page(request, batch, result, ConfirmForm())
 

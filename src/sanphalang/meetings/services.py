@@ -99,7 +99,7 @@ def meeting_create(*, by, body: Body, held_on: dt.date, number: int | None = Non
     year = be_year(held_on)
     meeting = Meeting(body=body, held_on=held_on, year_be=year, number=number or next_meeting_number(body, year),
                       **fields)
-    _validate_times(meeting)
+    _validate_meeting(meeting)
     try:
         with transaction.atomic():
             return _save(meeting, by)
@@ -109,9 +109,13 @@ def meeting_create(*, by, body: Body, held_on: dt.date, number: int | None = Non
             from None
 
 
-def _validate_times(meeting: Meeting) -> None:
+def _validate_meeting(meeting: Meeting) -> None:
     if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:
         raise ValidationError({"ends_at": _("A meeting ends after it starts.")})
+    # The unique constraint would say so too, but without naming the field the user has to change.
+    taken = Meeting.objects.filter(body_id=meeting.body_id, year_be=meeting.year_be, number=meeting.number)
+    if taken.exclude(pk=meeting.pk).exists():
+        raise ValidationError({"number": _("This body already has a meeting with this number in this year.")})
 
 
 @transaction.atomic
@@ -121,7 +125,7 @@ def meeting_update(*, by, meeting: Meeting, **fields) -> Meeting:
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.year_be = be_year(meeting.held_on)
-    _validate_times(meeting)
+    _validate_meeting(meeting)
     return _save(meeting, by)
 
 

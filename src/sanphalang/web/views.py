@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from sanphalang.areas.scoping import scope_for
 from sanphalang.directory.selectors import organisation_list, person_list
+from sanphalang.meetings.selectors import action_items_due_from
+from sanphalang.meetings.selectors_pages import overdue_summary
 
 
 @login_required
@@ -17,7 +19,10 @@ def home(request):
         "assignments": request.user.area_assignments.select_related("area", "region"),
         "organisation_count": organisation_list(user=request.user).count(),
         "person_count": person_list(user=request.user).count(),
+        "due_from_you": list(action_items_due_from(user=request.user)[:5]),
     }
+    if request.user.can_write:
+        context["overdue_count"], context["overdue_items"] = overdue_summary(user=request.user, limit=5)
     return render(request, "web/home.html", context)
 
 

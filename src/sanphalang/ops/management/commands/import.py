@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,8 +20,9 @@ PROGRESS_MIN_ROWS = 200
 
 
 class Command(BaseCommand):
-    help = ("Import organisations, people or villages from a CSV or XLSX file. Every row goes through the same "
-            "checks as the web import; nothing is written if a row is bad, unless --skip-bad-rows.")
+    help = ("Import organisations, people, villages, or a meeting's agenda or attendance from a CSV or XLSX file. "
+            "Every row goes through the same checks as the web import; nothing is written if a row is bad, unless "
+            "--skip-bad-rows.")
 
     def add_arguments(self, parser):
         parser.add_argument("entity", choices=sorted(IMPORTERS))
@@ -28,8 +30,9 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Import as this user, within their areas (default: an administrator)")
         parser.add_argument("--skip-bad-rows", action="store_true", help="Import the good rows, skip the bad")
         parser.add_argument("--dry-run", action="store_true", help="Check every row, write nothing")
+        parser.add_argument("--meeting", type=int, help="For agenda and attendance: the id of the meeting")
 
-    def handle(self, *args, entity, file, user, skip_bad_rows, dry_run, **options):
+    def handle(self, *args, entity, file, user, skip_bad_rows, dry_run, meeting=None, **options):
         by = command_user(user)
         try:
             data = file.read_bytes()
@@ -39,9 +42,11 @@ class Command(BaseCommand):
             table = read_table(data, file.name)
             with self._progress(len(table.rows)) as advance:
                 result = run_import(entity=entity, table=table, by=by, commit=not dry_run,
-                                    skip_bad_rows=skip_bad_rows, progress=advance)
+                                    skip_bad_rows=skip_bad_rows, progress=advance, meeting_id=meeting)
         except TableError as error:
             raise CommandError(error.message) from None
+        except ValidationError as error:  # no meeting, or not one the user may change
+            raise CommandError(" ".join(error.messages)) from None
         for error in result.errors:
             self.stdout.write(_("line %(line)s, column %(column)s: %(message)s")
                               % {"line": error.line, "column": error.column or "-", "message": error.message})

@@ -1,0 +1,271 @@
+"""API routes of bodies, meetings, action items and letters: reads through the meetings selectors (scoped by the
+body's area), writes through the meetings services."""
+
+from collections.abc import Callable
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+
+from sanphalang.directory.selectors import issue_area_list, organisation_list, person_list
+from sanphalang.meetings.models import Resolution
+from sanphalang.meetings.selectors import (
+    action_item_get,
+    action_item_list,
+    body_get,
+    body_list,
+    letter_get,
+    letter_list,
+    meeting_get,
+    meeting_list,
+)
+from sanphalang.meetings.services import (
+    action_item_create,
+    action_item_set_status,
+    agenda_item_add,
+    attendance_record,
+    body_create,
+    body_update,
+    letter_create,
+    letter_update,
+    meeting_create,
+    meeting_update,
+    membership_add,
+    resolution_add,
+)
+
+from .errors import ApiError
+from .pagination import page_of, paginate
+from .schemas_meetings import (
+    ActionItemIn,
+    ActionItemOut,
+    ActionItemQuery,
+    ActionItemStatusIn,
+    ActionItemStatusOut,
+    AgendaItemIn,
+    AgendaItemOut,
+    AttendanceIn,
+    AttendanceOut,
+    BodyDetailOut,
+    BodyIn,
+    BodyOut,
+    BodyPatch,
+    BodyQuery,
+    LetterDetailOut,
+    LetterIn,
+    LetterOut,
+    LetterPatch,
+    LetterQuery,
+    MeetingDetailOut,
+    MeetingIn,
+    MeetingOut,
+    MeetingPatch,
+    MeetingQuery,
+    MembershipIn,
+    MembershipOut,
+    ResolutionIn,
+    ResolutionOut,
+)
+
+router = Router(tags=["meetings"])
+
+
+def _visible_resolutions(user) -> QuerySet[Resolution]:
+    # A resolution is as visible as its meeting.
+    return Resolution.objects.filter(meeting__in=meeting_list(user=user).values("pk")).select_related("meeting__body")
+
+
+# Body fields that name another record by id, and where the caller may see such records.
+_REFERENCES: dict[str, Callable[..., QuerySet]] = {
+    "body": body_list, "parent": body_list, "working_group": body_list,
+    "organisation": organisation_list, "owner_organisation": organisation_list, "counterpart": organisation_list,
+    "via": organisation_list,
+    "person": person_list, "owner_person": person_list, "chair": person_list,
+    "meeting": meeting_list, "resolution": _visible_resolutions,
+    "action_item": action_item_list, "in_reply_to": letter_list,
+}
+
+
+def _references(user, fields: dict) -> dict:
+    """The payload with each id replaced by the record it names; an id the caller cannot see is bad input (422),
+    not a missing page."""
+    for name, find in _REFERENCES.items():
+        pk = fields.get(name)
+        if pk is None:
+            continue
+        found = find(user=user).filter(pk=pk).first()
+        if found is None:
+            raise ApiError(422, _("No such record, or it is outside your areas."), code="invalid", field=name)
+        fields[name] = found
+    return fields
+
+
+def _issue_areas(user, items: list, area_code: str) -> list:
+    visible = issue_area_list(user=user, province=area_code[:2])
+    found = []
+    for item in items:
+        lookup = {"pk": item} if str(item).isdigit() else {"slug": item}
+        issue = visible.filter(**lookup).first()
+        if issue is None:
+            raise ApiError(422, _("Unknown issue area: %(value)s") % {"value": item}, code="invalid",
+                           field="issue_areas")
+        found.append(issue)
+    return found
+
+
+def _required(fields: dict, *names: str) -> None:
+    for name in names:
+        if name in fields and fields[name] is None:
+            raise ApiError(422, _("This field is required."), code="invalid", field=name)
+
+
+# ---- bodies
+
+
+@router.get("/bodies", response=page_of(BodyOut))
+def list_bodies(request, filters: Query[BodyQuery]):
+    bodies = body_list(user=request.auth, kind=filters.kind, search=filters.q.strip())
+    return paginate(bodies.order_by("sort_key", "id"), filters)
+
+
+@router.post("/bodies", response={201: BodyDetailOut})
+def create_body(request, payload: BodyIn):
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    if fields.get("issue_areas") is not None:
+        fields["issue_areas"] = _issue_areas(request.auth, fields["issue_areas"], fields["area_code"])
+    body = body_create(by=request.auth, **fields)
+    return Status(201, body_get(user=request.auth, pk=body.pk))
+
+
+@router.get("/bodies/{body_id}", response=BodyDetailOut)
+def get_body(request, body_id: int):
+    return body_get(user=request.auth, pk=body_id)
+
+
+@router.patch("/bodies/{body_id}", response=BodyDetailOut)
+def update_body(request, body_id: int, payload: BodyPatch):
+    body = body_get(user=request.auth, pk=body_id)
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    _required(fields, "kind", "name_th", "area_code", "is_active")
+    if fields.get("issue_areas") is not None:
+        fields["issue_areas"] = _issue_areas(request.auth, fields["issue_areas"],
+                                             fields.get("area_code") or body.area_id)
+    body_update(by=request.auth, body=body, **fields)
+    return body_get(user=request.auth, pk=body_id)
+
+
+@router.post("/bodies/{body_id}/members", response={201: MembershipOut})
+def add_member(request, body_id: int, payload: MembershipIn):
+    body = body_get(user=request.auth, pk=body_id)
+    return Status(201, membership_add(by=request.auth, body=body,
+                                      **_references(request.auth, payload.dict())))
+
+
+# ---- meetings
+
+
+@router.get("/meetings", response=page_of(MeetingOut))
+def list_meetings(request, filters: Query[MeetingQuery]):
+    meetings = meeting_list(user=request.auth, body=filters.body, year_be=filters.year)
+    return paginate(meetings.order_by("-held_on", "-number", "-id"), filters)
+
+
+@router.post("/meetings", response={201: MeetingDetailOut})
+def create_meeting(request, payload: MeetingIn):
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    meeting = meeting_create(by=request.auth, **fields)
+    return Status(201, meeting_get(user=request.auth, pk=meeting.pk))
+
+
+@router.get("/meetings/{meeting_id}", response=MeetingDetailOut)
+def get_meeting(request, meeting_id: int):
+    return meeting_get(user=request.auth, pk=meeting_id)
+
+
+@router.patch("/meetings/{meeting_id}", response=MeetingDetailOut)
+def update_meeting(request, meeting_id: int, payload: MeetingPatch):
+    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    _required(fields, "held_on", "number", "status")
+    meeting_update(by=request.auth, meeting=meeting, **fields)
+    return meeting_get(user=request.auth, pk=meeting_id)
+
+
+@router.post("/meetings/{meeting_id}/agenda-items", response={201: AgendaItemOut})
+def add_agenda_item(request, meeting_id: int, payload: AgendaItemIn):
+    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    return Status(201, agenda_item_add(by=request.auth, meeting=meeting,
+                                       **_references(request.auth, payload.dict())))
+
+
+@router.post("/meetings/{meeting_id}/attendance", response={201: AttendanceOut})
+def record_attendance(request, meeting_id: int, payload: AttendanceIn):
+    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    return Status(201, attendance_record(by=request.auth, meeting=meeting,
+                                         **_references(request.auth, payload.dict())))
+
+
+@router.post("/meetings/{meeting_id}/resolutions", response={201: ResolutionOut})
+def add_resolution(request, meeting_id: int, payload: ResolutionIn):
+    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    return Status(201, resolution_add(by=request.auth, meeting=meeting, **payload.dict()))
+
+
+# ---- action items
+
+
+@router.get("/action-items", response=page_of(ActionItemOut))
+def list_action_items(request, filters: Query[ActionItemQuery]):
+    items = action_item_list(user=request.auth, status=filters.status, overdue=filters.overdue,
+                             owner_organisation=filters.owner, body=filters.body)
+    return paginate(items.order_by("due_on", "id"), filters)
+
+
+@router.post("/action-items", response={201: ActionItemOut})
+def create_action_item(request, payload: ActionItemIn):
+    item = action_item_create(by=request.auth, **_references(request.auth, payload.dict()))
+    return Status(201, action_item_get(user=request.auth, pk=item.pk))
+
+
+@router.get("/action-items/{item_id}", response=ActionItemOut)
+def get_action_item(request, item_id: int):
+    return action_item_get(user=request.auth, pk=item_id)
+
+
+@router.post("/action-items/{item_id}/status", response=ActionItemStatusOut)
+def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
+    item = action_item_get(user=request.auth, pk=item_id)
+    following = action_item_set_status(by=request.auth, item=item, **payload.dict(exclude_unset=True))
+    return {"item": action_item_get(user=request.auth, pk=item_id),
+            "next_occurrence": action_item_get(user=request.auth, pk=following.pk) if following else None}
+
+
+# ---- letters
+
+
+@router.get("/letters", response=page_of(LetterOut))
+def list_letters(request, filters: Query[LetterQuery]):
+    letters = letter_list(user=request.auth, direction=filters.direction, status=filters.status,
+                          awaiting_answer=filters.awaiting_answer)
+    return paginate(letters.order_by("-dated_on", "-id"), filters)
+
+
+@router.post("/letters", response={201: LetterDetailOut})
+def create_letter(request, payload: LetterIn):
+    letter = letter_create(by=request.auth, **_references(request.auth, payload.dict(exclude_unset=True)))
+    return Status(201, letter_get(user=request.auth, pk=letter.pk))
+
+
+@router.get("/letters/{letter_id}", response=LetterDetailOut)
+def get_letter(request, letter_id: int):
+    return letter_get(user=request.auth, pk=letter_id)
+
+
+@router.patch("/letters/{letter_id}", response=LetterDetailOut)
+def update_letter(request, letter_id: int, payload: LetterPatch):
+    letter = letter_get(user=request.auth, pk=letter_id)
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    _required(fields, "direction", "dated_on", "subject", "counterpart", "status")
+    letter_update(by=request.auth, letter=letter, **fields)
+    return letter_get(user=request.auth, pk=letter_id)
+

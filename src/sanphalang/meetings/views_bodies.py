@@ -1,0 +1,123 @@
+"""Pages of bodies (councils, committees, working groups): list, detail with members over time, forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from sanphalang.areas.scoping import require_write, scope_for
+from sanphalang.directory.views import area_label, show_service_error
+from sanphalang.web.listing import Column, paginate
+
+from . import selectors, services
+from .forms import BodyFilterForm, BodyForm, MembershipForm
+from .models import Body
+from .views import can_edit_body, role_label
+
+LIST_COLUMNS = [
+    Column("name", gettext_lazy("Name"), lambda b: b.name_th, "sort_key"),
+    Column("kind", gettext_lazy("Kind"), lambda b: b.get_kind_display(), "kind"),
+    Column("area", gettext_lazy("Area"), lambda b: area_label(b.area), "area_id"),
+    Column("parent", gettext_lazy("Part of"), lambda b: b.parent or ""),
+]
+
+
+def _can_add(user) -> bool:
+    scope = scope_for(user)
+    return user.can_write and bool(scope.national or scope.prefixes)
+
+
+@login_required
+def body_list(request):
+    filters = BodyFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    bodies = selectors.body_list(user=request.user, kind=criteria.get("kind") or None,
+                                 search=(criteria.get("q") or "").strip())
+    listing = paginate(bodies, LIST_COLUMNS, request, default_sort="name")
+    return render(request, "meetings/body_list.html", {
+        "nav_active": "meetings", "filters": filters, "listing": listing, "can_add": _can_add(request.user)})
+
+
+def _render_body(request, body, *, member_form=None):
+    today = timezone.localdate()
+    memberships = sorted(body.memberships.all(), key=lambda m: (m.started_on or today, m.pk))
+    for membership in memberships:
+        membership.role_label = role_label(membership.role)
+    can_edit = can_edit_body(request.user, body)
+    if can_edit and member_form is None:
+        member_form = MembershipForm(user=request.user)
+    return render(request, "meetings/body_detail.html", {
+        "nav_active": "meetings", "body": body, "can_edit": can_edit, "member_form": member_form,
+        "current_members": [m for m in memberships if m.ended_on is None or m.ended_on >= today],
+        "past_members": [m for m in memberships if m.ended_on is not None and m.ended_on < today],
+        "meetings": selectors.meeting_list(user=request.user, body=body.pk).order_by("-held_on", "-number")[:100],
+    })
+
+
+@login_required
+def body_detail(request, pk: int):
+    return _render_body(request, selectors.body_get(user=request.user, pk=pk))
+
+
+def _body_fields(cleaned: dict) -> dict:
+    fields = dict(cleaned)
+    fields["issue_areas"] = list(fields["issue_areas"])
+    return fields
+
+
+@login_required
+def body_create(request):
+    if not _can_add(request.user):
+        require_write(request.user, None)
+    form = BodyForm(request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            body = services.body_create(by=request.user, **_body_fields(form.cleaned_data))
+        except ValidationError as error:
+            show_service_error(form, error, Body)
+        else:
+            messages.success(request, _("The body was added."))
+            return redirect("meetings:body_detail", pk=body.pk)
+    return render(request, "meetings/form_page.html", {
+        "nav_active": "meetings", "form": form, "title": _("Add a body"), "with_area_script": True,
+        "cancel_url": reverse("meetings:body_list")})
+
+
+@login_required
+def body_update(request, pk: int):
+    body = selectors.body_get(user=request.user, pk=pk)
+    require_write(request.user, body.area_id)
+    form = BodyForm(request.POST or None, user=request.user, instance=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.body_update(by=request.user, body=body, **_body_fields(form.cleaned_data))
+        except ValidationError as error:
+            show_service_error(form, error, Body)
+        else:
+            messages.success(request, _("The body was saved."))
+            return redirect("meetings:body_detail", pk=body.pk)
+    return render(request, "meetings/form_page.html", {
+        "nav_active": "meetings", "form": form, "title": _("Edit %(name)s") % {"name": body},
+        "with_area_script": True, "cancel_url": reverse("meetings:body_detail", args=[body.pk])})
+
+
+@login_required
+@require_POST
+def membership_create(request, pk: int):
+    body = selectors.body_get(user=request.user, pk=pk)
+    require_write(request.user, body.area_id)
+    form = MembershipForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.membership_add(by=request.user, body=body, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_error(form, error, Body)
+        else:
+            messages.success(request, _("The member was added."))
+            return redirect("meetings:body_detail", pk=body.pk)
+    return _render_body(request, body, member_form=form)
