@@ -1,6 +1,7 @@
 """Pages of meetings: list, create and edit, and the detail page where a meeting is run from agenda to minutes."""
 
 import os
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,7 +32,7 @@ from .forms import (
     MinutesForm,
     ResolutionForm,
 )
-from .models import ActionItem, Meeting
+from .models import Meeting
 from .views import can_edit_body, mark_overdue
 
 LIST_COLUMNS = [
@@ -168,72 +169,66 @@ def _back_to(meeting, section: str):
     return redirect(reverse("meetings:meeting_detail", args=[meeting.pk]) + f"#{section}")
 
 
+def _add_to_meeting(request, meeting, form, *, form_key: str, write, section: str, done_message: str,
+                    render_extra: dict | None = None):
+    """The shared path of the small forms on a meeting's page: validate, call the service, come back to the
+    section on success, or show the page again with this form bound and its errors in place."""
+    if form.is_valid():
+        try:
+            created = write(**form.cleaned_data)
+        except ValidationError as error:
+            show_service_error(form, error, Meeting)
+        else:
+            message = done_message(created) if callable(done_message) else done_message
+            messages.success(request, message)
+            return _back_to(meeting, section)
+    return _render_meeting(request, meeting, **{form_key: form}, **(render_extra or {}))
+
+
 @login_required
 @require_POST
 def agenda_item_create(request, pk: int):
     meeting = _meeting_for_writing(request, pk)
-    form = AgendaItemForm(request.POST, user=request.user, meeting=meeting)
-    if form.is_valid():
-        try:
-            services.agenda_item_add(by=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_error(form, error, Meeting)
-        else:
-            messages.success(request, _("The agenda item was added."))
-            return _back_to(meeting, "agenda")
-    return _render_meeting(request, meeting, agenda_form=form)
+    return _add_to_meeting(
+        request, meeting, AgendaItemForm(request.POST, user=request.user, meeting=meeting), form_key="agenda_form",
+        write=partial(services.agenda_item_add, by=request.user, meeting=meeting), section="agenda",
+        done_message=_("The agenda item was added."))
 
 
 @login_required
 @require_POST
 def invitation_create(request, pk: int):
     meeting = _meeting_for_writing(request, pk)
-    form = InvitationForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services_pages.invitation_add(by=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_error(form, error, Meeting)
-        else:
-            messages.success(request, _("The invitation was recorded."))
-            return _back_to(meeting, "invitations")
-    return _render_meeting(request, meeting, invitation_form=form)
+    return _add_to_meeting(
+        request, meeting, InvitationForm(request.POST, user=request.user), form_key="invitation_form",
+        write=partial(services_pages.invitation_add, by=request.user, meeting=meeting), section="invitations",
+        done_message=_("The invitation was recorded."))
+
+
+def _attendance_message(attendance) -> str:
+    if attendance.is_guest:
+        return _("%(who)s is not a member of the body and was recorded as a guest.") % {"who": attendance}
+    return _("The attendance was recorded.")
 
 
 @login_required
 @require_POST
 def attendance_create(request, pk: int):
     meeting = _meeting_for_writing(request, pk)
-    form = AttendanceForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            attendance = services.attendance_record(by=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_error(form, error, Meeting)
-        else:
-            if attendance.is_guest:
-                messages.info(request, _("%(who)s is not a member of the body and was recorded as a guest.")
-                              % {"who": attendance})
-            else:
-                messages.success(request, _("The attendance was recorded."))
-            return _back_to(meeting, "attendance")
-    return _render_meeting(request, meeting, attendance_form=form)
+    return _add_to_meeting(
+        request, meeting, AttendanceForm(request.POST, user=request.user), form_key="attendance_form",
+        write=partial(services.attendance_record, by=request.user, meeting=meeting), section="attendance",
+        done_message=_attendance_message)
 
 
 @login_required
 @require_POST
 def resolution_create(request, pk: int):
     meeting = _meeting_for_writing(request, pk)
-    form = ResolutionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.resolution_add(by=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_error(form, error, Meeting)
-        else:
-            messages.success(request, _("The resolution was added."))
-            return _back_to(meeting, "resolutions")
-    return _render_meeting(request, meeting, resolution_form=form)
+    return _add_to_meeting(
+        request, meeting, ResolutionForm(request.POST), form_key="resolution_form",
+        write=partial(services.resolution_add, by=request.user, meeting=meeting), section="resolutions",
+        done_message=_("The resolution was added."))
 
 
 @login_required
@@ -243,32 +238,21 @@ def action_item_create(request, pk: int, resolution_pk: int):
     resolution = next((r for r in meeting.resolutions.all() if r.pk == resolution_pk), None)
     if resolution is None:
         raise Http404
-    form = ActionItemForm(request.POST, user=request.user, prefix=f"action-{resolution.pk}")
-    if form.is_valid():
-        try:
-            services.action_item_create(by=request.user, resolution=resolution, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_error(form, error, ActionItem)
-        else:
-            messages.success(request, _("The action item was added."))
-            return _back_to(meeting, f"resolution-{resolution.pk}")
-    return _render_meeting(request, meeting, failed_resolution=resolution.pk, action_form=form)
+    return _add_to_meeting(
+        request, meeting, ActionItemForm(request.POST, user=request.user, prefix=f"action-{resolution.pk}"),
+        form_key="action_form", write=partial(services.action_item_create, by=request.user, resolution=resolution),
+        section=f"resolution-{resolution.pk}", done_message=_("The action item was added."),
+        render_extra={"failed_resolution": resolution.pk})
 
 
 @login_required
 @require_POST
 def meeting_attachment_create(request, pk: int):
     meeting = _meeting_for_writing(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services_pages.attachment_add(by=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_error(form, error, Meeting)
-        else:
-            messages.success(request, _("The file was attached."))
-            return _back_to(meeting, "attachments")
-    return _render_meeting(request, meeting, attachment_form=form)
+    return _add_to_meeting(
+        request, meeting, AttachmentForm(request.POST, request.FILES), form_key="attachment_form",
+        write=partial(services_pages.attachment_add, by=request.user, meeting=meeting), section="attachments",
+        done_message=_("The file was attached."))
 
 
 @login_required
