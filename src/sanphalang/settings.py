@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "sanphalang.directory",
     "sanphalang.imports",
     "sanphalang.meetings",
+    "sanphalang.welfare",
     "ninja",
     "sanphalang.api",
     "sanphalang.demo",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WelfareConfig(AppConfig):
+    name = "sanphalang.welfare"
+    label = "welfare"
+    verbose_name = _("Community welfare funds")

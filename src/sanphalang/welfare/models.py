@@ -1,0 +1,216 @@
+"""Community welfare funds: the settled registry, yearly figures, the sources it is reconciled from, and audit visits."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class FundStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    DISSOLVED = "dissolved", _("Dissolved")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class Fund(models.Model):
+    """One community welfare fund as the network has settled it: the current registry."""
+
+    name_th = models.CharField(_("name (Thai)"), max_length=300)
+    area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="funds")
+    is_municipal = models.BooleanField(_("municipality fund"), default=False,
+                                       help_text=_("Run in a municipality rather than a subdistrict"))
+    fund_code = models.CharField(_("fund code"), max_length=40, blank=True, db_index=True)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=FundStatus.choices, default=FundStatus.ACTIVE)
+    registered_welfare_organisation = models.BooleanField(_("registered as a welfare organisation"), default=False)
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    organisation = models.OneToOneField("directory.Organisation", verbose_name=_("directory entry"),
+                                        on_delete=models.SET_NULL, null=True, blank=True, related_name="fund")
+    networks = models.ManyToManyField("directory.Organisation", verbose_name=_("networks"), blank=True,
+                                      related_name="member_funds", limit_choices_to={"kind": "network"})
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=60, blank=True)
+    members = models.PositiveIntegerField(_("members"), null=True, blank=True)
+    search_key = models.TextField(editable=False, default="")
+    sort_key = models.CharField(max_length=256, editable=False, default="", db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("community welfare fund")
+        verbose_name_plural = _("community welfare funds")
+        ordering = ["sort_key", "id"]
+        constraints = [models.UniqueConstraint(
+            fields=["area", "name_th"], name="unique_fund_name_in_area",
+            violation_error_message=_("A fund with this name is already registered in this area."))]
+
+    def __str__(self) -> str:
+        return self.name_th
+
+
+class FundYear(models.Model):
+    """A fund's figures for one year (BE), as reported."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="years")
+    year_be = models.PositiveIntegerField(_("year (BE)"))
+    members = models.PositiveIntegerField(_("members"), null=True, blank=True)
+    members_children = models.PositiveIntegerField(_("members aged under 18"), null=True, blank=True)
+    members_working_age = models.PositiveIntegerField(_("members aged 18–59"), null=True, blank=True)
+    members_elderly = models.PositiveIntegerField(_("members aged 60 and over"), null=True, blank=True)
+    savings = models.DecimalField(_("members' savings and contributions"), max_digits=14, decimal_places=2,
+                                  null=True, blank=True)
+    matching_government = models.DecimalField(_("matching from government (via CODI)"), max_digits=14,
+                                              decimal_places=2, null=True, blank=True)
+    matching_local_government = models.DecimalField(_("matching from local government"), max_digits=14,
+                                                    decimal_places=2, null=True, blank=True)
+    matching_other = models.DecimalField(_("matching from other sources"), max_digits=14, decimal_places=2,
+                                         null=True, blank=True)
+    benefits_birth = models.DecimalField(_("benefits paid: birth"), max_digits=14, decimal_places=2, null=True,
+                                         blank=True)
+    benefits_sickness = models.DecimalField(_("benefits paid: sickness"), max_digits=14, decimal_places=2,
+                                            null=True, blank=True)
+    benefits_death = models.DecimalField(_("benefits paid: death"), max_digits=14, decimal_places=2, null=True,
+                                         blank=True)
+    benefits_elderly = models.DecimalField(_("benefits paid: elderly"), max_digits=14, decimal_places=2, null=True,
+                                           blank=True)
+    benefits_education = models.DecimalField(_("benefits paid: education"), max_digits=14, decimal_places=2,
+                                             null=True, blank=True)
+    benefits_disaster = models.DecimalField(_("benefits paid: disaster"), max_digits=14, decimal_places=2,
+                                            null=True, blank=True)
+    balance = models.DecimalField(_("fund balance"), max_digits=14, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("yearly figures")
+        verbose_name_plural = _("yearly figures")
+        ordering = ["-year_be"]
+        constraints = [models.UniqueConstraint(fields=["fund", "year_be"], name="unique_fund_year")]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.year_be}"
+
+
+class Source(models.Model):
+    """A list of funds from somewhere: the fund-management program, the matching list, a network survey."""
+
+    name = models.CharField(_("name"), max_length=200)
+    province = models.ForeignKey("areas.Area", verbose_name=_("province"), on_delete=models.PROTECT,
+                                 related_name="fund_sources")
+    description = models.TextField(_("description"), blank=True)
+    column_mapping = models.JSONField(_("column mapping"), default=dict, blank=True,
+                                      help_text=_("Our field names mapped to the file's column headings"))
+    imported_at = models.DateTimeField(null=True, blank=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = _("fund source")
+        verbose_name_plural = _("fund sources")
+        constraints = [models.UniqueConstraint(fields=["province", "name"], name="unique_source_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceRecord(models.Model):
+    """One row of a source as it came, with the fund it was linked to (None until reconciled or if unmatched)."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="records")
+    row = models.PositiveIntegerField(_("row"))
+    data = models.JSONField(_("values"), default=dict)
+    fund_name = models.CharField(max_length=300)
+    area = models.ForeignKey("areas.Area", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    fund = models.ForeignKey(Fund, on_delete=models.SET_NULL, null=True, blank=True, related_name="source_records")
+    link_score = models.FloatField(null=True, blank=True)
+    link_reasons = models.JSONField(default=list, blank=True)
+    needs_review = models.BooleanField(default=False, db_index=True)
+    duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="duplicates")
+
+    class Meta:
+        verbose_name = _("source record")
+        verbose_name_plural = _("source records")
+        ordering = ["source", "row"]
+        constraints = [models.UniqueConstraint(fields=["source", "row"], name="unique_source_row")]
+
+    def __str__(self) -> str:
+        return f"{self.source} #{self.row}: {self.fund_name}"
+
+
+class Settlement(models.Model):
+    """An officer's decision on one field of a fund where the sources disagreed: which value, from where, why."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="settlements")
+    field = models.CharField(_("field"), max_length=40)
+    value = models.CharField(_("value"), max_length=300, blank=True)
+    from_record = models.ForeignKey(SourceRecord, verbose_name=_("from source record"), on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="settlements")
+    reason = models.TextField(_("reason"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("settlement")
+        verbose_name_plural = _("settlements")
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.field} = {self.value}"
+
+
+class AuditRound(models.Model):
+    """A round of follow-up visits to funds over a period (S11: 20 May – 15 Jun 2562)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    province = models.ForeignKey("areas.Area", verbose_name=_("province"), on_delete=models.PROTECT,
+                                 related_name="audit_rounds")
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    checklist = models.JSONField(_("checklist"), default=list, blank=True,
+                                 help_text=_("The questions each visit answers"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("audit round")
+        verbose_name_plural = _("audit rounds")
+        ordering = ["-starts_on"]
+        constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
+                                              name="audit_round_ends_after_start",
+                                              violation_error_message=_("A round ends after it starts."))]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AuditVisit(models.Model):
+    round = models.ForeignKey(AuditRound, on_delete=models.CASCADE, related_name="visits")
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="audit_visits")
+    planned_on = models.DateField(_("planned on"), null=True, blank=True)
+    visited_on = models.DateField(_("visited on"), null=True, blank=True)
+    team = models.ManyToManyField("directory.Person", verbose_name=_("team"), blank=True, related_name="+")
+    answers = models.JSONField(_("checklist answers"), default=dict, blank=True)
+    history = HistoricalRecords(m2m_fields=[team])
+
+    class Meta:
+        verbose_name = _("audit visit")
+        verbose_name_plural = _("audit visits")
+        constraints = [models.UniqueConstraint(fields=["round", "fund"], name="unique_visit_per_round")]
+
+    def __str__(self) -> str:
+        return f"{self.round}: {self.fund}"
+
+
+class Finding(models.Model):
+    visit = models.ForeignKey(AuditVisit, on_delete=models.CASCADE, related_name="findings")
+    text = models.TextField(_("finding"))
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    due_on = models.DateField(_("follow up by"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+
+    def __str__(self) -> str:
+        return self.text[:80]
