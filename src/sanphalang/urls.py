@@ -14,6 +14,7 @@ urlpatterns = [
     path("directory/", include("sanphalang.directory.urls")),
     path("import/", include("sanphalang.imports.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
+    path("welfare/", include("sanphalang.welfare.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

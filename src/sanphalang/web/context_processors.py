@@ -16,6 +16,7 @@ def navigation(request):
         (reverse("directory:issue_area_list"), _("Issue areas"), "issues"),
         (reverse("meetings:meeting_list"), _("Meetings"), "meetings"),
         (reverse("meetings:action_item_list"), _("Action items"), "actions"),
+        (reverse("welfare:fund_list"), _("Welfare funds"), "welfare"),
     ]
     if user.can_write:
         items.append((reverse("imports:index"), _("Import"), "imports"))

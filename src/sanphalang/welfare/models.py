@@ -206,6 +206,11 @@ class Finding(models.Model):
     follow_up = models.TextField(_("follow-up"), blank=True)
     due_on = models.DateField(_("follow up by"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # A finding that changes what the registry says proposes it here; only the settle step writes the registry.
+    proposed_field = models.CharField(_("registry field to correct"), max_length=40, blank=True)
+    proposed_value = models.CharField(_("proposed value"), max_length=300, blank=True)
+    settlement = models.ForeignKey(Settlement, verbose_name=_("settled by"), on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="findings")
     history = HistoricalRecords()
 
     class Meta:

@@ -1,0 +1,119 @@
+"""Audit and follow-up visits to funds (S11): plan a round, assign teams, answer the checklist, follow findings up.
+
+A finding never writes the registry itself: a correction it proposes goes through the settle step, so the registry's
+history says who decided what and why.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sanphalang.accounts.audit import stamp
+from sanphalang.areas.models import Area, AreaLevel
+from sanphalang.areas.scoping import require_write
+
+from .models import AuditRound, AuditVisit, Finding, Fund
+from .services import SETTLE_FIELDS, settle
+
+# The questions the Chiang Rai network asks on a follow-up visit; each round may edit its own copy.
+DEFAULT_CHECKLIST = [
+    "มีคณะกรรมการบริหารกองทุนและการประชุมสม่ำเสมอ",
+    "มีระเบียบกองทุนและแผนการจัดสวัสดิการที่เป็นปัจจุบัน",
+    "ทะเบียนสมาชิกเป็นปัจจุบัน (จำนวนสมาชิก ณ วันตรวจเยี่ยม)",
+    "บัญชีรับ-จ่ายและสมุดเงินฝากตรงกัน",
+    "ได้รับเงินสมทบจากรัฐ/ท้องถิ่นและบันทึกไว้ครบถ้วน",
+    "จ่ายสวัสดิการตามประเภทที่กำหนด (เกิด เจ็บป่วย เสียชีวิต ผู้สูงอายุ การศึกษา ภัยพิบัติ)",
+    "มีรายงานการเงินต่อสมาชิกประจำปี",
+]
+
+ANSWERS = {"yes", "no", "partly", "n/a"}
+
+
+def _save(obj, by):
+    obj.full_clean()
+    stamp(obj, by).save()
+    return obj
+
+
+@transaction.atomic
+def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date, ends_on: dt.date,
+                       checklist: list[str] | None = None) -> AuditRound:
+    province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
+    if province is None:
+        raise ValidationError({"province": _("Choose a province.")})
+    require_write(by, province.code)
+    items = [item.strip() for item in (checklist if checklist is not None else DEFAULT_CHECKLIST) if item.strip()]
+    if not items:
+        raise ValidationError({"checklist": _("A checklist needs at least one question.")})
+    return _save(AuditRound(name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on,
+                            checklist=items), by)
+
+
+@transaction.atomic
+def audit_visit_plan(*, by, audit_round: AuditRound, fund: Fund, planned_on: dt.date | None = None,
+                     team=()) -> AuditVisit:
+    require_write(by, fund.area_id)
+    if not fund.area_id.startswith(audit_round.province_id):
+        raise ValidationError({"fund": _("This fund is not in the round's province.")})
+    if planned_on and not audit_round.starts_on <= planned_on <= audit_round.ends_on:
+        raise ValidationError({"planned_on": _("Plan the visit within the round, %(start)s – %(end)s.")
+                               % {"start": audit_round.starts_on, "end": audit_round.ends_on}})
+    if AuditVisit.objects.filter(round=audit_round, fund=fund).exists():
+        raise ValidationError({"fund": _("This fund is already in the round.")})
+    visit = _save(AuditVisit(round=audit_round, fund=fund, planned_on=planned_on), by)
+    visit.team.set(team)
+    return visit
+
+
+@transaction.atomic
+def audit_visit_record(*, by, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]) -> AuditVisit:
+    """Record the visit's answers to the round's checklist (yes / no / partly / n/a per question)."""
+    require_write(by, visit.fund.area_id)
+    unknown = sorted(set(answers) - set(visit.round.checklist))
+    if unknown:
+        raise ValidationError({"answers": _("Not on this round's checklist: %(items)s") % {"items": ", ".join(unknown)}})
+    bad = sorted(q for q, a in answers.items() if a not in ANSWERS)
+    if bad:
+        raise ValidationError({"answers": _("Answer yes, no, partly or n/a: %(items)s") % {"items": ", ".join(bad)}})
+    if visited_on > timezone.localdate():
+        raise ValidationError({"visited_on": _("A visit cannot be recorded before it happens.")})
+    visit.visited_on = visited_on
+    visit.answers = answers
+    return _save(visit, by)
+
+
+@transaction.atomic
+def finding_add(*, by, visit: AuditVisit, text: str, follow_up: str = "", due_on: dt.date | None = None,
+                proposed_field: str = "", proposed_value: str = "") -> Finding:
+    require_write(by, visit.fund.area_id)
+    if proposed_field and proposed_field not in SETTLE_FIELDS:
+        raise ValidationError({"proposed_field": _("This field of the registry cannot be corrected by a finding.")})
+    if bool(proposed_field) != bool(proposed_value):
+        raise ValidationError({"proposed_value": _("Give both the field to correct and its new value.")})
+    return _save(Finding(visit=visit, text=text.strip(), follow_up=follow_up, due_on=due_on,
+                         proposed_field=proposed_field, proposed_value=proposed_value), by)
+
+
+@transaction.atomic
+def finding_close(*, by, finding: Finding, closed_on: dt.date | None = None, follow_up: str | None = None) -> Finding:
+    require_write(by, finding.visit.fund.area_id)
+    finding.closed_on = closed_on or timezone.localdate()
+    if follow_up is not None:
+        finding.follow_up = follow_up
+    return _save(finding, by)
+
+
+@transaction.atomic
+def finding_settle(*, by, finding: Finding, reason: str = "") -> Finding:
+    """Apply a finding's proposed correction to the registry through the settle step."""
+    if not finding.proposed_field:
+        raise ValidationError(_("This finding proposes no correction to the registry."))
+    if finding.settlement_id:
+        raise ValidationError(_("This finding's correction has already been settled."))
+    reason = reason.strip() or _("Audit visit finding: %(text)s") % {"text": finding.text[:200]}
+    finding.settlement = settle(by=by, fund=finding.visit.fund, field=finding.proposed_field,
+                                value=finding.proposed_value, reason=reason)
+    return _save(finding, by)

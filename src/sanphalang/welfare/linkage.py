@@ -1,0 +1,287 @@
+"""Record linkage of welfare funds across sources: which rows of which files are the same fund, and why."""
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+
+from rapidfuzz.distance import Indel
+
+from .normalise import FundName, ResolvedArea, normalise_fund_name, parse_location, resolve_area
+
+LINK_THRESHOLD = 0.85
+REVIEW_THRESHOLD = 0.65
+# Blocks larger than this are names so common ("เวียง" in a whole province) that the smaller blocks decide.
+MAX_BLOCK = 400
+
+
+@dataclass(frozen=True)
+class FundRecord:
+    """One row of one source, as read: nothing here is trusted or normalised yet."""
+
+    source: str
+    row: int
+    fund_name: str
+    tambon: str = ""
+    district: str = ""
+    province: str = ""
+    location: str = ""
+    members: int | None = None
+    status: str = ""
+    founded: date | None = None
+    fund_code: str = ""
+
+    @property
+    def ref(self) -> tuple[str, int]:
+        return (self.source, self.row)
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """Two records, how likely they are the same fund (0–1), and the reasons as (code, *params) tuples."""
+
+    a: FundRecord
+    b: FundRecord
+    score: float
+    reasons: tuple[tuple, ...]
+
+
+@dataclass
+class LinkResult:
+    clusters: dict[str, list[FundRecord]]
+    cluster_of: dict[tuple[str, int], str]
+    links: list[ScoredPair] = field(default_factory=list)
+    review: list[ScoredPair] = field(default_factory=list)
+    in_source_duplicates: list[ScoredPair] = field(default_factory=list)
+    pairs: list[ScoredPair] = field(default_factory=list)
+
+
+@dataclass
+class _Prepared:
+    record: FundRecord
+    name: FundName
+    area: ResolvedArea
+    fund_code: str
+
+
+def _prepare(record: FundRecord) -> _Prepared:
+    name = normalise_fund_name(record.fund_name)
+    location = parse_location(record.location) if record.location else None
+    tambon = record.tambon or (location.tambon if location else "")
+    district = record.district or (location.district if location else "") or name.district_hint
+    province = record.province or (location.province if location else "") or name.province_hint
+    area = resolve_area(tambon=tambon, district=district, province=province,
+                        name_key="" if name.is_village else name.area_key)
+    return _Prepared(record=record, name=name, area=area, fund_code=(record.fund_code or "").strip())
+
+
+def _blocking_keys(p: _Prepared) -> list[tuple]:
+    key, area = p.name.key, p.area
+    keys = []
+    if area.subdistrict_code:
+        keys.append(("s", area.subdistrict_code))
+    if area.district_code:
+        keys.append(("d", area.district_code, key[:2]))
+    if area.province_code:
+        keys.append(("p", area.province_code, key[:3]))
+        keys.append(("q", area.province_code, p.name.toneless[-3:]))
+    else:
+        keys.append(("k", p.name.toneless))
+    if p.fund_code:
+        keys.append(("c", p.fund_code))
+    return keys
+
+
+def score_pair(a: _Prepared, b: _Prepared) -> tuple[float, tuple[tuple, ...]]:
+    """A score from the names' similarity, moved up or down by what the other fields agree or disagree on."""
+    similarity = max(Indel.normalized_similarity(a.name.key, b.name.key),
+                     0.98 * Indel.normalized_similarity(a.name.toneless, b.name.toneless),
+                     0.98 * Indel.normalized_similarity(a.name.toneless_area_key, b.name.toneless_area_key))
+    if similarity < 0.4 and not (a.fund_code and a.fund_code == b.fund_code):
+        # nothing else can lift names this different to a review
+        return 0.0, (("name_different", round(similarity, 2)),)
+    reasons: list[tuple] = [("name_same",) if similarity == 1 else ("name_similar", round(similarity, 2))]
+    score = similarity
+    if a.area.subdistrict_code and b.area.subdistrict_code:
+        if a.area.subdistrict_code == b.area.subdistrict_code:
+            score += 0.12
+            reasons.append(("same_subdistrict", a.area.subdistrict_code))
+            if not (a.name.is_village or b.name.is_village) and similarity >= 0.5:
+                # A subdistrict has one tambon fund (and at most one municipality fund): the area names it.
+                score = max(score, 0.9)
+                reasons.append(("tambon_fund_of_subdistrict",))
+        else:
+            score -= 0.5
+            reasons.append(("different_subdistrict", a.area.subdistrict_code, b.area.subdistrict_code))
+    elif a.area.district_code and b.area.district_code:
+        if a.area.district_code == b.area.district_code:
+            score += 0.04
+            reasons.append(("same_district", a.area.district_code))
+        else:
+            score -= 0.5
+            reasons.append(("different_district", a.area.district_code, b.area.district_code))
+    elif a.area.province_code and b.area.province_code and a.area.province_code != b.area.province_code:
+        score -= 0.6
+        reasons.append(("different_province", a.area.province_code, b.area.province_code))
+    if a.name.is_municipality != b.name.is_municipality:
+        score = min(score, 0.3)
+        reasons.append(("municipality_vs_tambon",))
+    if a.name.is_village != b.name.is_village:
+        score -= 0.2
+        reasons.append(("village_vs_tambon",))
+    if a.name.village_number and b.name.village_number:
+        if a.name.village_number == b.name.village_number:
+            score += 0.05
+            reasons.append(("same_village_number", a.name.village_number))
+        else:
+            score -= 0.3
+            reasons.append(("different_village_number", a.name.village_number, b.name.village_number))
+    if a.fund_code and b.fund_code:
+        if a.fund_code == b.fund_code:
+            score = max(score + 0.3, 0.97) if score > 0.3 else score + 0.3
+            reasons.append(("same_fund_code", a.fund_code))
+        else:
+            score -= 0.3
+            reasons.append(("different_fund_code", a.fund_code, b.fund_code))
+    ma, mb = a.record.members, b.record.members
+    if ma is not None and mb is not None and max(ma, mb) > 0:
+        gap = abs(ma - mb) / max(ma, mb)
+        if gap <= 0.1:
+            score += 0.03
+            reasons.append(("members_close", ma, mb))
+        elif gap > 0.5:
+            score -= 0.05
+            reasons.append(("members_far", ma, mb))
+    return min(1.0, max(0.0, round(score, 4))), tuple(reasons)
+
+
+def _candidate_pairs(prepared: list[_Prepared]) -> set[tuple[int, int]]:
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for index, p in enumerate(prepared):
+        for key in _blocking_keys(p):
+            blocks[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if 1 < len(members) <= MAX_BLOCK:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def link_records(
+    records: list[FundRecord],
+    *,
+    threshold: float = LINK_THRESHOLD,
+    review_threshold: float = REVIEW_THRESHOLD,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> LinkResult:
+    """Group the records that are the same fund, at most one per source per group.
+
+    Pairs are scored within blocks (same subdistrict, same district and name start, same province and name start,
+    same name, same fund code), then joined best first; a pair that would put two records of one source in one
+    fund is a within-source duplicate if its score is high enough, and is otherwise left for review.
+    """
+    report = progress or (lambda stage, done, total: None)
+    prepared = []
+    for index, record in enumerate(records):
+        prepared.append(_prepare(record))
+        if index % 1000 == 0:
+            report("prepare", index, len(records))
+    report("prepare", len(records), len(records))
+    candidates = sorted(_candidate_pairs(prepared))
+    scored: list[tuple[float, int, int, tuple]] = []
+    for done, (i, j) in enumerate(candidates):
+        score, reasons = score_pair(prepared[i], prepared[j])
+        if score >= review_threshold:
+            scored.append((score, i, j, reasons))
+        if done % 5000 == 0:
+            report("score", done, len(candidates))
+    report("score", len(candidates), len(candidates))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+
+    parent = list(range(len(records)))
+    sources_of: dict[int, set[str]] = {i: {r.source} for i, r in enumerate(records)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def pair(i: int, j: int, score: float, reasons: tuple) -> ScoredPair:
+        return ScoredPair(records[i], records[j], score, reasons)
+
+    result = LinkResult(clusters={}, cluster_of={})
+    result.pairs = [pair(i, j, s, r) for s, i, j, r in scored]
+    duplicate_candidates = []
+    for score, i, j, reasons in scored:
+        if records[i].source == records[j].source:
+            duplicate_candidates.append((score, i, j, reasons))
+            continue
+        if score < threshold:
+            continue
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j:
+            result.links.append(pair(i, j, score, reasons))
+            continue
+        if sources_of[root_i] & sources_of[root_j]:
+            continue
+        parent[root_j] = root_i
+        sources_of[root_i] |= sources_of.pop(root_j)
+        result.links.append(pair(i, j, score, reasons))
+
+    duplicate_of: dict[int, int] = {}
+    size = Counter(find(i) for i in range(len(records)))
+    for score, i, j, reasons in duplicate_candidates:
+        if score < threshold or i in duplicate_of or j in duplicate_of:
+            continue
+        # The record that no other source confirmed is the extra one; with a tie, the later row.
+        extra, kept = (i, j) if size[find(i)] < size[find(j)] else (j, i)
+        if size[find(extra)] > 1:
+            continue
+        duplicate_of[extra] = kept
+        result.in_source_duplicates.append(pair(kept, extra, score, reasons))
+
+    for score, i, j, reasons in scored:
+        if threshold > score and find(i) != find(j) and i not in duplicate_of and j not in duplicate_of:
+            result.review.append(pair(i, j, score, reasons))
+
+    cluster_ids: dict[int, str] = {}
+    for index, record in enumerate(records):
+        root = find(duplicate_of.get(index, index))
+        if root not in cluster_ids:
+            cluster_ids[root] = f"F{len(cluster_ids) + 1:05d}"
+        cluster_id = cluster_ids[root]
+        result.cluster_of[record.ref] = cluster_id
+        if index not in duplicate_of:
+            result.clusters.setdefault(cluster_id, []).append(record)
+    return result
+
+
+@dataclass
+class LinkSummary:
+    funds: int
+    in_all_sources: int
+    in_one_source: int
+    in_source_duplicates: int
+    review: int
+    disagreements: dict[str, int]
+
+
+def summarise(result: LinkResult, sources: list[str]) -> LinkSummary:
+    """How many funds were found where, and on how many funds the sources disagree, field by field."""
+    disagreements = Counter()
+    in_all = in_one = 0
+    for records in result.clusters.values():
+        present = {r.source for r in records}
+        in_all += present >= set(sources)
+        in_one += len(present) == 1
+        for field_name in ("members", "status", "founded"):
+            values = {getattr(r, field_name) for r in records if getattr(r, field_name) not in (None, "")}
+            if field_name == "status":
+                values = {str(v).strip().casefold() for v in values}
+            if len(values) > 1:
+                disagreements[field_name] += 1
+    return LinkSummary(funds=len(result.clusters), in_all_sources=in_all, in_one_source=in_one,
+                       in_source_duplicates=len(result.in_source_duplicates), review=len(result.review),
+                       disagreements={f: disagreements.get(f, 0) for f in ("members", "status", "founded")})

@@ -1,0 +1,167 @@
+"""`sanphalang welfare reconcile`: link the welfare-fund records of several files and write which are one fund."""
+
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.progress import Progress
+
+from sanphalang.imports.tabular import TableError, normalise_heading, read_table
+from sanphalang.thai.dates import parse_thai_date
+from sanphalang.thai.digits import parse_number
+from sanphalang.welfare.linkage import FundRecord, link_records, summarise
+
+FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded", "fund_code")
+# Headings recognised without a mapping, compared after normalise_heading.
+HEADING_ALIASES = {
+    "fund_name": ("ชื่อกองทุน", "กองทุน", "ชื่อกองทุนสวัสดิการชุมชน", "ชื่อ", "fundname", "fund", "name"),
+    "tambon": ("ตำบล", "ต.", "tambon", "subdistrict"),
+    "district": ("อำเภอ", "อ.", "district", "amphoe"),
+    "province": ("จังหวัด", "จ.", "province", "changwat"),
+    "location": ("ที่ตั้ง", "ที่อยู่", "พื้นที่", "location", "address", "area"),
+    "members": ("จำนวนสมาชิก", "สมาชิก", "members", "membercount"),
+    "status": ("สถานะ", "status"),
+    "founded": ("วันที่ก่อตั้ง", "ก่อตั้ง", "วันก่อตั้ง", "founded", "foundedon"),
+    "fund_code": ("รหัสกองทุน", "รหัส", "fundcode", "code"),
+}
+
+
+def _column_map(headings: list[str], mapping: dict[str, str] | None, source: str) -> dict[str, int]:
+    position = {normalise_heading(h): i for i, h in enumerate(headings) if h}
+    columns = {}
+    if mapping is not None:
+        for field, heading in mapping.items():
+            if field not in FIELDS:
+                raise CommandError(f"Source {source}: the mapping names an unknown field {field!r}; "
+                                   f"known fields are {', '.join(FIELDS)}.")
+            if normalise_heading(heading) not in position:
+                raise CommandError(f"Source {source}: the mapping's column {heading!r} for {field} is not in the "
+                                   f"file (its columns are: {', '.join(h for h in headings if h)}).")
+            columns[field] = position[normalise_heading(heading)]
+    else:
+        for field, aliases in HEADING_ALIASES.items():
+            for alias in aliases:
+                if normalise_heading(alias) in position:
+                    columns[field] = position[normalise_heading(alias)]
+                    break
+    if "fund_name" not in columns:
+        raise CommandError(f"Source {source}: no column holds the fund's name (looked for a heading such as "
+                           f"'ชื่อกองทุน' or 'fund_name'; the file has: {', '.join(h for h in headings if h)}). "
+                           f"Give a mapping: --source {source}=FILE:MAPPING.json")
+    return columns
+
+
+def _members(text: str) -> int | None:
+    number = parse_number(text) if text else ""
+    try:
+        return int(float(number)) if number else None
+    except ValueError:
+        return None
+
+
+def _founded(text: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        try:
+            return parse_thai_date(text)
+        except (ValueError, TypeError):
+            return None
+
+
+def read_source(name: str, path: Path, mapping: dict[str, str] | None = None) -> list[FundRecord]:
+    """The records of one file; row is the record's 1-based data row, as links.csv reports it."""
+    try:
+        table = read_table(path.read_bytes(), path.name)
+    except OSError as exc:
+        raise CommandError(f"Source {name}: cannot read {path}: {exc.strerror}") from None
+    except TableError as exc:
+        raise CommandError(f"Source {name}: {exc.message}") from None
+    columns = _column_map(table.headings, mapping, name)
+    records = []
+    for row, (_line, cells) in enumerate(table.rows, start=1):
+        value = {f: (cells[i].strip() if i < len(cells) else "") for f, i in columns.items()}
+        records.append(FundRecord(
+            source=name, row=row, fund_name=value["fund_name"], tambon=value.get("tambon", ""),
+            district=value.get("district", ""), province=value.get("province", ""),
+            location=value.get("location", ""), members=_members(value.get("members", "")),
+            status=value.get("status", ""), founded=_founded(value.get("founded", "")),
+            fund_code=value.get("fund_code", ""),
+        ))
+    return records
+
+
+def parse_source_argument(argument: str) -> tuple[str, Path, dict[str, str] | None]:
+    """"program=data/program.xlsx:program.json" → ("program", Path(...), {...})."""
+    name, sep, rest = argument.partition("=")
+    if not sep or not name or not rest:
+        raise CommandError(f"--source {argument!r}: write it as NAME=FILE or NAME=FILE:MAPPING.json")
+    file_part, mapping = rest, None
+    if rest.lower().endswith(".json") and ":" in rest:
+        file_part, _sep, mapping_path = rest.rpartition(":")
+        try:
+            mapping = json.loads(Path(mapping_path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--source {name}: cannot read the mapping {mapping_path}: {exc}") from None
+        if not isinstance(mapping, dict):
+            raise CommandError(f"--source {name}: the mapping must be a JSON object of field → column heading")
+    return name, Path(file_part), mapping
+
+
+def reconcile(sources: list[str], out: Path, *, stdout=sys.stdout, stderr=sys.stderr) -> dict:
+    """Read, link and write links.csv; returns the summary that the command prints."""
+    records: list[FundRecord] = []
+    names = []
+    for argument in sources:
+        name, path, mapping = parse_source_argument(argument)
+        if name in names:
+            raise CommandError(f"--source {name} is given twice")
+        names.append(name)
+        records.extend(read_source(name, path, mapping))
+    with Progress(transient=True, console=None if stderr is sys.stderr else None) as progress:
+        tasks = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=max(total, 1))
+            progress.update(tasks[stage], completed=done, total=max(total, 1))
+
+        result = link_records(records, progress=report)
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source", "row", "cluster"])
+        for record in records:
+            writer.writerow([record.source, record.row, result.cluster_of[record.ref]])
+    summary = summarise(result, names)
+    return {
+        "records": len(records), "funds": summary.funds, "in_all_sources": summary.in_all_sources,
+        "in_one_source": summary.in_one_source, "in_source_duplicates": summary.in_source_duplicates,
+        "review": summary.review, "disagreements": summary.disagreements,
+    }
+
+
+class Command(BaseCommand):
+    help = "Welfare funds: `reconcile` links the records of several sources that are the same fund."
+
+    def add_arguments(self, parser):
+        subcommands = parser.add_subparsers(dest="action", required=True)
+        reconcile_parser = subcommands.add_parser("reconcile", help="link the records of several sources")
+        reconcile_parser.add_argument("--source", action="append", required=True, metavar="NAME=FILE[:MAPPING.json]")
+        reconcile_parser.add_argument("--out", required=True, metavar="links.csv")
+
+    def handle(self, *args, **options):
+        summary = reconcile(options["source"], Path(options["out"]))
+        write = self.stdout.write
+        write(f"{summary['records']} records → {summary['funds']} funds")
+        write(f"  found in all sources: {summary['in_all_sources']}")
+        write(f"  found in one source only: {summary['in_one_source']}")
+        write(f"  in-source duplicates: {summary['in_source_duplicates']}")
+        write(f"  uncertain links for review: {summary['review']}")
+        write("  funds whose sources disagree: " + ", ".join(
+            f"{field} {count}" for field, count in summary["disagreements"].items()))
+        write(f"Links written to {options['out']}")

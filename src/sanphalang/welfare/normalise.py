@@ -1,0 +1,254 @@
+"""Welfare-fund names and locations as the sources write them, reduced to the keys that record linkage compares."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geothai
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from sanphalang.thai.digits import to_arabic_digits
+from sanphalang.thai.names import clean_text, compact
+
+# Generic words that say "this is a welfare fund" and nothing about which one, longest first.
+_GENERIC_WORDS = sorted(
+    (
+        "กองทุนสวัสดิการชุมชน", "กองทุนสวัสดิการ", "สวัสดิการชุมชน", "กองทุนฯ", "กองทุน", "สวัสดิการ",
+        "กสจ.", "กสช.",
+    ),
+    key=len,
+    reverse=True,
+)
+_MUNICIPALITY = re.compile(r"เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล|ทต\.?(?=\s|[\u0E00-\u0E7F])|ทม\.|ทน\.")
+_SUBDISTRICT_WORD = re.compile(r"ตำบล|ต\.|แขวง")
+_VILLAGE_WORD = re.compile(r"^(?:หมู่บ้าน|บ้าน|บ\.)")
+# Trailing "อ.เมือง จ.เชียงราย" in a name, or the parts of a location cell.
+_LOCATION_PART = re.compile(
+    r"(?P<marker>ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s*(?P<value>[^\s,]+(?:\s(?![ตอจ]\.|ตำบล|อำเภอ|จังหวัด)[^\s,]+)*)"
+)
+_MARKER_LEVEL = {"ตำบล": "tambon", "ต.": "tambon", "แขวง": "tambon", "อำเภอ": "district", "อ.": "district",
+                 "เขต": "district", "จังหวัด": "province", "จ.": "province"}
+_TAIL = re.compile(r"\s*(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
+_VILLAGE_NUMBER = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*\d+")
+_TONE_MARKS = re.compile("[\u0E47-\u0E4C]")
+_SPACES_AND_MARKS = re.compile(r"[\s\-_.,()\"'“”‘’/]+")
+# What PyThaiNLP's normalisation would change: doubled marks, a space before a mark, a tone mark before a vowel,
+# nikhahit + sara aa, doubled leading vowels. Text without any of these is passed over, which is most of it.
+_NEEDS_THAI_NORMALISE = re.compile(
+    r"([\u0E30-\u0E3A\u0E47-\u0E4E])\1|[\u0E48-\u0E4C]{2}"
+    r"|(?<![\u0E01-\u0E2E\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]"
+    r"|[\u0E48-\u0E4C][\u0E31\u0E34-\u0E3A\u0E47]|[\u0E30\u0E32\u0E33][\u0E48-\u0E4C]"
+    r"|\u0E4D\u0E32|[\u0E40-\u0E44]{2}"
+)
+
+
+@lru_cache(maxsize=65536)
+def tidy(text: str) -> str:
+    """clean_text with Arabic digits, skipping PyThaiNLP's slow normalisation where it would change nothing."""
+    text = str(text or "")
+    if _NEEDS_THAI_NORMALISE.search(text):
+        return to_arabic_digits(clean_text(text))
+    return to_arabic_digits(" ".join(text.split()))
+
+
+def _compact(text: str) -> str:
+    """compact() for text already tidied: no second pass through PyThaiNLP."""
+    return _SPACES_AND_MARKS.sub("", text).lower()
+
+
+@dataclass(frozen=True)
+class FundName:
+    """A fund's name reduced to what tells funds apart, with what the dropped words said about its kind."""
+
+    key: str
+    area_key: str = ""  # the key before a leading "บ้าน" is dropped: some tambons are named "บ้าน…"
+    is_municipality: bool = False
+    is_village: bool = False
+    village_number: str = ""
+    district_hint: str = ""
+    province_hint: str = ""
+
+    @property
+    def toneless(self) -> str:
+        """The key without tone marks, which typists drop or swap."""
+        return _TONE_MARKS.sub("", self.key)
+
+    @property
+    def toneless_area_key(self) -> str:
+        return _TONE_MARKS.sub("", self.area_key)
+
+
+@dataclass(frozen=True)
+class Location:
+    tambon: str = ""
+    district: str = ""
+    province: str = ""
+    is_municipality: bool = False
+
+
+@lru_cache(maxsize=131072)
+def normalise_fund_name(name: str) -> FundName:
+    """"กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว อ.เมือง" → FundName(key="แม่ยาว", is_municipality=True, ...)."""
+    text = tidy(name)
+    district_hint = province_hint = ""
+    tail = _TAIL.search(text)
+    if tail and tail.start() > 0:
+        parsed = parse_location(tail.group(0))
+        district_hint, province_hint = parsed.district, parsed.province
+        text = text[: tail.start()]
+    for word in _GENERIC_WORDS:
+        text = text.replace(word, " ")
+    is_municipality = bool(_MUNICIPALITY.search(text))
+    text = _MUNICIPALITY.sub(" ", text)
+    names_tambon = bool(_SUBDISTRICT_WORD.search(text))
+    text = _SUBDISTRICT_WORD.sub(" ", text)
+    number = _VILLAGE_NUMBER.search(text)
+    text = _VILLAGE_NUMBER.sub(" ", text).strip()
+    area_key = _compact(text)
+    is_village = not names_tambon and not is_municipality and bool(_VILLAGE_WORD.match(text))
+    text = _VILLAGE_WORD.sub("", text)
+    return FundName(key=_compact(text), area_key=area_key, is_municipality=is_municipality, is_village=is_village,
+                    village_number=re.sub(r"\D", "", number.group(0)) if number else "",
+                    district_hint=district_hint, province_hint=province_hint)
+
+
+@lru_cache(maxsize=65536)
+def area_name(text: str) -> str:
+    """An area name without its level word: "ต.แม่ยาว" → "แม่ยาว", "อำเภอเมือง" → "เมือง"."""
+    text = _MUNICIPALITY.sub("", tidy(text))
+    text = re.sub(r"^(?:ตำบล|ต\.|แขวง|อำเภอ|อ\.|กิ่งอำเภอ|เขต|จังหวัด|จ\.)\s*", "", text)
+    return _compact(text)
+
+
+def parse_location(text: str) -> Location:
+    """Read a free-text location cell: "ต.แม่ยาว อ.เมือง จ.เชียงราย" → Location("แม่ยาว", "เมือง", "เชียงราย")."""
+    text = tidy(text)
+    is_municipality = bool(_MUNICIPALITY.search(text))
+    # "เทศบาลตำบลX" names the tambon X too; reading it as a tambon marker is what we want.
+    text = re.sub(r"เทศบาล(?=ตำบล)|ทต\.?(?=\s|[\u0E00-\u0E7F])", "ตำบล", text)
+    found: dict[str, str] = {}
+    for match in _LOCATION_PART.finditer(text):
+        level = _MARKER_LEVEL[match.group("marker")]
+        found.setdefault(level, _compact(match.group("value")))
+    return Location(tambon=found.get("tambon", ""), district=found.get("district", ""),
+                    province=found.get("province", ""), is_municipality=is_municipality)
+
+
+@dataclass(frozen=True)
+class ResolvedArea:
+    """Official codes for what could be resolved; a shorter code when only the district or province is clear."""
+
+    subdistrict_code: str = ""
+    district_code: str = ""
+    province_code: str = ""
+
+
+@lru_cache(maxsize=1)
+def _province_index() -> dict[str, str]:
+    index = {}
+    for province in geothai.provinces():
+        index[compact(province.name_th)] = province.code
+        index[compact(province.name_en)] = province.code
+        index[province.code] = province.code
+    index["กทม"] = "10"
+    return index
+
+
+@lru_cache(maxsize=128)
+def _district_index(province_code: str) -> dict[str, str]:
+    index = {}
+    for district in geothai.districts(province_code):
+        name = compact(district.name_th)
+        index[name] = district.code
+        index[compact(district.name_en)] = district.code
+        if name.startswith("เมือง") and district.code.endswith("01"):
+            # "อ.เมือง" is the capital district of the province.
+            index["เมือง"] = district.code
+    return index
+
+
+@lru_cache(maxsize=1)
+def _all_districts() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for province in geothai.provinces():
+        for district in geothai.districts(province.code):
+            for name in {compact(district.name_th), compact(district.name_en)}:
+                index.setdefault(name, []).append(district.code)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def _subdistrict_names(district_code: str) -> dict[str, str]:
+    return {compact(s.name_th): s.code for s in geothai.subdistricts(district_code)}
+
+
+@lru_cache(maxsize=65536)
+def resolve_province(province: str) -> str:
+    return _province_index().get(area_name(province), "") if province else ""
+
+
+@lru_cache(maxsize=65536)
+def resolve_district(district: str, province_code: str) -> str:
+    if not district:
+        return ""
+    if province_code:
+        return _district_index(province_code).get(area_name(district), "")
+    # Without a province a district name still says where, when only one province has it.
+    codes = _all_districts().get(area_name(district), [])
+    return codes[0] if len(codes) == 1 else ""
+
+
+@lru_cache(maxsize=262144)
+def _closest_subdistrict(name: str, district_code: str) -> str:
+    """The subdistrict of the district whose name is one typo away, if exactly one is that close."""
+    names = _subdistrict_names(district_code)
+    if len(name) < 3:
+        return ""
+    found = process.extract(name, list(names), scorer=Indel.normalized_similarity, limit=2, score_cutoff=0.8)
+    if len(found) == 1 or (len(found) == 2 and found[0][1] - found[1][1] > 0.1):
+        return names[found[0][0]]
+    return ""
+
+
+@lru_cache(maxsize=262144)
+def _subdistrict_in(tambon: str, district_code: str, province_code: str) -> tuple[str, ...]:
+    if not tambon:
+        return ()
+    district = geothai.district(district_code).name_th if district_code else None
+    province = geothai.province(province_code).name_th if province_code else None
+    if province is None and district is None:
+        return ()
+    try:
+        return tuple(a.subdistrict.code for a in geothai.match(tambon, district=district, province=province))
+    except (ValueError, LookupError):
+        return ()
+
+
+def resolve_area(*, tambon: str = "", district: str = "", province: str = "", name_key: str = "") -> ResolvedArea:
+    """The official codes of a record's area; the fund's name stands in for a missing or unreadable tambon.
+
+    A subdistrict is resolved only when exactly one fits, so "เวียง" without its district stays unresolved.
+    """
+    province_code = resolve_province(province)
+    district_code = resolve_district(district, province_code)
+    if district_code and not province_code:
+        province_code = district_code[:2]
+    for candidate in (area_name(tambon), name_key):
+        codes = _subdistrict_in(candidate, district_code, province_code)
+        if len(codes) == 1:
+            code = codes[0]
+            return ResolvedArea(subdistrict_code=code, district_code=code[:4], province_code=code[:2])
+    if district_code:
+        for candidate in (area_name(tambon), name_key):
+            code = candidate and _closest_subdistrict(candidate, district_code)
+            if code:
+                return ResolvedArea(subdistrict_code=code, district_code=code[:4], province_code=code[:2])
+    return ResolvedArea(district_code=district_code, province_code=province_code)
+
+
+def clear_caches() -> None:
+    """Forget every cached normalisation and lookup, so a benchmark can time the work from scratch."""
+    for cached in (tidy, normalise_fund_name, area_name, resolve_province, resolve_district, _subdistrict_in,
+                   _closest_subdistrict):
+        cached.cache_clear()

@@ -1,0 +1,80 @@
+"""Reads of the welfare registry; each takes the user and returns only the funds and sources of their areas."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from sanphalang.areas.scoping import scope_for
+from sanphalang.thai.matching import name_search_q
+
+from .models import Fund, Settlement, Source, SourceRecord
+
+
+def fund_list(*, user, search: str = "", district: str | None = None, status: str | None = None) -> QuerySet[Fund]:
+    qs = Fund.objects.filter(scope_for(user).subtree_q("area_id"))
+    if search:
+        qs = qs.filter(name_search_q(search))
+    if district:
+        qs = qs.filter(area__pk__startswith=district)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.select_related("area__parent__parent").annotate(
+        record_count=Count("source_records", distinct=True),
+        review_count=Count("source_records", filter=Q(source_records__needs_review=True), distinct=True))
+
+
+def fund_get(*, user, pk: int) -> Fund:
+    try:
+        return Fund.objects.filter(scope_for(user).subtree_q("area_id")).select_related(
+            "area__parent__parent").prefetch_related(
+            "years",
+            Prefetch("source_records", queryset=SourceRecord.objects.select_related("source").order_by(
+                "source__name", "row")),
+            Prefetch("settlements", queryset=Settlement.objects.select_related("decided_by", "from_record__source")),
+        ).get(pk=pk)
+    except (Fund.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def source_list(*, user) -> QuerySet[Source]:
+    """Sources of the provinces the user works in (a district coordinator reads their province's sources)."""
+    scope = scope_for(user)
+    if scope.national:
+        qs = Source.objects.all()
+    else:
+        qs = Source.objects.filter(province_id__in={prefix[:2] for prefix in scope.prefixes})
+    return qs.select_related("province", "imported_by").annotate(record_count=Count("records")).order_by(
+        "province_id", "name")
+
+
+def review_queue(*, user) -> QuerySet[SourceRecord]:
+    """Uncertain links of records whose fund lies in the user's areas."""
+    return SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), needs_review=True).select_related(
+        "source", "fund__area", "area").order_by("source__name", "row")
+
+
+def review_record_get(*, user, pk: int) -> SourceRecord:
+    try:
+        return review_queue(user=user).get(pk=pk)
+    except (SourceRecord.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def district_choices(*, user) -> list[tuple[str, str]]:
+    """Districts that hold funds the user can see."""
+    from sanphalang.areas.models import Area
+
+    codes = {code[:4] for code in Fund.objects.filter(scope_for(user).subtree_q("area_id"))
+             .values_list("area_id", flat=True).distinct() if len(code) >= 4}
+    return [(a.code, a.display_name) for a in Area.objects.filter(code__in=codes).order_by("sort_key")]
+
+
+def tambon_activity(*, user, fund: Fund) -> dict:
+    """What else goes on in the fund's subdistrict (S13): organisations and bodies of the directory and meetings."""
+    from sanphalang.directory.selectors import organisation_list
+    from sanphalang.meetings.selectors import body_list
+
+    return {
+        "organisations": list(organisation_list(user=user).filter(area_id=fund.area_id).exclude(
+            pk=fund.organisation_id or 0)[:50]),
+        "bodies": list(body_list(user=user).filter(area_id=fund.area_id)[:50]),
+    }

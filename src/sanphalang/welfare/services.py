@@ -1,0 +1,427 @@
+"""Writes to the welfare registry: import a source, reconcile the sources into funds, settle disagreements."""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sanphalang.accounts.audit import stamp
+from sanphalang.areas.models import Area
+from sanphalang.areas.scoping import require_write, scope_for
+from sanphalang.imports.tabular import Table, normalise_heading
+from sanphalang.thai.collation import thai_sort_key
+from sanphalang.thai.dates import parse_thai_date
+from sanphalang.thai.digits import parse_number
+from sanphalang.thai.names import clean_text, organisation_search_key
+
+from .linkage import FundRecord, LinkResult, link_records
+from .models import Fund, FundStatus, Settlement, Source, SourceRecord
+from .normalise import normalise_fund_name, parse_location, resolve_area
+
+RECORD_FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded",
+                 "fund_code")
+# Headings the offices write, Thai and English; compared in normalise_heading's form.
+HEADING_ALIASES = {
+    "fund_name": ("ชื่อกองทุน", "ชื่อกองทุนสวัสดิการ", "ชื่อกองทุนสวัสดิการชุมชน", "กองทุน", "ชื่อ", "fund name",
+                  "fund", "name"),
+    "tambon": ("ตำบล", "ต.", "ตำบล/เทศบาล", "tambon", "subdistrict", "sub-district"),
+    "district": ("อำเภอ", "อ.", "district", "amphoe"),
+    "province": ("จังหวัด", "จ.", "province", "changwat"),
+    "location": ("ที่ตั้ง", "ที่อยู่", "ที่ตั้งกองทุน", "location", "address"),
+    "members": ("จำนวนสมาชิก", "สมาชิก", "จำนวนสมาชิก(คน)", "members", "member count", "number of members"),
+    "status": ("สถานะ", "สถานะกองทุน", "status"),
+    "founded": ("วันที่ก่อตั้ง", "ก่อตั้ง", "วันก่อตั้ง", "ปีที่ก่อตั้ง", "founded", "founded on", "date founded"),
+    "fund_code": ("รหัสกองทุน", "รหัส", "fund code", "code"),
+}
+STATUS_WORDS = {
+    FundStatus.ACTIVE: ("ดำเนินการ", "ดำเนินงาน", "ปกติ", "active", "เปิด"),
+    FundStatus.PAUSED: ("หยุด", "พัก", "ชะลอ", "paused", "inactive", "ไม่เคลื่อนไหว"),
+    FundStatus.DISSOLVED: ("ยุบ", "เลิก", "ปิด", "dissolved", "closed"),
+}
+# Disagreements are explained for these fields; each maps to the Fund field a settlement writes.
+SETTLE_FIELDS = {"fund_name": "name_th", "members": "members", "status": "status", "founded": "founded_on",
+                 "fund_code": "fund_code"}
+REVIEW_BELOW = 0.9
+MANUAL_REASON = "officer"
+
+
+@dataclass
+class ImportResult:
+    source: Source
+    created: int
+    mapping: dict[str, str]
+    recognised: bool = False
+    unresolved_areas: list[int] = field(default_factory=list)
+
+
+# --- import -------------------------------------------------------------------------------------------------
+
+def recognise_mapping(headings: list[str]) -> dict[str, str]:
+    """Our field names mapped to the file's headings, for the headings we know."""
+    by_form = {normalise_heading(h): h for h in headings if h}
+    mapping = {}
+    for name, aliases in HEADING_ALIASES.items():
+        for alias in aliases:
+            heading = by_form.get(normalise_heading(alias))
+            if heading and heading not in mapping.values():
+                mapping[name] = heading
+                break
+    return mapping
+
+
+def suggest_mapping(source: Source | None, headings: list[str]) -> dict[str, str]:
+    """The source's remembered mapping where its headings are still in the file, recognition for the rest."""
+    present = {normalise_heading(h): h for h in headings if h}
+    suggested = recognise_mapping(headings)
+    for name, heading in ((source.column_mapping if source else None) or {}).items():
+        if normalise_heading(heading) in present:
+            suggested[name] = present[normalise_heading(heading)]
+    return suggested
+
+
+def _check_mapping(mapping: dict[str, str], headings: list[str]) -> dict[str, int]:
+    unknown = sorted(set(mapping) - set(RECORD_FIELDS))
+    if unknown:
+        raise ValidationError(_("Unknown fields in the column mapping: %(fields)s") % {"fields": ", ".join(unknown)},
+                              code="unknown_field")
+    positions = {normalise_heading(h): i for i, h in enumerate(headings) if h}
+    missing = [heading for heading in mapping.values() if normalise_heading(heading) not in positions]
+    if missing:
+        raise ValidationError(
+            _("The file has no column %(columns)s that the column mapping names; the layout has changed. "
+              "Map the columns again.") % {"columns": ", ".join(f"“{m}”" for m in missing)}, code="mapping_stale")
+    if "fund_name" not in mapping:
+        raise ValidationError(
+            _("No column of the file holds the fund's name (expected a heading such as “ชื่อกองทุน” or "
+              "“fund name”). Headings found: %(headings)s") % {"headings": ", ".join(h for h in headings if h)},
+            code="no_fund_name")
+    return {name: positions[normalise_heading(heading)] for name, heading in mapping.items()}
+
+
+def _record_area(data: dict, province: Area) -> str:
+    location = parse_location(data.get("location", ""))
+    resolved = resolve_area(
+        tambon=data.get("tambon") or location.tambon, district=data.get("district") or location.district,
+        province=data.get("province") or location.province or province.name_th,
+        name_key=normalise_fund_name(data.get("fund_name", "")).key)
+    return resolved.subdistrict_code
+
+
+@transaction.atomic
+def source_import(*, by, source_name: str, province_code: str, table: Table,
+                  column_mapping: dict[str, str] | None = None) -> ImportResult:
+    """Store each data row of table as a record of the named source, replacing what the source held before."""
+    require_write(by, province_code)
+    name = clean_text(source_name)
+    if not name:
+        raise ValidationError({"source_name": _("Name the source.")})
+    province = Area.objects.filter(code=province_code).first()
+    if province is None:
+        raise ValidationError({"province_code": _("No area has the code %(code)s.") % {"code": province_code}})
+    source = Source.objects.filter(province=province, name=name).first()
+    recognised = False
+    if column_mapping:
+        mapping = {k: v for k, v in column_mapping.items() if v}
+    elif source and source.column_mapping:
+        mapping = dict(source.column_mapping)
+    else:
+        mapping, recognised = recognise_mapping(table.headings), True
+    positions = _check_mapping(mapping, table.headings)
+    if source is None:
+        source = Source.objects.create(province=province, name=name)
+    source.records.all().delete()
+    records = []
+    for line, cells in table.rows:
+        data = {key: (cells[i] if i < len(cells) else "").strip() for key, i in positions.items()}
+        records.append(SourceRecord(source=source, row=line - 1, data=data, fund_name=data["fund_name"][:300]))
+    codes = {id(r): _record_area(r.data, province) for r in records}
+    known = set(Area.objects.filter(code__in={c for c in codes.values() if c}).values_list("code", flat=True))
+    for record in records:
+        record.area_id = codes[id(record)] if codes[id(record)] in known else None
+    SourceRecord.objects.bulk_create(records, batch_size=1000)
+    source.column_mapping = mapping
+    source.imported_at = timezone.now()
+    source.imported_by = by
+    source.save()
+    return ImportResult(source=source, created=len(records), mapping=mapping, recognised=recognised,
+                        unresolved_areas=[r.row for r in records if r.area_id is None])
+
+
+# --- values as the sources write them ---------------------------------------------------------------------------
+
+def parse_members(text) -> int | None:
+    try:
+        return int(float(parse_number(str(text or "")))) if str(text or "").strip() else None
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_status(text) -> str | None:
+    value = clean_text(str(text or "")).lower()
+    if not value:
+        return None
+    for status, words in STATUS_WORDS.items():
+        if any(word in value for word in words):
+            return str(status)
+    return str(FundStatus.UNKNOWN)
+
+
+def parse_founded(text) -> dt.date | None:
+    value = str(text or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return parse_thai_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def field_value(field_name: str, data: dict):
+    """A record's value of one settleable field in the form the registry compares and stores."""
+    raw = data.get(field_name, "")
+    if field_name == "members":
+        return parse_members(raw)
+    if field_name == "status":
+        return parse_status(raw)
+    if field_name == "founded":
+        return parse_founded(raw)
+    return clean_text(raw) or None
+
+
+# --- reconcile ------------------------------------------------------------------------------------------------
+
+def _fund_record(record: SourceRecord) -> FundRecord:
+    data = record.data
+    return FundRecord(source=record.source.name, row=record.row, fund_name=record.fund_name,
+                      tambon=data.get("tambon", ""), district=data.get("district", ""),
+                      province=data.get("province", ""), location=data.get("location", ""),
+                      members=field_value("members", data), status=data.get("status", ""),
+                      founded=field_value("founded", data), fund_code=data.get("fund_code", ""))
+
+
+def _reason_list(reasons) -> list[list[str]]:
+    return [[str(part) for part in reason] for reason in reasons]
+
+
+def _link_details(result: LinkResult) -> tuple[dict, set, dict]:
+    """Per record ref: the best link's (score, reasons); the refs of uncertain links; in-source duplicates."""
+    best: dict[tuple[str, int], tuple[float, list]] = {}
+    for pair in result.links:
+        for ref in (pair.a.ref, pair.b.ref):
+            if ref not in best or best[ref][0] < pair.score:
+                best[ref] = (pair.score, _reason_list(pair.reasons))
+    uncertain: set[tuple[str, int]] = set()
+    for pair in result.review:
+        for ref in (pair.a.ref, pair.b.ref):
+            uncertain.add(ref)
+            if ref not in best:
+                best[ref] = (pair.score, _reason_list(pair.reasons))
+    duplicates = {}
+    for pair in result.in_source_duplicates:
+        duplicates[pair.b.ref] = pair.a.ref
+        best[pair.b.ref] = (pair.score, _reason_list(pair.reasons))
+    return best, uncertain, duplicates
+
+
+def _completeness(record: SourceRecord) -> tuple[int, int]:
+    return sum(1 for v in record.data.values() if v), -record.pk
+
+
+def _fallback_area(records: list[SourceRecord], province: Area) -> Area:
+    codes = Counter(r.area_id for r in records if r.area_id)
+    if codes:
+        return Area.objects.get(code=codes.most_common(1)[0][0])
+    return province
+
+
+@transaction.atomic
+def reconcile(*, by, province_code: str) -> dict[str, int]:
+    """Link the province's source records into funds; re-running finds the same funds and keeps settled values.
+
+    A link an officer decided in the review queue is kept as they left it.
+    """
+    require_write(by, province_code)
+    province = Area.objects.get(code=province_code)
+    records = list(SourceRecord.objects.filter(source__province=province).select_related("source")
+                   .order_by("source__name", "row"))
+    if not records:
+        return {"records": 0, "funds": 0, "created": 0, "review": 0, "duplicates": 0}
+    result = link_records([_fund_record(r) for r in records])
+    best, uncertain, duplicate_refs = _link_details(result)
+    by_ref = {(r.source.name, r.row): r for r in records}
+    groups: dict[str, list[SourceRecord]] = defaultdict(list)
+    for record in records:
+        groups[result.cluster_of[(record.source.name, record.row)]].append(record)
+    created = 0
+    for members in groups.values():
+        automatic = [r for r in members if not _decided_by_officer(r)]
+        if not automatic:
+            continue
+        linked = Counter(r.fund_id for r in members if r.fund_id)
+        fund = Fund.objects.filter(pk=linked.most_common(1)[0][0]).first() if linked else None
+        if fund is None:
+            best_record = max(members, key=_completeness)
+            area = _fallback_area(members, province)
+            name = clean_text(best_record.fund_name)
+            fund = Fund.objects.filter(area=area, name_th=name).first()
+            if fund is None:
+                fund = _fund_create(by=by, name=name, area=area, data=best_record.data)
+                created += 1
+        for record in automatic:
+            ref = (record.source.name, record.row)
+            score, reasons = best.get(ref, (None, []))
+            record.fund = fund
+            record.link_score = score
+            record.link_reasons = reasons
+            record.needs_review = ref in uncertain
+            record.duplicate_of = by_ref.get(duplicate_refs.get(ref))
+    SourceRecord.objects.bulk_update(
+        records, ["fund", "link_score", "link_reasons", "needs_review", "duplicate_of"], batch_size=1000)
+    return {"records": len(records), "funds": len(groups), "created": created,
+            "review": sum(r.needs_review for r in records), "duplicates": len(duplicate_refs)}
+
+
+def _decided_by_officer(record: SourceRecord) -> bool:
+    return bool(record.fund_id) and bool(record.link_reasons) and record.link_reasons[0] == [MANUAL_REASON]
+
+
+def _fund_create(*, by, name: str, area: Area, data: dict) -> Fund:
+    fund = Fund(name_th=name, area=area, fund_code=clean_text(data.get("fund_code", ""))[:40],
+                members=field_value("members", data), founded_on=field_value("founded", data),
+                status=field_value("status", data) or FundStatus.UNKNOWN)
+    _keys(fund)
+    stamp(fund, by).save()
+    return fund
+
+
+def _keys(fund: Fund) -> None:
+    fund.search_key = organisation_search_key(fund.name_th)
+    fund.sort_key = thai_sort_key(fund.name_th)
+
+
+# --- disagreements and settlement -------------------------------------------------------------------------------
+
+def disagreements(fund: Fund) -> list[tuple[str, dict[str, object]]]:
+    """Each field where the linked sources differ, or a source of the province lacks the fund: source → value."""
+    sources = list(Source.objects.filter(province_id=fund.area_id[:2]).order_by("name"))
+    by_source: dict[str, SourceRecord] = {}
+    for record in fund.source_records.filter(duplicate_of__isnull=True).select_related("source").order_by("row"):
+        by_source.setdefault(record.source.name, record)
+    result = []
+    for name in SETTLE_FIELDS:
+        values = {s.name: (field_value(name, by_source[s.name].data) if s.name in by_source else None)
+                  for s in sources}
+        present = {str(v) for v in values.values() if v is not None}
+        if len(present) > 1 or (present and len(by_source) < len(sources)):
+            result.append((name, values))
+    return result
+
+
+@transaction.atomic
+def settle(*, by, fund: Fund, field: str, value, from_record: SourceRecord | None = None, reason: str) -> Settlement:
+    """Set one field of the registry to the value an officer chose, keeping who decided, from where and why."""
+    require_write(by, fund.area_id)
+    if field not in SETTLE_FIELDS:
+        raise ValidationError({"field": _("This field cannot be settled.")})
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Say why this value is the right one.")})
+    if from_record is not None:
+        if from_record.fund_id != fund.pk:
+            raise ValidationError({"from_record": _("That record is not linked to this fund.")})
+        if value in (None, ""):
+            value = from_record.data.get(field, "")
+    text = str(value if value is not None else "").strip()
+    parsed = field_value(field, {field: text})
+    if text and parsed is None and field in ("members", "founded"):
+        raise ValidationError({"value": _("“%(value)s” cannot be read as this field.") % {"value": text}})
+    if field == "fund_name" and not parsed:
+        raise ValidationError({"value": _("A fund needs a name.")})
+    setattr(fund, SETTLE_FIELDS[field], parsed if parsed is not None else ("" if field == "fund_code" else None))
+    if field == "status" and parsed is None:
+        fund.status = FundStatus.UNKNOWN
+    if field == "fund_name":
+        _keys(fund)
+    fund.full_clean()
+    stamp(fund, by).save()
+    return Settlement.objects.create(fund=fund, field=field, value=text[:300], from_record=from_record,
+                                     reason=reason.strip(), decided_by=by)
+
+
+# --- review queue ------------------------------------------------------------------------------------------------
+
+def _officer_reasons(record: SourceRecord, what: str) -> list[list[str]]:
+    """The officer's decision first, so that reconcile leaves the link alone, then the linkage's reasons."""
+    kept = [r for r in record.link_reasons if r != [MANUAL_REASON]]
+    return [[MANUAL_REASON], [what, timezone.localdate().isoformat()], *kept][:20]
+
+
+@transaction.atomic
+def link_confirm(*, by, record: SourceRecord) -> SourceRecord:
+    require_write(by, record.fund.area_id if record.fund_id else record.source.province_id)
+    record.needs_review = False
+    record.link_reasons = _officer_reasons(record, _("link confirmed by an officer"))
+    record.save(update_fields=["needs_review", "link_reasons"])
+    return record
+
+
+@transaction.atomic
+def link_merge(*, by, record: SourceRecord, fund: Fund) -> SourceRecord:
+    """Link the record to another fund (the officer says they are the same)."""
+    require_write(by, fund.area_id)
+    if record.fund_id:
+        require_write(by, record.fund.area_id)
+    record.fund = fund
+    record.needs_review = False
+    record.duplicate_of = None
+    record.link_reasons = _officer_reasons(record, _("merged into this fund by an officer"))
+    record.save(update_fields=["fund", "needs_review", "duplicate_of", "link_reasons"])
+    return record
+
+
+@transaction.atomic
+def link_split(*, by, record: SourceRecord) -> Fund:
+    """Take the record out of its fund into a fund of its own (the officer says it is a different fund)."""
+    area = record.area or record.source.province
+    require_write(by, area.code)
+    if record.fund_id:
+        require_write(by, record.fund.area_id)
+    name = clean_text(record.fund_name)
+    fund = Fund.objects.filter(area=area, name_th=name).exclude(pk=record.fund_id).first()
+    if fund is None:
+        if Fund.objects.filter(area=area, name_th=name).exists():
+            raise ValidationError(_("A fund of this name in this area is the one the record is linked to; "
+                                    "rename that fund first."), code="split_same_name")
+        fund = _fund_create(by=by, name=name, area=area, data=record.data)
+    record.fund = fund
+    record.needs_review = False
+    record.duplicate_of = None
+    record.link_reasons = _officer_reasons(record, _("split into a fund of its own by an officer"))
+    record.save(update_fields=["fund", "needs_review", "duplicate_of", "link_reasons"])
+    return fund
+
+
+# --- roll-up ----------------------------------------------------------------------------------------------------
+
+def fund_rollup(*, user, level: str = "district") -> list[dict]:
+    """Funds and members per district or province, from the funds the user can see."""
+    length = {"province": 2, "district": 4}.get(level)
+    if length is None:
+        raise ValidationError({"level": _("Roll up by district or province.")})
+    rows = list(Fund.objects.filter(scope_for(user).subtree_q("area_id"))
+                .annotate(code=Substr("area_id", 1, length)).values("code")
+                .annotate(funds=Count("id"), members=Sum("members")).order_by("code"))
+    names = dict(Area.objects.filter(code__in=[r["code"] for r in rows]).values_list("code", "name_th"))
+    for row in rows:
+        row["name"] = names.get(row["code"], row["code"])
+        row["members"] = row["members"] or 0
+    return rows

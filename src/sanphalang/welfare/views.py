@@ -1,0 +1,98 @@
+"""Pages of the fund registry: list with search and export, detail with disagreements and settling, roll-up."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from sanphalang.areas.scoping import can_write_area, require_write
+from sanphalang.directory.views import area_label, export_format
+from sanphalang.web.listing import Column, export_rows, paginate
+
+from . import selectors, services
+from .forms import FIELD_LABELS, FundFilterForm, SettleForm
+
+LIST_COLUMNS = [
+    Column("name", gettext_lazy("Name"), lambda f: f.name_th, "sort_key"),
+    Column("area", gettext_lazy("Area"), lambda f: area_label(f.area), "area_id"),
+    Column("status", gettext_lazy("Status"), lambda f: f.get_status_display(), "status"),
+    Column("members", gettext_lazy("Members"), lambda f: f.members, "members"),
+    Column("records", gettext_lazy("Source records"), lambda f: f.record_count, "record_count"),
+]
+EXPORT_COLUMNS = [
+    Column("name", gettext_lazy("Name (Thai)"), lambda f: f.name_th),
+    Column("area_code", gettext_lazy("Area code"), lambda f: f.area_id),
+    Column("area", gettext_lazy("Area"), lambda f: area_label(f.area)),
+    Column("fund_code", gettext_lazy("Fund code"), lambda f: f.fund_code),
+    Column("status", gettext_lazy("Status"), lambda f: f.get_status_display()),
+    Column("members", gettext_lazy("Members"), lambda f: f.members),
+    Column("founded_on", gettext_lazy("Founded on"), lambda f: f.founded_on),
+]
+
+
+@login_required
+def fund_list(request):
+    filters = FundFilterForm(request.GET or None, user=request.user)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    funds = selectors.fund_list(user=request.user, search=criteria.get("q", ""),
+                                district=criteria.get("district") or None, status=criteria.get("status") or None)
+    fmt = export_format(request)
+    if fmt:
+        return export_rows(funds.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="welfare-funds")
+    listing = paginate(funds, LIST_COLUMNS, request, default_sort="name")
+    return render(request, "welfare/fund_list.html", {"nav_active": "welfare", "filters": filters,
+                                                      "listing": listing})
+
+
+def _detail_context(request, fund, settle_form=None) -> dict:
+    records = list(fund.source_records.all())
+    rows = []
+    for name, values in services.disagreements(fund):
+        choices = [(r, services.field_value(name, r.data)) for r in records
+                   if r.duplicate_of_id is None and r.source.name in values]
+        rows.append({"field": name, "label": FIELD_LABELS[name], "values": values, "choices": choices})
+    return {"nav_active": "welfare", "fund": fund, "records": records, "disagreements": rows,
+            "settlements": list(fund.settlements.all()), "years": list(fund.years.all()),
+            "can_settle": can_write_area(request.user, fund.area_id), "settle_form": settle_form,
+            "area_label": area_label(fund.area), **selectors.tambon_activity(user=request.user, fund=fund)}
+
+
+@login_required
+def fund_detail(request, pk: int):
+    fund = selectors.fund_get(user=request.user, pk=pk)
+    return render(request, "welfare/fund_detail.html", _detail_context(request, fund))
+
+
+@login_required
+@require_POST
+def fund_settle(request, pk: int):
+    fund = selectors.fund_get(user=request.user, pk=pk)
+    require_write(request.user, fund.area_id)
+    form = SettleForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        record = None
+        if data.get("from_record"):
+            record = next((r for r in fund.source_records.all() if r.pk == data["from_record"]), None)
+        try:
+            services.settle(by=request.user, fund=fund, field=data["field"], value=data.get("value", ""),
+                            from_record=record, reason=data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The value was settled."))
+            return redirect("welfare:fund_detail", pk=fund.pk)
+    fund = selectors.fund_get(user=request.user, pk=pk)
+    return render(request, "welfare/fund_detail.html", _detail_context(request, fund, form), status=400)
+
+
+@login_required
+def rollup(request):
+    level = "province" if request.GET.get("level") == "province" else "district"
+    rows = services.fund_rollup(user=request.user, level=level)
+    return render(request, "welfare/rollup.html", {
+        "nav_active": "welfare", "rows": rows, "level": level,
+        "total_funds": sum(r["funds"] for r in rows), "total_members": sum(r["members"] for r in rows)})

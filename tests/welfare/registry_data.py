@@ -1,0 +1,29 @@
+"""Sources for the registry tests: small tables in the layouts offices send, built as users would upload them."""
+
+from sanphalang.imports.tabular import Table
+from sanphalang.welfare.services import source_import
+
+THAI_HEADINGS = ["ลำดับ", "ชื่อกองทุน", "ตำบล", "อำเภอ", "จังหวัด", "จำนวนสมาชิก", "สถานะ", "รหัสกองทุน"]
+
+
+def table(headings, rows) -> Table:
+    return Table(headings=list(headings), rows=[(line, list(row)) for line, row in enumerate(rows, start=2)])
+
+
+def program_rows():
+    return [
+        ["1", "กองทุนสวัสดิการชุมชนตำบลแม่ยาว", "แม่ยาว", "เมืองเชียงราย", "เชียงราย", "1,200", "ดำเนินการ", "F001"],
+        ["2", "กองทุนสวัสดิการชุมชนตำบลริมกก", "ริมกก", "เมืองเชียงราย", "เชียงราย", "850", "ดำเนินการ", "F002"],
+        ["3", "กองทุนสวัสดิการชุมชนตำบลแม่สาย", "แม่สาย", "แม่สาย", "เชียงราย", "640", "ดำเนินการ", "F003"],
+    ]
+
+
+def matching_rows():
+    return [
+        ["1", "กองทุนสวัสดิการ ต.แม่ยาว", "ต.แม่ยาว", "อ.เมือง", "จ.เชียงราย", "๑๓๐๐", "ดำเนินการ", "F001"],
+        ["2", "กองทุนสวัสดิการชุมชน ต.ริมกก", "ริมกก", "เมือง", "เชียงราย", "850", "หยุดดำเนินการ", "F002"],
+    ]
+
+
+def import_source(by, name, rows, headings=THAI_HEADINGS, **kwargs):
+    return source_import(by=by, source_name=name, province_code="57", table=table(headings, rows), **kwargs)
