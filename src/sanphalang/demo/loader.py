@@ -21,6 +21,7 @@ from sanphalang.directory.services import (
 
 from . import data
 from .meetings_loader import load_meetings
+from .welfare_loader import load_welfare
 
 User = get_user_model()
 
@@ -116,6 +117,7 @@ def load_demo() -> dict:
     people = _load_people(by, organisations)
     _load_villages(by)
     meetings = load_meetings(by, organisations)
+    welfare = load_welfare(by)
     users = _load_users(organisations, by)
-    return {"organisations": len(organisations), "people": people, "meetings": meetings, "users": users,
+    return {"organisations": len(organisations), "people": people, "meetings": meetings, "welfare": welfare, "users": users,
             "password": data.DEMO_PASSWORD}
