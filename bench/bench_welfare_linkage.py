@@ -112,9 +112,9 @@ def run_splink(sources: dict) -> dict:
 
 
 def main() -> int:
-    from sanphalang.welfare.generator import generate_sources
-
     import geothai
+
+    from sanphalang.welfare.generator import generate_sources
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     provinces = tuple(p.code for p in geothai.provinces())

@@ -85,3 +85,11 @@ def test_a_finding_changes_the_registry_only_through_the_settle_step(cast, audit
         finding_settle(by=cast.chiangrai_coordinator, finding=finding)
     finding_close(by=cast.chiangrai_coordinator, finding=finding, closed_on=D(2019, 7, 20))
     assert finding.closed_on == D(2019, 7, 20)
+
+
+def test_link_reasons_read_as_sentences():
+    from sanphalang.welfare.reasons import reason_label
+
+    assert reason_label(["members_close", 335, 345]) == "member counts close (335, 345)"
+    assert reason_label(["same_subdistrict", "570115"]) == "same subdistrict 570115"
+    assert reason_label(["something_new", 1]) == "something_new 1"

@@ -68,15 +68,9 @@ class FundName:
     village_number: str = ""
     district_hint: str = ""
     province_hint: str = ""
-
-    @property
-    def toneless(self) -> str:
-        """The key without tone marks, which typists drop or swap."""
-        return _TONE_MARKS.sub("", self.key)
-
-    @property
-    def toneless_area_key(self) -> str:
-        return _TONE_MARKS.sub("", self.area_key)
+    # the keys without tone marks, which typists drop or swap; kept, as every pair compares them
+    toneless: str = ""
+    toneless_area_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,7 +102,9 @@ def normalise_fund_name(name: str) -> FundName:
     area_key = _compact(text)
     is_village = not names_tambon and not is_municipality and bool(_VILLAGE_WORD.match(text))
     text = _VILLAGE_WORD.sub("", text)
-    return FundName(key=_compact(text), area_key=area_key, is_municipality=is_municipality, is_village=is_village,
+    key = _compact(text)
+    return FundName(key=key, area_key=area_key, toneless=_TONE_MARKS.sub("", key),
+                    toneless_area_key=_TONE_MARKS.sub("", area_key), is_municipality=is_municipality, is_village=is_village,
                     village_number=re.sub(r"\D", "", number.group(0)) if number else "",
                     district_hint=district_hint, province_hint=province_hint)
 

@@ -311,6 +311,14 @@ def _keys(fund: Fund) -> None:
 
 # --- disagreements and settlement -------------------------------------------------------------------------------
 
+def _comparable(field: str, value) -> str:
+    """Names that differ only in how the prefix or spacing is written are the same name, not a disagreement."""
+    if field == "fund_name":
+        name = normalise_fund_name(str(value))
+        return f"{name.key}|{name.is_municipality}|{name.village_number}"
+    return str(value)
+
+
 def disagreements(fund: Fund) -> list[tuple[str, dict[str, object]]]:
     """Each field where the linked sources differ, or a source of the province lacks the fund: source → value."""
     sources = list(Source.objects.filter(province_id=fund.area_id[:2]).order_by("name"))
@@ -321,7 +329,7 @@ def disagreements(fund: Fund) -> list[tuple[str, dict[str, object]]]:
     for name in SETTLE_FIELDS:
         values = {s.name: (field_value(name, by_source[s.name].data) if s.name in by_source else None)
                   for s in sources}
-        present = {str(v) for v in values.values() if v is not None}
+        present = {_comparable(name, v) for v in values.values() if v is not None}
         if len(present) > 1 or (present and len(by_source) < len(sources)):
             result.append((name, values))
     return result

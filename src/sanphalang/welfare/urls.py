@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_sources
+from . import urls_audits, views, views_sources
 
 app_name = "welfare"
 urlpatterns = [
@@ -13,3 +13,4 @@ urlpatterns = [
     path("review/", views_sources.review_queue, name="review_queue"),
     path("review/<int:pk>/", views_sources.review_decide, name="review_decide"),
 ]
+urlpatterns += urls_audits.urlpatterns

@@ -2,11 +2,11 @@
 
 import csv
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
 from rich.progress import Progress
 
 from sanphalang.imports.tabular import TableError, normalise_heading, read_table
@@ -113,7 +113,7 @@ def parse_source_argument(argument: str) -> tuple[str, Path, dict[str, str] | No
     return name, Path(file_part), mapping
 
 
-def reconcile(sources: list[str], out: Path, *, stdout=sys.stdout, stderr=sys.stderr) -> dict:
+def reconcile(sources: list[str], out: Path) -> dict:
     """Read, link and write links.csv; returns the summary that the command prints."""
     records: list[FundRecord] = []
     names = []
@@ -123,7 +123,7 @@ def reconcile(sources: list[str], out: Path, *, stdout=sys.stdout, stderr=sys.st
             raise CommandError(f"--source {name} is given twice")
         names.append(name)
         records.extend(read_source(name, path, mapping))
-    with Progress(transient=True, console=None if stderr is sys.stderr else None) as progress:
+    with Progress(transient=True, console=Console(stderr=True)) as progress:
         tasks = {}
 
         def report(stage: str, done: int, total: int) -> None:

@@ -1,0 +1,72 @@
+import pytest
+
+from sanphalang.welfare.normalise import normalise_fund_name, parse_location, resolve_area
+
+
+@pytest.mark.parametrize("written", [
+    "กองทุนสวัสดิการชุมชนตำบลแม่ยาว",
+    "กองทุนสวัสดิการ ต.แม่ยาว",
+    "กองทุนฯ ตำบลแม่ยาว",
+    "สวัสดิการชุมชน แม่ยาว",
+    "กองทุนสวัสดิการชุมชน  ตำบล แม่ยาว",
+    "กองทุนสวัสดิการชุมชนตำบลแม่ยาว อ.เมือง จ.เชียงราย",
+])
+def test_it_reduces_every_prefix_variant_to_the_tambon_name(written):
+    name = normalise_fund_name(written)
+    assert name.key == "แม่ยาว"
+    assert not name.is_municipality
+
+
+@pytest.mark.parametrize("written", ["กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว", "กองทุนสวัสดิการ ทต.แม่ยาว",
+                                     "สวัสดิการชุมชน ทต. แม่ยาว"])
+def test_it_keeps_that_a_fund_is_a_municipalitys(written):
+    name = normalise_fund_name(written)
+    assert (name.key, name.is_municipality) == ("แม่ยาว", True)
+
+
+def test_it_reads_thai_and_arabic_digits_alike():
+    thai = normalise_fund_name("กองทุนสวัสดิการชุมชนบ้านหนองบัว หมู่ ๓")
+    arabic = normalise_fund_name("กองทุนฯ บ้านหนองบัว ม.3")
+    assert thai.key == arabic.key == "หนองบัว"
+    assert thai.village_number == arabic.village_number == "3"
+    assert thai.is_village
+
+
+def test_a_tambon_named_ban_is_not_a_village():
+    name = normalise_fund_name("กองทุนสวัสดิการชุมชนตำบลบ้านดู่")
+    assert not name.is_village
+    assert name.area_key == "บ้านดู่"
+
+
+def test_tone_mark_typos_compare_equal_without_tone_marks():
+    assert normalise_fund_name("กองทุนสวัสดิการ ต.แม่ยาว").toneless == normalise_fund_name("ต.แม้ยาว").toneless
+
+
+def test_it_parses_a_location_cell():
+    def parts(location):
+        return location.tambon, location.district, location.province
+
+    assert parts(parse_location("ต.แม่ยาว อ.เมือง จ.เชียงราย")) == ("แม่ยาว", "เมือง", "เชียงราย")
+    assert parts(parse_location("ตำบลบ้านดู่ อำเภอเมืองเชียงราย จังหวัดเชียงราย")) == (
+        "บ้านดู่", "เมืองเชียงราย", "เชียงราย")
+    location = parse_location("ทต.แม่ยาว อ.เมือง")
+    assert (location.tambon, location.is_municipality) == ("แม่ยาว", True)
+
+
+def test_it_resolves_mueang_as_the_capital_district():
+    area = resolve_area(tambon="ต.แม่ยาว", district="อ.เมือง", province="จ.เชียงราย")
+    assert area.subdistrict_code == "570106"
+
+
+def test_the_fund_name_stands_in_for_a_missing_tambon():
+    assert resolve_area(district="เมือง", province="เชียงราย", name_key="แม่ยาว").subdistrict_code == "570106"
+
+
+def test_a_tambon_with_a_typo_resolves_within_its_district():
+    assert resolve_area(tambon="แม่ยาา", district="เมืองเชียงราย", province="เชียงราย").subdistrict_code == "570106"
+
+
+def test_an_ambiguous_tambon_stays_unresolved():
+    # "เวียง" is a tambon in several districts of Chiang Rai
+    area = resolve_area(tambon="เวียง", province="เชียงราย")
+    assert (area.subdistrict_code, area.province_code) == ("", "57")
