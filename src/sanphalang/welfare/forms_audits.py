@@ -1,0 +1,82 @@
+"""Forms of the audit pages: they read and check input; welfare/audits.py decides and writes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sanphalang.thai.forms import BEDateField
+from sanphalang.web.forms import StyledFormMixin
+
+from .audits import DEFAULT_CHECKLIST
+from .forms import FIELD_LABELS
+from .selectors_audits import plannable_funds, province_choices, team_candidates
+from .services import SETTLE_FIELDS
+
+ANSWER_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("partly", _("Partly")), ("n/a", _("Not applicable"))]
+
+
+class AuditRoundForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    province = forms.ChoiceField(label=_("Province"))
+    starts_on = BEDateField(label=_("From"))
+    ends_on = BEDateField(label=_("Until"))
+    checklist = forms.CharField(label=_("Checklist"), help_text=_("One question per line."),
+                                widget=forms.Textarea(attrs={"rows": 8}), initial="\n".join(DEFAULT_CHECKLIST))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = province_choices(user=user)
+
+    def clean_checklist(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["checklist"].splitlines() if line.strip()]
+
+
+class VisitPlanForm(StyledFormMixin, forms.Form):
+    funds = forms.ModelMultipleChoiceField(label=_("Funds"), queryset=None,
+                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+    planned_on = BEDateField(label=_("Planned on"), required=False)
+    team = forms.ModelMultipleChoiceField(label=_("Team"), queryset=None, required=False,
+                                          widget=forms.SelectMultiple(attrs={"size": 5}))
+
+    def __init__(self, *args, user, audit_round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["funds"].queryset = plannable_funds(user=user, audit_round=audit_round)
+        self.fields["team"].queryset = team_candidates(user=user)
+
+
+class VisitRecordForm(StyledFormMixin, forms.Form):
+    """The visit date and one yes / no / partly / n.a. answer per question of the round's checklist."""
+
+    visited_on = BEDateField(label=_("Visited on"))
+
+    def __init__(self, *args, checklist: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(checklist)
+        for index, question in enumerate(self.questions):
+            self.fields[f"q{index}"] = forms.ChoiceField(label=question, choices=ANSWER_CHOICES, required=False,
+                                                         widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
+
+    def answer_fields(self):
+        return [self[f"q{index}"] for index in range(len(self.questions))]
+
+    def answers(self) -> dict[str, str]:
+        return {question: self.cleaned_data[f"q{index}"] for index, question in enumerate(self.questions)
+                if self.cleaned_data.get(f"q{index}")}
+
+
+class FindingForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.CharField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    due_on = BEDateField(label=_("Follow up by"), required=False)
+    proposed_field = forms.ChoiceField(label=_("Registry correction: field"), required=False,
+                                       choices=[("", _("(no correction)"))]
+                                       + [(name, FIELD_LABELS[name]) for name in SETTLE_FIELDS])
+    proposed_value = forms.CharField(label=_("Registry correction: new value"), required=False, max_length=300)
+
+
+class FindingCloseForm(StyledFormMixin, forms.Form):
+    closed_on = BEDateField(label=_("Closed on"), required=False)
+    follow_up = forms.CharField(label=_("What was done"), required=False)
+
+
+class FindingSettleForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000)

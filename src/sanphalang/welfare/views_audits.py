@@ -1,0 +1,190 @@
+"""Pages of audit and follow-up visits (S11): rounds, the visits of a round, one visit's checklist and findings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sanphalang.areas.scoping import can_write_area, require_write
+from sanphalang.errors import AccessDenied
+from sanphalang.web.forms import apply_validation_error
+
+from . import audits
+from . import selectors_audits as selectors
+from .forms import FIELD_LABELS
+from .forms_audits import (
+    AuditRoundForm,
+    FindingCloseForm,
+    FindingForm,
+    FindingSettleForm,
+    VisitPlanForm,
+    VisitRecordForm,
+)
+
+
+def _require_writer(user) -> None:
+    """A read-only role is refused before any form is read, so a viewer's POST writes nothing."""
+    if not user.can_write:
+        raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
+
+
+@login_required
+def round_list(request):
+    return render(request, "welfare/audit_round_list.html", {
+        "nav_active": "welfare", "rounds": list(selectors.audit_round_list(user=request.user)),
+        "can_create": request.user.can_write})
+
+
+@login_required
+def round_create(request):
+    if request.method == "POST":
+        _require_writer(request.user)
+    form = AuditRoundForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            audit_round = audits.audit_round_create(by=request.user, name=data["name"], province_code=data["province"],
+                                                    starts_on=data["starts_on"], ends_on=data["ends_on"],
+                                                    checklist=data["checklist"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The audit round was created."))
+            return redirect("welfare:audit_round_detail", pk=audit_round.pk)
+    return render(request, "welfare/audit_round_form.html", {"nav_active": "welfare", "form": form},
+                  status=400 if form.is_bound else 200)
+
+
+def _round_context(request, audit_round, plan_form=None) -> dict:
+    visits = list(selectors.audit_visit_list(user=request.user, audit_round=audit_round))
+    can_plan = request.user.can_write and (plan_form is not None or selectors.plannable_funds(
+        user=request.user, audit_round=audit_round).exists())
+    return {"nav_active": "welfare", "round": audit_round, "visits": visits,
+            "planned_count": len(visits), "visited_count": sum(1 for v in visits if v.visited_on),
+            "can_plan": can_plan,
+            "plan_form": plan_form or VisitPlanForm(user=request.user, audit_round=audit_round)}
+
+
+@login_required
+def round_detail(request, pk: int):
+    audit_round = selectors.audit_round_get(user=request.user, pk=pk)
+    return render(request, "welfare/audit_round_detail.html", _round_context(request, audit_round))
+
+
+@login_required
+@require_POST
+def round_plan(request, pk: int):
+    audit_round = selectors.audit_round_get(user=request.user, pk=pk)
+    _require_writer(request.user)
+    form = VisitPlanForm(request.POST, user=request.user, audit_round=audit_round)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():  # all the chosen funds or none
+                for fund in data["funds"]:
+                    audits.audit_visit_plan(by=request.user, audit_round=audit_round, fund=fund,
+                                            planned_on=data["planned_on"], team=data["team"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("%(count)d visits were planned.") % {"count": len(data["funds"])})
+            return redirect("welfare:audit_round_detail", pk=audit_round.pk)
+    return render(request, "welfare/audit_round_detail.html", _round_context(request, audit_round, form),
+                  status=400)
+
+
+def _visit_context(request, visit, *, record_form=None, finding_form=None) -> dict:
+    if record_form is None:
+        initial = {"visited_on": visit.visited_on}
+        initial.update({f"q{i}": visit.answers.get(q, "") for i, q in enumerate(visit.round.checklist)})
+        record_form = VisitRecordForm(initial=initial, checklist=visit.round.checklist)
+    findings = list(visit.findings.all())
+    for finding in findings:
+        finding.field_label = FIELD_LABELS.get(finding.proposed_field, finding.proposed_field)
+    return {"nav_active": "welfare", "visit": visit, "round": visit.round, "fund": visit.fund,
+            "team": list(visit.team.all()), "findings": findings,
+            "can_write": can_write_area(request.user, visit.fund.area_id),
+            "record_form": record_form, "finding_form": finding_form or FindingForm(),
+            "close_form": FindingCloseForm(), "settle_form": FindingSettleForm()}
+
+
+@login_required
+def visit_detail(request, pk: int):
+    visit = selectors.audit_visit_get(user=request.user, pk=pk)
+    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit))
+
+
+@login_required
+@require_POST
+def visit_record(request, pk: int):
+    visit = selectors.audit_visit_get(user=request.user, pk=pk)
+    require_write(request.user, visit.fund.area_id)
+    form = VisitRecordForm(request.POST, checklist=visit.round.checklist)
+    if form.is_valid():
+        try:
+            audits.audit_visit_record(by=request.user, visit=visit, visited_on=form.cleaned_data["visited_on"],
+                                      answers=form.answers())
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The visit was recorded."))
+            return redirect("welfare:audit_visit_detail", pk=visit.pk)
+    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit, record_form=form),
+                  status=400)
+
+
+@login_required
+@require_POST
+def finding_add(request, pk: int):
+    visit = selectors.audit_visit_get(user=request.user, pk=pk)
+    require_write(request.user, visit.fund.area_id)
+    form = FindingForm(request.POST)
+    if form.is_valid():
+        try:
+            audits.finding_add(by=request.user, visit=visit, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The finding was added."))
+            return redirect("welfare:audit_visit_detail", pk=visit.pk)
+    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit, finding_form=form),
+                  status=400)
+
+
+def _finding_action(request, pk: int, form_class, act, done: str):
+    finding = selectors.finding_get(user=request.user, pk=pk)
+    require_write(request.user, finding.visit.fund.area_id)
+    form = form_class(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_text())
+        act(finding, form.cleaned_data)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("welfare:audit_visit_detail", pk=finding.visit_id)
+
+
+@login_required
+@require_POST
+def finding_close(request, pk: int):
+    def act(finding, data):
+        audits.finding_close(by=request.user, finding=finding, closed_on=data["closed_on"],
+                             follow_up=data["follow_up"] or None)
+
+    return _finding_action(request, pk, FindingCloseForm, act, _("The finding was closed."))
+
+
+@login_required
+@require_POST
+def finding_settle(request, pk: int):
+    def act(finding, data):
+        audits.finding_settle(by=request.user, finding=finding, reason=data["reason"])
+
+    return _finding_action(request, pk, FindingSettleForm, act,
+                           _("The correction was applied to the registry and recorded in the fund's history."))
