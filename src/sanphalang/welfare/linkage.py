@@ -156,15 +156,63 @@ def score_pair(a: _Prepared, b: _Prepared) -> tuple[float, tuple[tuple, ...]]:
     return min(1.0, max(0.0, round(score, 4))), tuple(reasons)
 
 
-def _candidate_pairs(prepared: list[_Prepared]) -> set[tuple[int, int]]:
+# The most a pair in two different resolved subdistricts can score without sharing a fund code: a perfect name
+# less the -0.5 for the areas, plus the same-village-number and close-members bonuses. Below the review threshold
+# such pairs are never kept, so when it is higher they need not be generated at all.
+_DIFFERENT_AREA_BEST = 1.0 - 0.5 + 0.05 + 0.03
+
+
+def _candidate_pairs(prepared: list[_Prepared], *, skip_different_areas: bool = False) -> set[tuple[int, int]]:
+    """The pairs that share a block of at most MAX_BLOCK records.
+
+    With skip_different_areas, pairs whose subdistricts both resolved to different codes are left out unless they
+    share a fund code: the same set as without it, less pairs that cannot reach _DIFFERENT_AREA_BEST.
+    """
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for index, p in enumerate(prepared):
         for key in _blocking_keys(p):
             blocks[key].append(index)
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if 1 < len(members) <= MAX_BLOCK:
+    if not skip_different_areas:
+        for members in blocks.values():
+            if 1 < len(members) <= MAX_BLOCK:
+                pairs.update(combinations(members, 2))
+        return pairs
+    subdistrict = [p.area.subdistrict_code for p in prepared]
+    # Same-subdistrict and same-code pairs come from the "s" and "c" blocks, unless those were too large to pair.
+    oversized = {(key[0], key[1]) for key, members in blocks.items()
+                 if key[0] in ("s", "c") and len(members) > MAX_BLOCK}
+    # Only these other blocks hold pairs left to make: those with an unresolved record, or in an oversized block.
+    wanted = {key for i, p in enumerate(prepared) if not subdistrict[i] for key in _blocking_keys(p)}
+    if oversized:
+        wanted.update(key for i, p in enumerate(prepared)
+                      if ("s", subdistrict[i]) in oversized or (p.fund_code and ("c", p.fund_code) in oversized)
+                      for key in _blocking_keys(p))
+    for key, members in blocks.items():
+        size = len(members)
+        if size < 2 or size > MAX_BLOCK:
+            continue
+        if key[0] in ("s", "c"):
             pairs.update(combinations(members, 2))
+            continue
+        if key not in wanted:
+            continue
+        unresolved = [i for i in members if not subdistrict[i]]
+        if len(unresolved) == size:
+            pairs.update(combinations(members, 2))
+            continue
+        if unresolved:
+            pairs.update(combinations(unresolved, 2))
+            pairs.update((u, r) if u < r else (r, u) for u in unresolved for r in members if subdistrict[r])
+        if oversized:
+            groups: dict[tuple, list[int]] = defaultdict(list)
+            for i in members:
+                if subdistrict[i] and ("s", subdistrict[i]) in oversized:
+                    groups[("s", subdistrict[i])].append(i)
+                if prepared[i].fund_code and ("c", prepared[i].fund_code) in oversized:
+                    groups[("c", prepared[i].fund_code)].append(i)
+            for group in groups.values():
+                pairs.update(combinations(group, 2))
     return pairs
 
 
@@ -188,7 +236,7 @@ def link_records(
         if index % 1000 == 0:
             report("prepare", index, len(records))
     report("prepare", len(records), len(records))
-    candidates = sorted(_candidate_pairs(prepared))
+    candidates = sorted(_candidate_pairs(prepared, skip_different_areas=review_threshold > _DIFFERENT_AREA_BEST))
     scored: list[tuple[float, int, int, tuple]] = []
     for done, (i, j) in enumerate(candidates):
         score, reasons = score_pair(prepared[i], prepared[j])
@@ -200,7 +248,7 @@ def link_records(
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
 
     parent = list(range(len(records)))
-    sources_of: dict[int, set[str]] = {i: {r.source} for i, r in enumerate(records)}
+    sources_of: list[set[str]] = [{r.source} for r in records]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -227,7 +275,7 @@ def link_records(
         if sources_of[root_i] & sources_of[root_j]:
             continue
         parent[root_j] = root_i
-        sources_of[root_i] |= sources_of.pop(root_j)
+        sources_of[root_i] |= sources_of[root_j]
         result.links.append(pair(i, j, score, reasons))
 
     duplicate_of: dict[int, int] = {}

@@ -9,7 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from sanphalang.thai.digits import to_arabic_digits
-from sanphalang.thai.names import clean_text, compact
+from sanphalang.thai.names import clean_text
 
 # Generic words that say "this is a welfare fund" and nothing about which one, longest first.
 _GENERIC_WORDS = sorted(
@@ -55,6 +55,11 @@ def tidy(text: str) -> str:
 def _compact(text: str) -> str:
     """compact() for text already tidied: no second pass through PyThaiNLP."""
     return _SPACES_AND_MARKS.sub("", text).lower()
+
+
+def _name_key(text: str) -> str:
+    """sanphalang.thai.names.compact, through tidy: the same keys for the official names, ten times faster."""
+    return _compact(tidy(text))
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ def area_name(text: str) -> str:
     return _compact(text)
 
 
+@lru_cache(maxsize=65536)
 def parse_location(text: str) -> Location:
     """Read a free-text location cell: "ต.แม่ยาว อ.เมือง จ.เชียงราย" → Location("แม่ยาว", "เมือง", "เชียงราย")."""
     text = tidy(text)
@@ -144,8 +150,8 @@ class ResolvedArea:
 def _province_index() -> dict[str, str]:
     index = {}
     for province in geothai.provinces():
-        index[compact(province.name_th)] = province.code
-        index[compact(province.name_en)] = province.code
+        index[_name_key(province.name_th)] = province.code
+        index[_name_key(province.name_en)] = province.code
         index[province.code] = province.code
     index["กทม"] = "10"
     return index
@@ -155,9 +161,9 @@ def _province_index() -> dict[str, str]:
 def _district_index(province_code: str) -> dict[str, str]:
     index = {}
     for district in geothai.districts(province_code):
-        name = compact(district.name_th)
+        name = _name_key(district.name_th)
         index[name] = district.code
-        index[compact(district.name_en)] = district.code
+        index[_name_key(district.name_en)] = district.code
         if name.startswith("เมือง") and district.code.endswith("01"):
             # "อ.เมือง" is the capital district of the province.
             index["เมือง"] = district.code
@@ -169,14 +175,14 @@ def _all_districts() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for province in geothai.provinces():
         for district in geothai.districts(province.code):
-            for name in {compact(district.name_th), compact(district.name_en)}:
+            for name in {_name_key(district.name_th), _name_key(district.name_en)}:
                 index.setdefault(name, []).append(district.code)
     return index
 
 
 @lru_cache(maxsize=4096)
 def _subdistrict_names(district_code: str) -> dict[str, str]:
-    return {compact(s.name_th): s.code for s in geothai.subdistricts(district_code)}
+    return {_name_key(s.name_th): s.code for s in geothai.subdistricts(district_code)}
 
 
 @lru_cache(maxsize=65536)
@@ -221,6 +227,7 @@ def _subdistrict_in(tambon: str, district_code: str, province_code: str) -> tupl
         return ()
 
 
+@lru_cache(maxsize=262144)
 def resolve_area(*, tambon: str = "", district: str = "", province: str = "", name_key: str = "") -> ResolvedArea:
     """The official codes of a record's area; the fund's name stands in for a missing or unreadable tambon.
 
@@ -245,6 +252,6 @@ def resolve_area(*, tambon: str = "", district: str = "", province: str = "", na
 
 def clear_caches() -> None:
     """Forget every cached normalisation and lookup, so a benchmark can time the work from scratch."""
-    for cached in (tidy, normalise_fund_name, area_name, resolve_province, resolve_district, _subdistrict_in,
-                   _closest_subdistrict):
+    for cached in (tidy, normalise_fund_name, area_name, parse_location, resolve_province, resolve_district,
+                   _subdistrict_in, _closest_subdistrict, resolve_area):
         cached.cache_clear()
