@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import stamp
-from sanphalang.areas.models import Area
+from sanphalang.areas.models import COUNTRY_CODE, Area, Region
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.imports.tabular import Table, normalise_heading
 from sanphalang.thai.collation import thai_sort_key
@@ -335,6 +335,65 @@ def disagreements(fund: Fund) -> list[tuple[str, dict[str, object]]]:
     return result
 
 
+@dataclass
+class SettlementConflict:
+    """A settled field that a source imported after the settlement contradicts; the settled value stands."""
+
+    field: str
+    settlement: Settlement
+    record: SourceRecord
+    source_value: object
+
+    @property
+    def source(self) -> Source:
+        return self.record.source
+
+    @property
+    def shown_value(self) -> str:
+        if self.field == "status":
+            return str(FundStatus(self.source_value).label)
+        return str(self.source_value)
+
+
+def _latest_settlements(fund: Fund) -> dict[str, Settlement]:
+    latest: dict[str, Settlement] = {}
+    for settlement in fund.settlements.all():
+        current = latest.get(settlement.field)
+        if current is None or (settlement.decided_at, settlement.pk) > (current.decided_at, current.pk):
+            latest[settlement.field] = settlement
+    return latest
+
+
+def settlement_conflicts(fund: Fund) -> list[SettlementConflict]:
+    """Per settled field, each source imported after the settlement whose record of the fund says otherwise.
+
+    Reads the fund's settlements and source records through .all(), so a fund from selectors.fund_get costs no
+    further query. A source that is silent on the field does not contradict the settlement.
+    """
+    latest = _latest_settlements(fund)
+    if not latest:
+        return []
+    by_source: dict[int, SourceRecord] = {}
+    for record in sorted(fund.source_records.all(), key=lambda r: (r.source_id, r.row)):
+        if record.duplicate_of_id is None:
+            by_source.setdefault(record.source_id, record)
+    conflicts = []
+    for name in SETTLE_FIELDS:
+        settlement = latest.get(name)
+        if settlement is None:
+            continue
+        settled = field_value(name, {name: settlement.value})
+        for record in sorted(by_source.values(), key=lambda r: r.source.name):
+            imported_at = record.source.imported_at
+            if imported_at is None or imported_at <= settlement.decided_at:
+                continue
+            value = field_value(name, record.data)
+            if value is None or (settled is not None and _comparable(name, value) == _comparable(name, settled)):
+                continue
+            conflicts.append(SettlementConflict(field=name, settlement=settlement, record=record, source_value=value))
+    return conflicts
+
+
 @transaction.atomic
 def settle(*, by, fund: Fund, field: str, value, from_record: SourceRecord | None = None, reason: str) -> Settlement:
     """Set one field of the registry to the value an officer chose, keeping who decided, from where and why."""
@@ -420,14 +479,55 @@ def link_split(*, by, record: SourceRecord) -> Fund:
 
 # --- roll-up ----------------------------------------------------------------------------------------------------
 
-def fund_rollup(*, user, level: str = "district") -> list[dict]:
-    """Funds and members per district or province, from the funds the user can see."""
-    length = {"province": 2, "district": 4}.get(level)
-    if length is None:
-        raise ValidationError({"level": _("Roll up by district or province.")})
-    rows = list(Fund.objects.filter(scope_for(user).subtree_q("area_id"))
-                .annotate(code=Substr("area_id", 1, length)).values("code")
+ROLLUP_LEVELS = ("district", "province", "region", "country")
+NO_REGION = ""
+
+
+def _rollup_by_prefix(funds, length: int) -> list[dict]:
+    return list(funds.annotate(code=Substr("area_id", 1, length)).values("code")
                 .annotate(funds=Count("id"), members=Sum("members")).order_by("code"))
+
+
+def _rollup_by_region(funds) -> list[dict]:
+    """Per region, the sum of its provinces; a province in several regions counts in each, and funds of provinces
+    in no region get a row of their own so that nothing drops out of the figures."""
+    provinces = _rollup_by_prefix(funds, 2)
+    if not provinces:
+        return []
+    memberships = Region.provinces.through.objects.filter(
+        area_id__in=[p["code"] for p in provinces]).values_list("region_id", "area_id")
+    regions_of: dict[str, list[int]] = defaultdict(list)
+    for region_id, province_code in memberships:
+        regions_of[province_code].append(region_id)
+    names = {r.pk: (r.slug, str(r)) for r in Region.objects.filter(pk__in={rid for rid, _c in memberships})}
+    totals: dict[str, dict] = {}
+    for province in provinces:
+        codes = [names[rid] for rid in regions_of.get(province["code"], [])] or [
+            (NO_REGION, _("Provinces in no region"))]
+        for code, name in codes:
+            row = totals.setdefault(code, {"code": code, "name": name, "funds": 0, "members": 0})
+            row["funds"] += province["funds"]
+            row["members"] += province["members"] or 0
+    return sorted(totals.values(), key=lambda r: (r["code"] == NO_REGION, thai_sort_key(r["name"])))
+
+
+def fund_rollup(*, user, level: str = "district") -> list[dict]:
+    """Funds and members per district, province, region or for the country, from the funds the user can see.
+
+    Each level is one grouped query (region adds one read of the region memberships), however many rows.
+    """
+    if level not in ROLLUP_LEVELS:
+        raise ValidationError({"level": _("Roll up by district, province, region or country.")})
+    funds = Fund.objects.filter(scope_for(user).subtree_q("area_id")).order_by()
+    if level == "region":
+        return _rollup_by_region(funds)
+    if level == "country":
+        totals = funds.aggregate(funds=Count("id"), members=Sum("members"))
+        if not totals["funds"]:
+            return []
+        return [{"code": COUNTRY_CODE, "name": _("Thailand"), "funds": totals["funds"],
+                 "members": totals["members"] or 0}]
+    rows = _rollup_by_prefix(funds, {"province": 2, "district": 4}[level])
     names = dict(Area.objects.filter(code__in=[r["code"] for r in rows]).values_list("code", "name_th"))
     for row in rows:
         row["name"] = names.get(row["code"], row["code"])

@@ -54,7 +54,8 @@ def _detail_context(request, fund, settle_form=None) -> dict:
         choices = [(r, services.field_value(name, r.data)) for r in records
                    if r.duplicate_of_id is None and r.source.name in values]
         rows.append({"field": name, "label": FIELD_LABELS[name], "values": values, "choices": choices})
-    return {"nav_active": "welfare", "fund": fund, "records": records, "disagreements": rows,
+    conflicts = [{"conflict": c, "label": FIELD_LABELS[c.field]} for c in services.settlement_conflicts(fund)]
+    return {"nav_active": "welfare", "fund": fund, "records": records, "disagreements": rows, "conflicts": conflicts,
             "settlements": list(fund.settlements.all()), "years": list(fund.years.all()),
             "can_settle": can_write_area(request.user, fund.area_id), "settle_form": settle_form,
             "area_label": area_label(fund.area), **selectors.tambon_activity(user=request.user, fund=fund)}
@@ -89,10 +90,20 @@ def fund_settle(request, pk: int):
     return render(request, "welfare/fund_detail.html", _detail_context(request, fund, form), status=400)
 
 
+ROLLUP_TITLES = {"district": gettext_lazy("Funds by district"), "province": gettext_lazy("Funds by province"),
+                 "region": gettext_lazy("Funds by region"), "country": gettext_lazy("Funds in the country")}
+ROLLUP_SWITCH = {"district": gettext_lazy("By district"), "province": gettext_lazy("By province"),
+                 "region": gettext_lazy("By region"), "country": gettext_lazy("Whole country")}
+
+
 @login_required
 def rollup(request):
-    level = "province" if request.GET.get("level") == "province" else "district"
+    level = request.GET.get("level")
+    if level not in services.ROLLUP_LEVELS:
+        level = "district"
     rows = services.fund_rollup(user=request.user, level=level)
+    # Regions overlap, so their rows do not add up to the total; the country row is the total at every level.
+    total = next(iter(services.fund_rollup(user=request.user, level="country")), {"funds": 0, "members": 0})
     return render(request, "welfare/rollup.html", {
-        "nav_active": "welfare", "rows": rows, "level": level,
-        "total_funds": sum(r["funds"] for r in rows), "total_members": sum(r["members"] for r in rows)})
+        "nav_active": "welfare", "rows": rows, "level": level, "title": ROLLUP_TITLES[level],
+        "levels": list(ROLLUP_SWITCH.items()), "total_funds": total["funds"], "total_members": total["members"]})

@@ -1,0 +1,171 @@
+"""A settled value that a later import contradicts, and the roll-up of funds to region and country."""
+
+import pytest
+from django.urls import reverse
+
+from sanphalang.areas.models import Region
+from sanphalang.areas.services import region_create
+from sanphalang.welfare.models import Fund, Settlement
+from sanphalang.welfare.services import fund_rollup, reconcile, settle, settlement_conflicts, source_import
+
+from .registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows, table
+
+
+def _program_rows_with_members(members: str):
+    rows = program_rows()
+    rows[0][5] = members
+    return rows
+
+
+@pytest.fixture
+def settled_fund(cast):
+    """F001 reconciled from two sources, its members settled at 400 by the Chiang Rai coordinator."""
+    import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
+    import_source(cast.chiangrai_coordinator, "สมทบ", matching_rows())
+    reconcile(by=cast.chiangrai_coordinator, province_code="57")
+    fund = Fund.objects.get(fund_code="F001")
+    settle(by=cast.chiangrai_coordinator, fund=fund, field="members", value="400", reason="นับจากสมุดทะเบียน")
+    return fund
+
+
+def _reimported(cast, members="420"):
+    import_source(cast.chiangrai_coordinator, "โปรแกรม", _program_rows_with_members(members))
+    reconcile(by=cast.chiangrai_coordinator, province_code="57")
+
+
+class TestSettlementConflicts:
+    def test_it_keeps_the_settled_value_and_explains_a_later_import_that_says_otherwise(self, cast, settled_fund):
+        # when the program is imported again with 420 members for the fund, and the sources are reconciled
+        _reimported(cast)
+        # then the registry keeps the settled 400
+        fund = Fund.objects.get(pk=settled_fund.pk)
+        assert fund.members == 400
+        assert Settlement.objects.filter(fund=fund).count() == 1
+        # and the conflict names both values, the source and the settlement
+        [conflict] = settlement_conflicts(fund)
+        assert conflict.field == "members"
+        assert conflict.settlement.value == "400" and conflict.source_value == 420
+        assert conflict.source.name == "โปรแกรม"
+        assert conflict.source.imported_at > conflict.settlement.decided_at
+        assert conflict.settlement.decided_by == cast.chiangrai_coordinator
+
+    def test_it_sees_no_conflict_in_a_source_imported_before_the_settlement(self, cast, settled_fund):
+        # given the matching list (1300 members) was imported before the settlement
+        # then it is a disagreement, not a conflict with the settlement
+        assert settlement_conflicts(settled_fund) == []
+
+    def test_it_sees_no_conflict_when_the_later_import_agrees(self, cast, settled_fund):
+        _reimported(cast, members="๔๐๐")
+        assert settlement_conflicts(Fund.objects.get(pk=settled_fund.pk)) == []
+
+    def test_it_shows_the_conflict_on_the_fund_page_with_both_values(self, cast, client_for, settled_fund):
+        _reimported(cast)
+        response = client_for(cast.chiangrai_coordinator).get(reverse("welfare:fund_detail", args=[settled_fund.pk]))
+        assert response.status_code == 200
+        [row] = response.context["conflicts"]
+        assert row["conflict"].source_value == 420
+        html = response.content.decode()
+        assert 'id="conflicts-heading"' in html and "400" in html and "420" in html
+        assert 'name="value" value="400"' in html
+
+    def test_it_closes_the_conflict_when_an_officer_confirms_the_settled_value(self, cast, client_for,
+                                                                                  settled_fund):
+        _reimported(cast)
+        # when the officer confirms 400 from the conflict's form
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("welfare:fund_settle", args=[settled_fund.pk]),
+            {"field": "members", "value": "400", "reason": "ตรวจนับซ้ำแล้ว"})
+        # then the value stays, the history keeps both decisions and the conflict is gone
+        assert response.status_code == 302
+        fund = Fund.objects.get(pk=settled_fund.pk)
+        assert fund.members == 400 and fund.settlements.count() == 2
+        assert settlement_conflicts(fund) == []
+
+    def test_it_takes_the_imported_value_when_an_officer_changes_it(self, cast, client_for, settled_fund):
+        _reimported(cast)
+        [conflict] = settlement_conflicts(Fund.objects.get(pk=settled_fund.pk))
+        client_for(cast.chiangrai_coordinator).post(
+            reverse("welfare:fund_settle", args=[settled_fund.pk]),
+            {"field": "members", "from_record": conflict.record.pk, "value": "", "reason": "สมาชิกเพิ่ม"})
+        fund = Fund.objects.get(pk=settled_fund.pk)
+        assert fund.members == 420 and settlement_conflicts(fund) == []
+
+    def test_it_shows_an_outsider_nothing(self, cast, client_for, settled_fund):
+        _reimported(cast)
+        client = client_for(cast.phayao_coordinator)
+        assert client.get(reverse("welfare:fund_detail", args=[settled_fund.pk])).status_code == 404
+        response = client.post(reverse("welfare:fund_settle", args=[settled_fund.pk]),
+                               {"field": "members", "value": "1", "reason": "x"})
+        assert response.status_code == 404
+        assert Fund.objects.get(pk=settled_fund.pk).members == 400
+
+
+PHAYAO_ROWS = [
+    ["1", "กองทุนสวัสดิการชุมชนตำบลแม่กา", "แม่กา", "เมืองพะเยา", "พะเยา", "300", "ดำเนินการ", "P001"],
+    ["2", "กองทุนสวัสดิการชุมชนตำบลบ้านต๋อม", "บ้านต๋อม", "เมืองพะเยา", "พะเยา", "120", "ดำเนินการ", "P002"],
+]
+
+
+@pytest.fixture
+def two_provinces(cast):
+    """Chiang Rai (3 funds, 2,690 members) and Phayao (2 funds, 420 members); Phayao is in two regions."""
+    import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
+    reconcile(by=cast.chiangrai_coordinator, province_code="57")
+    source_import(by=cast.admin, source_name="โปรแกรม", province_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS))
+    reconcile(by=cast.admin, province_code="56")
+    region_create(by=cast.admin, name_th="ภาคเหนือตอนบน", name_en="Upper North", slug="upper-north",
+                  province_codes=["57", "56"])
+    region_create(by=cast.admin, name_th="ลุ่มน้ำอิง", name_en="Ing Basin", slug="ing-basin", province_codes=["56"])
+
+
+class TestRollup:
+    def test_it_sums_a_regions_provinces_and_counts_a_shared_province_in_each_region(self, cast, two_provinces):
+        rows = {r["code"]: r for r in fund_rollup(user=cast.admin, level="region")}
+        assert {code: (r["funds"], r["members"]) for code, r in rows.items()} == {
+            "upper-north": (5, 2690 + 420), "ing-basin": (2, 420)}
+
+    def test_it_puts_funds_of_provinces_in_no_region_in_a_row_of_their_own(self, cast, two_provinces):
+        region_create(by=cast.admin, name_th="เฉพาะพะเยา", slug="phayao-only", province_codes=["56"])
+        Region.objects.get(slug="upper-north").provinces.remove("57")
+        rows = {r["code"]: r for r in fund_rollup(user=cast.admin, level="region")}
+        assert rows[""]["funds"] == 3 and rows[""]["members"] == 2690
+
+    def test_the_country_equals_the_sum_of_the_provinces(self, cast, two_provinces):
+        provinces = fund_rollup(user=cast.admin, level="province")
+        [country] = fund_rollup(user=cast.admin, level="country")
+        assert country["funds"] == sum(r["funds"] for r in provinces) == 5
+        assert country["members"] == sum(r["members"] for r in provinces) == 3110
+
+    def test_it_rolls_up_only_the_funds_a_user_can_see(self, cast, two_provinces):
+        rows = {r["code"]: r["funds"] for r in fund_rollup(user=cast.phayao_coordinator, level="region")}
+        assert rows == {"upper-north": 2, "ing-basin": 2}
+        assert fund_rollup(user=cast.chiangrai_coordinator, level="country")[0]["funds"] == 3
+
+    def test_it_shows_an_outsider_nothing(self, cast, client_for):
+        import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
+        reconcile(by=cast.chiangrai_coordinator, province_code="57")
+        region_create(by=cast.admin, name_th="ภาคเหนือตอนบน", slug="upper-north", province_codes=["57", "56"])
+        for level in ("region", "country"):
+            assert fund_rollup(user=cast.phayao_coordinator, level=level) == []
+            assert fund_rollup(user=cast.unassigned, level=level) == []
+            response = client_for(cast.phayao_coordinator).get(reverse("welfare:rollup"), {"level": level})
+            assert response.context["rows"] == [] and response.context["total_funds"] == 0
+
+    @pytest.mark.parametrize("level,queries", [("district", 2), ("province", 2), ("region", 3), ("country", 1)])
+    def test_it_reads_each_level_in_a_constant_number_of_queries(self, cast, two_provinces, level, queries,
+                                                                 django_assert_max_num_queries):
+        cast.admin.refresh_from_db()
+        with django_assert_max_num_queries(queries):
+            assert fund_rollup(user=cast.admin, level=level)
+
+    def test_it_switches_levels_on_the_page(self, cast, client_for, two_provinces):
+        client = client_for(cast.admin)
+        response = client.get(reverse("welfare:rollup"), {"level": "region"})
+        assert response.status_code == 200 and response.context["level"] == "region"
+        assert {r["code"] for r in response.context["rows"]} == {"upper-north", "ing-basin"}
+        # regions overlap, so the total is the country's, not the sum of the rows
+        assert response.context["total_funds"] == 5
+        assert '?level=country' in response.content.decode()
+        response = client.get(reverse("welfare:rollup"), {"level": "country"})
+        assert [r["funds"] for r in response.context["rows"]] == [5]
+        assert client.get(reverse("welfare:rollup"), {"level": "nonsense"}).context["level"] == "district"
