@@ -14,7 +14,7 @@ from common import report, setup_django
 ORGANISATIONS = 500
 REQUESTS = 300
 WARM_UP = 30
-ROUNDS = 3
+ROUNDS = 5
 
 urlpatterns: list = []  # filled in main(), once Django is set up; this module is the bench's URLconf
 

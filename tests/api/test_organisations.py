@@ -107,3 +107,21 @@ def test_bad_input_is_422_at_the_field(cast, api_for, payload, field):
     response = api_for(cast.mueang_coordinator).post("/api/organisations", payload)
     assert_error(response, 422, field)
     assert not Organisation.objects.exists()
+
+
+def test_every_list_item_has_the_documented_shape(cast):
+    # the list writes its rows straight out, so the schema it documents is checked here instead
+    from django.test import Client
+
+    from sanphalang.accounts.services import api_token_create
+    from sanphalang.api.schemas_directory import OrganisationOut
+    from sanphalang.directory.services import organisation_create
+
+    organisation_create(by=cast.admin, kind="agency", name_th="สำนักงานจังหวัดเชียงราย", area_code="57",
+                        abbreviation="สนจ.เชียงราย", issue_areas=["rights-welfare"])
+    _token, raw = api_token_create(user=cast.chiangrai_coordinator, name="t")
+    body = Client().get("/api/organisations", headers={"Authorization": f"Bearer {raw}"}).json()
+    assert body["count"] == 1
+    item = OrganisationOut.model_validate(body["items"][0])
+    assert item.model_dump(mode="json") == body["items"][0]
+    assert body["items"][0]["issue_areas"] == ["rights-welfare"]

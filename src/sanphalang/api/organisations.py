@@ -1,6 +1,7 @@
 """API routes of organisations: reads through the area-scoped selectors, writes through the services."""
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
+from django.http import JsonResponse
 from ninja import Query, Router, Status
 
 from sanphalang.directory.models import Organisation
@@ -26,17 +27,18 @@ _LIST_COLUMNS = {"id": "id", "kind": "kind", "name_th": "name_th", "name_en": "n
 
 def _list_rows(organisations: QuerySet[Organisation], page: PageQuery) -> dict:
     """A page of the (already scoped) selector's organisations as rows, with their issue areas' slugs."""
-    rows = organisations.order_by("sort_key", "id").values(
-        *(name for name, column in _LIST_COLUMNS.items() if name == column),
-        **{name: F(column) for name, column in _LIST_COLUMNS.items() if name != column})
+    # Plain columns, renamed here rather than by F() expressions in the query: cheaper to build on every call.
+    rows = organisations.order_by("sort_key", "id").values(*_LIST_COLUMNS.values())
     result = paginate(rows, page)
-    slugs: dict[int, list[str]] = {row["id"]: [] for row in result["items"]}
+    items = [{name: row[column] for name, column in _LIST_COLUMNS.items()} for row in result["items"]]
+    slugs: dict[int, list[str]] = {item["id"]: [] for item in items}
     issue_links = Organisation.issue_areas.through.objects.filter(organisation_id__in=slugs).order_by(
         "issuearea__sort_key", "issuearea_id").values_list("organisation_id", "issuearea__slug")
     for organisation_id, slug in issue_links:
         slugs[organisation_id].append(slug)
-    for row in result["items"]:
-        row["issue_areas"] = slugs[row["id"]]
+    for item in items:
+        item["issue_areas"] = slugs[item["id"]]
+    result["items"] = items
     return result
 
 
@@ -44,7 +46,9 @@ def _list_rows(organisations: QuerySet[Organisation], page: PageQuery) -> dict:
 def list_organisations(request, filters: Query[OrganisationQuery]):
     organisations = organisation_list(user=request.auth, search=filters.q.strip(), kind=filters.kind,
                                       issue=filters.issue, within=filters.within)
-    return _list_rows(organisations, filters)
+    # The rows are plain columns already in the documented shape (OrganisationOut, checked by the tests against
+    # the schema): written straight out rather than validated again field by field on every call.
+    return JsonResponse(_list_rows(organisations, filters))
 
 
 @router.post("/organisations", response={201: OrganisationDetailOut})

@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from django.db.models import Count, QuerySet, Window
+from django.db.models import QuerySet
 from ninja import Field, Schema
 from pydantic import create_model
 
@@ -27,26 +27,14 @@ def page_of(item_schema: type[Schema]) -> type[Schema]:
 
 
 def paginate(queryset: QuerySet, query: PageQuery) -> dict:
-    """A page and the length of the whole list, in one query where the database can count alongside."""
-    # COUNT(*) OVER () counts before DISTINCT would fold repeated rows, so a distinct list counts apart.
-    counts_alongside = not queryset.query.distinct
-    if counts_alongside:
-        queryset = queryset.annotate(_whole_list_count=Window(expression=Count("pk")))
+    """A page and the length of the whole list.
+
+    The length is a separate COUNT: counting in the page query (COUNT(*) OVER ()) makes the database build and
+    sort every matching row before it can return the first fifty, which costs more as the list grows.
+    """
     items = list(queryset[query.offset:query.offset + query.limit])
-    if counts_alongside and items:
-        count = _pop_count(items)
-    elif query.offset == 0 and len(items) < query.limit:
-        count = len(items)  # the whole list fits in this page: no count query needed
+    if len(items) < query.limit and (items or query.offset == 0):
+        count = query.offset + len(items)  # this page is the last one: the length is known without counting
     else:
-        count = queryset.count()
+        count = queryset.order_by().count()
     return {"count": count, "limit": query.limit, "offset": query.offset, "items": items}
-
-
-def _pop_count(items: list) -> int:
-    count = 0
-    for item in items:
-        if isinstance(item, dict):
-            count = item.pop("_whole_list_count")
-        else:
-            count = item.__dict__.pop("_whole_list_count")
-    return count
