@@ -84,17 +84,15 @@ class BodyForm(StyledFormMixin, forms.Form):
         self.fields["issue_areas"].queryset = issue_area_list(user=user)
 
 
-class MembershipForm(StyledFormMixin, forms.Form):
+class PersonOrOrganisationForm(StyledFormMixin, forms.Form):
+    """A form that names a person, an organisation, or a person for an organisation, from the user's areas."""
+
+    form_prefix = ""
     person = forms.ModelChoiceField(label=_("Person"), required=False, queryset=None)
-    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
-                                           help_text=_("A person, an organisation, or a person for an organisation"))
-    role = forms.ChoiceField(label=_("Role"), choices=MEMBERSHIP_ROLES, initial="member")
-    title = forms.CharField(label=_("Position title"), max_length=200, required=False)
-    started_on = BEDateField(label=_("From"), required=False)
-    ended_on = BEDateField(label=_("Until"), required=False)
+    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None)
 
     def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("prefix", "member")
+        kwargs.setdefault("prefix", self.form_prefix)
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = _people(user)
         self.fields["organisation"].queryset = _organisations(user)
@@ -103,6 +101,20 @@ class MembershipForm(StyledFormMixin, forms.Form):
         cleaned = super().clean()
         if not cleaned.get("person") and not cleaned.get("organisation"):
             raise forms.ValidationError(_("Choose a person or an organisation."))
+        return cleaned
+
+
+class MembershipForm(PersonOrOrganisationForm):
+    form_prefix = "member"
+    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
+                                           help_text=_("A person, an organisation, or a person for an organisation"))
+    role = forms.ChoiceField(label=_("Role"), choices=MEMBERSHIP_ROLES, initial="member")
+    title = forms.CharField(label=_("Position title"), max_length=200, required=False)
+    started_on = BEDateField(label=_("From"), required=False)
+    ended_on = BEDateField(label=_("Until"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
         start, end = cleaned.get("started_on"), cleaned.get("ended_on")
         if start and end and end < start:
             self.add_error("ended_on", _("The membership ends after it starts."))
@@ -172,37 +184,18 @@ class AgendaItemForm(StyledFormMixin, forms.Form):
             kind=BodyKind.WORKING_GROUP)
 
 
-class InvitationForm(StyledFormMixin, forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), required=False, queryset=None)
-    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None)
+class InvitationForm(PersonOrOrganisationForm):
+    form_prefix = "invitation"
     sent_on = BEDateField(label=_("Sent on"), required=False)
     response = forms.ChoiceField(label=_("Response"), choices=InvitationResponse.choices,
                                  initial=InvitationResponse.PENDING)
 
-    def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("prefix", "invitation")
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people(user)
-        self.fields["organisation"].queryset = _organisations(user)
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("person") and not cleaned.get("organisation"):
-            raise forms.ValidationError(_("Choose a person or an organisation."))
-        return cleaned
-
-
-class AttendanceForm(StyledFormMixin, forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), required=False, queryset=None)
+class AttendanceForm(PersonOrOrganisationForm):
+    form_prefix = "attendance"
     organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
                                            help_text=_("Someone who is not a member is recorded as a guest."))
     role = forms.CharField(label=_("Role at the meeting"), max_length=200, required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("prefix", "attendance")
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _people(user)
-        self.fields["organisation"].queryset = _organisations(user)
 
 
 class MinutesForm(StyledFormMixin, forms.Form):
