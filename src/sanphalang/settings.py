@@ -169,6 +169,9 @@ IMPORT_MAX_ROWS = env_int("SANPHALANG_IMPORT_MAX_ROWS", 50_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 
+# Backups keep datetimes to the microsecond, so a restored database is identical (ops/exact_json.py).
+SERIALIZATION_MODULES = {"json-exact": "sanphalang.ops.exact_json"}
+
 # How long read-access records of personal data are kept (PDPA accountability).
 AUDIT_LOG_RETENTION_DAYS = env_int("SANPHALANG_AUDIT_LOG_RETENTION_DAYS", 5 * 365)
 

@@ -86,3 +86,20 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path):
     path.write_bytes(b"not gzip at all")
     with pytest.raises(CommandError, match="not a Sanphalang backup"):
         call_command("restore", str(path), interactive=False)
+
+
+def test_a_backup_keeps_every_microsecond(cast, tmp_path):
+    # given a record saved at a time with sub-millisecond precision (Django's JSON would keep milliseconds only)
+    import datetime as dt
+
+    from sanphalang.accounts.models import AccessLog
+
+    exact = dt.datetime(2026, 11, 24, 14, 10, 44, 500, tzinfo=dt.UTC)
+    log = AccessLog.objects.create(username="x", action="read", model="directory.person", object_id="1")
+    AccessLog.objects.filter(pk=log.pk).update(at=exact)
+    path = tmp_path / "exact.json.gz"
+    # when it is backed up and restored
+    call_command("backup", str(path), stdout=io.StringIO())
+    call_command("restore", str(path), interactive=False, stdout=io.StringIO())
+    # then it comes back to the microsecond
+    assert AccessLog.objects.get(pk=log.pk).at == exact

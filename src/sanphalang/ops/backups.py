@@ -16,6 +16,10 @@ from django.db import connection, transaction
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
 
 
+# Registered in settings.SERIALIZATION_MODULES: Django's JSON with full-precision datetimes.
+EXACT_JSON = "json-exact"
+
+
 class BackupError(Exception):
     pass
 
@@ -24,7 +28,8 @@ def backup_write(path: Path) -> None:
     """Write every record (but EXCLUDED) to path as gzip-compressed JSON."""
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / "backup.json.gz"
-        call_command("dumpdata", exclude=EXCLUDED, natural_foreign=True, output=str(dump), verbosity=0)
+        call_command("dumpdata", exclude=EXCLUDED, natural_foreign=True, output=str(dump), verbosity=0,
+                     format=EXACT_JSON)
         shutil.move(dump, path)
 
 
