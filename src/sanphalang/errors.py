@@ -1,6 +1,7 @@
 """The errors a service raises for the user to read: a code, a message in the user's language, and a field."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 
 class DomainError(Exception):
@@ -22,3 +23,10 @@ class AccessDenied(PermissionDenied):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def reject_unknown_fields(fields: dict, allowed: set[str]) -> None:
+    """A service refuses fields it does not set, at the field, rather than ignoring them silently."""
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})

@@ -41,3 +41,10 @@ def stamp(obj: models.Model, user) -> models.Model:
     if getattr(user, "pk", None):
         obj._history_user = user
     return obj
+
+
+def validated_save(obj: models.Model, by) -> models.Model:
+    """The one write step of every service: validate (field errors for the form), name the author, save."""
+    obj.full_clean()
+    stamp(obj, by).save()
+    return obj

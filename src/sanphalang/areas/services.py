@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import stamp
+from sanphalang.accounts.audit import validated_save
 from sanphalang.errors import AccessDenied
 
 from .keys import area_paths, area_search_key, area_sort_key
@@ -57,8 +57,7 @@ def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = ""
                    path_th=path_th, path_en=path_en,
                    search_key=area_search_key(name_th, name_en), sort_key=area_sort_key(name_th),
                    is_official=False, postal_codes=subdistrict.postal_codes)
-    village.full_clean()
-    stamp(village, by).save()
+    validated_save(village, by)
     return village
 
 
@@ -85,8 +84,7 @@ def region_create(*, by, name_th: str, province_codes: list[str], name_en: str =
     provinces = _region_provinces(province_codes)
     region = Region(name_th=name_th.strip(), name_en=name_en.strip(), description=description,
                     slug=slug or slugify(name_en or "") or f"region-{Region.objects.count() + 1}")
-    region.full_clean()
-    stamp(region, by).save()
+    validated_save(region, by)
     region.provinces.set(provinces)
     return region
 
@@ -96,8 +94,7 @@ def region_update(*, by, region: Region, province_codes: list[str] | None = None
     _require_administrator(by)
     for name, value in fields.items():
         setattr(region, name, value)
-    region.full_clean()
-    stamp(region, by).save()
+    validated_save(region, by)
     if province_codes is not None:
         region.provinces.set(_region_provinces(province_codes))
         from sanphalang.accounts.services import users_refresh_scope_of_region

@@ -5,10 +5,10 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import log_access, stamp
+from sanphalang.accounts.audit import log_access, stamp, validated_save
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_read, require_write
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import AccessDenied, reject_unknown_fields
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.forms import NATIONAL_ID_MESSAGES
 from sanphalang.thai.names import clean_text, organisation_search_key, person_search_key, strip_person_title
@@ -33,12 +33,6 @@ def _area(code: str | None, field: str = "area_code") -> Area:
         return Area.objects.get(code=str(code).strip())
     except Area.DoesNotExist:
         raise ValidationError({field: _("No area has the code %(code)s.") % {"code": code}}) from None
-
-
-def _check_fields(fields: dict, allowed: set[str]) -> None:
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
 
 
 def _visible_issue_areas(by, issue_areas, area_code: str) -> list[IssueArea]:
@@ -70,7 +64,7 @@ def _related_organisations(by, items, field: str) -> list[Organisation]:
 
 
 def _apply_organisation(by, org: Organisation, fields: dict) -> tuple[list | None, list | None]:
-    _check_fields(fields, ORGANISATION_FIELDS)
+    reject_unknown_fields(fields, ORGANISATION_FIELDS)
     issue_areas = fields.pop("issue_areas", None)
     partners = fields.pop("partners", None)
     if "area_code" in fields:
@@ -92,8 +86,7 @@ def _apply_organisation(by, org: Organisation, fields: dict) -> tuple[list | Non
 
 
 def _save_organisation(by, org: Organisation, issue_areas, partners) -> Organisation:
-    org.full_clean()
-    stamp(org, by).save()
+    validated_save(org, by)
     if issue_areas is not None:
         org.issue_areas.set(_visible_issue_areas(by, issue_areas, org.area_id))
     if partners is not None:
@@ -124,7 +117,7 @@ def organisation_delete(*, by, organisation: Organisation) -> None:
 
 
 def _apply_person(person: Person, fields: dict) -> list | None:
-    _check_fields(fields, PERSON_FIELDS)
+    reject_unknown_fields(fields, PERSON_FIELDS)
     issue_areas = fields.pop("issue_areas", None)
     if "area_code" in fields:
         person.area = _area(fields.pop("area_code"))
@@ -151,8 +144,7 @@ def _save_person(by, person: Person, fields: dict, *, action: str, channel: str)
     issue_areas = _apply_person(person, fields)
     # Checked after the fields are applied too: moving a person out of one's areas is a write outside them.
     require_write(by, person.area_id)
-    person.full_clean()
-    stamp(person, by).save()
+    validated_save(person, by)
     if issue_areas is not None:
         person.issue_areas.set(_visible_issue_areas(by, issue_areas, person.area_id))
     log_access(by, action, person, channel=channel)
@@ -186,8 +178,7 @@ def position_create(*, by, person: Person, organisation: Organisation, **fields)
     require_write(by, person.area_id)
     require_read(by, organisation.area_id, include_ancestors=True)
     position = Position(person=person, organisation=organisation, **fields)
-    position.full_clean()
-    stamp(position, by).save()
+    validated_save(position, by)
     return position
 
 
@@ -196,8 +187,7 @@ def position_update(*, by, position: Position, **fields) -> Position:
     require_write(by, position.person.area_id)
     for name, value in fields.items():
         setattr(position, name, value)
-    position.full_clean()
-    stamp(position, by).save()
+    validated_save(position, by)
     return position
 
 
@@ -227,8 +217,7 @@ def issue_area_create(*, by, name_th: str, province_code: str | None = None, nam
     issue = IssueArea(name_th=clean_text(name_th), name_en=clean_text(name_en), description=description,
                       province=province, slug=slug or slugify(name_en) or slugify(name_th, allow_unicode=True)[:60])
     issue.sort_key = thai_sort_key(issue.name_th)
-    issue.full_clean()
-    stamp(issue, by).save()
+    validated_save(issue, by)
     return issue
 
 
@@ -239,6 +228,5 @@ def issue_area_update(*, by, issue_area: IssueArea, **fields) -> IssueArea:
         if name in fields:
             setattr(issue_area, name, clean_text(fields[name]) if name.startswith("name") else fields[name])
     issue_area.sort_key = thai_sort_key(issue_area.name_th)
-    issue_area.full_clean()
-    stamp(issue_area, by).save()
+    validated_save(issue_area, by)
     return issue_area

@@ -8,9 +8,10 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import stamp
+from sanphalang.accounts.audit import validated_save
 from sanphalang.areas.models import Area
 from sanphalang.areas.scoping import require_read, require_write
+from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.dates import be_year
 from sanphalang.thai.names import clean_text
@@ -36,18 +37,6 @@ MEETING_FIELDS = {"title", "held_on", "starts_at", "ends_at", "venue", "chair", 
                   "head_count", "minutes", "number"}
 
 
-def _save(obj, by):
-    obj.full_clean()
-    stamp(obj, by).save()
-    return obj
-
-
-def _check_fields(fields: dict, allowed: set[str]) -> None:
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
-
-
 @transaction.atomic
 def body_create(*, by, name_th: str, area_code: str, **fields) -> Body:
     return body_update(by=by, body=Body(), name_th=name_th, area_code=area_code, **fields)
@@ -55,7 +44,7 @@ def body_create(*, by, name_th: str, area_code: str, **fields) -> Body:
 
 @transaction.atomic
 def body_update(*, by, body: Body, **fields) -> Body:
-    _check_fields(fields, BODY_FIELDS)
+    reject_unknown_fields(fields, BODY_FIELDS)
     if body.pk:
         require_write(by, body.area_id)
     issue_areas = fields.pop("issue_areas", None)
@@ -70,7 +59,7 @@ def body_update(*, by, body: Body, **fields) -> Body:
     if body.parent_id and body.pk and body.parent_id == body.pk:
         raise ValidationError({"parent": _("A body cannot be part of itself.")})
     body.sort_key = thai_sort_key(body.name_th)
-    _save(body, by)
+    validated_save(body, by)
     if issue_areas is not None:
         body.issue_areas.set(issue_areas)
     return body
@@ -80,8 +69,8 @@ def body_update(*, by, body: Body, **fields) -> Body:
 def membership_add(*, by, body: Body, person=None, organisation=None, role: str = "member", title: str = "",
                    started_on: dt.date | None = None, ended_on: dt.date | None = None) -> Membership:
     require_write(by, body.area_id)
-    return _save(Membership(body=body, person=person, organisation=organisation, role=role, title=title,
-                            started_on=started_on, ended_on=ended_on), by)
+    return validated_save(Membership(body=body, person=person, organisation=organisation, role=role, title=title,
+                                     started_on=started_on, ended_on=ended_on), by)
 
 
 def next_meeting_number(body: Body, year_be: int) -> int:
@@ -92,7 +81,7 @@ def next_meeting_number(body: Body, year_be: int) -> int:
 @transaction.atomic
 def meeting_create(*, by, body: Body, held_on: dt.date, number: int | None = None, **fields) -> Meeting:
     """A meeting of the body, numbered next in its BE year unless a number is given ("ครั้งที่ 3/2558")."""
-    _check_fields(fields, MEETING_FIELDS)
+    reject_unknown_fields(fields, MEETING_FIELDS)
     require_write(by, body.area_id)
     if held_on is None:
         raise ValidationError({"held_on": _("Enter the date of the meeting.")})
@@ -102,7 +91,7 @@ def meeting_create(*, by, body: Body, held_on: dt.date, number: int | None = Non
     _validate_meeting(meeting)
     try:
         with transaction.atomic():
-            return _save(meeting, by)
+            return validated_save(meeting, by)
     except IntegrityError:
         # Two people numbering the same meeting at once: the constraint holds, the second is told.
         raise ValidationError({"number": _("This body already has a meeting with this number in this year.")}) \
@@ -120,13 +109,13 @@ def _validate_meeting(meeting: Meeting) -> None:
 
 @transaction.atomic
 def meeting_update(*, by, meeting: Meeting, **fields) -> Meeting:
-    _check_fields(fields, MEETING_FIELDS)
+    reject_unknown_fields(fields, MEETING_FIELDS)
     require_write(by, meeting.body.area_id)
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.year_be = be_year(meeting.held_on)
     _validate_meeting(meeting)
-    return _save(meeting, by)
+    return validated_save(meeting, by)
 
 
 @transaction.atomic
@@ -135,8 +124,8 @@ def agenda_item_add(*, by, meeting: Meeting, title: str, order: int | None = Non
     require_write(by, meeting.body.area_id)
     if order is None:
         order = (meeting.agenda_items.aggregate(last=Max("order"))["last"] or 0) + 1
-    return _save(AgendaItem(meeting=meeting, order=order, title=clean_text(title), description=description,
-                            working_group=working_group, report=report), by)
+    return validated_save(AgendaItem(meeting=meeting, order=order, title=clean_text(title), description=description,
+                                     working_group=working_group, report=report), by)
 
 
 def is_member_on(body: Body, *, person=None, organisation=None, on: dt.date) -> bool:
@@ -163,8 +152,8 @@ def attendance_record(*, by, meeting: Meeting, person=None, organisation=None, r
     if existing:
         return existing
     guest = not is_member_on(meeting.body, person=person, organisation=organisation, on=meeting.held_on)
-    return _save(Attendance(meeting=meeting, person=person, organisation=organisation, role=role,
-                            is_guest=guest), by)
+    return validated_save(Attendance(meeting=meeting, person=person, organisation=organisation, role=role,
+                                     is_guest=guest), by)
 
 
 @transaction.atomic
@@ -175,7 +164,7 @@ def resolution_add(*, by, meeting: Meeting, text: str, number: int | None = None
         raise ValidationError({"text": _("Write what the meeting resolved.")})
     if number is None:
         number = (meeting.resolutions.aggregate(last=Max("number"))["last"] or 0) + 1
-    return _save(Resolution(meeting=meeting, number=number, text=text), by)
+    return validated_save(Resolution(meeting=meeting, number=number, text=text), by)
 
 
 @transaction.atomic
@@ -202,10 +191,10 @@ def action_item_create(*, by, body: Body | None = None, title: str, due_on: dt.d
             raise ValidationError({"recurrence_until": _("The series must end after its first due date.")})
     elif recurrence_until is not None:
         raise ValidationError({"recurrence_until": _("Only a repeating item has an end date for its series.")})
-    item = _save(ActionItem(body=body, meeting=meeting, resolution=resolution, title=clean_text(title),
-                            description=description, owner_organisation=owner_organisation,
-                            owner_person=owner_person, due_on=due_on, recurrence_months=recurrence_months,
-                            recurrence_until=recurrence_until), by)
+    item = validated_save(ActionItem(body=body, meeting=meeting, resolution=resolution, title=clean_text(title),
+                                     description=description, owner_organisation=owner_organisation,
+                                     owner_person=owner_person, due_on=due_on, recurrence_months=recurrence_months,
+                                     recurrence_until=recurrence_until), by)
     if recurrence_months:
         item.series = item
         item.save(update_fields=["series"])
@@ -229,7 +218,7 @@ def _create_next_occurrence(item: ActionItem, by) -> ActionItem | None:
         description=item.description, owner_organisation=item.owner_organisation, owner_person=item.owner_person,
         due_on=due_on, recurrence_months=item.recurrence_months, recurrence_until=item.recurrence_until,
         series=first, sequence=sequence)
-    return _save(successor, by)
+    return validated_save(successor, by)
 
 
 @transaction.atomic
@@ -244,7 +233,7 @@ def action_item_set_status(*, by, item: ActionItem, status: str, done_on: dt.dat
         item.outcome = outcome
     if status == ActionStatus.DONE:
         item.done_on = done_on or timezone.localdate()
-    _save(item, by)
+    validated_save(item, by)
     if status == ActionStatus.DONE:
         return _create_next_occurrence(item, by)
     if status == ActionStatus.CANCELLED and item.series_id:
@@ -279,7 +268,7 @@ def letter_create(*, by, body: Body, **fields) -> Letter:
 
 @transaction.atomic
 def letter_update(*, by, letter: Letter, **fields) -> Letter:
-    _check_fields(fields, LETTER_FIELDS)
+    reject_unknown_fields(fields, LETTER_FIELDS)
     require_write(by, letter.body.area_id)
     for name, value in fields.items():
         setattr(letter, name, value)
@@ -287,7 +276,7 @@ def letter_update(*, by, letter: Letter, **fields) -> Letter:
         raise ValidationError({"answer_due_on": _("An answer cannot be due before the letter is dated.")})
     if letter.direction == "in" and letter.status in (LetterStatus.DRAFT, LetterStatus.SENT, LetterStatus.AWAITING_ANSWER):
         letter.status = LetterStatus.RECEIVED
-    _save(letter, by)
+    validated_save(letter, by)
     if letter.in_reply_to_id and letter.direction == "in":
         # An incoming answer closes the wait on the letter it answers.
         Letter.objects.filter(pk=letter.in_reply_to_id, direction="out").update(status=LetterStatus.ANSWERED)

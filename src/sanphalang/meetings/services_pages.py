@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import stamp
+from sanphalang.accounts.audit import validated_save
 from sanphalang.areas.scoping import require_write
 
 from .models import Attachment, Invitation, InvitationResponse, Letter, Meeting, Notification
@@ -24,8 +24,7 @@ def invitation_add(*, by, meeting: Meeting, person=None, organisation=None, sent
         meeting=meeting, person=person, organisation=organisation)
     invitation.sent_on = sent_on or invitation.sent_on
     invitation.response = response
-    invitation.full_clean()
-    stamp(invitation, by).save()
+    validated_save(invitation, by)
     return invitation
 
 

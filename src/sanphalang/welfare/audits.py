@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import stamp
+from sanphalang.accounts.audit import validated_save
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
 
@@ -32,12 +32,6 @@ DEFAULT_CHECKLIST = [
 ANSWERS = {"yes", "no", "partly", "n/a"}
 
 
-def _save(obj, by):
-    obj.full_clean()
-    stamp(obj, by).save()
-    return obj
-
-
 @transaction.atomic
 def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date, ends_on: dt.date,
                        checklist: list[str] | None = None) -> AuditRound:
@@ -48,8 +42,8 @@ def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date,
     items = [item.strip() for item in (checklist if checklist is not None else DEFAULT_CHECKLIST) if item.strip()]
     if not items:
         raise ValidationError({"checklist": _("A checklist needs at least one question.")})
-    return _save(AuditRound(name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on,
-                            checklist=items), by)
+    return validated_save(AuditRound(name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on,
+                                     checklist=items), by)
 
 
 @transaction.atomic
@@ -63,7 +57,7 @@ def audit_visit_plan(*, by, audit_round: AuditRound, fund: Fund, planned_on: dt.
                                % {"start": audit_round.starts_on, "end": audit_round.ends_on}})
     if AuditVisit.objects.filter(round=audit_round, fund=fund).exists():
         raise ValidationError({"fund": _("This fund is already in the round.")})
-    visit = _save(AuditVisit(round=audit_round, fund=fund, planned_on=planned_on), by)
+    visit = validated_save(AuditVisit(round=audit_round, fund=fund, planned_on=planned_on), by)
     visit.team.set(team)
     return visit
 
@@ -82,7 +76,7 @@ def audit_visit_record(*, by, visit: AuditVisit, visited_on: dt.date, answers: d
         raise ValidationError({"visited_on": _("A visit cannot be recorded before it happens.")})
     visit.visited_on = visited_on
     visit.answers = answers
-    return _save(visit, by)
+    return validated_save(visit, by)
 
 
 @transaction.atomic
@@ -93,8 +87,8 @@ def finding_add(*, by, visit: AuditVisit, text: str, follow_up: str = "", due_on
         raise ValidationError({"proposed_field": _("This field of the registry cannot be corrected by a finding.")})
     if bool(proposed_field) != bool(proposed_value):
         raise ValidationError({"proposed_value": _("Give both the field to correct and its new value.")})
-    return _save(Finding(visit=visit, text=text.strip(), follow_up=follow_up, due_on=due_on,
-                         proposed_field=proposed_field, proposed_value=proposed_value), by)
+    return validated_save(Finding(visit=visit, text=text.strip(), follow_up=follow_up, due_on=due_on,
+                                  proposed_field=proposed_field, proposed_value=proposed_value), by)
 
 
 @transaction.atomic
@@ -103,7 +97,7 @@ def finding_close(*, by, finding: Finding, closed_on: dt.date | None = None, fol
     finding.closed_on = closed_on or timezone.localdate()
     if follow_up is not None:
         finding.follow_up = follow_up
-    return _save(finding, by)
+    return validated_save(finding, by)
 
 
 @transaction.atomic
@@ -116,4 +110,4 @@ def finding_settle(*, by, finding: Finding, reason: str = "") -> Finding:
     reason = reason.strip() or _("Audit visit finding: %(text)s") % {"text": finding.text[:200]}
     finding.settlement = settle(by=by, fund=finding.visit.fund, field=finding.proposed_field,
                                 value=finding.proposed_value, reason=reason)
-    return _save(finding, by)
+    return validated_save(finding, by)

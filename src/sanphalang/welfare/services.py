@@ -11,7 +11,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import stamp
+from sanphalang.accounts.audit import stamp, validated_save
 from sanphalang.areas.models import COUNTRY_CODE, Area, Region
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.imports.tabular import Table, normalise_heading
@@ -418,8 +418,7 @@ def settle(*, by, fund: Fund, field: str, value, from_record: SourceRecord | Non
         fund.status = FundStatus.UNKNOWN
     if field == "fund_name":
         _keys(fund)
-    fund.full_clean()
-    stamp(fund, by).save()
+    validated_save(fund, by)
     return Settlement.objects.create(fund=fund, field=field, value=text[:300], from_record=from_record,
                                      reason=reason.strip(), decided_by=by)
 
