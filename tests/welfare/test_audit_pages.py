@@ -6,7 +6,15 @@ import pytest
 from django.urls import reverse
 
 from sanphalang.directory.models import Person
-from sanphalang.welfare.audits import DEFAULT_CHECKLIST, audit_round_create, audit_visit_plan, finding_add
+from sanphalang.welfare.audits import (
+    DEFAULT_CHECKLIST,
+    RECORDED_VISIT_KEPT,
+    TEAM_OUTSIDE_AREAS,
+    audit_round_create,
+    audit_visit_plan,
+    audit_visit_record,
+    finding_add,
+)
 from sanphalang.welfare.models import AuditRound, AuditVisit, Finding, Fund, Settlement
 
 D = dt.date
@@ -98,7 +106,7 @@ def test_a_coordinator_runs_a_round_from_planning_to_a_settled_correction(cast, 
     finding.refresh_from_db()
     assert finding.settlement == settlement
     history = client.get(reverse("welfare:fund_detail", args=[first.pk]))
-    assert settlement in history.context["settlements"]
+    assert settlement in [row["settlement"] for row in history.context["settlements"]]
 
     # and closing the finding leaves no open finding
     client.post(reverse("welfare:audit_finding_close", args=[finding.pk]), {"closed_on": "1/8/2562"})
@@ -171,12 +179,258 @@ def test_a_bad_plan_is_shown_on_the_form_and_plans_nothing(cast, client_for, aud
 def test_it_reads_the_round_in_a_constant_number_of_queries(cast, client_for, audit_round, visits,
                                                             django_assert_max_num_queries):
     team = [Person.objects.create(first_name=f"ทีม{n}", area_id="570101") for n in range(2)]
-    for fund in _funds(visits + 3):
+    for n, fund in enumerate(_funds(visits + 3)):
         if AuditVisit.objects.count() < visits:
             visit = audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund,
                                      planned_on=D(2019, 5, 28), team=team)
-            finding_add(by=cast.chiangrai_coordinator, visit=visit, text="ข้อค้นพบ")
+            if n % 2:  # half the visits have a finding, so only the other half can be removed
+                finding_add(by=cast.chiangrai_coordinator, visit=visit, text="ข้อค้นพบ")
     client = client_for(cast.chiangrai_coordinator)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("welfare:audit_round_detail", args=[audit_round.pk]))
     assert response.status_code == 200 and len(response.context["visits"]) == visits
+    removable = [v.pk for v in response.context["visits"] if v.removable]
+    assert len(removable) == visits // 2
+    assert response.content.decode().count("/remove/") == visits // 2
+
+
+def _visit_as_saved(visit) -> tuple:
+    visit = AuditVisit.objects.get(pk=visit.pk)
+    return visit.planned_on, sorted(p.pk for p in visit.team.all())
+
+
+def _round_as_saved(audit_round) -> tuple:
+    saved = AuditRound.objects.get(pk=audit_round.pk)
+    return saved.name, saved.starts_on, saved.ends_on, saved.checklist
+
+
+def _round_post(audit_round, **changes) -> dict:
+    """The edit form's fields as the round has them, in BE dates, with some changed."""
+    data = {"name": audit_round.name, "starts_on": "20/5/2562", "ends_on": "15/6/2562",
+            "checklist": "\n".join(audit_round.checklist)}
+    return {**data, **changes}
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_a_coordinator_moves_a_visit_and_changes_its_team_on_the_visit_page(cast, client_for, visit):
+    # given a coordinator of Mueang Chiang Rai and a colleague of their district
+    client = client_for(cast.mueang_coordinator)
+    colleague = Person.objects.create(first_name="สมศรี", last_name="ใจดี", area_id="570101")
+
+    # when they open the visit, the plan form starts from the visit's date and offers the colleague
+    form = client.get(reverse("welfare:audit_visit_detail", args=[visit.pk])).context["edit_form"]
+    assert form["planned_on"].value() == D(2019, 5, 28)
+    assert list(form.fields["team"].queryset) == [colleague]
+
+    # and move it to 3 June (a BE date) with the colleague on the team
+    response = client.post(reverse("welfare:audit_visit_edit", args=[visit.pk]),
+                           {"planned_on": "3 มิ.ย. 2562", "team": [colleague.pk]})
+
+    # then the visit has both
+    assert response.status_code == 302 and response.url == reverse("welfare:audit_visit_detail", args=[visit.pk])
+    assert _visit_as_saved(visit) == (D(2019, 6, 3), [colleague.pk])
+
+
+@pytest.mark.parametrize(("data", "field"), [
+    ({"planned_on": "16/6/2562"}, "planned_on"),  # after the round ends
+    ({"planned_on": "สามมิถุนา"}, "planned_on"),  # not a date
+    ({"team": ["x"]}, "team"),  # not a person
+])
+def test_a_bad_change_to_a_visit_is_shown_at_its_field_and_changes_nothing(cast, client_for, visit, data, field):
+    response = client_for(cast.chiangrai_coordinator).post(reverse("welfare:audit_visit_edit", args=[visit.pk]), data)
+    assert response.status_code == 400
+    assert list(response.context["edit_form"].errors) == [field]
+    assert _visit_as_saved(visit) == (D(2019, 5, 28), [])
+
+
+def test_a_person_outside_the_users_areas_is_refused_with_a_clear_error(cast, client_for, visit):
+    # given a coordinator of Mueang Chiang Rai and a person registered in Mae Sai
+    maesai_person = Person.objects.create(first_name="สมชาย", last_name="ใจดี", area_id="5709")
+
+    # when they put that person on the team
+    response = client_for(cast.mueang_coordinator).post(reverse("welfare:audit_visit_edit", args=[visit.pk]),
+                                                         {"planned_on": "28/5/2562", "team": [maesai_person.pk]})
+
+    # then the team field says why, and the team is unchanged
+    assert response.status_code == 400
+    assert response.context["edit_form"].errors["team"] == [str(TEAM_OUTSIDE_AREAS)]
+    assert 'id="id_team_error"' in response.content.decode()
+    assert _visit_as_saved(visit) == (D(2019, 5, 28), [])
+
+
+def test_a_coordinator_removes_a_visit_nothing_was_recorded_of_from_the_round_page(cast, client_for, visit):
+    # given the round page offers to remove the visit
+    client = client_for(cast.chiangrai_coordinator)
+    remove_url = reverse("welfare:audit_visit_remove", args=[visit.pk])
+    page = client.get(reverse("welfare:audit_round_detail", args=[visit.round_id]))
+    assert remove_url in page.content.decode()
+
+    # when they press the button
+    response = client.post(remove_url)
+
+    # then the visit is gone and they are back on the round
+    assert response.status_code == 302
+    assert response.url == reverse("welfare:audit_round_detail", args=[visit.round_id])
+    assert not AuditVisit.objects.filter(pk=visit.pk).exists()
+
+
+def test_a_recorded_visit_stays_and_its_page_says_why(cast, client_for, visit):
+    # given the visit has been recorded
+    audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
+                       answers={DEFAULT_CHECKLIST[0]: "yes"})
+    client = client_for(cast.chiangrai_coordinator)
+    remove_url = reverse("welfare:audit_visit_remove", args=[visit.pk])
+
+    # when the coordinator opens it, the page offers no removal and explains why
+    page = client.get(reverse("welfare:audit_visit_detail", args=[visit.pk]))
+    assert remove_url not in page.content.decode()
+    assert str(RECORDED_VISIT_KEPT) in page.content.decode()
+    assert remove_url not in client.get(reverse("welfare:audit_round_detail", args=[visit.round_id])).content.decode()
+
+    # and a removal posted anyway is refused with the reason
+    response = client.post(remove_url, follow=True)
+    assert response.redirect_chain == [(reverse("welfare:audit_visit_detail", args=[visit.pk]), 302)]
+    assert str(RECORDED_VISIT_KEPT) in _messages(response)
+    assert AuditVisit.objects.filter(pk=visit.pk).exists()
+
+
+def test_a_coordinator_edits_the_round_name_period_and_checklist(cast, client_for, audit_round, visit):
+    # given a coordinator of Chiang Rai on the round page
+    client = client_for(cast.chiangrai_coordinator)
+    edit_url = reverse("welfare:audit_round_edit", args=[audit_round.pk])
+    assert edit_url in client.get(reverse("welfare:audit_round_detail", args=[audit_round.pk])).content.decode()
+
+    # when they open the edit form, it starts from the round
+    form = client.get(edit_url).context["form"]
+    assert form["name"].value() == audit_round.name
+    assert form["checklist"].value() == "\n".join(DEFAULT_CHECKLIST)
+
+    # and save a new name, a longer period in BE dates and one more question
+    checklist = [*DEFAULT_CHECKLIST, "มีแผนพัฒนากองทุนระยะ 3 ปี"]
+    response = client.post(edit_url, _round_post(audit_round, name="ติดตามกองทุน รอบ 1/2562", starts_on="15 พ.ค. 62",
+                                                 ends_on="30/6/2562", checklist="\n".join(checklist)))
+
+    # then the round has them
+    assert response.status_code == 302
+    assert _round_as_saved(audit_round) == ("ติดตามกองทุน รอบ 1/2562", D(2019, 5, 15), D(2019, 6, 30), checklist)
+
+
+def test_a_period_that_would_leave_a_planned_visit_outside_names_the_visit_at_the_field(cast, client_for, audit_round,
+                                                                                       visit):
+    before = _round_as_saved(audit_round)
+    response = client_for(cast.chiangrai_coordinator).post(
+        reverse("welfare:audit_round_edit", args=[audit_round.pk]), _round_post(audit_round, starts_on="1/6/2562"))
+    assert response.status_code == 400
+    assert visit.fund.name_th in response.context["form"].errors["starts_on"][0]
+    assert _round_as_saved(audit_round) == before
+
+
+def test_a_checklist_that_drops_an_answered_question_names_it_at_the_field(cast, client_for, audit_round, visit):
+    # given the visit answered the first question
+    audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
+                       answers={DEFAULT_CHECKLIST[0]: "partly"})
+    before = _round_as_saved(audit_round)
+
+    # when the coordinator saves the checklist without it
+    response = client_for(cast.chiangrai_coordinator).post(
+        reverse("welfare:audit_round_edit", args=[audit_round.pk]),
+        _round_post(audit_round, checklist="\n".join(DEFAULT_CHECKLIST[1:])))
+
+    # then the checklist field names the question, the page still names the round, and nothing changed
+    assert response.status_code == 400
+    assert DEFAULT_CHECKLIST[0] in response.context["form"].errors["checklist"][0]
+    assert response.context["round"].checklist == DEFAULT_CHECKLIST
+    assert _round_as_saved(audit_round) == before
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"ends_on": "19/5/2562"}, "ends_on"),  # ends before it starts
+    ({"starts_on": "วันจันทร์"}, "starts_on"),  # not a date
+    ({"name": " "}, "name"),
+    ({"checklist": " \n "}, "checklist"),
+])
+def test_a_bad_round_edit_is_shown_at_its_field_and_changes_nothing(cast, client_for, audit_round, changes, field):
+    before = _round_as_saved(audit_round)
+    response = client_for(cast.chiangrai_coordinator).post(
+        reverse("welfare:audit_round_edit", args=[audit_round.pk]), _round_post(audit_round, **changes))
+    assert response.status_code == 400
+    assert list(response.context["form"].errors) == [field]
+    assert _round_as_saved(audit_round) == before
+
+
+def test_it_lets_an_outsider_see_or_change_none_of_it(cast, client_for, audit_round, visit):
+    client = client_for(cast.phayao_coordinator)
+    before = (_round_as_saved(audit_round), _visit_as_saved(visit))
+    assert client.get(reverse("welfare:audit_round_edit", args=[audit_round.pk])).status_code == 404
+    assert client.post(reverse("welfare:audit_round_edit", args=[audit_round.pk]),
+                       _round_post(audit_round, name="ของพะเยา")).status_code == 404
+    assert client.post(reverse("welfare:audit_visit_edit", args=[visit.pk]),
+                       {"planned_on": "1/6/2562"}).status_code == 404
+    assert client.post(reverse("welfare:audit_visit_remove", args=[visit.pk])).status_code == 404
+    assert (_round_as_saved(audit_round), _visit_as_saved(visit)) == before
+
+
+def test_it_lets_a_viewer_read_but_change_none_of_it(cast, client_for, audit_round, visit):
+    # given a viewer of Chiang Rai
+    client = client_for(cast.chiangrai_viewer)
+    before = (_round_as_saved(audit_round), _visit_as_saved(visit))
+
+    # when they read the round and the visit, then neither offers a change
+    round_page = client.get(reverse("welfare:audit_round_detail", args=[audit_round.pk]))
+    visit_page = client.get(reverse("welfare:audit_visit_detail", args=[visit.pk]))
+    assert not round_page.context["can_edit"] and not round_page.context["can_remove"]
+    assert visit_page.context["edit_form"] is None
+    assert "/remove/" not in round_page.content.decode() + visit_page.content.decode()
+
+    # and every change they post is refused, leaving everything as it was
+    assert client.get(reverse("welfare:audit_round_edit", args=[audit_round.pk])).status_code == 403
+    assert client.post(reverse("welfare:audit_round_edit", args=[audit_round.pk]),
+                       _round_post(audit_round, name="ของผู้อ่าน")).status_code == 403
+    assert client.post(reverse("welfare:audit_visit_edit", args=[visit.pk]),
+                       {"planned_on": "1/6/2562"}).status_code == 403
+    assert client.post(reverse("welfare:audit_visit_remove", args=[visit.pk])).status_code == 403
+    assert (_round_as_saved(audit_round), _visit_as_saved(visit)) == before
+
+
+def test_a_district_coordinator_changes_their_visits_but_not_the_provinces_round(cast, client_for, audit_round, visit):
+    # given the coordinator of Mueang Chiang Rai, where the visited fund is
+    client = client_for(cast.mueang_coordinator)
+
+    # when they open the round, then it offers no edit, and the edit page is refused
+    assert not client.get(reverse("welfare:audit_round_detail", args=[audit_round.pk])).context["can_edit"]
+    assert client.get(reverse("welfare:audit_round_edit", args=[audit_round.pk])).status_code == 403
+
+    # but the visit in their district they can move
+    response = client.post(reverse("welfare:audit_visit_edit", args=[visit.pk]), {"planned_on": "1/6/2562"})
+    assert response.status_code == 302 and _visit_as_saved(visit) == (D(2019, 6, 1), [])
+
+    # and the Mae Sai coordinator does not even see it
+    maesai = client_for(cast.maesai_coordinator)
+    assert maesai.post(reverse("welfare:audit_visit_remove", args=[visit.pk])).status_code == 404
+
+
+def test_the_change_and_removal_endpoints_take_only_posts(cast, client_for, visit):
+    client = client_for(cast.chiangrai_coordinator)
+    assert client.get(reverse("welfare:audit_visit_edit", args=[visit.pk])).status_code == 405
+    assert client.get(reverse("welfare:audit_visit_remove", args=[visit.pk])).status_code == 405
+    assert AuditVisit.objects.filter(pk=visit.pk).exists()
+
+
+@pytest.mark.parametrize("people", [2, 20])
+def test_it_reads_the_visit_page_in_a_constant_number_of_queries(cast, client_for, visit, people,
+                                                                 django_assert_max_num_queries):
+    # given as many people of the district on the team and in the team list
+    team = [Person.objects.create(first_name=f"ทีม{n}", area_id="570101") for n in range(people)]
+    visit.team.set(team)
+    finding_add(by=cast.chiangrai_coordinator, visit=visit, text="ข้อค้นพบ")
+    client = client_for(cast.mueang_coordinator)
+
+    # when the coordinator opens the visit, then the queries do not grow with the people
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("welfare:audit_visit_detail", args=[visit.pk]))
+    assert response.status_code == 200
+    team_select = str(response.context["edit_form"]["team"])
+    assert team_select.count("<option") == team_select.count(" selected>") == people

@@ -149,7 +149,7 @@ class TestRollup:
             assert fund_rollup(user=cast.phayao_coordinator, level=level) == []
             assert fund_rollup(user=cast.unassigned, level=level) == []
             response = client_for(cast.phayao_coordinator).get(reverse("welfare:rollup"), {"level": level})
-            assert response.context["rows"] == [] and response.context["total_funds"] == 0
+            assert response.context["rows"] == [] and response.context["total"]["funds"] == 0
 
     @pytest.mark.parametrize("level,queries", [("district", 2), ("province", 2), ("region", 3), ("country", 1)])
     def test_it_reads_each_level_in_a_constant_number_of_queries(self, cast, two_provinces, level, queries,
@@ -164,7 +164,7 @@ class TestRollup:
         assert response.status_code == 200 and response.context["level"] == "region"
         assert {r["code"] for r in response.context["rows"]} == {"upper-north", "ing-basin"}
         # regions overlap, so the total is the country's, not the sum of the rows
-        assert response.context["total_funds"] == 5
+        assert response.context["total"]["funds"] == 5
         assert '?level=country' in response.content.decode()
         response = client.get(reverse("welfare:rollup"), {"level": "country"})
         assert [r["funds"] for r in response.context["rows"]] == [5]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from sanphalang.errors import AccessDenied
 from sanphalang.imports.tabular import Table
 from sanphalang.welfare.models import Fund, Settlement, Source, SourceRecord
+from sanphalang.welfare.records import suggest_mapping
 from sanphalang.welfare.services import (
     disagreements,
     fund_rollup,
@@ -14,7 +15,6 @@ from sanphalang.welfare.services import (
     reconcile,
     settle,
     source_import,
-    suggest_mapping,
 )
 
 from .registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows

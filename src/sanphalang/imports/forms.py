@@ -10,8 +10,15 @@ from .models import ImportEntity
 from .tabular import too_large_message
 
 
+def _importable() -> list[tuple[str, str]]:
+    # Fund sources have their own page, with a column-mapping step; the rest go through the importers here.
+    from .importers import IMPORTERS
+
+    return [(value, label) for value, label in ImportEntity.choices if value in IMPORTERS]
+
+
 class UploadForm(StyledFormMixin, forms.Form):
-    entity = forms.ChoiceField(label=_("What do you import?"), choices=ImportEntity.choices)
+    entity = forms.ChoiceField(label=_("What do you import?"), choices=_importable)
     file = forms.FileField(
         label=_("File"), help_text=_("An Excel workbook (.xlsx) or a CSV file, with headings in the first row."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv,application/vnd.openxmlformats-"

@@ -11,6 +11,8 @@ class ImportEntity(models.TextChoices):
     VILLAGES = "villages", _("Villages and urban communities")
     AGENDA = "agenda", _("Meeting agenda items")
     ATTENDANCE = "attendance", _("Meeting attendance")
+    FUND_FIGURES = "fund_figures", _("Welfare fund yearly figures")
+    FUND_SOURCE = "fund_source", _("Welfare fund source")
 
 
 class ImportStatus(models.TextChoices):
@@ -26,6 +28,8 @@ class ImportBatch(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", verbose_name=_("into the meeting"), on_delete=models.CASCADE,
                                 null=True, blank=True, related_name="+",
                                 help_text=_("For agenda items and attendance: the meeting they belong to"))
+    # What else an import needs to know, chosen on upload: a fund source's name, province and column mapping.
+    options = models.JSONField(_("options"), default=dict, blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     data = models.BinaryField(_("file"))
     status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,

@@ -68,12 +68,13 @@ def _cell(value) -> Any:
 
 
 def export_rows(queryset, columns: list[Column], *, fmt: str, filename: str) -> HttpResponse:
-    """The whole filtered list (not just one page) as CSV or XLSX."""
+    """The whole filtered list (not just one page) as CSV or XLSX; a queryset, or rows already computed."""
     if fmt not in EXPORT_FORMATS:
         return HttpResponse(_("Unknown export format."), status=400, content_type="text/plain; charset=utf-8")
     headings = [str(c.label) for c in columns]
     # iterator() with a chunk size keeps prefetching and never holds a million rows in memory.
-    rows = ([_cell(c.value(obj)) for c in columns] for obj in queryset.iterator(chunk_size=2000))
+    objects = queryset.iterator(chunk_size=2000) if hasattr(queryset, "iterator") else queryset
+    rows = ([_cell(c.value(obj)) for c in columns] for obj in objects)
     content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
     response = HttpResponse(write_table(headings, rows, fmt=fmt, sheet_title=filename), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'

@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from sanphalang.accounts.audit import validated_save
+from sanphalang.accounts.audit import stamp, validated_save
 from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.areas.scoping import require_write
+from sanphalang.areas.scoping import require_write, scope_for
+from sanphalang.thai.dates import format_be_date
 
 from .models import AuditRound, AuditVisit, Finding, Fund
 from .services import SETTLE_FIELDS, settle
@@ -31,6 +33,49 @@ DEFAULT_CHECKLIST = [
 
 ANSWERS = {"yes", "no", "partly", "n/a"}
 
+TEAM_OUTSIDE_AREAS = gettext_lazy("Team members must be people in the directory of the areas you are assigned to.")
+RECORDED_VISIT_KEPT = gettext_lazy("This visit has been recorded (visit date, checklist answers or findings). The "
+                                   "record is evidence of the audit, so the visit cannot be removed from the round.")
+
+
+def _clean_checklist(checklist: list[str]) -> list[str]:
+    items = [item.strip() for item in checklist if item.strip()]
+    if not items:
+        raise ValidationError({"checklist": _("A checklist needs at least one question.")})
+    repeated = sorted({item for item in items if items.count(item) > 1})
+    if repeated:
+        raise ValidationError({"checklist": _("Each question may appear only once: %(items)s")
+                               % {"items": _quoted(repeated)}})
+    return items
+
+
+def _quoted(items) -> str:
+    return ", ".join(f"“{item}”" for item in items)
+
+
+def _visit_names(visits) -> str:
+    return ", ".join(f"{visit.fund.name_th} ({format_be_date(visit.planned_on, style='short')})" for visit in visits)
+
+
+def _check_planned_on(audit_round: AuditRound, planned_on: dt.date | None) -> None:
+    if planned_on and not audit_round.starts_on <= planned_on <= audit_round.ends_on:
+        raise ValidationError({"planned_on": _("Plan the visit within the round, %(start)s – %(end)s.")
+                               % {"start": format_be_date(audit_round.starts_on, style="short"),
+                                  "end": format_be_date(audit_round.ends_on, style="short")}})
+
+
+def _check_team(by, team, *, already: set[int] = frozenset()) -> None:
+    """Refuse a person outside the user's areas; one already on the team may stay (a colleague above may have put
+    them there)."""
+    scope = scope_for(by)
+    if any(person.pk not in already and not scope.covers(person.area_id) for person in team):
+        raise ValidationError({"team": TEAM_OUTSIDE_AREAS})
+
+
+def visit_is_recorded(visit: AuditVisit, *, finding_count: int) -> bool:
+    """A visit with a date, answers or findings is the record of an audit: evidence that stays."""
+    return bool(visit.visited_on or visit.answers or finding_count)
+
 
 @transaction.atomic
 def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date, ends_on: dt.date,
@@ -39,9 +84,7 @@ def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date,
     if province is None:
         raise ValidationError({"province": _("Choose a province.")})
     require_write(by, province.code)
-    items = [item.strip() for item in (checklist if checklist is not None else DEFAULT_CHECKLIST) if item.strip()]
-    if not items:
-        raise ValidationError({"checklist": _("A checklist needs at least one question.")})
+    items = _clean_checklist(checklist if checklist is not None else DEFAULT_CHECKLIST)
     return validated_save(AuditRound(name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on,
                                      checklist=items), by)
 
@@ -52,14 +95,67 @@ def audit_visit_plan(*, by, audit_round: AuditRound, fund: Fund, planned_on: dt.
     require_write(by, fund.area_id)
     if not fund.area_id.startswith(audit_round.province_id):
         raise ValidationError({"fund": _("This fund is not in the round's province.")})
-    if planned_on and not audit_round.starts_on <= planned_on <= audit_round.ends_on:
-        raise ValidationError({"planned_on": _("Plan the visit within the round, %(start)s – %(end)s.")
-                               % {"start": audit_round.starts_on, "end": audit_round.ends_on}})
+    _check_planned_on(audit_round, planned_on)
+    team = list(team)
+    _check_team(by, team)
     if AuditVisit.objects.filter(round=audit_round, fund=fund).exists():
         raise ValidationError({"fund": _("This fund is already in the round.")})
     visit = validated_save(AuditVisit(round=audit_round, fund=fund, planned_on=planned_on), by)
     visit.team.set(team)
     return visit
+
+
+@transaction.atomic
+def audit_round_update(*, by, audit_round: AuditRound, name: str, starts_on: dt.date, ends_on: dt.date,
+                       checklist: list[str]) -> AuditRound:
+    """Rename a round, move its period or edit its checklist, keeping every visit and answer already recorded valid."""
+    require_write(by, audit_round.province_id)
+    items = _clean_checklist(checklist)
+    visits = list(audit_round.visits.select_related("fund").order_by("planned_on", "fund__sort_key", "pk"))
+    errors = {}
+    answered = {question for visit in visits for question in visit.answers}
+    lost = [question for question in audit_round.checklist if question in answered and question not in items]
+    if lost:
+        errors["checklist"] = _("Visits have answered these questions, so they cannot be removed or reworded: "
+                                "%(items)s") % {"items": _quoted(lost)}
+    if starts_on <= ends_on:  # otherwise the round's own rule says the period is wrong
+        early = [visit for visit in visits if visit.planned_on and visit.planned_on < starts_on]
+        late = [visit for visit in visits if visit.planned_on and visit.planned_on > ends_on]
+        if early:
+            errors["starts_on"] = _("Visits are planned before this date: %(visits)s. Move or remove them first.") % {
+                "visits": _visit_names(early)}
+        if late:
+            errors["ends_on"] = _("Visits are planned after this date: %(visits)s. Move or remove them first.") % {
+                "visits": _visit_names(late)}
+    if errors:
+        raise ValidationError(errors)
+    audit_round.name = name.strip()
+    audit_round.starts_on, audit_round.ends_on = starts_on, ends_on
+    audit_round.checklist = items
+    return validated_save(audit_round, by)
+
+
+@transaction.atomic
+def audit_visit_update(*, by, visit: AuditVisit, planned_on: dt.date | None, team) -> AuditVisit:
+    """Move a planned visit within its round or change its team."""
+    require_write(by, visit.fund.area_id)
+    _check_planned_on(visit.round, planned_on)
+    team = list(team)
+    _check_team(by, team, already=set(visit.team.values_list("pk", flat=True)))
+    visit.planned_on = planned_on
+    validated_save(visit, by)
+    visit.team.set(team)
+    return visit
+
+
+@transaction.atomic
+def audit_visit_remove(*, by, visit: AuditVisit) -> None:
+    """Take a visit out of its round while nothing has been recorded of it."""
+    require_write(by, visit.fund.area_id)
+    current = AuditVisit.objects.select_for_update().get(pk=visit.pk)
+    if visit_is_recorded(current, finding_count=current.findings.count()):
+        raise ValidationError(RECORDED_VISIT_KEPT)
+    stamp(current, by).delete()
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
-from .audits import DEFAULT_CHECKLIST
+from .audits import DEFAULT_CHECKLIST, TEAM_OUTSIDE_AREAS
 from .forms import FIELD_LABELS
 from .selectors_audits import plannable_funds, province_choices, team_candidates
 from .services import SETTLE_FIELDS
@@ -14,33 +14,67 @@ from .services import SETTLE_FIELDS
 ANSWER_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("partly", _("Partly")), ("n/a", _("Not applicable"))]
 
 
-class AuditRoundForm(StyledFormMixin, forms.Form):
+class AuditRoundEditForm(StyledFormMixin, forms.Form):
+    """A round's name, period and checklist; with audit_round, the form starts from what the round has."""
+
     name = forms.CharField(label=_("Name"), max_length=200)
-    province = forms.ChoiceField(label=_("Province"))
     starts_on = BEDateField(label=_("From"))
     ends_on = BEDateField(label=_("Until"))
     checklist = forms.CharField(label=_("Checklist"), help_text=_("One question per line."),
                                 widget=forms.Textarea(attrs={"rows": 8}), initial="\n".join(DEFAULT_CHECKLIST))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, audit_round=None, **kwargs):
+        if audit_round is not None:
+            kwargs.setdefault("initial", {"name": audit_round.name, "starts_on": audit_round.starts_on,
+                                          "ends_on": audit_round.ends_on,
+                                          "checklist": "\n".join(audit_round.checklist)})
         super().__init__(*args, **kwargs)
-        self.fields["province"].choices = province_choices(user=user)
+        if audit_round is not None:
+            self.fields["checklist"].help_text = _(
+                "One question per line. Questions can be added; a question that visits have answered stays as it is.")
 
     def clean_checklist(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["checklist"].splitlines() if line.strip()]
 
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("A round ends after it starts."))
+        return data
 
-class VisitPlanForm(StyledFormMixin, forms.Form):
-    funds = forms.ModelMultipleChoiceField(label=_("Funds"), queryset=None,
-                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+
+class AuditRoundForm(AuditRoundEditForm):
+    province = forms.ChoiceField(label=_("Province"))
+    field_order = ["name", "province", "starts_on", "ends_on", "checklist"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = province_choices(user=user)
+
+
+class VisitEditForm(StyledFormMixin, forms.Form):
+    """When a visit is planned and who goes: people of the user's areas (and those already on the visit's team)."""
+
     planned_on = BEDateField(label=_("Planned on"), required=False)
     team = forms.ModelMultipleChoiceField(label=_("Team"), queryset=None, required=False,
-                                          widget=forms.SelectMultiple(attrs={"size": 5}))
+                                          widget=forms.SelectMultiple(attrs={"size": 5}),
+                                          error_messages={"invalid_choice": TEAM_OUTSIDE_AREAS})
+
+    def __init__(self, *args, user, visit=None, **kwargs):
+        if visit is not None:
+            kwargs.setdefault("initial", {"planned_on": visit.planned_on, "team": list(visit.team.all())})
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = team_candidates(user=user, visit=visit)
+
+
+class VisitPlanForm(VisitEditForm):
+    funds = forms.ModelMultipleChoiceField(label=_("Funds"), queryset=None,
+                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+    field_order = ["funds", "planned_on", "team"]
 
     def __init__(self, *args, user, audit_round, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["funds"].queryset = plannable_funds(user=user, audit_round=audit_round)
-        self.fields["team"].queryset = team_candidates(user=user)
 
 
 class VisitRecordForm(StyledFormMixin, forms.Form):

@@ -145,6 +145,10 @@ class Settlement(models.Model):
     value = models.CharField(_("value"), max_length=300, blank=True)
     from_record = models.ForeignKey(SourceRecord, verbose_name=_("from source record"), on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="settlements")
+    # Kept as written when deciding: a source imported again replaces its records, and the history must still say
+    # which source and row the value came from.
+    source_name = models.CharField(_("from source"), max_length=200, blank=True)
+    source_row = models.PositiveIntegerField(_("from row"), null=True, blank=True)
     reason = models.TextField(_("reason"))
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)

@@ -41,7 +41,8 @@ def audit_visit_list(*, user, audit_round: AuditRound) -> QuerySet[AuditVisit]:
     """The round's visits to funds the user can see, with the number of findings still open."""
     return AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"), round=audit_round).select_related(
         "fund__area").prefetch_related(Prefetch("team", queryset=Person.objects.order_by("first_name"))).annotate(
-        open_findings=Count("findings", filter=Q(findings__closed_on__isnull=True))).order_by(
+        open_findings=Count("findings", filter=Q(findings__closed_on__isnull=True)),
+        finding_count=Count("findings")).order_by(
         "planned_on", "fund__sort_key", "pk")
 
 
@@ -69,6 +70,14 @@ def plannable_funds(*, user, audit_round: AuditRound) -> QuerySet[Fund]:
                                ).exclude(audit_visits__round=audit_round).select_related("area").order_by("sort_key")
 
 
-def team_candidates(*, user) -> QuerySet[Person]:
-    """People the user may assign to a visit team: those registered in the user's areas."""
-    return Person.objects.filter(scope_for(user).subtree_q("area_id")).order_by("first_name", "last_name")
+def team_candidates(*, user, visit: AuditVisit | None = None) -> QuerySet[Person]:
+    """People the user may assign to a visit team: those registered in the user's areas, and those already on the
+    visit's team (a colleague with wider areas may have put them there; they stay unless taken off)."""
+    scope = scope_for(user)
+    people = Person.objects.order_by("first_name", "last_name", "pk")
+    if scope.national:  # checked first: an empty Q OR-ed with another is dropped, which would narrow the list
+        return people
+    wanted = scope.subtree_q("area_id")
+    if visit is not None:
+        wanted |= Q(pk__in=AuditVisit.team.through.objects.filter(auditvisit=visit).values("person"))
+    return people.filter(wanted)

@@ -1,6 +1,5 @@
 """Writes to the welfare registry: import a source, reconcile the sources into funds, settle disagreements."""
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -14,36 +13,25 @@ from django.utils.translation import gettext as _
 from sanphalang.accounts.audit import stamp, validated_save
 from sanphalang.areas.models import COUNTRY_CODE, Area, Region
 from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.imports.tabular import Table, normalise_heading
+from sanphalang.imports.services import RowError
+from sanphalang.imports.tabular import Table
 from sanphalang.thai.collation import thai_sort_key
-from sanphalang.thai.dates import parse_thai_date
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text, organisation_search_key
 
-from .linkage import FundRecord, LinkResult, link_records
+from .errors import WelfareError
+from .linkage import LinkResult, link_records
 from .models import Fund, FundStatus, Settlement, Source, SourceRecord
 from .normalise import normalise_fund_name, parse_location, resolve_area
+from .records import (
+    check_mapping,
+    field_value,
+    fund_record,
+    recognise_mapping,
+    row_problems,
+    row_values,
+)
 
-RECORD_FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded",
-                 "fund_code")
-# Headings the offices write, Thai and English; compared in normalise_heading's form.
-HEADING_ALIASES = {
-    "fund_name": ("ชื่อกองทุน", "ชื่อกองทุนสวัสดิการ", "ชื่อกองทุนสวัสดิการชุมชน", "กองทุน", "ชื่อ", "fund name",
-                  "fund", "name"),
-    "tambon": ("ตำบล", "ต.", "ตำบล/เทศบาล", "tambon", "subdistrict", "sub-district"),
-    "district": ("อำเภอ", "อ.", "district", "amphoe"),
-    "province": ("จังหวัด", "จ.", "province", "changwat"),
-    "location": ("ที่ตั้ง", "ที่อยู่", "ที่ตั้งกองทุน", "location", "address"),
-    "members": ("จำนวนสมาชิก", "สมาชิก", "จำนวนสมาชิก(คน)", "members", "member count", "number of members"),
-    "status": ("สถานะ", "สถานะกองทุน", "status"),
-    "founded": ("วันที่ก่อตั้ง", "ก่อตั้ง", "วันก่อตั้ง", "ปีที่ก่อตั้ง", "founded", "founded on", "date founded"),
-    "fund_code": ("รหัสกองทุน", "รหัส", "fund code", "code"),
-}
-STATUS_WORDS = {
-    FundStatus.ACTIVE: ("ดำเนินการ", "ดำเนินงาน", "ปกติ", "active", "เปิด"),
-    FundStatus.PAUSED: ("หยุด", "พัก", "ชะลอ", "paused", "inactive", "ไม่เคลื่อนไหว"),
-    FundStatus.DISSOLVED: ("ยุบ", "เลิก", "ปิด", "dissolved", "closed"),
-}
 # Disagreements are explained for these fields; each maps to the Fund field a settlement writes.
 SETTLE_FIELDS = {"fund_name": "name_th", "members": "members", "status": "status", "founded": "founded_on",
                  "fund_code": "fund_code"}
@@ -58,51 +46,10 @@ class ImportResult:
     mapping: dict[str, str]
     recognised: bool = False
     unresolved_areas: list[int] = field(default_factory=list)
+    skipped: list[RowError] = field(default_factory=list)
 
 
 # --- import -------------------------------------------------------------------------------------------------
-
-def recognise_mapping(headings: list[str]) -> dict[str, str]:
-    """Our field names mapped to the file's headings, for the headings we know."""
-    by_form = {normalise_heading(h): h for h in headings if h}
-    mapping = {}
-    for name, aliases in HEADING_ALIASES.items():
-        for alias in aliases:
-            heading = by_form.get(normalise_heading(alias))
-            if heading and heading not in mapping.values():
-                mapping[name] = heading
-                break
-    return mapping
-
-
-def suggest_mapping(source: Source | None, headings: list[str]) -> dict[str, str]:
-    """The source's remembered mapping where its headings are still in the file, recognition for the rest."""
-    present = {normalise_heading(h): h for h in headings if h}
-    suggested = recognise_mapping(headings)
-    for name, heading in ((source.column_mapping if source else None) or {}).items():
-        if normalise_heading(heading) in present:
-            suggested[name] = present[normalise_heading(heading)]
-    return suggested
-
-
-def _check_mapping(mapping: dict[str, str], headings: list[str]) -> dict[str, int]:
-    unknown = sorted(set(mapping) - set(RECORD_FIELDS))
-    if unknown:
-        raise ValidationError(_("Unknown fields in the column mapping: %(fields)s") % {"fields": ", ".join(unknown)},
-                              code="unknown_field")
-    positions = {normalise_heading(h): i for i, h in enumerate(headings) if h}
-    missing = [heading for heading in mapping.values() if normalise_heading(heading) not in positions]
-    if missing:
-        raise ValidationError(
-            _("The file has no column %(columns)s that the column mapping names; the layout has changed. "
-              "Map the columns again.") % {"columns": ", ".join(f"“{m}”" for m in missing)}, code="mapping_stale")
-    if "fund_name" not in mapping:
-        raise ValidationError(
-            _("No column of the file holds the fund's name (expected a heading such as “ชื่อกองทุน” or "
-              "“fund name”). Headings found: %(headings)s") % {"headings": ", ".join(h for h in headings if h)},
-            code="no_fund_name")
-    return {name: positions[normalise_heading(heading)] for name, heading in mapping.items()}
-
 
 def _record_area(data: dict, province: Area) -> str:
     location = parse_location(data.get("location", ""))
@@ -115,8 +62,12 @@ def _record_area(data: dict, province: Area) -> str:
 
 @transaction.atomic
 def source_import(*, by, source_name: str, province_code: str, table: Table,
-                  column_mapping: dict[str, str] | None = None) -> ImportResult:
-    """Store each data row of table as a record of the named source, replacing what the source held before."""
+                  column_mapping: dict[str, str] | None = None, skip_bad_rows: bool = False) -> ImportResult:
+    """Store each data row of table as a record of the named source, replacing what the source held before.
+
+    A row with no fund name or an unreadable value is a bad row: nothing changes while there is one (the
+    ValidationError lists each with its line), unless skip_bad_rows, which keeps the good rows only.
+    """
     require_write(by, province_code)
     name = clean_text(source_name)
     if not name:
@@ -126,88 +77,107 @@ def source_import(*, by, source_name: str, province_code: str, table: Table,
         raise ValidationError({"province_code": _("No area has the code %(code)s.") % {"code": province_code}})
     source = Source.objects.filter(province=province, name=name).first()
     recognised = False
-    if column_mapping:
+    if column_mapping is not None:
         mapping = {k: v for k, v in column_mapping.items() if v}
     elif source and source.column_mapping:
         mapping = dict(source.column_mapping)
     else:
         mapping, recognised = recognise_mapping(table.headings), True
-    positions = _check_mapping(mapping, table.headings)
+    checked = source_rows(table, mapping)
+    if checked.errors and not skip_bad_rows:
+        raise SourceRowsRefused(checked.errors)
     if source is None:
         source = Source.objects.create(province=province, name=name)
+    previous = _previous_links(source)
     source.records.all().delete()
-    records = []
-    for line, cells in table.rows:
-        data = {key: (cells[i] if i < len(cells) else "").strip() for key, i in positions.items()}
-        records.append(SourceRecord(source=source, row=line - 1, data=data, fund_name=data["fund_name"][:300]))
+    records = [SourceRecord(source=source, row=row, data=data, fund_name=data["fund_name"][:300])
+               for row, data in checked.rows]
     codes = {id(r): _record_area(r.data, province) for r in records}
     known = set(Area.objects.filter(code__in={c for c in codes.values() if c}).values_list("code", flat=True))
     for record in records:
         record.area_id = codes[id(record)] if codes[id(record)] in known else None
+        _carry_link(record, previous)
     SourceRecord.objects.bulk_create(records, batch_size=1000)
     source.column_mapping = mapping
     source.imported_at = timezone.now()
     source.imported_by = by
     source.save()
     return ImportResult(source=source, created=len(records), mapping=mapping, recognised=recognised,
-                        unresolved_areas=[r.row for r in records if r.area_id is None])
+                        unresolved_areas=[r.row for r in records if r.area_id is None],
+                        skipped=checked.errors)
 
 
-# --- values as the sources write them ---------------------------------------------------------------------------
+@dataclass
+class CheckedRows:
+    """A source file's rows as (row, values) under a mapping, and the errors of the rows left out."""
 
-def parse_members(text) -> int | None:
-    try:
-        return int(float(parse_number(str(text or "")))) if str(text or "").strip() else None
-    except (ValueError, TypeError):
-        return None
-
-
-def parse_status(text) -> str | None:
-    value = clean_text(str(text or "")).lower()
-    if not value:
-        return None
-    for status, words in STATUS_WORDS.items():
-        if any(word in value for word in words):
-            return str(status)
-    return str(FundStatus.UNKNOWN)
+    rows: list[tuple[int, dict]]
+    errors: list[RowError]
 
 
-def parse_founded(text) -> dt.date | None:
-    value = str(text or "").strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return parse_thai_date(value)
-    except (ValueError, TypeError):
-        return None
+def source_rows(table: Table, mapping: dict[str, str]) -> CheckedRows:
+    """Read the table's rows under the mapping; row is the record's 1-based data row (line - 1 below a heading)."""
+    positions = check_mapping(mapping, table.headings)
+    rows, errors = [], []
+    for line, cells in table.rows:
+        data = row_values(cells, positions)
+        problems = row_problems(data)
+        errors.extend(RowError(line, mapping[name], message) for name, message in problems)
+        if not problems:
+            rows.append((line - 1, data))
+    return CheckedRows(rows=rows, errors=errors)
 
 
-def field_value(field_name: str, data: dict):
-    """A record's value of one settleable field in the form the registry compares and stores."""
-    raw = data.get(field_name, "")
-    if field_name == "members":
-        return parse_members(raw)
-    if field_name == "status":
-        return parse_status(raw)
-    if field_name == "founded":
-        return parse_founded(raw)
-    return clean_text(raw) or None
+class SourceRowsRefused(ValidationError):
+    """Bad rows of a source file: nothing was imported. Each error names its line, column and reason."""
+
+    def __init__(self, errors: list[RowError]):
+        self.row_errors = errors
+        lines = sorted({error.line for error in errors})
+        super().__init__(_("%(count)s rows cannot be imported, so nothing was changed: %(rows)s. Correct them, or "
+                           "choose to skip bad rows.") % {
+            "count": len(lines), "rows": "; ".join(
+                _("line %(line)s, %(column)s: %(message)s") % vars(error) for error in errors[:10])},
+            code="bad_rows")
+
+
+def fund_identity(name: str) -> tuple:
+    """What tells funds apart in a name: its key, and whether it is a municipality's or a village's fund."""
+    parsed = normalise_fund_name(name)
+    return parsed.key, parsed.is_municipality, parsed.village_number
+
+
+def _record_keys(record: SourceRecord) -> list[tuple]:
+    """Ways to recognise a record in the next import of its source, the surest first."""
+    keys = [("row", tuple(sorted(record.data.items())))]
+    code = parse_number(record.data.get("fund_code", ""))
+    if code:
+        keys.append(("code", code))
+    keys.append(("name", fund_identity(record.fund_name), record.area_id))
+    return keys
+
+
+def _previous_links(source: Source) -> dict[tuple, tuple | None]:
+    """The fund each linked record of the source was in, by each of its keys; None where a key is not unique."""
+    links: dict[tuple, tuple | None] = {}
+    for record in source.records.exclude(fund=None):
+        link = (record.fund_id, record.link_score, record.link_reasons, record.needs_review)
+        for key in _record_keys(record):
+            links[key] = link if key not in links or (links[key] and links[key][0] == record.fund_id) else None
+    return links
+
+
+def _carry_link(record: SourceRecord, previous: dict[tuple, tuple | None]) -> None:
+    """Keep a re-imported record in the fund it was in, with the officer's decision if there was one, so that
+    importing a source again never makes a second fund of one already settled (renamed, merged, split)."""
+    for key in _record_keys(record):
+        link = previous.get(key)
+        if link:
+            record.fund_id, record.link_score, record.link_reasons, record.needs_review = link
+            return
 
 
 # --- reconcile ------------------------------------------------------------------------------------------------
-
-def _fund_record(record: SourceRecord) -> FundRecord:
-    data = record.data
-    return FundRecord(source=record.source.name, row=record.row, fund_name=record.fund_name,
-                      tambon=data.get("tambon", ""), district=data.get("district", ""),
-                      province=data.get("province", ""), location=data.get("location", ""),
-                      members=field_value("members", data), status=data.get("status", ""),
-                      founded=field_value("founded", data), fund_code=data.get("fund_code", ""))
-
 
 def _reason_list(reasons) -> list[list[str]]:
     return [[str(part) for part in reason] for reason in reasons]
@@ -256,7 +226,7 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
                    .order_by("source__name", "row"))
     if not records:
         return {"records": 0, "funds": 0, "created": 0, "review": 0, "duplicates": 0}
-    result = link_records([_fund_record(r) for r in records])
+    result = link_records([fund_record(r.source.name, r.row, r.data) for r in records])
     best, uncertain, duplicate_refs = _link_details(result)
     by_ref = {(r.source.name, r.row): r for r in records}
     groups: dict[str, list[SourceRecord]] = defaultdict(list)
@@ -267,7 +237,9 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
         automatic = [r for r in members if not _decided_by_officer(r)]
         if not automatic:
             continue
-        linked = Counter(r.fund_id for r in members if r.fund_id)
+        # The fund these records were in before; an officer's record counts only when none was in one, since a
+        # split says that record is a different fund from its cluster.
+        linked = Counter(r.fund_id for r in automatic if r.fund_id) or Counter(r.fund_id for r in members if r.fund_id)
         fund = Fund.objects.filter(pk=linked.most_common(1)[0][0]).first() if linked else None
         if fund is None:
             best_record = max(members, key=_completeness)
@@ -419,8 +391,9 @@ def settle(*, by, fund: Fund, field: str, value, from_record: SourceRecord | Non
     if field == "fund_name":
         _keys(fund)
     validated_save(fund, by)
-    return Settlement.objects.create(fund=fund, field=field, value=text[:300], from_record=from_record,
-                                     reason=reason.strip(), decided_by=by)
+    return Settlement.objects.create(
+        fund=fund, field=field, value=text[:300], from_record=from_record, reason=reason.strip(), decided_by=by,
+        source_name=from_record.source.name if from_record else "", source_row=from_record.row if from_record else None)
 
 
 # --- review queue ------------------------------------------------------------------------------------------------
@@ -465,8 +438,7 @@ def link_split(*, by, record: SourceRecord) -> Fund:
     fund = Fund.objects.filter(area=area, name_th=name).exclude(pk=record.fund_id).first()
     if fund is None:
         if Fund.objects.filter(area=area, name_th=name).exists():
-            raise ValidationError(_("A fund of this name in this area is the one the record is linked to; "
-                                    "rename that fund first."), code="split_same_name")
+            raise WelfareError.SPLIT_SAME_NAME.error(None)
         fund = _fund_create(by=by, name=name, area=area, data=record.data)
     record.fund = fund
     record.needs_review = False
@@ -487,27 +459,33 @@ def _rollup_by_prefix(funds, length: int) -> list[dict]:
                 .annotate(funds=Count("id"), members=Sum("members")).order_by("code"))
 
 
-def _rollup_by_region(funds) -> list[dict]:
-    """Per region, the sum of its provinces; a province in several regions counts in each, and funds of provinces
-    in no region get a row of their own so that nothing drops out of the figures."""
-    provinces = _rollup_by_prefix(funds, 2)
-    if not provinces:
-        return []
-    memberships = Region.provinces.through.objects.filter(
-        area_id__in=[p["code"] for p in provinces]).values_list("region_id", "area_id")
-    regions_of: dict[str, list[int]] = defaultdict(list)
-    for region_id, province_code in memberships:
-        regions_of[province_code].append(region_id)
+def province_regions(province_codes) -> dict[str, list[tuple[str, str]]]:
+    """The (slug, name) of each province's regions; a province in no region gets the one "no region" row, so that
+    nothing drops out of a roll-up by region."""
+    memberships = list(Region.provinces.through.objects.filter(area_id__in=list(province_codes))
+                       .values_list("region_id", "area_id"))
     names = {r.pk: (r.slug, str(r)) for r in Region.objects.filter(pk__in={rid for rid, _c in memberships})}
+    regions_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for region_id, province_code in memberships:
+        regions_of[province_code].append(names[region_id])
+    return {code: regions_of.get(code) or [(NO_REGION, _("Provinces in no region"))] for code in province_codes}
+
+
+def region_sort_key(row: dict) -> tuple:
+    return row["code"] == NO_REGION, thai_sort_key(row["name"])
+
+
+def _rollup_by_region(funds) -> list[dict]:
+    """Per region, the sum of its provinces; a province in several regions counts in each."""
+    provinces = _rollup_by_prefix(funds, 2)
+    regions = province_regions([p["code"] for p in provinces])
     totals: dict[str, dict] = {}
     for province in provinces:
-        codes = [names[rid] for rid in regions_of.get(province["code"], [])] or [
-            (NO_REGION, _("Provinces in no region"))]
-        for code, name in codes:
+        for code, name in regions[province["code"]]:
             row = totals.setdefault(code, {"code": code, "name": name, "funds": 0, "members": 0})
             row["funds"] += province["funds"]
             row["members"] += province["members"] or 0
-    return sorted(totals.values(), key=lambda r: (r["code"] == NO_REGION, thai_sort_key(r["name"])))
+    return sorted(totals.values(), key=region_sort_key)
 
 
 def fund_rollup(*, user, level: str = "district") -> list[dict]:

@@ -4,16 +4,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sanphalang.areas.models import COUNTRY_CODE
 from sanphalang.areas.scoping import can_write_area, require_write
 from sanphalang.directory.views import area_label, export_format
+from sanphalang.thai.digits import parse_number
 from sanphalang.web.listing import Column, export_rows, paginate
 
-from . import selectors, services
+from . import figures, selectors, services
 from .forms import FIELD_LABELS, FundFilterForm, SettleForm
+from .models import FundYear
 
 LIST_COLUMNS = [
     Column("name", gettext_lazy("Name"), lambda f: f.name_th, "sort_key"),
@@ -56,7 +60,8 @@ def _detail_context(request, fund, settle_form=None) -> dict:
         rows.append({"field": name, "label": FIELD_LABELS[name], "values": values, "choices": choices})
     conflicts = [{"conflict": c, "label": FIELD_LABELS[c.field]} for c in services.settlement_conflicts(fund)]
     return {"nav_active": "welfare", "fund": fund, "records": records, "disagreements": rows, "conflicts": conflicts,
-            "settlements": list(fund.settlements.all()), "years": list(fund.years.all()),
+            "settlements": [{"settlement": s, "label": FIELD_LABELS.get(s.field, s.field)} for s in fund.settlements.all()], "years": figures.year_rows(fund.years.all()),
+            "import_url": reverse("imports:index") + "?entity=fund_figures",
             "can_settle": can_write_area(request.user, fund.area_id), "settle_form": settle_form,
             "area_label": area_label(fund.area), **selectors.tambon_activity(user=request.user, fund=fund)}
 
@@ -96,14 +101,56 @@ ROLLUP_SWITCH = {"district": gettext_lazy("By district"), "province": gettext_la
                  "region": gettext_lazy("By region"), "country": gettext_lazy("Whole country")}
 
 
+def _figure(name: str):
+    return lambda row: (row.get("figures") or {}).get(name)
+
+
+ROLLUP_COLUMNS = [
+    Column("code", gettext_lazy("Area code"), lambda r: r["code"]),
+    Column("name", gettext_lazy("Area"), lambda r: r["name"]),
+    Column("funds", gettext_lazy("Funds"), lambda r: r["funds"]),
+    Column("members", gettext_lazy("Members (registry)"), lambda r: r["members"]),
+    Column("reporting", gettext_lazy("Funds reporting the year"), _figure("reporting")),
+    *[Column(name, FundYear._meta.get_field(name).verbose_name, _figure(name)) for name in figures.FIGURE_FIELDS],
+]
+
+
+def _with_figures(rows: list[dict], by_code: dict[str, dict]) -> list[dict]:
+    for row in rows:
+        row["figures"] = by_code.get(row["code"])
+        if row["figures"]:
+            row["matching_total"] = figures.matching_total(row["figures"])
+            row["benefits_total"] = figures.benefits_total(row["figures"])
+    return rows
+
+
 @login_required
 def rollup(request):
     level = request.GET.get("level")
     if level not in services.ROLLUP_LEVELS:
         level = "district"
+    years = figures.years_reported(user=request.user)
+    year = _chosen_year(request.GET.get("year"), years)
     rows = services.fund_rollup(user=request.user, level=level)
+    if year:
+        rows = _with_figures(rows, figures.figures_rollup(user=request.user, level=level, year_be=year))
+    fmt = export_format(request)
+    if fmt:
+        return export_rows(rows, ROLLUP_COLUMNS, fmt=fmt, filename=f"welfare-funds-{level}-{year or 'registry'}")
     # Regions overlap, so their rows do not add up to the total; the country row is the total at every level.
-    total = next(iter(services.fund_rollup(user=request.user, level="country")), {"funds": 0, "members": 0})
+    total = next(iter(services.fund_rollup(user=request.user, level="country")),
+                 {"code": COUNTRY_CODE, "funds": 0, "members": 0})
+    if year:
+        _with_figures([total], figures.figures_rollup(user=request.user, level="country", year_be=year))
     return render(request, "welfare/rollup.html", {
         "nav_active": "welfare", "rows": rows, "level": level, "title": ROLLUP_TITLES[level],
-        "levels": list(ROLLUP_SWITCH.items()), "total_funds": total["funds"], "total_members": total["members"]})
+        "levels": list(ROLLUP_SWITCH.items()), "total": total, "year": year, "years": years})
+
+
+def _chosen_year(text: str | None, years: list[int]) -> int | None:
+    """The year asked for if it has figures, else the latest year that has."""
+    try:
+        year = int(parse_number(text or ""))
+    except ValueError:
+        year = None
+    return year if year in years else (years[0] if years else None)

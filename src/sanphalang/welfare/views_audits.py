@@ -16,10 +16,12 @@ from . import audits
 from . import selectors_audits as selectors
 from .forms import FIELD_LABELS
 from .forms_audits import (
+    AuditRoundEditForm,
     AuditRoundForm,
     FindingCloseForm,
     FindingForm,
     FindingSettleForm,
+    VisitEditForm,
     VisitPlanForm,
     VisitRecordForm,
 )
@@ -38,6 +40,12 @@ def round_list(request):
         "can_create": request.user.can_write})
 
 
+def _round_form_page(request, form, *, title: str, audit_round=None):
+    return render(request, "welfare/audit_round_form.html", {
+        "nav_active": "welfare", "form": form, "title": title, "round": audit_round},
+        status=400 if form.is_bound else 200)
+
+
 @login_required
 def round_create(request):
     if request.method == "POST":
@@ -54,17 +62,38 @@ def round_create(request):
         else:
             messages.success(request, _("The audit round was created."))
             return redirect("welfare:audit_round_detail", pk=audit_round.pk)
-    return render(request, "welfare/audit_round_form.html", {"nav_active": "welfare", "form": form},
-                  status=400 if form.is_bound else 200)
+    return _round_form_page(request, form, title=_("New audit round"))
+
+
+@login_required
+def round_edit(request, pk: int):
+    """Rename the round, move its period or edit its checklist; only those who may write its province."""
+    audit_round = selectors.audit_round_get(user=request.user, pk=pk)
+    require_write(request.user, audit_round.province_id)
+    form = AuditRoundEditForm(request.POST or None, audit_round=audit_round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            audits.audit_round_update(by=request.user, audit_round=audit_round, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            audit_round.refresh_from_db()  # the page names the round as it is, not as refused
+        else:
+            messages.success(request, _("The audit round was saved."))
+            return redirect("welfare:audit_round_detail", pk=audit_round.pk)
+    return _round_form_page(request, form, title=_("Edit the audit round"), audit_round=audit_round)
 
 
 def _round_context(request, audit_round, plan_form=None) -> dict:
     visits = list(selectors.audit_visit_list(user=request.user, audit_round=audit_round))
+    for visit in visits:
+        visit.removable = can_write_area(request.user, visit.fund.area_id) and not audits.visit_is_recorded(
+            visit, finding_count=visit.finding_count)
     can_plan = request.user.can_write and (plan_form is not None or selectors.plannable_funds(
         user=request.user, audit_round=audit_round).exists())
     return {"nav_active": "welfare", "round": audit_round, "visits": visits,
             "planned_count": len(visits), "visited_count": sum(1 for v in visits if v.visited_on),
-            "can_plan": can_plan,
+            "can_plan": can_plan, "can_edit": can_write_area(request.user, audit_round.province_id),
+            "can_remove": any(visit.removable for visit in visits),
             "plan_form": plan_form or VisitPlanForm(user=request.user, audit_round=audit_round)}
 
 
@@ -96,7 +125,7 @@ def round_plan(request, pk: int):
                   status=400)
 
 
-def _visit_context(request, visit, *, record_form=None, finding_form=None) -> dict:
+def _visit_context(request, visit, *, record_form=None, finding_form=None, edit_form=None) -> dict:
     if record_form is None:
         initial = {"visited_on": visit.visited_on}
         initial.update({f"q{i}": visit.answers.get(q, "") for i, q in enumerate(visit.round.checklist)})
@@ -104,10 +133,13 @@ def _visit_context(request, visit, *, record_form=None, finding_form=None) -> di
     findings = list(visit.findings.all())
     for finding in findings:
         finding.field_label = FIELD_LABELS.get(finding.proposed_field, finding.proposed_field)
+    can_write = can_write_area(request.user, visit.fund.area_id)
     return {"nav_active": "welfare", "visit": visit, "round": visit.round, "fund": visit.fund,
-            "team": list(visit.team.all()), "findings": findings,
-            "can_write": can_write_area(request.user, visit.fund.area_id),
+            "team": list(visit.team.all()), "findings": findings, "can_write": can_write,
+            "recorded": audits.visit_is_recorded(visit, finding_count=len(findings)),
+            "recorded_message": audits.RECORDED_VISIT_KEPT,
             "record_form": record_form, "finding_form": finding_form or FindingForm(),
+            "edit_form": edit_form or (VisitEditForm(user=request.user, visit=visit) if can_write else None),
             "close_form": FindingCloseForm(), "settle_form": FindingSettleForm()}
 
 
@@ -117,56 +149,89 @@ def visit_detail(request, pk: int):
     return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit))
 
 
-@login_required
-@require_POST
-def visit_record(request, pk: int):
+def _visit_form_post(request, pk: int, *, form_key: str, make_form, act, done: str):
+    """The visit page's forms: read one, let the service decide, and on refusal show the page with the form's errors."""
     visit = selectors.audit_visit_get(user=request.user, pk=pk)
     require_write(request.user, visit.fund.area_id)
-    form = VisitRecordForm(request.POST, checklist=visit.round.checklist)
+    form = make_form(visit)
     if form.is_valid():
         try:
-            audits.audit_visit_record(by=request.user, visit=visit, visited_on=form.cleaned_data["visited_on"],
-                                      answers=form.answers())
+            act(visit, form)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The visit was recorded."))
+            messages.success(request, done)
             return redirect("welfare:audit_visit_detail", pk=visit.pk)
-    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit, record_form=form),
+    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit, **{form_key: form}),
                   status=400)
+
+
+def _report(request, act, done: str) -> bool:
+    """Run a service from a one-button form and tell the user, as a message, what it did or why it refused."""
+    try:
+        act()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return False
+    messages.success(request, done)
+    return True
+
+
+@login_required
+@require_POST
+def visit_record(request, pk: int):
+    def act(visit, form):
+        audits.audit_visit_record(by=request.user, visit=visit, visited_on=form.cleaned_data["visited_on"],
+                                  answers=form.answers())
+
+    return _visit_form_post(request, pk, form_key="record_form", act=act, done=_("The visit was recorded."),
+                            make_form=lambda visit: VisitRecordForm(request.POST, checklist=visit.round.checklist))
+
+
+@login_required
+@require_POST
+def visit_edit(request, pk: int):
+    def act(visit, form):
+        audits.audit_visit_update(by=request.user, visit=visit, **form.cleaned_data)
+
+    return _visit_form_post(request, pk, form_key="edit_form", act=act, done=_("The visit's plan was saved."),
+                            make_form=lambda visit: VisitEditForm(request.POST, user=request.user, visit=visit))
+
+
+@login_required
+@require_POST
+def visit_remove(request, pk: int):
+    visit = selectors.audit_visit_get(user=request.user, pk=pk)
+    require_write(request.user, visit.fund.area_id)
+    removed = _report(request, lambda: audits.audit_visit_remove(by=request.user, visit=visit),
+                      _("The visit to %(fund)s was removed from the round.") % {"fund": visit.fund.name_th})
+    if removed:
+        return redirect("welfare:audit_round_detail", pk=visit.round_id)
+    return redirect("welfare:audit_visit_detail", pk=visit.pk)
 
 
 @login_required
 @require_POST
 def finding_add(request, pk: int):
-    visit = selectors.audit_visit_get(user=request.user, pk=pk)
-    require_write(request.user, visit.fund.area_id)
-    form = FindingForm(request.POST)
-    if form.is_valid():
-        try:
-            audits.finding_add(by=request.user, visit=visit, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The finding was added."))
-            return redirect("welfare:audit_visit_detail", pk=visit.pk)
-    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit, finding_form=form),
-                  status=400)
+    def act(visit, form):
+        audits.finding_add(by=request.user, visit=visit, **form.cleaned_data)
+
+    return _visit_form_post(request, pk, form_key="finding_form", act=act, done=_("The finding was added."),
+                            make_form=lambda visit: FindingForm(request.POST))
 
 
 def _finding_action(request, pk: int, form_class, act, done: str):
     finding = selectors.finding_get(user=request.user, pk=pk)
     require_write(request.user, finding.visit.fund.area_id)
     form = form_class(request.POST)
-    try:
+
+    def run():
         if not form.is_valid():
             raise ValidationError(form.errors.as_text())
         act(finding, form.cleaned_data)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, done)
+
+    _report(request, run, done)
     return redirect("welfare:audit_visit_detail", pk=finding.visit_id)
 
 

@@ -1,4 +1,4 @@
-"""Pages of the sources: upload with a column mapping, reconcile, and the review queue of uncertain links."""
+"""Pages of the sources: upload, map the columns and import, reconcile, and the review queue of uncertain links."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,50 +7,78 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.imports.tabular import TableError, read_table
+from sanphalang.areas.scoping import can_write_area, require_write
+from sanphalang.imports.models import ImportStatus
+from sanphalang.web.forms import apply_validation_error
 
-from . import selectors, services
-from .forms import MergeForm, SourceUploadForm
+from . import selectors, services, source_uploads
+from .forms import FIELD_LABELS, MergeForm, SourceMappingForm, SourceUploadForm
 from .models import Source
+from .records import RECORD_FIELDS
+from .selectors_audits import province_choices
 
 
-def _default_province(user) -> str:
-    scope = scope_for(user)
-    return scope.prefixes[0][:2] if scope.prefixes else ""
+def _writable_provinces(user) -> list[tuple[str, str]]:
+    return [(code, name) for code, name in province_choices(user=user) if can_write_area(user, code)]
 
 
 @login_required
 def source_list(request):
     sources = selectors.source_list(user=request.user)
-    remembered = None
-    if request.GET.get("source"):
-        remembered = next((s for s in sources if s.name == request.GET["source"]), None)
+    provinces = _writable_provinces(request.user)
+    again = next((s for s in sources if s.name == request.GET.get("source")), None)
     form = SourceUploadForm(
-        request.POST or None, request.FILES or None, mapping=remembered.column_mapping if remembered else None,
-        initial={"source_name": remembered.name if remembered else "",
-                 "province_code": remembered.province_id if remembered else _default_province(request.user)})
+        request.POST or None, request.FILES or None, provinces=provinces,
+        initial={"source_name": again.name if again else "", "province_code": again.province_id if again else ""})
     if request.method == "POST":
         require_write(request.user, request.POST.get("province_code") or None)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                table = read_table(upload.read(), upload.name)
-                result = services.source_import(
+                batch = source_uploads.source_upload_create(
                     by=request.user, source_name=form.cleaned_data["source_name"],
-                    province_code=form.cleaned_data["province_code"], table=table,
-                    column_mapping=form.mapping() or None)
-            except TableError as error:
-                form.add_error("file", error.message)
+                    province_code=form.cleaned_data["province_code"], filename=upload.name, data=upload.read())
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_validation_error(form, error)
             else:
-                messages.success(request, _("%(count)s rows of %(source)s were imported.")
-                                 % {"count": result.created, "source": result.source})
-                return redirect("welfare:source_list")
+                return redirect("welfare:source_upload", pk=batch.pk)
     return render(request, "welfare/source_list.html", {
-        "nav_active": "welfare", "sources": sources, "form": form,
-        "can_write": request.user.can_write}, status=400 if form.errors else 200)
+        "nav_active": "welfare", "sources": sources, "form": form, "provinces": provinces,
+        "can_write": request.user.can_write and bool(provinces)}, status=400 if form.errors else 200)
+
+
+@login_required
+def source_upload(request, pk: int):
+    """Map the uploaded file's columns, see its rows checked under the mapping, and import it."""
+    batch = source_uploads.source_upload_get(by=request.user, pk=pk)
+    require_write(request.user, batch.options["province_code"])
+    if batch.status != ImportStatus.PENDING:
+        messages.info(request, _("This file has already been imported."))
+        return redirect("welfare:source_list")
+    table = source_uploads.source_upload_table(batch)
+    suggested = source_uploads.source_upload_suggestion(batch, table)
+    form = SourceMappingForm(request.POST or None, headings=[h for h in table.headings if h], mapping=suggested)
+    mapping = form.mapping() if form.is_valid() else suggested
+    if request.method == "POST" and form.is_valid() and request.POST.get("action") == "import":
+        try:
+            result = source_uploads.source_upload_confirm(by=request.user, batch=batch, mapping=mapping,
+                                                          skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("%(count)s rows of %(source)s were imported.")
+                             % {"count": result.created, "source": result.source})
+            if result.skipped:
+                messages.warning(request, _("%(count)s rows with errors were skipped.")
+                                 % {"count": len({e.line for e in result.skipped})})
+            return redirect("welfare:source_list")
+    preview = source_uploads.source_upload_preview(batch=batch, table=table, mapping=mapping)
+    shown = [name for name in RECORD_FIELDS if name in preview.mapping]
+    return render(request, "welfare/source_upload.html", {
+        "nav_active": "welfare", "batch": batch, "form": form, "preview": preview,
+        "field_labels": [(name, FIELD_LABELS[name]) for name in shown],
+        "preview_rows": [(row, [data.get(name, "") for name in shown]) for row, data in preview.rows]},
+        status=400 if form.errors else 200)
 
 
 @login_required

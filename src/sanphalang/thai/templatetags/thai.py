@@ -1,5 +1,7 @@
 """Template filters for Thai display: BE dates and the user's preferred digits."""
 
+from decimal import Decimal
+
 from django import template
 from django.utils import formats
 from django.utils.translation import get_language
@@ -50,3 +52,11 @@ def digits(value) -> str:
         return ""
     text = f"{value:,}" if isinstance(value, int) else str(value)
     return to_thai_digits(text) if prefers_thai_digits() else text
+
+
+@register.filter
+def amount(value) -> str:
+    """Show a sum of money with thousands separators and satang, in the user's preferred digits; "—" if unknown."""
+    if value is None or value == "":
+        return "—"
+    return digits(f"{Decimal(value):,.2f}")

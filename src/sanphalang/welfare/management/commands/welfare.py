@@ -2,76 +2,27 @@
 
 import csv
 import json
-from datetime import date
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import Progress
 
-from sanphalang.imports.tabular import TableError, normalise_heading, read_table
-from sanphalang.thai.dates import parse_thai_date
-from sanphalang.thai.digits import parse_number
+from sanphalang.imports.tabular import TableError, read_table
 from sanphalang.welfare.linkage import FundRecord, link_records, summarise
-
-FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded", "fund_code")
-# Headings recognised without a mapping, compared after normalise_heading.
-HEADING_ALIASES = {
-    "fund_name": ("ชื่อกองทุน", "กองทุน", "ชื่อกองทุนสวัสดิการชุมชน", "ชื่อ", "fundname", "fund", "name"),
-    "tambon": ("ตำบล", "ต.", "tambon", "subdistrict"),
-    "district": ("อำเภอ", "อ.", "district", "amphoe"),
-    "province": ("จังหวัด", "จ.", "province", "changwat"),
-    "location": ("ที่ตั้ง", "ที่อยู่", "พื้นที่", "location", "address", "area"),
-    "members": ("จำนวนสมาชิก", "สมาชิก", "members", "membercount"),
-    "status": ("สถานะ", "status"),
-    "founded": ("วันที่ก่อตั้ง", "ก่อตั้ง", "วันก่อตั้ง", "founded", "foundedon"),
-    "fund_code": ("รหัสกองทุน", "รหัส", "fundcode", "code"),
-}
+from sanphalang.welfare.records import check_mapping, fund_record, recognise_mapping, row_values
 
 
-def _column_map(headings: list[str], mapping: dict[str, str] | None, source: str) -> dict[str, int]:
-    position = {normalise_heading(h): i for i, h in enumerate(headings) if h}
-    columns = {}
-    if mapping is not None:
-        for field, heading in mapping.items():
-            if field not in FIELDS:
-                raise CommandError(f"Source {source}: the mapping names an unknown field {field!r}; "
-                                   f"known fields are {', '.join(FIELDS)}.")
-            if normalise_heading(heading) not in position:
-                raise CommandError(f"Source {source}: the mapping's column {heading!r} for {field} is not in the "
-                                   f"file (its columns are: {', '.join(h for h in headings if h)}).")
-            columns[field] = position[normalise_heading(heading)]
-    else:
-        for field, aliases in HEADING_ALIASES.items():
-            for alias in aliases:
-                if normalise_heading(alias) in position:
-                    columns[field] = position[normalise_heading(alias)]
-                    break
-    if "fund_name" not in columns:
-        raise CommandError(f"Source {source}: no column holds the fund's name (looked for a heading such as "
-                           f"'ชื่อกองทุน' or 'fund_name'; the file has: {', '.join(h for h in headings if h)}). "
-                           f"Give a mapping: --source {source}=FILE:MAPPING.json")
-    return columns
-
-
-def _members(text: str) -> int | None:
-    number = parse_number(text) if text else ""
+def _columns(headings: list[str], mapping: dict[str, str] | None, source: str) -> dict[str, int]:
     try:
-        return int(float(number)) if number else None
-    except ValueError:
-        return None
-
-
-def _founded(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        try:
-            return parse_thai_date(text)
-        except (ValueError, TypeError):
-            return None
+        return check_mapping(mapping if mapping is not None else recognise_mapping(headings), headings)
+    except ValidationError as error:
+        message = " ".join(error.messages)
+        if mapping is None:
+            message += " " + _("Give a mapping: --source %(name)s=FILE:MAPPING.json") % {"name": source}
+        raise CommandError(_("Source %(name)s: %(message)s") % {"name": source, "message": message}) from None
 
 
 def read_source(name: str, path: Path, mapping: dict[str, str] | None = None) -> list[FundRecord]:
@@ -82,18 +33,9 @@ def read_source(name: str, path: Path, mapping: dict[str, str] | None = None) ->
         raise CommandError(f"Source {name}: cannot read {path}: {exc.strerror}") from None
     except TableError as exc:
         raise CommandError(f"Source {name}: {exc.message}") from None
-    columns = _column_map(table.headings, mapping, name)
-    records = []
-    for row, (_line, cells) in enumerate(table.rows, start=1):
-        value = {f: (cells[i].strip() if i < len(cells) else "") for f, i in columns.items()}
-        records.append(FundRecord(
-            source=name, row=row, fund_name=value["fund_name"], tambon=value.get("tambon", ""),
-            district=value.get("district", ""), province=value.get("province", ""),
-            location=value.get("location", ""), members=_members(value.get("members", "")),
-            status=value.get("status", ""), founded=_founded(value.get("founded", "")),
-            fund_code=value.get("fund_code", ""),
-        ))
-    return records
+    columns = _columns(table.headings, mapping, name)
+    return [fund_record(name, row, row_values(cells, columns))
+            for row, (_line, cells) in enumerate(table.rows, start=1)]
 
 
 def parse_source_argument(argument: str) -> tuple[str, Path, dict[str, str] | None]:

@@ -1,0 +1,152 @@
+"""Writes and reads of the funds' yearly figures: enter or import a year, and roll the figures up by area."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from sanphalang.accounts.audit import stamp, validated_save
+from sanphalang.areas.models import COUNTRY_CODE
+from sanphalang.areas.scoping import require_write, scope_for
+from sanphalang.thai.dates import BE_OFFSET
+
+from .errors import WelfareError
+from .models import Fund, FundYear
+from .services import province_regions
+
+AGE_GROUP_FIELDS = ("members_children", "members_working_age", "members_elderly")
+COUNT_FIELDS = ("members", *AGE_GROUP_FIELDS)
+MATCHING_FIELDS = ("matching_government", "matching_local_government", "matching_other")
+BENEFIT_FIELDS = ("benefits_birth", "benefits_sickness", "benefits_death", "benefits_elderly", "benefits_education",
+                  "benefits_disaster")
+MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
+FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
+# Community welfare funds began in the 2540s BE; a year before this is a typing mistake, not history.
+FIRST_YEAR_BE = 2540
+
+
+def current_year_be() -> int:
+    return timezone.localdate().year + BE_OFFSET
+
+
+def _check_year(year_be: int) -> None:
+    last = current_year_be() + 1
+    if not FIRST_YEAR_BE <= year_be <= last:
+        raise WelfareError.YEAR_OUT_OF_RANGE.error("year_be", first=FIRST_YEAR_BE, last=last)
+
+
+def _check_values(values: dict) -> dict:
+    unknown = sorted(set(values) - set(FIGURE_FIELDS))
+    if unknown:
+        raise WelfareError.UNKNOWN_FIELD.error(None, fields=", ".join(unknown))
+    cleaned = {name: values.get(name) for name in FIGURE_FIELDS}
+    errors = {}
+    for name, value in cleaned.items():
+        if value is not None and value < 0:
+            errors[name] = WelfareError.NEGATIVE_FIGURE.message()
+    if errors:
+        raise ValidationError(errors)
+    if all(value is None for value in cleaned.values()):
+        raise WelfareError.NO_FIGURES.error(None)
+    by_age = [cleaned[name] for name in AGE_GROUP_FIELDS if cleaned[name] is not None]
+    if cleaned["members"] is not None and sum(by_age) > cleaned["members"]:
+        raise WelfareError.AGE_GROUPS_EXCEED_MEMBERS.error("members", groups=sum(by_age), members=cleaned["members"])
+    return cleaned
+
+
+@transaction.atomic
+def fund_year_save(*, by, fund: Fund, year_be: int, values: dict) -> tuple[FundYear, bool]:
+    """Record a fund's figures for a year (BE), replacing what that year held; returns (row, created).
+
+    Every field of the year is written, so a figure left out is cleared rather than kept from an earlier entry:
+    a year's figures come from one report and are replaced as a whole.
+    """
+    require_write(by, fund.area_id)
+    _check_year(year_be)
+    cleaned = _check_values(values)
+    year = FundYear.objects.select_for_update().filter(fund=fund, year_be=year_be).first()
+    created = year is None
+    if created:
+        year = FundYear(fund=fund, year_be=year_be)
+    for name, value in cleaned.items():
+        setattr(year, name, value)
+    return validated_save(year, by), created
+
+
+@transaction.atomic
+def fund_year_delete(*, by, fund_year: FundYear) -> None:
+    require_write(by, fund_year.fund.area_id)
+    stamp(fund_year, by).delete()
+
+
+# --- roll-up --------------------------------------------------------------------------------------------------
+
+def years_reported(*, user) -> list[int]:
+    """The years (BE) for which any fund the user can see has figures, latest first."""
+    return list(FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id")).order_by("-year_be")
+                .values_list("year_be", flat=True).distinct())
+
+
+def _sums(queryset: QuerySet) -> QuerySet:
+    return queryset.annotate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
+
+
+def figures_rollup(*, user, level: str, year_be: int) -> dict[str, dict]:
+    """Per area code of the level (district, province, region slug or the country), the year's figures summed over
+    the funds that reported them: {"reporting": funds, "members": …, "savings": …, …}.
+
+    One grouped query; a region adds up its provinces, as the funds roll-up does.
+    """
+    years = FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"), year_be=year_be).order_by()
+    if level == "country":
+        totals = years.aggregate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
+        return {COUNTRY_CODE: totals} if totals["reporting"] else {}
+    length = 4 if level == "district" else 2
+    rows = {row.pop("code"): row for row in _sums(years.annotate(code=Substr("fund__area_id", 1, length))
+                                                 .values("code"))}
+    if level != "region":
+        return rows
+    totals: dict[str, dict] = {}
+    for province_code, regions in province_regions(rows).items():
+        for code, _name in regions:
+            add_figures(totals.setdefault(code, {}), rows[province_code])
+    return totals
+
+
+def add_figures(total: dict, row: dict) -> dict:
+    """Add one area's figures into a running total (a region's, from its provinces)."""
+    for name in ("reporting", *FIGURE_FIELDS):
+        if row.get(name) is not None:
+            total[name] = (total.get(name) or 0) + row[name]
+    return total
+
+
+def matching_total(row: dict) -> Decimal | None:
+    values = [row.get(name) for name in MATCHING_FIELDS if row.get(name) is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def benefits_total(row: dict) -> Decimal | None:
+    values = [row.get(name) for name in BENEFIT_FIELDS if row.get(name) is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+
+
+def _labelled(year, names) -> list[tuple[str, object]]:
+    return [(FundYear._meta.get_field(name).verbose_name, getattr(year, name)) for name in names
+            if getattr(year, name) is not None]
+
+
+def year_rows(years) -> list[dict]:
+    """Each year's figures as the fund page shows them: totals with their parts named."""
+    rows = []
+    for year in years:
+        values = {name: getattr(year, name) for name in FIGURE_FIELDS}
+        rows.append({"year": year, "matching_total": matching_total(values), "benefits_total": benefits_total(values),
+                     "age_groups": _labelled(year, AGE_GROUP_FIELDS), "matching": _labelled(year, MATCHING_FIELDS),
+                     "benefits": _labelled(year, BENEFIT_FIELDS)})
+    return rows
