@@ -32,6 +32,9 @@ class ApiClient:
     def patch(self, path, body):
         return self._send("patch", path, body)
 
+    def put(self, path, body):
+        return self._send("put", path, body)
+
     def delete(self, path):
         return self.client.delete(path)
 

@@ -10,18 +10,21 @@ from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
 from .organisations import router as organisations_router
 from .people import router as people_router
+from .welfare import router as welfare_router
 
 api = NinjaAPI(
     title="Sanphalang API",
     version="1",
     urls_namespace="api",
     auth=api_auth,
-    description="Thai community-organisation networks: areas, regions, organisations, people and issue areas. "
+    description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings "
+                "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
                 "Dates are ISO (CE); BE dates are also accepted on input.",
 )
 register_error_handlers(api)
 
-for _router in (areas_router, organisations_router, people_router, issue_areas_router, meetings_router):
+for _router in (areas_router, organisations_router, people_router, issue_areas_router, meetings_router,
+                welfare_router):
     api.add_router("", _router)
 
 # Added last so that it only catches what no route above matched: an unknown /api/ path gets JSON, not HTML.

@@ -15,7 +15,7 @@ from sanphalang.thai.dates import BE_OFFSET
 
 from .errors import WelfareError
 from .models import Fund, FundYear
-from .services import province_regions
+from .services import fund_rollup, province_regions
 
 AGE_GROUP_FIELDS = ("members_children", "members_working_age", "members_elderly")
 COUNT_FIELDS = ("members", *AGE_GROUP_FIELDS)
@@ -26,6 +26,7 @@ MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
 FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
 # Community welfare funds began in the 2540s BE; a year before this is a typing mistake, not history.
 FIRST_YEAR_BE = 2540
+SATANG = Decimal("0.01")
 
 
 def current_year_be() -> int:
@@ -90,6 +91,14 @@ def years_reported(*, user) -> list[int]:
                 .values_list("year_be", flat=True).distinct())
 
 
+def _in_satang(row: dict) -> dict:
+    # SQLite sums decimals as floats; every database's sums come back to two places, as the figures were entered.
+    for name in MONEY_FIELDS:
+        if row.get(name) is not None:
+            row[name] = Decimal(str(row[name])).quantize(SATANG)
+    return row
+
+
 def _sums(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
 
@@ -103,10 +112,10 @@ def figures_rollup(*, user, level: str, year_be: int) -> dict[str, dict]:
     years = FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"), year_be=year_be).order_by()
     if level == "country":
         totals = years.aggregate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
-        return {COUNTRY_CODE: totals} if totals["reporting"] else {}
+        return {COUNTRY_CODE: _in_satang(totals)} if totals["reporting"] else {}
     length = 4 if level == "district" else 2
-    rows = {row.pop("code"): row for row in _sums(years.annotate(code=Substr("fund__area_id", 1, length))
-                                                 .values("code"))}
+    rows = {row.pop("code"): _in_satang(row) for row in _sums(years.annotate(code=Substr("fund__area_id", 1, length))
+                                                             .values("code"))}
     if level != "region":
         return rows
     totals: dict[str, dict] = {}
@@ -150,3 +159,24 @@ def year_rows(years) -> list[dict]:
                      "age_groups": _labelled(year, AGE_GROUP_FIELDS), "matching": _labelled(year, MATCHING_FIELDS),
                      "benefits": _labelled(year, BENEFIT_FIELDS)})
     return rows
+
+
+def _attach(rows: list[dict], by_code: dict[str, dict]) -> None:
+    for row in rows:
+        row["figures"] = by_code.get(row["code"])
+        row["matching_total"] = matching_total(row["figures"]) if row["figures"] else None
+        row["benefits_total"] = benefits_total(row["figures"]) if row["figures"] else None
+
+
+def rollup_table(*, user, level: str, year_be: int | None = None) -> tuple[list[dict], dict]:
+    """The roll-up's rows at a level and the country's total row, each with the year's figures if a year is given.
+
+    Regions overlap, so their rows need not add up to the total: the country row is the total at every level.
+    """
+    rows = fund_rollup(user=user, level=level)
+    total = next(iter(fund_rollup(user=user, level="country")),
+                 {"code": COUNTRY_CODE, "name": "", "funds": 0, "members": 0})
+    if year_be:
+        _attach(rows, figures_rollup(user=user, level=level, year_be=year_be))
+        _attach([total], figures_rollup(user=user, level="country", year_be=year_be))
+    return rows, total

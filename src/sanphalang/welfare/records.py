@@ -4,6 +4,7 @@ The web import, the reconcile command and the registry all read rows through her
 """
 
 import datetime as dt
+import re
 from collections import Counter
 
 from django.utils.translation import gettext as _
@@ -32,11 +33,13 @@ HEADING_ALIASES = {
     "founded": ("วันที่ก่อตั้ง", "ก่อตั้ง", "วันก่อตั้ง", "ปีที่ก่อตั้ง", "founded", "founded on", "date founded"),
     "fund_code": ("รหัสกองทุน", "รหัส", "fund code", "code"),
 }
-STATUS_WORDS = {
-    FundStatus.ACTIVE: ("ดำเนินการ", "ดำเนินงาน", "ปกติ", "active", "เปิด"),
-    FundStatus.PAUSED: ("หยุด", "พัก", "ชะลอ", "paused", "inactive", "ไม่เคลื่อนไหว"),
-    FundStatus.DISSOLVED: ("ยุบ", "เลิก", "ปิด", "dissolved", "closed"),
-}
+# Checked in this order, and as patterns: "หยุดดำเนินการ" is paused although it holds the active word "ดำเนินการ",
+# and "เปิด" (open) holds "ปิด" (closed).
+STATUS_PATTERNS = (
+    (FundStatus.DISSOLVED, re.compile(r"ยุบ|เลิก|(?<!เ)ปิด|dissolved|closed")),
+    (FundStatus.PAUSED, re.compile(r"หยุด|พัก|ชะลอ|ไม่เคลื่อนไหว|ไม่(?:ได้)?ดำเนิน|paused|inactive|dormant")),
+    (FundStatus.ACTIVE, re.compile(r"ดำเนินการ|ดำเนินงาน|ปกติ|เปิด|active")),
+)
 
 
 # --- which column holds which field -----------------------------------------------------------------------------
@@ -111,8 +114,8 @@ def parse_status(text) -> str | None:
     value = clean_text(str(text or "")).lower()
     if not value:
         return None
-    for status, words in STATUS_WORDS.items():
-        if any(word in value for word in words):
+    for status, pattern in STATUS_PATTERNS:
+        if pattern.search(value):
             return str(status)
     return str(FundStatus.UNKNOWN)
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import stamp, validated_save
-from sanphalang.areas.models import COUNTRY_CODE, Area, Region
+from sanphalang.areas.models import COUNTRY_CODE, Area, AreaLevel, Region
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.imports.services import RowError
 from sanphalang.imports.tabular import Table
@@ -221,7 +221,9 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
     A link an officer decided in the review queue is kept as they left it.
     """
     require_write(by, province_code)
-    province = Area.objects.get(code=province_code)
+    province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
+    if province is None:
+        raise ValidationError({"province_code": _("Choose a province.")})
     records = list(SourceRecord.objects.filter(source__province=province).select_related("source")
                    .order_by("source__name", "row"))
     if not records:
@@ -259,7 +261,7 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
             record.duplicate_of = by_ref.get(duplicate_refs.get(ref))
     SourceRecord.objects.bulk_update(
         records, ["fund", "link_score", "link_reasons", "needs_review", "duplicate_of"], batch_size=1000)
-    return {"records": len(records), "funds": len(groups), "created": created,
+    return {"records": len(records), "funds": len({r.fund_id for r in records if r.fund_id}), "created": created,
             "review": sum(r.needs_review for r in records), "duplicates": len(duplicate_refs)}
 
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from sanphalang.areas.models import COUNTRY_CODE
 from sanphalang.areas.scoping import can_write_area, require_write
 from sanphalang.directory.views import area_label, export_format
 from sanphalang.thai.digits import parse_number
@@ -115,15 +114,6 @@ ROLLUP_COLUMNS = [
 ]
 
 
-def _with_figures(rows: list[dict], by_code: dict[str, dict]) -> list[dict]:
-    for row in rows:
-        row["figures"] = by_code.get(row["code"])
-        if row["figures"]:
-            row["matching_total"] = figures.matching_total(row["figures"])
-            row["benefits_total"] = figures.benefits_total(row["figures"])
-    return rows
-
-
 @login_required
 def rollup(request):
     level = request.GET.get("level")
@@ -131,17 +121,10 @@ def rollup(request):
         level = "district"
     years = figures.years_reported(user=request.user)
     year = _chosen_year(request.GET.get("year"), years)
-    rows = services.fund_rollup(user=request.user, level=level)
-    if year:
-        rows = _with_figures(rows, figures.figures_rollup(user=request.user, level=level, year_be=year))
+    rows, total = figures.rollup_table(user=request.user, level=level, year_be=year)
     fmt = export_format(request)
     if fmt:
         return export_rows(rows, ROLLUP_COLUMNS, fmt=fmt, filename=f"welfare-funds-{level}-{year or 'registry'}")
-    # Regions overlap, so their rows do not add up to the total; the country row is the total at every level.
-    total = next(iter(services.fund_rollup(user=request.user, level="country")),
-                 {"code": COUNTRY_CODE, "funds": 0, "members": 0})
-    if year:
-        _with_figures([total], figures.figures_rollup(user=request.user, level="country", year_be=year))
     return render(request, "welfare/rollup.html", {
         "nav_active": "welfare", "rows": rows, "level": level, "title": ROLLUP_TITLES[level],
         "levels": list(ROLLUP_SWITCH.items()), "total": total, "year": year, "years": years})
