@@ -286,7 +286,7 @@ class TestRollup:
     def test_the_outsider_gets_no_rows(self, cast, api_for, registry):
         body = api_for(cast.phayao_coordinator).get("/api/welfare/rollup", {"level": "country"}).json()
         assert body == {"level": "country", "year": None, "rows": [], "total_funds": 0, "total_members": 0,
-                        "total_figures": None}
+                        "total_figures": None, "total_change": None}
 
     def test_an_unknown_level_is_422(self, cast, api_for):
         assert_error(api_for(cast.chiangrai_coordinator).get("/api/welfare/rollup", {"level": "tambon"}), 422,

@@ -140,3 +140,24 @@ class TestFiguresRollup:
         cast.admin.refresh_from_db()
         with django_assert_max_num_queries(queries):
             assert figures_rollup(user=cast.admin, level=level, year_be=2567)
+
+
+class TestYearOnYear:
+    def test_the_rollup_compares_each_area_with_the_year_before_over_the_same_funds(self, cast, reported):
+        from sanphalang.welfare.figures import rollup_table
+
+        rows, total = rollup_table(user=cast.admin, level="province", year_be=2567)
+        chiang_rai = next(row for row in rows if row["code"] == "57")
+        # only F001 reported both years: 1,100 members in 2566, 1,200 in 2567; the funds new in 2567 are not growth
+        assert chiang_rai["change"]["members"] == Decimal("9.1")
+        assert chiang_rai["figures"]["members"] == 2690
+        assert chiang_rai["change"]["savings"] is None  # F001 gave no savings in 2566
+        phayao = next(row for row in rows if row["code"] == "56")
+        assert phayao["change"]["members"] is None
+        assert total["change"]["members"] == Decimal("9.1")
+
+    def test_without_a_year_there_is_nothing_to_compare(self, cast, reported):
+        from sanphalang.welfare.figures import rollup_table
+
+        rows, _total = rollup_table(user=cast.admin, level="district")
+        assert rows and all("change" not in row for row in rows)

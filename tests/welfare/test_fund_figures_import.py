@@ -89,3 +89,27 @@ class TestFiguresImport:
         result = _import(cast.mueang_coordinator, [["F003", "2567", "640"]], headings=["รหัสกองทุน", "ปี", "สมาชิก"])
         assert not result.written and "F003" in result.errors[0].message
         assert not FundYear.objects.exists()
+
+
+class TestFiguresImportElsewhere:
+    def test_the_command_imports_a_figures_file_as_a_user(self, cast, funds, tmp_path):
+        import io
+
+        from django.core.management import call_command
+
+        path = tmp_path / "figures.csv"
+        path.write_text("รหัสกองทุน,ปี,จำนวนสมาชิก,เงินกองทุนคงเหลือ\nF002,2567,850,\"1,000,000\"\n", encoding="utf-8")
+        out = io.StringIO()
+        call_command("import", "fund_figures", str(path), user="cr_coord", stdout=out)
+        assert FundYear.objects.get(fund=funds["F002"]).balance == Decimal("1000000")
+
+    def test_the_import_page_offers_the_figures_and_their_template(self, cast, client_for, funds):
+        from django.urls import reverse
+
+        client = client_for(cast.chiangrai_coordinator)
+        page = client.get(reverse("imports:index"), {"entity": "fund_figures"})
+        choices = [value for value, _label in page.context["form"].fields["entity"].choices]
+        assert "fund_figures" in choices and "fund_source" not in choices
+        template = client.get(reverse("imports:template", args=["fund_figures", "csv"]))
+        assert template.status_code == 200
+        assert "ปี พ.ศ." in template.content.decode("utf-8-sig").splitlines()[0]

@@ -119,3 +119,22 @@ class TestRollupByYear:
     def test_an_outsider_sees_no_figures(self, cast, client_for, year_2566):
         response = client_for(cast.phayao_coordinator).get(reverse("welfare:rollup"))
         assert response.context["rows"] == [] and response.context["year"] is None
+
+
+def test_the_fund_page_reads_in_a_constant_number_of_queries(cast, client_for, fund, django_assert_max_num_queries):
+    # given a fund with one year of figures and its two source records
+    fund_year_save(by=cast.chiangrai_coordinator, fund=fund, year_be=2566, values={"members": 1})
+    client = client_for(cast.chiangrai_coordinator)
+    url = reverse("welfare:fund_detail", args=[fund.pk])
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(url).status_code == 200
+    # when it gains eight more years and a settlement
+    for year in range(2557, 2565):
+        fund_year_save(by=cast.chiangrai_coordinator, fund=fund, year_be=year, values={"members": year - 2500})
+    from sanphalang.welfare.services import settle
+
+    settle(by=cast.chiangrai_coordinator, fund=fund, field="members", value="1250", reason="นับใหม่")
+    with django_assert_max_num_queries(40) as many:
+        assert client.get(url).status_code == 200
+    # then the page reads no more queries than before
+    assert len(many.captured_queries) <= len(few.captured_queries)

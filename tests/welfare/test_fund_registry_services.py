@@ -64,8 +64,11 @@ class TestFundCreate:
         assert fund.organisation == orgs["entry"] and fund.contact_phone == "081-234-5678"
         assert fund.search_key == organisation_search_key(NAME) and fund.sort_key == thai_sort_key(NAME)
         # and its history names who registered it
-        created = fund.history.get()
+        created, linked = fund.history.order_by("history_id")
         assert (created.history_type, created.history_user) == ("+", coordinator)
+        # and a second row for linking its networks, which history keeps too
+        assert (linked.history_user, {n.organisation_id for n in linked.networks.all()}) == (
+            coordinator, {orgs["district_network"].pk, orgs["province_network"].pk})
 
     def test_a_district_coordinator_is_refused_a_subdistrict_outside_their_district(self, cast):
         # given the coordinator of Mueang Chiang Rai district (5701)
@@ -143,11 +146,13 @@ class TestFundUpdate:
         assert fund.is_municipal and fund.registered_on == D(2019, 5, 14)
         assert list(fund.networks.all()) == [orgs["district_network"]]
         # and the newest history row names the district coordinator and the fields they changed
-        previous, latest = fund.history.order_by("history_id")
-        assert latest.history_user == cast.mueang_coordinator and previous.history_user == cast.chiangrai_coordinator
+        rows = list(fund.history.order_by("history_id"))
+        previous = [row for row in rows if row.history_user == cast.chiangrai_coordinator][-1]
+        latest = rows[-1]
+        assert latest.history_user == cast.mueang_coordinator and rows.index(previous) < rows.index(latest)
         changed = {change.field for change in latest.diff_against(previous).changes}
         assert changed == {"is_municipal", "registered_welfare_organisation", "registered_on", "contact_name",
-                           "contact_phone"}
+                           "contact_phone", "networks"}
 
     @pytest.mark.parametrize("field,value", [("name", "ชื่อใหม่"), ("name_th", "ชื่อใหม่"), ("members", 9),
                                              ("status", "dissolved"), ("founded_on", D(2000, 1, 1)),

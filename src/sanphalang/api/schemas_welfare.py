@@ -258,6 +258,12 @@ class RollupFiguresOut(FundYearFigures):
     reporting: int = Field(description="How many funds reported figures for the year")
 
 
+class RollupChangeOut(Schema):
+    members: Decimal | None = None
+    savings: Decimal | None = None
+    balance: Decimal | None = None
+
+
 class RollupRowOut(Schema):
     code: str = Field(description="An area code, a region's slug, or empty for the provinces in no region")
     name: str
@@ -265,6 +271,8 @@ class RollupRowOut(Schema):
     members: int
     figures: RollupFiguresOut | None = Field(None, description="The year's figures summed over the funds that "
                                                                "reported them; null if none did or no year was asked")
+    change: RollupChangeOut | None = Field(None, description="Per cent change since the year before, over the funds "
+                                                             "that reported both years")
 
 
 class RollupOut(Schema):
@@ -274,6 +282,7 @@ class RollupOut(Schema):
     total_funds: int = Field(description="All funds the caller can see: regions overlap, so rows may add up to more")
     total_members: int
     total_figures: RollupFiguresOut | None = None
+    total_change: RollupChangeOut | None = None
 
 
 # ---- sources, reconcile and the review queue

@@ -121,7 +121,7 @@ def delete_fund_year(request, fund_id: int, year_be: int):
 def rollup(request, filters: Query[RollupQuery]):
     rows, total = figures.rollup_table(user=request.auth, level=filters.level, year_be=filters.year)
     return {"level": filters.level, "year": filters.year, "rows": rows, "total_funds": total["funds"],
-            "total_members": total["members"], "total_figures": total.get("figures")}
+            "total_members": total["members"], "total_figures": total.get("figures"), "total_change": total.get("change")}
 
 
 # ---- sources and reconciling

@@ -103,13 +103,16 @@ def _sums(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
 
 
-def figures_rollup(*, user, level: str, year_be: int) -> dict[str, dict]:
+def figures_rollup(*, user, level: str, year_be: int, also_reported: int | None = None) -> dict[str, dict]:
     """Per area code of the level (district, province, region slug or the country), the year's figures summed over
     the funds that reported them: {"reporting": funds, "members": …, "savings": …, …}.
 
-    One grouped query; a region adds up its provinces, as the funds roll-up does.
+    One grouped query; a region adds up its provinces, as the funds roll-up does. With also_reported, only the funds
+    that reported that year too count, so that two years are compared over the same funds.
     """
     years = FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"), year_be=year_be).order_by()
+    if also_reported:
+        years = years.filter(fund__years__year_be=also_reported)
     if level == "country":
         totals = years.aggregate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
         return {COUNTRY_CODE: _in_satang(totals)} if totals["reporting"] else {}
@@ -161,15 +164,30 @@ def year_rows(years) -> list[dict]:
     return rows
 
 
-def _attach(rows: list[dict], by_code: dict[str, dict]) -> None:
+COMPARED_FIELDS = ("members", "savings", "balance")
+
+
+def _change(now, before) -> Decimal | None:
+    """The change from one year to the next in per cent, one decimal; None where either year is unknown or zero."""
+    if now is None or not before:
+        return None
+    return (Decimal(now - before) * 100 / Decimal(before)).quantize(Decimal("0.1"))
+
+
+def _attach(rows: list[dict], by_code: dict[str, dict], now: dict[str, dict], before: dict[str, dict]) -> None:
+    """Put the year's figures on each row, and the change over the funds that reported both years."""
     for row in rows:
-        row["figures"] = by_code.get(row["code"])
-        row["matching_total"] = matching_total(row["figures"]) if row["figures"] else None
-        row["benefits_total"] = benefits_total(row["figures"]) if row["figures"] else None
+        figures = row["figures"] = by_code.get(row["code"])
+        row["matching_total"] = matching_total(figures) if figures else None
+        row["benefits_total"] = benefits_total(figures) if figures else None
+        both, previous = now.get(row["code"]) or {}, before.get(row["code"]) or {}
+        row["change"] = {name: _change(both.get(name), previous.get(name)) for name in COMPARED_FIELDS}
 
 
 def rollup_table(*, user, level: str, year_be: int | None = None) -> tuple[list[dict], dict]:
-    """The roll-up's rows at a level and the country's total row, each with the year's figures if a year is given.
+    """The roll-up's rows at a level and the country's total row, each with the year's figures if a year is given,
+    and the change in members, savings and balance since the year before, over the funds that reported both years
+    (S14 compares years: a fund that reported only one of them would show as growth or loss).
 
     Regions overlap, so their rows need not add up to the total: the country row is the total at every level.
     """
@@ -177,6 +195,8 @@ def rollup_table(*, user, level: str, year_be: int | None = None) -> tuple[list[
     total = next(iter(fund_rollup(user=user, level="country")),
                  {"code": COUNTRY_CODE, "name": "", "funds": 0, "members": 0})
     if year_be:
-        _attach(rows, figures_rollup(user=user, level=level, year_be=year_be))
-        _attach([total], figures_rollup(user=user, level="country", year_be=year_be))
+        for these, at in ((rows, level), ([total], "country")):
+            _attach(these, figures_rollup(user=user, level=at, year_be=year_be),
+                    figures_rollup(user=user, level=at, year_be=year_be, also_reported=year_be - 1),
+                    figures_rollup(user=user, level=at, year_be=year_be - 1, also_reported=year_be))
     return rows, total

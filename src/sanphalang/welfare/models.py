@@ -34,7 +34,8 @@ class Fund(models.Model):
     members = models.PositiveIntegerField(_("members"), null=True, blank=True)
     search_key = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=256, editable=False, default="", db_index=True)
-    history = HistoricalRecords()
+    # Networks are part of the registry's record: who added a fund to a network, and when, is kept too.
+    history = HistoricalRecords(m2m_fields=[networks])
 
     class Meta:
         verbose_name = _("community welfare fund")

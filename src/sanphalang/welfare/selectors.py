@@ -25,8 +25,8 @@ def fund_list(*, user, search: str = "", district: str | None = None, status: st
 def fund_get(*, user, pk: int) -> Fund:
     try:
         return Fund.objects.filter(scope_for(user).subtree_q("area_id")).select_related(
-            "area__parent__parent").prefetch_related(
-            "years",
+            "area__parent__parent", "organisation").prefetch_related(
+            "years", "networks",
             Prefetch("source_records", queryset=SourceRecord.objects.select_related("source").order_by(
                 "source__name", "row")),
             Prefetch("settlements", queryset=Settlement.objects.select_related("decided_by", "from_record__source")),

@@ -20,7 +20,8 @@ PROGRESS_MIN_ROWS = 200
 
 
 class Command(BaseCommand):
-    help = ("Import organisations, people, villages, or a meeting's agenda or attendance from a CSV or XLSX file. "
+    help = ("Import organisations, people, villages, a meeting's agenda or attendance, or welfare funds' yearly "
+            "figures from a CSV or XLSX file. "
             "Every row goes through the same checks as the web import; nothing is written if a row is bad, unless "
             "--skip-bad-rows.")
 
