@@ -186,3 +186,21 @@ class TestReviewQueue:
         _reconciled(cast)
         response = client_for(cast.chiangrai_coordinator).get(reverse("welfare:rollup"))
         assert {r["code"]: r["funds"] for r in response.context["rows"]} == {"5701": 2, "5709": 1}
+
+
+class TestInSourceDuplicates:
+    def test_two_rows_of_one_source_for_one_fund_are_reported_on_the_review_page(self, cast, client_for):
+        # given a program file that lists Mae Yao twice, the second time with Thai digits in its code
+        rows = program_rows() + [["4", "กองทุนสวัสดิการชุมชน ต.แม่ยาว", "แม่ยาว", "เมืองเชียงราย", "เชียงราย",
+                                  "๑,๒๐๐", "ดำเนินการ", "F001"]]
+        import_source(cast.chiangrai_coordinator, "โปรแกรม", rows)
+        client = client_for(cast.chiangrai_coordinator)
+        # when the province is reconciled
+        response = client.post(reverse("welfare:reconcile"), {"province_code": "57"})
+        # then the coordinator is sent to the review page, which lists the repeat with the row it repeats
+        assert response.url == reverse("welfare:review_queue")
+        [duplicate] = client.get(response.url).context["duplicates"]
+        assert (duplicate.row, duplicate.duplicate_of.row) == (4, 1)
+        assert duplicate.fund == Fund.objects.get(fund_code="F001") and Fund.objects.count() == 3
+        # and an outsider sees none of it
+        assert client_for(cast.phayao_coordinator).get(response.url).context["duplicates"] == []

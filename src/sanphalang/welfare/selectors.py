@@ -52,6 +52,12 @@ def review_queue(*, user) -> QuerySet[SourceRecord]:
         "source", "fund__area", "area").order_by("source__name", "row")
 
 
+def in_source_duplicates(*, user) -> QuerySet[SourceRecord]:
+    """Rows that repeat a fund within their own source, for the funds in the user's areas."""
+    return SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), duplicate_of__isnull=False
+                                       ).select_related("source", "fund", "duplicate_of").order_by("source__name", "row")
+
+
 def review_record_get(*, user, pk: int) -> SourceRecord:
     try:
         return review_queue(user=user).get(pk=pk)
