@@ -75,12 +75,24 @@ def district_choices(*, user) -> list[tuple[str, str]]:
 
 
 def tambon_activity(*, user, fund: Fund) -> dict:
-    """What else goes on in the fund's subdistrict (S13): organisations and bodies of the directory and meetings."""
+    """What else goes on in the fund's subdistrict (S13), drawn from the other apps: the organisations there and in
+    its villages with their issues, the fund's partners, the councils and bodies and their latest meetings, and the
+    fund's audit visits."""
     from sanphalang.directory.selectors import organisation_list
-    from sanphalang.meetings.selectors import body_list
+    from sanphalang.meetings.selectors import body_list, meeting_list
 
+    from .models import AuditVisit
+
+    organisations = organisation_list(user=user, within=fund.area_id).exclude(pk=fund.organisation_id or 0)
+    partners = organisation_list(user=user).filter(partners=fund.organisation_id) if fund.organisation_id else None
+    bodies = body_list(user=user).filter(area__pk__startswith=fund.area_id)
     return {
-        "organisations": list(organisation_list(user=user).filter(area_id=fund.area_id).exclude(
-            pk=fund.organisation_id or 0)[:50]),
-        "bodies": list(body_list(user=user).filter(area_id=fund.area_id)[:50]),
+        "organisations": list(organisations.prefetch_related("issue_areas").order_by("kind", "sort_key")[:50]),
+        "partners": list(partners.order_by("sort_key")[:50]) if partners is not None else [],
+        "bodies": list(bodies[:50]),
+        "meetings": list(meeting_list(user=user).filter(body__in=bodies).order_by("-held_on")[:5]),
+        "audit_visits": list(AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"), fund=fund)
+                             .select_related("round").annotate(
+                                 open_findings=Count("findings", filter=Q(findings__closed_on__isnull=True)))
+                             .order_by("-round__starts_on")),
     }
