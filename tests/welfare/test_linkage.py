@@ -1,3 +1,4 @@
+import gc
 from collections import defaultdict
 from itertools import combinations
 
@@ -104,3 +105,14 @@ def test_funds_of_the_same_name_in_different_districts_are_not_linked():
     ]
     result = link_records(records)
     assert len(result.clusters) == 2
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_linking_leaves_the_garbage_collector_as_it_found_it(enabled):
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        link_records([_record("program", 1, "กองทุนสวัสดิการชุมชนตำบลแม่ยาว", tambon="แม่ยาว")])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()

@@ -1,5 +1,7 @@
+import geothai
 import pytest
 
+from sanphalang.welfare import normalise
 from sanphalang.welfare.normalise import normalise_fund_name, parse_location, resolve_area
 
 
@@ -70,3 +72,28 @@ def test_an_ambiguous_tambon_stays_unresolved():
     # "เวียง" is a tambon in several districts of Chiang Rai
     area = resolve_area(tambon="เวียง", province="เชียงราย")
     assert (area.subdistrict_code, area.province_code) == ("", "57")
+
+
+def test_a_tambon_is_found_in_its_district_as_geothai_match_finds_it():
+    names = [(p, d, s, name) for p in geothai.provinces() for d in geothai.districts(p.code)
+             for s in geothai.subdistricts(d.code) for name in (s.name_th, s.name_en)]
+    assert len(names) > 14000
+    for province, district, subdistrict, name in names:
+        expected = tuple(a.subdistrict.code for a in geothai.match(name, district=district.name_th,
+                                                                     province=province.name_th))
+        found = normalise._subdistrict_in(normalise.area_name(name), district.code, province.code)
+        # geothai keeps the brackets of "ปอภาร (ปอพาน)" in its key, where the sources' names lose them
+        assert found == expected or (expected == () and found == (subdistrict.code,)), name
+
+
+def test_clear_caches_empties_every_cache_of_the_normaliser():
+    resolve_area(tambon="ต.แม่ยาว", district="อ.เมือง", province="จ.เชียงราย")
+    resolve_area(tambon="แม่ยาา", district="เมืองเชียงราย", province="เชียงราย")
+    normalise_fund_name("กองทุนสวัสดิการชุมชนตำบลแม่ยาว อ.เมือง จ.เชียงราย")
+    caches = {name: value for name, value in vars(normalise).items() if hasattr(value, "cache_info")}
+    assert {"_subdistricts_by_name", "_district_index", "resolve_area"} <= {
+        name for name, cached in caches.items() if cached.cache_info().currsize}
+
+    normalise.clear_caches()
+
+    assert [name for name, cached in caches.items() if cached.cache_info().currsize] == []

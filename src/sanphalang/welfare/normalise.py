@@ -31,15 +31,23 @@ _MARKER_LEVEL = {"ตำบล": "tambon", "ต.": "tambon", "แขวง": "ta
                  "เขต": "district", "จังหวัด": "province", "จ.": "province"}
 _TAIL = re.compile(r"\s*(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
 _VILLAGE_NUMBER = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*\d+")
+_NON_DIGITS = re.compile(r"\D")
+_THAI_DIGITS = re.compile("[\u0E50-\u0E59]")
+# "เทศบาลตำบลX" and "ทต.X" in a location cell name the tambon X too.
+_MUNICIPALITY_AS_TAMBON = re.compile(r"เทศบาล(?=ตำบล)|ทต\.?(?=\s|[\u0E00-\u0E7F])")
+_AREA_LEVEL_WORD = re.compile(r"^(?:ตำบล|ต\.|แขวง|อำเภอ|อ\.|กิ่งอำเภอ|เขต|จังหวัด|จ\.)\s*")
+# The level words geothai.match drops from the start of a name that is already compact.
+_LEADING_LEVEL_WORD = re.compile(r"^(?:จังหวัด|อำเภอ|เขต|ตำบล|แขวง|กิ่งอำเภอ)")
 _TONE_MARKS = re.compile("[\u0E47-\u0E4C]")
 _SPACES_AND_MARKS = re.compile(r"[\s\-_.,()\"'“”‘’/]+")
 # What PyThaiNLP's normalisation would change: doubled marks, a space before a mark, a tone mark before a vowel,
 # nikhahit + sara aa, doubled leading vowels. Text without any of these is passed over, which is most of it.
+# Each of them starts with a vowel or mark: the lookahead lets the regex engine skip the consonants at C speed.
 _NEEDS_THAI_NORMALISE = re.compile(
-    r"([\u0E30-\u0E3A\u0E47-\u0E4E])\1|[\u0E48-\u0E4C]{2}"
+    r"(?=[\u0E30-\u0E4E])(?:([\u0E30-\u0E3A\u0E47-\u0E4E])\1|[\u0E48-\u0E4C]{2}"
     r"|(?<![\u0E01-\u0E2E\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]"
     r"|[\u0E48-\u0E4C][\u0E31\u0E34-\u0E3A\u0E47]|[\u0E30\u0E32\u0E33][\u0E48-\u0E4C]"
-    r"|\u0E4D\u0E32|[\u0E40-\u0E44]{2}"
+    r"|\u0E4D\u0E32|[\u0E40-\u0E44]{2})"
 )
 
 
@@ -47,9 +55,9 @@ _NEEDS_THAI_NORMALISE = re.compile(
 def tidy(text: str) -> str:
     """clean_text with Arabic digits, skipping PyThaiNLP's slow normalisation where it would change nothing."""
     text = str(text or "")
-    if _NEEDS_THAI_NORMALISE.search(text):
-        return to_arabic_digits(clean_text(text))
-    return to_arabic_digits(" ".join(text.split()))
+    text = clean_text(text) if _NEEDS_THAI_NORMALISE.search(text) else " ".join(text.split())
+    # Few names hold Thai digits, and looking for one costs a tenth of translating the text.
+    return to_arabic_digits(text) if _THAI_DIGITS.search(text) else text
 
 
 def _compact(text: str) -> str:
@@ -98,19 +106,21 @@ def normalise_fund_name(name: str) -> FundName:
         text = text[: tail.start()]
     for word in _GENERIC_WORDS:
         text = text.replace(word, " ")
-    is_municipality = bool(_MUNICIPALITY.search(text))
-    text = _MUNICIPALITY.sub(" ", text)
-    names_tambon = bool(_SUBDISTRICT_WORD.search(text))
-    text = _SUBDISTRICT_WORD.sub(" ", text)
+    text, municipality_words = _MUNICIPALITY.subn(" ", text)
+    text, tambon_words = _SUBDISTRICT_WORD.subn(" ", text)
     number = _VILLAGE_NUMBER.search(text)
-    text = _VILLAGE_NUMBER.sub(" ", text).strip()
+    if number:
+        text = _VILLAGE_NUMBER.sub(" ", text)
+    text = text.strip()
     area_key = _compact(text)
-    is_village = not names_tambon and not is_municipality and bool(_VILLAGE_WORD.match(text))
-    text = _VILLAGE_WORD.sub("", text)
-    key = _compact(text)
-    return FundName(key=key, area_key=area_key, toneless=_TONE_MARKS.sub("", key),
-                    toneless_area_key=_TONE_MARKS.sub("", area_key), is_municipality=is_municipality, is_village=is_village,
-                    village_number=re.sub(r"\D", "", number.group(0)) if number else "",
+    village_word = _VILLAGE_WORD.match(text)
+    is_village = not tambon_words and not municipality_words and bool(village_word)
+    key = _compact(text[village_word.end():]) if village_word else area_key
+    toneless = _TONE_MARKS.sub("", key)
+    return FundName(key=key, area_key=area_key, toneless=toneless,
+                    toneless_area_key=_TONE_MARKS.sub("", area_key) if village_word else toneless,
+                    is_municipality=bool(municipality_words), is_village=is_village,
+                    village_number=_NON_DIGITS.sub("", number.group(0)) if number else "",
                     district_hint=district_hint, province_hint=province_hint)
 
 
@@ -118,8 +128,7 @@ def normalise_fund_name(name: str) -> FundName:
 def area_name(text: str) -> str:
     """An area name without its level word: "ต.แม่ยาว" → "แม่ยาว", "อำเภอเมือง" → "เมือง"."""
     text = _MUNICIPALITY.sub("", tidy(text))
-    text = re.sub(r"^(?:ตำบล|ต\.|แขวง|อำเภอ|อ\.|กิ่งอำเภอ|เขต|จังหวัด|จ\.)\s*", "", text)
-    return _compact(text)
+    return _compact(_AREA_LEVEL_WORD.sub("", text))
 
 
 @lru_cache(maxsize=65536)
@@ -127,8 +136,7 @@ def parse_location(text: str) -> Location:
     """Read a free-text location cell: "ต.แม่ยาว อ.เมือง จ.เชียงราย" → Location("แม่ยาว", "เมือง", "เชียงราย")."""
     text = tidy(text)
     is_municipality = bool(_MUNICIPALITY.search(text))
-    # "เทศบาลตำบลX" names the tambon X too; reading it as a tambon marker is what we want.
-    text = re.sub(r"เทศบาล(?=ตำบล)|ทต\.?(?=\s|[\u0E00-\u0E7F])", "ตำบล", text)
+    text = _MUNICIPALITY_AS_TAMBON.sub("ตำบล", text)
     found: dict[str, str] = {}
     for match in _LOCATION_PART.finditer(text):
         level = _MARKER_LEVEL[match.group("marker")]
@@ -213,18 +221,33 @@ def _closest_subdistrict(name: str, district_code: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _subdistricts_by_name() -> dict[str, tuple[str, ...]]:
+    """Every subdistrict's code under its Thai and English names, cleaned up as the sources' names are."""
+    index: dict[str, list[str]] = {}
+    for province in geothai.provinces():
+        for district in geothai.districts(province.code):
+            for subdistrict in geothai.subdistricts(district.code):
+                names = {subdistrict.name_th, subdistrict.name_en}
+                # area_name without its tidying, which the official names do not need and which would triple
+                # the time this takes
+                for name in {_LEADING_LEVEL_WORD.sub("", _compact(_AREA_LEVEL_WORD.sub("", n))) for n in names}:
+                    index.setdefault(name, []).append(subdistrict.code)
+    return {name: tuple(sorted(codes)) for name, codes in index.items()}
+
+
 @lru_cache(maxsize=262144)
 def _subdistrict_in(tambon: str, district_code: str, province_code: str) -> tuple[str, ...]:
-    if not tambon:
+    """The codes of the subdistricts named tambon (a compact name) in the district, or else in the province.
+
+    What geothai.match answers for the names of that district and province, from one dictionary look-up instead
+    of comparing names subdistrict by subdistrict.
+    """
+    area_code = district_code or province_code
+    if not tambon or not area_code:
         return ()
-    district = geothai.district(district_code).name_th if district_code else None
-    province = geothai.province(province_code).name_th if province_code else None
-    if province is None and district is None:
-        return ()
-    try:
-        return tuple(a.subdistrict.code for a in geothai.match(tambon, district=district, province=province))
-    except (ValueError, LookupError):
-        return ()
+    codes = _subdistricts_by_name().get(_LEADING_LEVEL_WORD.sub("", tambon), ())
+    return tuple([code for code in codes if code.startswith(area_code)])
 
 
 @lru_cache(maxsize=262144)
@@ -251,7 +274,12 @@ def resolve_area(*, tambon: str = "", district: str = "", province: str = "", na
 
 
 def clear_caches() -> None:
-    """Forget every cached normalisation and lookup, so a benchmark can time the work from scratch."""
+    """Forget every cached normalisation and lookup, so a benchmark can time the work from scratch.
+
+    The tables of official names built from geothai go too: whoever runs next builds them again. geothai's own
+    tables of its packaged data are not ours to clear and stay loaded for the process.
+    """
     for cached in (tidy, normalise_fund_name, area_name, parse_location, resolve_province, resolve_district,
-                   _subdistrict_in, _closest_subdistrict, resolve_area):
+                   _subdistrict_in, _closest_subdistrict, resolve_area, _province_index, _district_index, _all_districts,
+                   _subdistrict_names, _subdistricts_by_name):
         cached.cache_clear()
