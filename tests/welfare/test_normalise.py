@@ -97,3 +97,9 @@ def test_clear_caches_empties_every_cache_of_the_normaliser():
     normalise.clear_caches()
 
     assert [name for name, cached in caches.items() if cached.cache_info().currsize] == []
+
+
+@pytest.mark.parametrize("district", ["เขตพระโขนง", "พระโขนง", "เขต พระโขนง"])
+def test_a_bangkok_district_is_found_with_or_without_its_level_word(district):
+    area = resolve_area(tambon="บางจาก", district=district, province="กรุงเทพมหานคร")
+    assert area.district_code == "1009" and area.subdistrict_code.startswith("1009")

@@ -170,7 +170,8 @@ def _district_index(province_code: str) -> dict[str, str]:
     index = {}
     for district in geothai.districts(province_code):
         name = _name_key(district.name_th)
-        index[name] = district.code
+        # Keyed as lookups read a name, without its level word: Bangkok's districts are officially "เขต…".
+        index[area_name(district.name_th)] = index[name] = district.code
         index[_name_key(district.name_en)] = district.code
         if name.startswith("เมือง") and district.code.endswith("01"):
             # "อ.เมือง" is the capital district of the province.
@@ -183,7 +184,7 @@ def _all_districts() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for province in geothai.provinces():
         for district in geothai.districts(province.code):
-            for name in {_name_key(district.name_th), _name_key(district.name_en)}:
+            for name in {_name_key(district.name_th), area_name(district.name_th), _name_key(district.name_en)}:
                 index.setdefault(name, []).append(district.code)
     return index
 
