@@ -61,3 +61,20 @@ def test_it_explains_a_mapping_that_no_longer_fits(tmp_path):
     mapping.write_text(json.dumps({"fund_name": "Fund name"}), encoding="utf-8")
     with pytest.raises(CommandError, match="program.*“Fund name”"):
         reconcile([f"program={paths['program']}:{mapping}"], tmp_path / "links.csv")
+
+
+def test_the_summary_counts_a_status_disagreement_by_its_meaning(tmp_path):
+    # given two sources that write one fund's status in different words, and another's that truly differ
+    headings = ["ชื่อกองทุน", "ตำบล", "อำเภอ", "จังหวัด", "สถานะ"]
+    first = [["กองทุนสวัสดิการชุมชนตำบลแม่ยาว", "แม่ยาว", "เมืองเชียงราย", "เชียงราย", "ดำเนินการ"],
+             ["กองทุนสวัสดิการชุมชนตำบลริมกก", "ริมกก", "เมืองเชียงราย", "เชียงราย", "ดำเนินการ"]]
+    second = [["กองทุนสวัสดิการ ต.แม่ยาว", "แม่ยาว", "เมืองเชียงราย", "เชียงราย", "ดำเนินงานปกติ"],
+              ["กองทุนสวัสดิการ ต.ริมกก", "ริมกก", "เมืองเชียงราย", "เชียงราย", "หยุดดำเนินการ"]]
+    paths = []
+    for name, rows in (("a", first), ("b", second)):
+        path = tmp_path / f"{name}.csv"
+        path.write_bytes(write_table(headings, rows, fmt="csv"))
+        paths.append(f"{name}={path}")
+    # when reconciled, then only Rim Kok's status disagrees
+    summary = reconcile(paths, tmp_path / "links.csv")
+    assert summary["disagreements"]["status"] == 1

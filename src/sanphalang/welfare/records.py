@@ -160,9 +160,10 @@ def row_problems(data: dict) -> list[tuple[str, str]]:
 
 
 def fund_record(source: str, row: int, data: dict) -> FundRecord:
-    """The linkage engine's view of one row."""
+    """The linkage engine's view of one row; the status is read as its meaning, so that "ดำเนินการ" and
+    "ดำเนินงาน" do not count as a disagreement."""
     return FundRecord(source=source, row=row, fund_name=data.get("fund_name", ""), tambon=data.get("tambon", ""),
                       district=data.get("district", ""), province=data.get("province", ""),
                       location=data.get("location", ""), members=parse_members(data.get("members")),
-                      status=data.get("status", ""), founded=parse_founded(data.get("founded")),
+                      status=parse_status(data.get("status")) or "", founded=parse_founded(data.get("founded")),
                       fund_code=data.get("fund_code", ""))
