@@ -434,3 +434,18 @@ def test_it_reads_the_visit_page_in_a_constant_number_of_queries(cast, client_fo
     assert response.status_code == 200
     team_select = str(response.context["edit_form"]["team"])
     assert team_select.count("<option") == team_select.count(" selected>") == people
+
+
+def test_a_new_round_starts_from_the_checklist_the_network_used_last(cast, client_for):
+    # given last year's round, whose checklist the network edited
+    from sanphalang.welfare.audits import audit_round_create
+
+    edited = ["มีคณะกรรมการบริหารกองทุน", "สมุดบัญชีตรงกับรายงาน"]
+    audit_round_create(by=cast.chiangrai_coordinator, name="ติดตาม 2561", province_code="57",
+                       starts_on=D(2018, 5, 1), ends_on=D(2018, 6, 1), checklist=edited)
+    # when a colleague of the province opens the new-round form, then it offers that checklist
+    form = client_for(cast.chiangrai_coordinator).get(reverse("welfare:audit_round_create")).context["form"]
+    assert form["checklist"].value() == "\n".join(edited)
+    # and another province's coordinator still gets the default
+    form = client_for(cast.phayao_coordinator).get(reverse("welfare:audit_round_create")).context["form"]
+    assert form["checklist"].value() == "\n".join(DEFAULT_CHECKLIST)

@@ -50,7 +50,10 @@ def _round_form_page(request, form, *, title: str, audit_round=None):
 def round_create(request):
     if request.method == "POST":
         _require_writer(request.user)
-    form = AuditRoundForm(request.POST or None, user=request.user)
+    # A new round starts from the checklist the network used last, as edited then; the default the first time.
+    latest = selectors.audit_round_list(user=request.user).first()
+    initial = {"checklist": "\n".join(latest.checklist)} if latest else {}
+    form = AuditRoundForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
