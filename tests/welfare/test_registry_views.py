@@ -204,3 +204,24 @@ class TestInSourceDuplicates:
         assert duplicate.fund == Fund.objects.get(fund_code="F001") and Fund.objects.count() == 3
         # and an outsider sees none of it
         assert client_for(cast.phayao_coordinator).get(response.url).context["duplicates"] == []
+
+
+class TestMissingFromASource:
+    def test_the_list_shows_the_funds_a_source_does_not_list(self, cast, client_for):
+        # given the program lists three funds and the matching list two of them
+        _reconciled(cast)
+        matching = SourceRecord.objects.filter(source__name="สมทบ").first().source
+        client = client_for(cast.chiangrai_coordinator)
+        # when the coordinator asks for the funds missing from the matching list
+        response = client.get(reverse("welfare:fund_list"), {"missing_from": matching.pk})
+        # then only Mae Sai, which the matching list lacks, is listed, and the export agrees
+        assert [f.fund_code for f in response.context["listing"].page] == ["F003"]
+        export = client.get(reverse("welfare:fund_list"), {"missing_from": matching.pk, "export": "csv"})
+        assert "F003" in export.content.decode("utf-8-sig") and "F001" not in export.content.decode("utf-8-sig")
+
+    def test_another_provinces_source_is_not_offered(self, cast, client_for):
+        _reconciled(cast)
+        matching = SourceRecord.objects.filter(source__name="สมทบ").first().source
+        response = client_for(cast.phayao_coordinator).get(reverse("welfare:fund_list"), {"missing_from": matching.pk})
+        assert response.context["filters"].errors["missing_from"]
+        assert response.context["listing"].total == 0

@@ -7,7 +7,7 @@ from sanphalang.web.forms import StyledFormMixin
 
 from .models import FundStatus
 from .records import RECORD_FIELDS
-from .selectors import district_choices
+from .selectors import district_choices, source_list
 from .services import SETTLE_FIELDS
 
 FIELD_LABELS = {
@@ -23,9 +23,14 @@ class FundFilterForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("All statuses"))] + list(FundStatus.choices))
 
+    missing_from = forms.ChoiceField(label=_("Missing from"), required=False,
+                                     help_text=_("Funds that this source does not list"))
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].choices = [("", _("All districts"))] + district_choices(user=user)
+        self.fields["missing_from"].choices = [("", _("Any source"))] + [
+            (str(source.pk), source.name) for source in source_list(user=user)]
 
 
 class SourceUploadForm(StyledFormMixin, forms.Form):

@@ -9,8 +9,12 @@ from sanphalang.thai.matching import name_search_q
 from .models import Fund, Settlement, Source, SourceRecord
 
 
-def fund_list(*, user, search: str = "", district: str | None = None, status: str | None = None) -> QuerySet[Fund]:
+def fund_list(*, user, search: str = "", district: str | None = None, status: str | None = None,
+              missing_from: int | None = None) -> QuerySet[Fund]:
+    """The funds of the user's areas; missing_from (a source's id) keeps those that source does not list (S9)."""
     qs = Fund.objects.filter(scope_for(user).subtree_q("area_id"))
+    if missing_from:
+        qs = qs.exclude(source_records__source_id=missing_from)
     if search:
         qs = qs.filter(name_search_q(search))
     if district:

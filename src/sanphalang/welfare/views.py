@@ -41,7 +41,8 @@ def fund_list(request):
     filters = FundFilterForm(request.GET or None, user=request.user)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     funds = selectors.fund_list(user=request.user, search=criteria.get("q", ""),
-                                district=criteria.get("district") or None, status=criteria.get("status") or None)
+                                district=criteria.get("district") or None, status=criteria.get("status") or None,
+                                missing_from=int(criteria["missing_from"]) if criteria.get("missing_from") else None)
     fmt = export_format(request)
     if fmt:
         return export_rows(funds.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="welfare-funds")
