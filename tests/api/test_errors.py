@@ -79,3 +79,11 @@ def test_a_true_bug_is_a_logged_json_500_not_an_html_page(cast, api_for, monkeyp
     body = assert_error(response, 500)
     assert body["code"] == "server_error" and "boom" not in body["detail"]
     assert "boom" in caplog.text
+
+
+def test_a_method_an_address_does_not_take_is_refused_in_json(db, cast, api_for):
+    response = api_for(cast.chiangrai_coordinator).put("/api/areas", {})
+    assert response.status_code == 405
+    body = response.json()
+    assert body["code"] == "method_not_allowed" and "PUT" in body["detail"]
+    assert "GET" in response["Allow"]
