@@ -225,3 +225,19 @@ class TestMissingFromASource:
         response = client_for(cast.phayao_coordinator).get(reverse("welfare:fund_list"), {"missing_from": matching.pk})
         assert response.context["filters"].errors["missing_from"]
         assert response.context["listing"].total == 0
+
+
+class TestChangedLayout:
+    def test_a_new_layout_of_a_known_source_is_pointed_out_and_mapped_again(self, cast, client_for):
+        client = client_for(cast.chiangrai_coordinator)
+        # given the program was imported with its usual headings
+        url = _upload(client, PROGRAM_CSV).url
+        client.post(url, {**MAPPED, "action": "import"})
+        # when this year's file renames the members column
+        renamed = PROGRAM_CSV.replace("จำนวนสมาชิก", "สมาชิก (คน) ปี 2562")
+        page = client.get(_upload(client, renamed).url)
+        # then the page says which remembered column is gone, and offers the file's own heading instead
+        assert page.context["preview"].missing_remembered == ["จำนวนสมาชิก"]
+        assert "จำนวนสมาชิก" in page.content.decode()
+        assert page.context["form"]["map_fund_name"].initial == "ชื่อกองทุน"
+        assert not page.context["form"]["map_members"].initial

@@ -4,7 +4,7 @@ The file is kept as an import batch of its uploader, like every other import, so
 user confirms, and what the file says can be checked again under another mapping without uploading it again.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -36,6 +36,8 @@ class SourcePreview:
     errors: list[RowError]
     unused_headings: list[str]
     mapping_error: str = ""
+    # Headings the source's last import was mapped to that this file no longer has: its layout has changed.
+    missing_remembered: list[str] = field(default_factory=list)
 
     @property
     def bad_rows(self) -> int:
@@ -91,6 +93,10 @@ def source_upload_preview(*, batch: ImportBatch, table: Table, mapping: dict[str
     preview = SourcePreview(headings=[h for h in table.headings if h], mapping=mapping, total=len(table.rows),
                             rows=[], errors=[],
                             unused_headings=[h for h in table.headings if h and normalise_heading(h) not in used])
+    source = _source_of(batch)
+    present = {normalise_heading(h) for h in table.headings if h}
+    preview.missing_remembered = [heading for heading in ((source.column_mapping if source else None) or {}).values()
+                                  if normalise_heading(heading) not in present]
     try:
         checked = source_rows(table, mapping)
     except ValidationError as error:
