@@ -105,6 +105,11 @@ class TestMeetingCreate:
         listing = client.get(reverse("meetings:meeting_list"), {"body": body.pk, "year": "2558"})
         assert "2/2558" in listing.content.decode()
         assert listing.context["nav_active"] == "meetings"
+        # and a meeting is named in Thai as the minutes name it
+        from django.utils import translation
+
+        with translation.override("th"):
+            assert str(second) == f"{body} ครั้งที่ 2/2558"
 
     def test_the_form_proposes_the_next_number(self, cast, client_for):
         body = council(cast)

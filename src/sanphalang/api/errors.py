@@ -42,6 +42,8 @@ def _pydantic_message(error: dict) -> str:
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("This field cannot be set here.")
     if kind == "value_error" and "error" in ctx:
         return str(ctx["error"])
     if kind in {"int_parsing", "int_type", "int_from_float"}:

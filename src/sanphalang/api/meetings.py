@@ -19,6 +19,8 @@ from sanphalang.meetings.selectors import (
     meeting_get,
     meeting_list,
 )
+from sanphalang.meetings.selectors_edits import action_item_get as action_item_for_change
+from sanphalang.meetings.selectors_edits import agenda_item_get, attendance_get, resolution_get
 from sanphalang.meetings.services import (
     action_item_create,
     action_item_set_status,
@@ -33,19 +35,32 @@ from sanphalang.meetings.services import (
     membership_add,
     resolution_add,
 )
+from sanphalang.meetings.services_edits import (
+    action_item_remove,
+    action_item_update,
+    agenda_item_remove,
+    agenda_item_update,
+    attendance_remove,
+    attendance_update,
+    resolution_remove,
+    resolution_update,
+)
 
 from .errors import ApiError
 from .pagination import page_of, paginate
 from .schemas_meetings import (
     ActionItemIn,
     ActionItemOut,
+    ActionItemPatch,
     ActionItemQuery,
     ActionItemStatusIn,
     ActionItemStatusOut,
     AgendaItemIn,
     AgendaItemOut,
+    AgendaItemPatch,
     AttendanceIn,
     AttendanceOut,
+    AttendancePatch,
     BodyDetailOut,
     BodyIn,
     BodyOut,
@@ -65,6 +80,7 @@ from .schemas_meetings import (
     MembershipOut,
     ResolutionIn,
     ResolutionOut,
+    ResolutionPatch,
 )
 
 router = Router(tags=["meetings"])
@@ -211,6 +227,61 @@ def add_resolution(request, meeting_id: int, payload: ResolutionIn):
     return Status(201, resolution_add(by=request.auth, meeting=meeting, **payload.dict()))
 
 
+# ---- corrections to a meeting's record: the same rules as the pages (the body's area, history naming the user)
+
+_REMOVED = {204: None}
+
+
+@router.patch("/meetings/{meeting_id}/agenda-items/{item_id}", response=AgendaItemOut)
+def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaItemPatch):
+    """Correct an agenda item. A new order moves it to that place and numbers the agenda 1, 2, 3… again."""
+    item = agenda_item_get(user=request.auth, pk=item_id, meeting_id=meeting_id)
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    _required(fields, "title", "order", "description", "report")
+    return agenda_item_update(by=request.auth, item=item, **fields)
+
+
+@router.delete("/meetings/{meeting_id}/agenda-items/{item_id}", response=_REMOVED)
+def remove_agenda_item(request, meeting_id: int, item_id: int):
+    """Remove an agenda item; the items after it move up one place."""
+    agenda_item_remove(by=request.auth, item=agenda_item_get(user=request.auth, pk=item_id, meeting_id=meeting_id))
+    return Status(204, None)
+
+
+@router.patch("/meetings/{meeting_id}/attendance/{attendance_id}", response=AttendanceOut)
+def update_attendance(request, meeting_id: int, attendance_id: int, payload: AttendancePatch):
+    """Correct the role someone had at the meeting."""
+    attendance = attendance_get(user=request.auth, pk=attendance_id, meeting_id=meeting_id)
+    fields = payload.dict(exclude_unset=True)
+    _required(fields, "role")
+    return attendance_update(by=request.auth, attendance=attendance, **fields)
+
+
+@router.delete("/meetings/{meeting_id}/attendance/{attendance_id}", response=_REMOVED)
+def remove_attendance(request, meeting_id: int, attendance_id: int):
+    """Remove an attendance line recorded by mistake."""
+    attendance_remove(by=request.auth, attendance=attendance_get(user=request.auth, pk=attendance_id,
+                                                                 meeting_id=meeting_id))
+    return Status(204, None)
+
+
+@router.patch("/meetings/{meeting_id}/resolutions/{resolution_id}", response=ResolutionOut)
+def update_resolution(request, meeting_id: int, resolution_id: int, payload: ResolutionPatch):
+    """Correct a resolution's text or number (a number another resolution of the meeting has is refused)."""
+    resolution = resolution_get(user=request.auth, pk=resolution_id, meeting_id=meeting_id)
+    fields = payload.dict(exclude_unset=True)
+    _required(fields, "text", "number")
+    return resolution_update(by=request.auth, resolution=resolution, **fields)
+
+
+@router.delete("/meetings/{meeting_id}/resolutions/{resolution_id}", response=_REMOVED)
+def remove_resolution(request, meeting_id: int, resolution_id: int):
+    """Remove a resolution recorded by mistake. Refused (422) while it has action items."""
+    resolution_remove(by=request.auth, resolution=resolution_get(user=request.auth, pk=resolution_id,
+                                                                 meeting_id=meeting_id))
+    return Status(204, None)
+
+
 # ---- action items
 
 
@@ -238,6 +309,25 @@ def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
     following = action_item_set_status(by=request.auth, item=item, **payload.dict(exclude_unset=True))
     return {"item": action_item_get(user=request.auth, pk=item_id),
             "next_occurrence": action_item_get(user=request.auth, pk=following.pk) if following else None}
+
+
+@router.patch("/action-items/{item_id}", response=ActionItemOut)
+def update_action_item(request, item_id: int, payload: ActionItemPatch):
+    """Correct an action item: title, details, due date (not before its meeting), owner, outcome. The status has
+    its own route, which keeps a repeating series going."""
+    item = action_item_for_change(user=request.auth, pk=item_id)
+    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    _required(fields, "title", "due_on", "description", "outcome")
+    action_item_update(by=request.auth, item=item, **fields)
+    return action_item_get(user=request.auth, pk=item_id)
+
+
+@router.delete("/action-items/{item_id}", response=_REMOVED)
+def remove_action_item(request, item_id: int):
+    """Remove an action item recorded by mistake. Refused (422) when letters refer to it, or when it is one
+    occurrence of a repeating series with others: cancel it instead."""
+    action_item_remove(by=request.auth, item=action_item_for_change(user=request.auth, pk=item_id))
+    return Status(204, None)
 
 
 # ---- letters

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ConfigDict
 
 from sanphalang.meetings.models import (
     OPEN_STATUSES,
@@ -324,6 +324,45 @@ class AttendanceIn(Schema):
 class ResolutionIn(Schema):
     text: str
     number: ThaiInt | None = Field(None, ge=1, description="Empty: after the last resolution")
+
+
+# ---- corrections: each field left out is kept; unknown fields are refused, not ignored
+
+
+class AgendaItemPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    order: ThaiInt | None = Field(None, ge=1, description="Its place in the agenda: the other items move to make "
+                                                           "room, and the agenda is numbered 1, 2, 3… again")
+    description: str | None = None
+    working_group: ThaiInt | None = Field(None, description="The id of the working group that reports; null: none")
+    report: str | None = None
+
+
+class AttendancePatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    role: str | None = Field(None, description="The role at the meeting. Who attended is not changed: remove the "
+                                               "line and record the right one")
+
+
+class ResolutionPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = None
+    number: ThaiInt | None = Field(None, ge=1, description="A number not used by another resolution of the meeting")
+
+
+class ActionItemPatch(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    description: str | None = None
+    due_on: ThaiDate | None = Field(None, description="Not before the meeting that set the item")
+    owner_organisation: ThaiInt | None = Field(None, description="The owner organisation's id; null: none")
+    owner_person: ThaiInt | None = Field(None, description="The owner person's id; null: none")
+    outcome: str | None = None
 
 
 # ---- action items

@@ -104,14 +104,20 @@ class PersonOrOrganisationForm(StyledFormMixin, forms.Form):
         return cleaned
 
 
-class MembershipForm(PersonOrOrganisationForm):
-    form_prefix = "member"
-    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
-                                           help_text=_("A person, an organisation, or a person for an organisation"))
+class MembershipTermsForm(StyledFormMixin, forms.Form):
+    """A membership's terms: what the member's form asks besides who, and all that correcting one changes."""
+
     role = forms.ChoiceField(label=_("Role"), choices=MEMBERSHIP_ROLES, initial="member")
     title = forms.CharField(label=_("Position title"), max_length=200, required=False)
     started_on = BEDateField(label=_("From"), required=False)
-    ended_on = BEDateField(label=_("Until"), required=False)
+    ended_on = BEDateField(label=_("Until"), required=False, help_text=_("Set to end the membership"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        role = self.initial.get("role")
+        if role and role not in dict(MEMBERSHIP_ROLES):
+            # A role brought by an import stays choosable when the membership is corrected.
+            self.fields["role"].choices = [*MEMBERSHIP_ROLES, (role, role)]
 
     def clean(self):
         cleaned = super().clean()
@@ -119,6 +125,13 @@ class MembershipForm(PersonOrOrganisationForm):
         if start and end and end < start:
             self.add_error("ended_on", _("The membership ends after it starts."))
         return cleaned
+
+
+class MembershipForm(PersonOrOrganisationForm, MembershipTermsForm):
+    form_prefix = "member"
+    field_order = ["person", "organisation", "role", "title", "started_on", "ended_on"]
+    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
+                                           help_text=_("A person, an organisation, or a person for an organisation"))
 
 
 # ---- meetings -----------------------------------------------------------------------------------------------
@@ -184,18 +197,42 @@ class AgendaItemForm(StyledFormMixin, forms.Form):
             kind=BodyKind.WORKING_GROUP)
 
 
-class InvitationForm(PersonOrOrganisationForm):
-    form_prefix = "invitation"
+class AgendaItemEditForm(AgendaItemForm):
+    """Correcting an agenda item: its fields and its place in the agenda."""
+
+    order = ThaiIntegerField(label=_("Order"), min_value=1,
+                             help_text=_("Its place in the agenda; the other items move to make room"))
+    field_order = ["order", "title", "description", "working_group", "report"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", None)
+        super().__init__(*args, **kwargs)
+
+
+class InvitationAnswerForm(StyledFormMixin, forms.Form):
+    """An invitation's answer and the day it was sent: what correcting one changes."""
+
     sent_on = BEDateField(label=_("Sent on"), required=False)
     response = forms.ChoiceField(label=_("Response"), choices=InvitationResponse.choices,
                                  initial=InvitationResponse.PENDING)
 
 
-class AttendanceForm(PersonOrOrganisationForm):
+class InvitationForm(PersonOrOrganisationForm, InvitationAnswerForm):
+    form_prefix = "invitation"
+    field_order = ["person", "organisation", "sent_on", "response"]
+
+
+class AttendanceRoleForm(StyledFormMixin, forms.Form):
+    """The role someone had at the meeting: what correcting an attendance line changes."""
+
+    role = forms.CharField(label=_("Role at the meeting"), max_length=200, required=False)
+
+
+class AttendanceForm(PersonOrOrganisationForm, AttendanceRoleForm):
     form_prefix = "attendance"
+    field_order = ["person", "organisation", "role"]
     organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
                                            help_text=_("Someone who is not a member is recorded as a guest."))
-    role = forms.CharField(label=_("Role at the meeting"), max_length=200, required=False)
 
 
 class MinutesForm(StyledFormMixin, forms.Form):
@@ -209,6 +246,19 @@ class ResolutionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "resolution")
         super().__init__(*args, **kwargs)
+
+
+class ResolutionEditForm(ResolutionForm):
+    number = ThaiIntegerField(label=_("Resolution number"), min_value=1)
+    field_order = ["number", "text"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", None)
+        super().__init__(*args, **kwargs)
+
+
+def _outcome_field():
+    return forms.CharField(label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ActionItemForm(StyledFormMixin, forms.Form):
@@ -229,6 +279,17 @@ class ActionItemForm(StyledFormMixin, forms.Form):
         self.fields["owner_person"].queryset = _people(user)
 
 
+class ActionItemEditForm(ActionItemForm):
+    """Correcting an action item: the fields of the item, and its outcome. Its status has its own form, and a
+    series keeps the repeat it was created with."""
+
+    outcome = _outcome_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["recurrence_months"], self.fields["recurrence_until"]
+
+
 class ActionFilterForm(StyledFormMixin, forms.Form):
     STATES = [("open", _("Open")), ("overdue", _("Overdue")), ("done", _("Done")), ("cancelled", _("Cancelled")),
               ("all", _("All"))]
@@ -246,7 +307,7 @@ class ActionFilterForm(StyledFormMixin, forms.Form):
 class ActionStatusForm(StyledFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     done_on = BEDateField(label=_("Done on"), required=False, help_text=_("Left empty when done: today"))
-    outcome = forms.CharField(label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = _outcome_field()
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):

@@ -112,7 +112,7 @@ class Meeting(models.Model):
             violation_error_message=_("This body already has a meeting with this number in this year."))]
 
     def __str__(self) -> str:
-        return f"{self.body} {_('no.')} {self.number}/{self.year_be}"
+        return _("%(body)s no. %(number)s/%(year)s") % {"body": self.body, "number": self.number, "year": self.year_be}
 
     @property
     def area_id(self) -> str:

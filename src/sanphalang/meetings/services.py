@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,6 +47,7 @@ def body_update(*, by, body: Body, **fields) -> Body:
     reject_unknown_fields(fields, BODY_FIELDS)
     if body.pk:
         require_write(by, body.area_id)
+    existed, previous_parent_id = bool(body.pk), body.parent_id
     issue_areas = fields.pop("issue_areas", None)
     if "area_code" in fields:
         code = fields.pop("area_code")
@@ -62,6 +63,13 @@ def body_update(*, by, body: Body, **fields) -> Body:
     validated_save(body, by)
     if issue_areas is not None:
         body.issue_areas.set(issue_areas)
+    if existed and previous_parent_id != body.parent_id:
+        # A working group's members count as members of the body it is part of: moving the group changes who
+        # was a guest at the old and the new parent's meetings.
+        members = Membership.objects.filter(body=body)
+        guest_flags_refresh(by=by, attendances=attendances_of(
+            body_ids=[previous_parent_id, body.parent_id], persons=members.values("person_id"),
+            organisations=members.values("organisation_id")))
     return body
 
 
@@ -69,8 +77,11 @@ def body_update(*, by, body: Body, **fields) -> Body:
 def membership_add(*, by, body: Body, person=None, organisation=None, role: str = "member", title: str = "",
                    started_on: dt.date | None = None, ended_on: dt.date | None = None) -> Membership:
     require_write(by, body.area_id)
-    return validated_save(Membership(body=body, person=person, organisation=organisation, role=role, title=title,
-                                     started_on=started_on, ended_on=ended_on), by)
+    membership = validated_save(Membership(body=body, person=person, organisation=organisation, role=role,
+                                           title=title, started_on=started_on, ended_on=ended_on), by)
+    # A membership recorded late can make someone a member at meetings already held.
+    guest_flags_refresh(by=by, attendances=attendances_touched_by(membership))
+    return membership
 
 
 def next_meeting_number(body: Body, year_be: int) -> int:
@@ -111,11 +122,16 @@ def _validate_meeting(meeting: Meeting) -> None:
 def meeting_update(*, by, meeting: Meeting, **fields) -> Meeting:
     reject_unknown_fields(fields, MEETING_FIELDS)
     require_write(by, meeting.body.area_id)
+    held_on = meeting.held_on
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.year_be = be_year(meeting.held_on)
     _validate_meeting(meeting)
-    return validated_save(meeting, by)
+    validated_save(meeting, by)
+    if meeting.held_on != held_on:
+        # Who was a member depends on the day: a moved meeting decides its guests again.
+        guest_flags_refresh(by=by, attendances=meeting.attendances.all())
+    return meeting
 
 
 @transaction.atomic
@@ -138,6 +154,35 @@ def is_member_on(body: Body, *, person=None, organisation=None, on: dt.date) -> 
     if organisation is not None:
         who |= Q(organisation=organisation)
     return Membership.objects.filter(bodies & who & period).exists()
+
+
+def attendances_of(*, body_ids, persons, organisations) -> QuerySet[Attendance]:
+    """Attendance lines at meetings of these bodies that name one of these people or organisations (ids, or
+    subqueries of ids)."""
+    return Attendance.objects.filter(Q(person_id__in=persons) | Q(organisation_id__in=organisations),
+                                     meeting__body_id__in=[pk for pk in body_ids if pk is not None])
+
+
+def attendances_touched_by(membership: Membership) -> QuerySet[Attendance]:
+    """The attendance lines whose guest flag a membership can decide: at meetings of its body and of the body
+    that body is part of (see is_member_on), naming its person or its organisation."""
+    return attendances_of(body_ids=[membership.body_id, membership.body.parent_id],
+                          persons=[membership.person_id] if membership.person_id else [],
+                          organisations=[membership.organisation_id] if membership.organisation_id else [])
+
+
+def guest_flags_refresh(*, by, attendances: QuerySet[Attendance]) -> int:
+    """Decide again, as attendance_record does, whether each line was a guest's; save (with history) only the
+    lines whose flag changes. Returns how many changed."""
+    changed = 0
+    for line in attendances.select_related("meeting"):
+        guest = not is_member_on(line.meeting.body_id, person=line.person_id, organisation=line.organisation_id,
+                                 on=line.meeting.held_on)
+        if guest != line.is_guest:
+            line.is_guest = guest
+            validated_save(line, by)
+            changed += 1
+    return changed
 
 
 @transaction.atomic

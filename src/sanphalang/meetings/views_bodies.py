@@ -11,19 +11,31 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.directory.views import area_label, show_service_error
-from sanphalang.web.listing import Column, paginate
+from sanphalang.directory.views import area_label, export_format, show_service_error
+from sanphalang.web.listing import Column, export_rows, paginate
 
 from . import selectors, services
 from .forms import BodyFilterForm, BodyForm, MembershipForm
 from .models import Body
 from .views import can_edit_body, role_label
+from .views_edits import REMOVAL_QUESTIONS
 
 LIST_COLUMNS = [
     Column("name", gettext_lazy("Name"), lambda b: b.name_th, "sort_key"),
     Column("kind", gettext_lazy("Kind"), lambda b: b.get_kind_display(), "kind"),
     Column("area", gettext_lazy("Area"), lambda b: area_label(b.area), "area_id"),
     Column("parent", gettext_lazy("Part of"), lambda b: b.parent or ""),
+]
+EXPORT_COLUMNS = [
+    Column("name", gettext_lazy("Name (Thai)"), lambda b: b.name_th),
+    Column("name_en", gettext_lazy("Name (English)"), lambda b: b.name_en),
+    Column("kind", gettext_lazy("Kind"), lambda b: b.get_kind_display()),
+    Column("area_code", gettext_lazy("Area code"), lambda b: b.area_id),
+    Column("area", gettext_lazy("Area"), lambda b: area_label(b.area)),
+    Column("parent", gettext_lazy("Part of"), lambda b: b.parent or ""),
+    Column("organisation", gettext_lazy("Organisation"), lambda b: b.organisation or ""),
+    Column("issues", gettext_lazy("Issue areas"), lambda b: ", ".join(str(issue) for issue in b.issue_areas.all())),
+    Column("active", gettext_lazy("Active"), lambda b: _("yes") if b.is_active else _("no")),
 ]
 
 
@@ -38,6 +50,10 @@ def body_list(request):
     criteria = filters.cleaned_data if filters.is_valid() else {}
     bodies = selectors.body_list(user=request.user, kind=criteria.get("kind") or None,
                                  search=(criteria.get("q") or "").strip())
+    fmt = export_format(request)
+    if fmt:
+        return export_rows(bodies.select_related("area__parent__parent").order_by("sort_key", "pk"),
+                           EXPORT_COLUMNS, fmt=fmt, filename="bodies")
     listing = paginate(bodies, LIST_COLUMNS, request, default_sort="name")
     return render(request, "meetings/body_list.html", {
         "nav_active": "meetings", "filters": filters, "listing": listing, "can_add": _can_add(request.user)})
@@ -53,6 +69,7 @@ def _render_body(request, body, *, member_form=None):
         member_form = MembershipForm(user=request.user)
     return render(request, "meetings/body_detail.html", {
         "nav_active": "meetings", "body": body, "can_edit": can_edit, "member_form": member_form,
+        "confirm": REMOVAL_QUESTIONS,
         "current_members": [m for m in memberships if m.ended_on is None or m.ended_on >= today],
         "past_members": [m for m in memberships if m.ended_on is not None and m.ended_on < today],
         "meetings": selectors.meeting_list(user=request.user, body=body.pk).order_by("-held_on", "-number")[:100],

@@ -18,6 +18,7 @@ from . import selectors, services, services_pages
 from .forms import AttachmentForm, LetterFilterForm, LetterForm
 from .models import Letter, LetterStatus
 from .views import can_edit_body
+from .views_edits import REMOVAL_QUESTIONS
 
 AWAITING = (LetterStatus.SENT, LetterStatus.AWAITING_ANSWER)
 
@@ -66,7 +67,7 @@ def _render_letter(request, letter, *, attachment_form=None):
         attachment_form = AttachmentForm()
     return render(request, "meetings/letter_detail.html", {
         "nav_active": "meetings", "letter": letter, "late": mark_late([letter])[0].answer_late,
-        "can_edit": can_edit, "attachment_form": attachment_form})
+        "can_edit": can_edit, "attachment_form": attachment_form, "confirm": REMOVAL_QUESTIONS})
 
 
 @login_required

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.directory.views import show_service_error
+from sanphalang.directory.views import area_label, export_format, show_service_error
 from sanphalang.thai.dates import be_year
-from sanphalang.web.listing import Column, paginate
+from sanphalang.web.listing import Column, export_rows, paginate
 
 from . import selectors, selectors_pages, services, services_pages
 from .forms import (
@@ -34,6 +34,7 @@ from .forms import (
 )
 from .models import Meeting
 from .views import can_edit_body, mark_overdue
+from .views_edits import REMOVAL_QUESTIONS
 
 LIST_COLUMNS = [
     Column("date", gettext_lazy("Date"), lambda m: m.held_on, "held_on"),
@@ -42,6 +43,22 @@ LIST_COLUMNS = [
     Column("venue", gettext_lazy("Venue"), lambda m: m.venue),
     Column("chair", gettext_lazy("Chair"), lambda m: m.chair or ""),
     Column("participants", gettext_lazy("Participants"), lambda m: m.head_count or m.attendance_count),
+]
+EXPORT_COLUMNS = [
+    Column("date", gettext_lazy("Date"), lambda m: m.held_on),
+    Column("number", gettext_lazy("Number"), lambda m: f"{m.number}/{m.year_be}"),
+    Column("body", gettext_lazy("Body"), lambda m: m.body.name_th),
+    Column("area_code", gettext_lazy("Area code"), lambda m: m.body.area_id),
+    Column("area", gettext_lazy("Area"), lambda m: area_label(m.body.area)),
+    Column("title", gettext_lazy("Title"), lambda m: m.title),
+    Column("status", gettext_lazy("Status"), lambda m: m.get_status_display()),
+    Column("starts_at", gettext_lazy("Starts at"), lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else ""),
+    Column("ends_at", gettext_lazy("Ends at"), lambda m: m.ends_at.strftime("%H:%M") if m.ends_at else ""),
+    Column("venue", gettext_lazy("Venue"), lambda m: m.venue),
+    Column("chair", gettext_lazy("Chair"), lambda m: m.chair.name_with_title if m.chair else ""),
+    Column("chair_title", gettext_lazy("Chair's position"), lambda m: m.chair_title),
+    Column("participants", gettext_lazy("Participants"), lambda m: m.head_count),
+    Column("recorded", gettext_lazy("Attendance recorded by name"), lambda m: m.attendance_count),
 ]
 
 
@@ -57,6 +74,10 @@ def meeting_list(request):
     body = criteria.get("body")
     meetings = selectors.meeting_list(user=request.user, body=body.pk if body else None,
                                       year_be=criteria.get("year") or None)
+    fmt = export_format(request)
+    if fmt:
+        return export_rows(meetings.select_related("body__area__parent__parent").order_by("-held_on", "-number", "-pk"),
+                           EXPORT_COLUMNS, fmt=fmt, filename="meetings")
     listing = paginate(meetings, LIST_COLUMNS, request, default_sort="-date")
     return render(request, "meetings/meeting_list.html", {
         "nav_active": "meetings", "filters": filters, "listing": listing, "can_add": _can_add(request.user)})
@@ -142,7 +163,8 @@ def _render_meeting(request, meeting, *, failed_resolution=None, **bound_forms):
         resolutions.append({"resolution": resolution, "action_form": action_form,
                             "action_items": mark_overdue(resolution.action_items.all())})
     context = {"nav_active": "meetings", "meeting": meeting, "can_edit": can_edit, "resolutions": resolutions,
-               "recurrence_rule": RECURRENCE_RULE, "open_form": next(iter(bound_forms), "")}
+               "recurrence_rule": RECURRENCE_RULE, "open_form": next(iter(bound_forms), ""),
+               "confirm": REMOVAL_QUESTIONS}
     if can_edit:
         context.update(
             agenda_form=bound_forms.get("agenda_form") or AgendaItemForm(user=user, meeting=meeting),
