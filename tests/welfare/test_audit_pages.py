@@ -449,3 +449,20 @@ def test_a_new_round_starts_from_the_checklist_the_network_used_last(cast, clien
     # and another province's coordinator still gets the default
     form = client_for(cast.phayao_coordinator).get(reverse("welfare:audit_round_create")).context["form"]
     assert form["checklist"].value() == "\n".join(DEFAULT_CHECKLIST)
+
+
+def test_the_round_list_counts_only_the_visits_a_district_coordinator_can_see(cast, client_for):
+    # given a provincial round with one visit in Mueang and one in Mae Sai
+    from sanphalang.welfare.audits import audit_round_create, audit_visit_plan
+
+    funds = _funds(2)
+    audit_round = audit_round_create(by=cast.chiangrai_coordinator, name="ติดตาม 2562", province_code="57",
+                                     starts_on=D(2019, 5, 20), ends_on=D(2019, 6, 15))
+    for fund in funds:
+        audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund)
+    # when each reads the list, then each counts the visits their round page shows
+    listed = client_for(cast.chiangrai_coordinator).get(reverse("welfare:audit_round_list")).context["rounds"]
+    assert listed[0].planned_count == 2
+    for user, district in ((cast.mueang_coordinator, "5701"), (cast.maesai_coordinator, "5709")):
+        [row] = client_for(user).get(reverse("welfare:audit_round_list")).context["rounds"]
+        assert row.planned_count == sum(1 for fund in funds if fund.area_id.startswith(district))

@@ -110,6 +110,9 @@ def audit_round_update(*, by, audit_round: AuditRound, name: str, starts_on: dt.
                        checklist: list[str]) -> AuditRound:
     """Rename a round, move its period or edit its checklist, keeping every visit and answer already recorded valid."""
     require_write(by, audit_round.province_id)
+    # The round's row is locked while its checklist changes, as recording a visit locks it while answering: a
+    # question cannot be removed between an officer reading it and their answer being saved.
+    AuditRound.objects.select_for_update().filter(pk=audit_round.pk).first()
     items = _clean_checklist(checklist)
     visits = list(audit_round.visits.select_related("fund").order_by("planned_on", "fund__sort_key", "pk"))
     errors = {}
@@ -162,7 +165,8 @@ def audit_visit_remove(*, by, visit: AuditVisit) -> None:
 def audit_visit_record(*, by, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]) -> AuditVisit:
     """Record the visit's answers to the round's checklist (yes / no / partly / n/a per question)."""
     require_write(by, visit.fund.area_id)
-    unknown = sorted(set(answers) - set(visit.round.checklist))
+    checklist = AuditRound.objects.select_for_update().get(pk=visit.round_id).checklist
+    unknown = sorted(set(answers) - set(checklist))
     if unknown:
         raise ValidationError({"answers": _("Not on this round's checklist: %(items)s") % {"items": ", ".join(unknown)}})
     bad = sorted(q for q, a in answers.items() if a not in ANSWERS)

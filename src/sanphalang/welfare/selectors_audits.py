@@ -24,9 +24,11 @@ def province_choices(*, user) -> list[tuple[str, str]]:
 
 
 def audit_round_list(*, user) -> QuerySet[AuditRound]:
+    """Rounds of the user's provinces, counting the visits to the funds the user can see, as the round's page does."""
+    visible = scope_for(user).subtree_q("visits__fund__area_id")
     return AuditRound.objects.filter(_province_q(user, "province_id")).select_related("province").annotate(
-        planned_count=Count("visits", distinct=True),
-        visited_count=Count("visits", filter=Q(visits__visited_on__isnull=False), distinct=True),
+        planned_count=Count("visits", filter=visible, distinct=True),
+        visited_count=Count("visits", filter=visible & Q(visits__visited_on__isnull=False), distinct=True),
     ).order_by("-starts_on", "pk")
 
 
