@@ -161,3 +161,13 @@ class TestYearOnYear:
 
         rows, _total = rollup_table(user=cast.admin, level="district")
         assert rows and all("change" not in row for row in rows)
+
+
+@pytest.mark.parametrize("level", ["district", "province", "region", "country"])
+def test_the_rollup_table_reads_a_few_queries_at_any_level(cast, reported, level, django_assert_max_num_queries):
+    from sanphalang.welfare.figures import rollup_table
+
+    cast.admin.refresh_from_db()
+    with django_assert_max_num_queries(7):
+        rows, total = rollup_table(user=cast.admin, level=level, year_be=2567)
+    assert rows and total["figures"]["members"] == 2990

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Case, Count, F, QuerySet, Sum, When
 from django.db.models.functions import Substr
 from django.utils import timezone
 
@@ -91,6 +91,10 @@ def years_reported(*, user) -> list[int]:
                 .values_list("year_be", flat=True).distinct())
 
 
+def _in_satang_all(rows: dict[str, dict]) -> dict[str, dict]:
+    return {code: _in_satang(row) for code, row in rows.items()}
+
+
 def _in_satang(row: dict) -> dict:
     # SQLite sums decimals as floats; every database's sums come back to two places, as the figures were entered.
     for name in MONEY_FIELDS:
@@ -99,33 +103,59 @@ def _in_satang(row: dict) -> dict:
     return row
 
 
-def _sums(queryset: QuerySet) -> QuerySet:
-    return queryset.annotate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
-
-
-def figures_rollup(*, user, level: str, year_be: int, also_reported: int | None = None) -> dict[str, dict]:
-    """Per area code of the level (district, province, region slug or the country), the year's figures summed over
-    the funds that reported them: {"reporting": funds, "members": …, "savings": …, …}.
-
-    One grouped query; a region adds up its provinces, as the funds roll-up does. With also_reported, only the funds
-    that reported that year too count, so that two years are compared over the same funds.
-    """
-    years = FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"), year_be=year_be).order_by()
-    if also_reported:
-        years = years.filter(fund__years__year_be=also_reported)
-    if level == "country":
-        totals = years.aggregate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
-        return {COUNTRY_CODE: _in_satang(totals)} if totals["reporting"] else {}
+def _by_code(queryset: QuerySet, level: str, **sums) -> dict[str, dict]:
+    """Sums of yearly rows grouped by the area code of a partitioning level (district or province)."""
     length = 4 if level == "district" else 2
-    rows = {row.pop("code"): _in_satang(row) for row in _sums(years.annotate(code=Substr("fund__area_id", 1, length))
-                                                             .values("code"))}
-    if level != "region":
+    grouped = queryset.annotate(code=Substr("fund__area_id", 1, length)).values("code").annotate(**sums)
+    return {row.pop("code"): row for row in grouped}
+
+
+def _partition(level: str) -> str:
+    # Districts and provinces each divide the country; a region or the country is summed from provinces.
+    return "district" if level == "district" else "province"
+
+
+def _to_level(rows: dict[str, dict], level: str) -> dict[str, dict]:
+    """Rows of the partitioning level summed up to the level asked for; a province in several regions counts in
+    each, as the funds roll-up does."""
+    if level in ("district", "province"):
         return rows
     totals: dict[str, dict] = {}
+    if level == "country":
+        for row in rows.values():
+            add_figures(totals.setdefault(COUNTRY_CODE, {}), row)
+        return totals
     for province_code, regions in province_regions(rows).items():
         for code, _name in regions:
             add_figures(totals.setdefault(code, {}), rows[province_code])
     return totals
+
+
+def _years(user, *years: int) -> QuerySet:
+    return FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"), year_be__in=years).order_by()
+
+
+def figures_rollup(*, user, level: str, year_be: int) -> dict[str, dict]:
+    """Per area code of the level (district, province, region slug or the country), the year's figures summed over
+    the funds that reported them: {"reporting": funds, "members": …, "savings": …, …}.
+
+    One grouped query by district or province; regions and the country are summed from the provinces.
+    """
+    rows = _by_code(_years(user, year_be), _partition(level), reporting=Count("fund_id"),
+                    **{name: Sum(name) for name in FIGURE_FIELDS})
+    return {code: _in_satang(row) for code, row in _to_level(rows, level).items()}
+
+
+def _compared(user, level: str, year_be: int) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The compared figures of the year and of the year before, over the funds that reported both: one query."""
+    both = (FundYear.objects.filter(year_be__in=(year_be, year_be - 1)).order_by().values("fund_id")
+            .annotate(reported=Count("id")).filter(reported=2).values("fund_id"))
+    sums = {f"{name}@{year}": Sum(Case(When(year_be=year, then=F(name))))
+            for name in COMPARED_FIELDS for year in (year_be, year_be - 1)}
+    rows = _by_code(_years(user, year_be, year_be - 1).filter(fund_id__in=both), _partition(level), **sums)
+    now, before = ({code: {name: row[f"{name}@{year}"] for name in COMPARED_FIELDS} for code, row in rows.items()}
+                   for year in (year_be, year_be - 1))
+    return _to_level(now, level), _to_level(before, level)
 
 
 def add_figures(total: dict, row: dict) -> dict:
@@ -195,8 +225,10 @@ def rollup_table(*, user, level: str, year_be: int | None = None) -> tuple[list[
     total = next(iter(fund_rollup(user=user, level="country")),
                  {"code": COUNTRY_CODE, "name": "", "funds": 0, "members": 0})
     if year_be:
+        # Read once by district or province; the rows and the country's total are both summed from those.
+        part = _partition(level)
+        figures = figures_rollup(user=user, level=part, year_be=year_be)
+        now, before = _compared(user, part, year_be)
         for these, at in ((rows, level), ([total], "country")):
-            _attach(these, figures_rollup(user=user, level=at, year_be=year_be),
-                    figures_rollup(user=user, level=at, year_be=year_be, also_reported=year_be - 1),
-                    figures_rollup(user=user, level=at, year_be=year_be - 1, also_reported=year_be))
+            _attach(these, _in_satang_all(_to_level(figures, at)), _to_level(now, at), _to_level(before, at))
     return rows, total
