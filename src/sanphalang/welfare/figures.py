@@ -91,10 +91,6 @@ def years_reported(*, user) -> list[int]:
                 .values_list("year_be", flat=True).distinct())
 
 
-def _in_satang_all(rows: dict[str, dict]) -> dict[str, dict]:
-    return {code: _in_satang(row) for code, row in rows.items()}
-
-
 def _in_satang(row: dict) -> dict:
     # SQLite sums decimals as floats; every database's sums come back to two places, as the figures were entered.
     for name in MONEY_FIELDS:
@@ -115,9 +111,9 @@ def _partition(level: str) -> str:
     return "district" if level == "district" else "province"
 
 
-def _to_level(rows: dict[str, dict], level: str) -> dict[str, dict]:
+def _to_level(rows: dict[str, dict], level: str, regions: dict | None = None) -> dict[str, dict]:
     """Rows of the partitioning level summed up to the level asked for; a province in several regions counts in
-    each, as the funds roll-up does."""
+    each, as the funds roll-up does (regions: province_regions of the rows, if already read)."""
     if level in ("district", "province"):
         return rows
     totals: dict[str, dict] = {}
@@ -125,9 +121,10 @@ def _to_level(rows: dict[str, dict], level: str) -> dict[str, dict]:
         for row in rows.values():
             add_figures(totals.setdefault(COUNTRY_CODE, {}), row)
         return totals
-    for province_code, regions in province_regions(rows).items():
-        for code, _name in regions:
-            add_figures(totals.setdefault(code, {}), rows[province_code])
+    regions = regions if regions is not None else province_regions(rows)
+    for province_code, row in rows.items():
+        for code, _name in regions[province_code]:
+            add_figures(totals.setdefault(code, {}), row)
     return totals
 
 
@@ -229,6 +226,7 @@ def rollup_table(*, user, level: str, year_be: int | None = None) -> tuple[list[
         part = _partition(level)
         figures = figures_rollup(user=user, level=part, year_be=year_be)
         now, before = _compared(user, part, year_be)
+        regions = province_regions(figures.keys() | now.keys()) if level == "region" else None
         for these, at in ((rows, level), ([total], "country")):
-            _attach(these, _in_satang_all(_to_level(figures, at)), _to_level(now, at), _to_level(before, at))
+            _attach(these, *(_to_level(found, at, regions) for found in (figures, now, before)))
     return rows, total
