@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # django-autocomplete-light's web component, for the pickers of long lists (web/pickers.py). Its "dal" app is
+    # left out: it only ships the jQuery script, which nothing here uses.
+    "dal_alight",
     "bootstrap",
     "simple_history",
     "sanphalang.thai",

@@ -72,3 +72,17 @@ def log_in():
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     return do
+
+
+@pytest.fixture
+def pick():
+    """Choose a record in a picker (web/pickers.py) as a user does: type part of its name into the search box,
+    then click the suggestion that names it."""
+
+    def do(search_box, typed: str, choice: str | None = None):
+        search_box.fill(typed)
+        suggestion = search_box.page.locator(".autocomplete-light-box:not([hidden]) [data-value]",
+                                             has_text=choice or typed)
+        suggestion.first.click()
+
+    return do

@@ -13,7 +13,7 @@ from sanphalang.meetings.services import body_create
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(page, cast, log_in, tmp_path):
+def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(page, cast, log_in, pick, tmp_path):
     # given the council, the office that coordinates, and a person who is not a member
     body = body_create(by=cast.chiangrai_coordinator, name_th="สภาพลเมืองจังหวัดเชียงราย", area_code="57",
                        kind="council")
@@ -35,7 +35,8 @@ def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(pag
 
     # and record the attendance of a person who is not a member
     page.locator("summary", has_text=re.compile("บันทึกผู้เข้าร่วม|Record attendance")).click()
-    page.select_option("#id_attendance-person", str(visitor.pk))
+    pick(page.locator("#id_attendance-person_search"), "รัชกฤช")
+    expect(page.locator("#id_attendance-person")).to_have_value(str(visitor.pk))
     page.locator("form[action$='/attendance/'] button[type=submit]").click()
     expect(page.locator("section[aria-labelledby=attendance]")).to_contain_text("รัชกฤช")
     expect(page.locator("section[aria-labelledby=attendance] .badge")).to_be_visible()
@@ -47,7 +48,8 @@ def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(pag
     resolution = page.locator("article[id^=resolution-]").first
     resolution.locator("summary").click()
     resolution.locator("input[name$=title]").fill("รายงานความก้าวหน้าต่อผู้ว่าราชการจังหวัด")
-    resolution.locator("select[name$=owner_organisation]").select_option(str(office.pk))
+    pick(resolution.locator("[id$=owner_organisation_search]"), "พัฒนาสังคม")
+    expect(resolution.locator("select[name$=owner_organisation]")).to_have_value(str(office.pk))
     resolution.locator("input[name$=due_on]").fill("20/10/2558")
     resolution.locator("input[name$=recurrence_months]").fill("๓")
     resolution.locator("button[type=submit]").click()

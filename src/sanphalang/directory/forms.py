@@ -1,25 +1,58 @@
 """Forms of the directory pages: they read and check input; the services decide and write."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sanphalang.areas.scoping import can_write_area
 from sanphalang.areas.selectors import province_list
 from sanphalang.thai.forms import BEDateField, NationalIdField
 from sanphalang.web.forms import StyledFormMixin
+from sanphalang.web.pickers import PickerFieldMixin
 
 from .models import LegalBasis, OrganisationKind, PositionRole
 from .selectors import issue_area_list, organisation_list
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.area})"
+def organisation_label(org) -> str:
+    """How an organisation is named in a picker and its suggestions: the name, and the area to tell namesakes apart."""
+    return f"{org} ({org.area})"
 
 
-class OrganisationMultipleChoiceField(forms.ModelMultipleChoiceField):
+class OrganisationPickerMixin(PickerFieldMixin):
+    """Organisations found by typing (directory/autocomplete.py). Pass search_url=organisation_search_url(kind)
+    to suggest one kind only."""
+
+    search_url = "directory:organisation_autocomplete"
+
     def label_from_instance(self, obj):
-        return f"{obj} ({obj.area})"
+        return organisation_label(obj)
+
+
+class OrganisationChoiceField(OrganisationPickerMixin, forms.ModelChoiceField):
+    pass
+
+
+class OrganisationMultipleChoiceField(OrganisationPickerMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+class PersonPickerMixin(PickerFieldMixin):
+    """People found by typing, named only by their names (directory/autocomplete.py)."""
+
+    search_url = "directory:person_autocomplete"
+
+
+class PersonChoiceField(PersonPickerMixin, forms.ModelChoiceField):
+    pass
+
+
+class PersonMultipleChoiceField(PersonPickerMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+def organisation_search_url(kind: str) -> str:
+    return reverse_lazy("directory:organisation_autocomplete_kind", kwargs={"kind": kind})
 
 
 class IssueAreaMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -1,16 +1,20 @@
 from django.urls import path
 
-from . import views, views_issues, views_organisations, views_people
+from . import autocomplete, views, views_issues, views_organisations, views_people
 
 app_name = "directory"
 urlpatterns = [
     path("organisations/", views_organisations.organisation_list, name="organisation_list"),
+    path("organisations/search/", autocomplete.OrganisationSearch.as_view(), name="organisation_autocomplete"),
+    path("organisations/search/<str:kind>/", autocomplete.OrganisationSearch.as_view(),
+         name="organisation_autocomplete_kind"),
     path("organisations/new/", views_organisations.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", views_organisations.organisation_detail, name="organisation_detail"),
     path("organisations/<int:pk>/edit/", views_organisations.organisation_update, name="organisation_update"),
     path("organisations/<int:pk>/delete/", views_organisations.organisation_delete, name="organisation_delete"),
     path("organisations/<int:pk>/history/", views_organisations.organisation_history, name="organisation_history"),
     path("people/", views_people.person_list, name="person_list"),
+    path("people/search/", autocomplete.PersonSearch.as_view(), name="person_autocomplete"),
     path("people/new/", views_people.person_create, name="person_create"),
     path("people/<int:pk>/", views_people.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", views_people.person_update, name="person_update"),

@@ -6,7 +6,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from sanphalang.areas.scoping import scope_for
-from sanphalang.directory.forms import IssueAreaMultipleChoiceField, OrganisationChoiceField, area_code_field
+from sanphalang.directory.forms import (
+    IssueAreaMultipleChoiceField,
+    OrganisationChoiceField,
+    PersonChoiceField,
+    area_code_field,
+)
 from sanphalang.directory.selectors import issue_area_list, organisation_list, person_list
 from sanphalang.thai.forms import BEDateField, ThaiIntegerField
 from sanphalang.web.forms import StyledFormMixin
@@ -88,7 +93,7 @@ class PersonOrOrganisationForm(StyledFormMixin, forms.Form):
     """A form that names a person, an organisation, or a person for an organisation, from the user's areas."""
 
     form_prefix = ""
-    person = forms.ModelChoiceField(label=_("Person"), required=False, queryset=None)
+    person = PersonChoiceField(label=_("Person"), required=False, queryset=None)
     organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None)
 
     def __init__(self, *args, user, **kwargs):
@@ -159,7 +164,7 @@ class MeetingForm(StyledFormMixin, forms.Form):
     ends_at = forms.TimeField(label=_("Ends at"), required=False,
                               widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
-    chair = forms.ModelChoiceField(label=_("Chair"), required=False, queryset=None)
+    chair = PersonChoiceField(label=_("Chair"), required=False, queryset=None)
     chair_title = forms.CharField(label=_("Chair's position"), max_length=200, required=False,
                                   help_text=_("E.g. รองผู้ว่าราชการจังหวัดเชียงราย"))
     status = forms.ChoiceField(label=_("Status"), choices=MeetingStatus.choices, initial=MeetingStatus.PLANNED)
@@ -264,7 +269,7 @@ def _outcome_field():
 class ActionItemForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("What is to be done"), max_length=300)
     owner_organisation = OrganisationChoiceField(label=_("Owner organisation"), required=False, queryset=None)
-    owner_person = forms.ModelChoiceField(label=_("Owner person"), required=False, queryset=None)
+    owner_person = PersonChoiceField(label=_("Owner person"), required=False, queryset=None)
     due_on = BEDateField(label=_("Due on"))
     recurrence_months = ThaiIntegerField(
         label=_("Repeats every (months)"), required=False, min_value=1, max_value=MAX_RECURRENCE_MONTHS,

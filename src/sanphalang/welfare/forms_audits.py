@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanphalang.directory.forms import PersonMultipleChoiceField
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
@@ -56,9 +57,8 @@ class VisitEditForm(StyledFormMixin, forms.Form):
     """When a visit is planned and who goes: people of the user's areas (and those already on the visit's team)."""
 
     planned_on = BEDateField(label=_("Planned on"), required=False)
-    team = forms.ModelMultipleChoiceField(label=_("Team"), queryset=None, required=False,
-                                          widget=forms.SelectMultiple(attrs={"size": 5}),
-                                          error_messages={"invalid_choice": TEAM_OUTSIDE_AREAS})
+    team = PersonMultipleChoiceField(label=_("Team"), queryset=None, required=False,
+                                     error_messages={"invalid_choice": TEAM_OUTSIDE_AREAS})
 
     def __init__(self, *args, user, visit=None, **kwargs):
         if visit is not None:

@@ -14,6 +14,7 @@ from sanphalang.directory.forms import (
     OrganisationChoiceField,
     OrganisationMultipleChoiceField,
     area_code_field,
+    organisation_search_url,
 )
 from sanphalang.directory.models import OrganisationKind
 from sanphalang.directory.selectors import organisation_list
@@ -21,6 +22,9 @@ from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
 from .models import Fund, FundStatus
+
+# The directory entries a fund may be linked to: those of welfare funds that no fund has yet.
+UNLINKED_FUND_ENTRIES = Q(kind=OrganisationKind.WELFARE_FUND, fund__isnull=True)
 
 
 def _label(name: str):
@@ -50,12 +54,13 @@ class FundRegistryForm(StyledFormMixin, forms.Form):
     networks = OrganisationMultipleChoiceField(
         label=_label("networks"), required=False, queryset=None,
         help_text=_("The district and province networks the fund belongs to."),
-        widget=forms.SelectMultiple(attrs={"size": 6}))
+        search_url=organisation_search_url(OrganisationKind.NETWORK))
     contact_name = forms.CharField(label=_label("contact_name"), max_length=200, required=False)
     contact_phone = forms.CharField(label=_label("contact_phone"), max_length=60, required=False)
     organisation = OrganisationChoiceField(
         label=_label("organisation"), required=False, queryset=None,
-        help_text=_("The fund's own entry in the directory, if it has one."))
+        help_text=_("The fund's own entry in the directory, if it has one."),
+        search_url="welfare:fund_entry_options")
 
     def __init__(self, *args, user, instance: Fund | None = None, **kwargs):
         if instance is not None:
@@ -64,7 +69,7 @@ class FundRegistryForm(StyledFormMixin, forms.Form):
         visible = organisation_list(user=user).prefetch_related(None)
         self.fields["networks"].queryset = visible.filter(kind=OrganisationKind.NETWORK)
         # Entries of welfare funds not yet linked to a fund, and this fund's own.
-        entries = Q(kind=OrganisationKind.WELFARE_FUND, fund__isnull=True)
+        entries = UNLINKED_FUND_ENTRIES
         if instance is not None and instance.organisation_id:
             entries |= Q(pk=instance.organisation_id)
         self.fields["organisation"].queryset = visible.filter(entries)

@@ -1,14 +1,15 @@
 from django.urls import path
 
 from . import urls_audits, views, views_figures, views_sources
+from .views_registry import FundEntrySearch, fund_create, fund_update
 from .views_registry import area_options as fund_area_options
-from .views_registry import fund_create, fund_update
 
 app_name = "welfare"
 urlpatterns = [
     path("", views.fund_list, name="fund_list"),
     path("funds/new/", fund_create, name="fund_create"),
     path("funds/area-options/", fund_area_options, name="fund_area_options"),
+    path("funds/entry-options/", FundEntrySearch.as_view(), name="fund_entry_options"),
     path("funds/<int:pk>/", views.fund_detail, name="fund_detail"),
     path("funds/<int:pk>/edit/", fund_update, name="fund_update"),
     path("funds/<int:pk>/settle/", views.fund_settle, name="fund_settle"),

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from sanphalang.areas.models import AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.areas.selectors import area_search
+from sanphalang.directory.autocomplete import OrganisationSearch
 from sanphalang.directory.views import AREA_OPTION_LIMIT, area_label
 from sanphalang.errors import AccessDenied
 from sanphalang.web.forms import apply_validation_error
 
 from . import selectors, services_registry
-from .forms_registry import FundCreateForm, FundRegistryForm
+from .forms_registry import UNLINKED_FUND_ENTRIES, FundCreateForm, FundRegistryForm
 
 
 def _require_writer_with_areas(user) -> None:
@@ -76,3 +77,9 @@ def area_options(request):
         areas = area_search(query=query, level=AreaLevel.SUBDISTRICT).filter(
             scope_for(request.user).subtree_q("code")).select_related("parent__parent")[:AREA_OPTION_LIMIT]
     return render(request, "directory/area_options.html", {"areas": [(a.code, area_label(a)) for a in areas]})
+
+
+class FundEntrySearch(OrganisationSearch):
+    """Suggestions for a fund's directory entry: entries of welfare funds not linked to a fund yet."""
+
+    narrow = UNLINKED_FUND_ENTRIES
