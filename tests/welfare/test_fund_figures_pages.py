@@ -138,3 +138,23 @@ def test_the_fund_page_reads_in_a_constant_number_of_queries(cast, client_for, f
         assert client.get(url).status_code == 200
     # then the page reads no more queries than before
     assert len(many.captured_queries) <= len(few.captured_queries)
+
+
+def test_the_rollup_prints_as_a_pdf_in_thai(cast, client_for, year_2566, tmp_path):
+    import shutil
+    import subprocess
+
+    # when the coordinator prints the province roll-up of 2566
+    response = client_for(cast.chiangrai_coordinator).get(
+        reverse("welfare:rollup"), {"level": "province", "year": "2566", "export": "pdf"})
+    # then a PDF comes back whose text is the Thai table with the province and its figures
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    path = tmp_path / "rollup.pdf"
+    path.write_bytes(response.content)
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "poppler-utils is installed by run.sh test"
+    subprocess.run([pdftotext, "-raw", "-enc", "UTF-8", str(path), str(tmp_path / "rollup.txt")], check=True)
+    text = (tmp_path / "rollup.txt").read_text(encoding="utf-8")
+    assert "เชียงราย" in text and "1,234,567.50" in text and "2566" in text
+    assert "\u25cc" not in text and "\ufffd" not in text  # no dotted circles or replacement characters

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from sanphalang.thai.digits import parse_number
 from sanphalang.web.listing import Column, export_rows, paginate
 
 from . import figures, selectors, services
+from .documents import render_rollup_pdf
 from .forms import FIELD_LABELS, FundFilterForm, SettleForm
 from .models import FundYear
 
@@ -123,6 +125,11 @@ def rollup(request):
     years = figures.years_reported(user=request.user)
     year = _chosen_year(request.GET.get("year"), years)
     rows, total = figures.rollup_table(user=request.user, level=level, year_be=year)
+    if request.GET.get("export") == "pdf":
+        response = HttpResponse(render_rollup_pdf(title=str(ROLLUP_TITLES[level]), rows=rows, total=total, year=year),
+                                content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="welfare-funds-{level}-{year or "registry"}.pdf"'
+        return response
     fmt = export_format(request)
     if fmt:
         return export_rows(rows, ROLLUP_COLUMNS, fmt=fmt, filename=f"welfare-funds-{level}-{year or 'registry'}")
