@@ -110,10 +110,7 @@ def save_fund_year(request, fund_id: int, year_be: int, payload: FundYearIn):
 @router.delete("/welfare/funds/{fund_id}/years/{year_be}", response={204: None})
 def delete_fund_year(request, fund_id: int, year_be: int):
     fund = selectors.fund_get(user=request.auth, pk=fund_id)
-    year = next((y for y in fund.years.all() if y.year_be == year_be), None)
-    if year is None:
-        raise Http404
-    figures.fund_year_delete(by=request.auth, fund_year=year)
+    figures.fund_year_delete(by=request.auth, fund_year=selectors.fund_year_of(fund, year_be))
     return Status(204, None)
 
 

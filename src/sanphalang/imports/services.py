@@ -121,16 +121,24 @@ def _import_row(importer: Importer, by, values: dict, line: int, first_lines: di
     return []
 
 
+def read_upload(data: bytes, filename: str) -> Table:
+    """An uploaded file as a table, or a ValidationError on "file" saying why it cannot be used."""
+    if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
+        raise ValidationError({"file": too_large_message()})
+    try:
+        return read_table(data, filename)
+    except TableError as error:
+        raise ValidationError({"file": error.message}) from None
+
+
 def import_batch_create(*, by, entity: str, filename: str, data: bytes,
                         meeting_id: int | None = None) -> ImportBatch:
     """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
     if not (by and by.is_authenticated and by.can_write):
         raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
-    if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": too_large_message()})
+    table = read_upload(data, filename)
     importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
     try:
-        table = read_table(data, filename)
         map_headings(importer, table.headings)
     except TableError as error:
         raise ValidationError({"file": error.message}) from None

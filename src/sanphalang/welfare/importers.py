@@ -16,7 +16,7 @@ from sanphalang.thai.names import clean_text
 from .errors import WelfareError
 from .figures import COUNT_FIELDS, FIGURE_FIELDS, fund_year_save
 from .models import Fund, SourceRecord
-from .normalise import normalise_fund_name, parse_location, resolve_area
+from .records import fund_identity, record_area
 
 
 def _grouped(groups: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]:
@@ -81,11 +81,6 @@ def _number(values: dict, key: str, *, whole: bool) -> int | Decimal | None:
     return number
 
 
-def _identity(name: str) -> tuple:
-    parsed = normalise_fund_name(name)
-    return parsed.key, parsed.is_municipality, parsed.village_number
-
-
 class FundFiguresImporter(Importer):
     """Yearly figures (members by age group, savings, matching by source, benefits by type, balance) per fund."""
 
@@ -121,20 +116,17 @@ class FundFiguresImporter(Importer):
         self._index, self._by_code = defaultdict(set), defaultdict(set)
         areas = {}
         for pk, name, code, area_id in funds.values_list("pk", "name_th", "fund_code", "area_id"):
-            self._index[_identity(name)].add(pk)
+            self._index[fund_identity(name)].add(pk)
             if code:
                 self._by_code[parse_number(code)].add(pk)
             areas[pk] = area_id
         # A fund is also known by the names its sources gave it, so a figures file from any source finds it.
         for fund_id, name in SourceRecord.objects.filter(fund__in=funds).values_list("fund_id", "fund_name"):
-            self._index[_identity(name)].add(fund_id)
+            self._index[fund_identity(name)].add(fund_id)
         self._areas = areas
 
     def _narrow(self, candidates: set[int], values: dict) -> set[int]:
-        location = parse_location(values.get("location", ""))
-        resolved = resolve_area(tambon=values.get("tambon") or location.tambon,
-                                district=values.get("district") or location.district,
-                                province=location.province, name_key=normalise_fund_name(values["fund_name"]).key)
+        resolved = record_area(values)
         for prefix in (resolved.subdistrict_code, resolved.district_code, resolved.province_code):
             if prefix and len(candidates) > 1:
                 near = {pk for pk in candidates if self._areas[pk].startswith(prefix)}
@@ -150,7 +142,7 @@ class FundFiguresImporter(Importer):
             raise RowProblem("fund_name", WelfareError.FUND_UNNAMED.message())
         candidates = set(self._by_code.get(code, ())) if code else set()
         if not candidates and name:
-            candidates = self._narrow(set(self._index.get(_identity(name), ())), values)
+            candidates = self._narrow(set(self._index.get(fund_identity(name), ())), values)
         shown = name or code
         column = self.main_column_for(values)
         if not candidates:
@@ -170,7 +162,7 @@ class FundFiguresImporter(Importer):
     def duplicate_keys(self, values: dict) -> list[tuple[str, tuple]]:
         name = values.get("fund_name", "")
         identity = ("code", parse_number(values.get("fund_code", ""))) if values.get("fund_code") else (
-            "name", _identity(name), values.get("tambon", ""), values.get("district", ""), values.get("location", ""))
+            "name", fund_identity(name), values.get("tambon", ""), values.get("district", ""), values.get("location", ""))
         return [(self.main_column_for(values), (identity, parse_number(values.get("year_be", ""))))]
 
     def create(self, *, by, values: dict) -> None:

@@ -17,6 +17,7 @@ from sanphalang.thai.names import clean_text
 from .errors import WelfareError
 from .linkage import FundRecord
 from .models import FundStatus, Source
+from .normalise import ResolvedArea, normalise_fund_name, parse_location, resolve_area
 
 RECORD_FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded",
                  "fund_code")
@@ -167,3 +168,19 @@ def fund_record(source: str, row: int, data: dict) -> FundRecord:
                       location=data.get("location", ""), members=parse_members(data.get("members")),
                       status=parse_status(data.get("status")) or "", founded=parse_founded(data.get("founded")),
                       fund_code=data.get("fund_code", ""))
+
+
+def fund_identity(name: str) -> tuple:
+    """What tells funds apart in a name: its key, and whether it is a municipality's or a village's fund."""
+    parsed = normalise_fund_name(name)
+    return parsed.key, parsed.is_municipality, parsed.village_number
+
+
+def record_area(data: dict, *, province: str = "") -> ResolvedArea:
+    """Where a row's fund is, from its tambon, district and province cells or its free-text location, with the
+    fund's name standing in for a missing tambon; `province` is assumed when the row names none."""
+    location = parse_location(data.get("location", ""))
+    return resolve_area(
+        tambon=data.get("tambon") or location.tambon, district=data.get("district") or location.district,
+        province=data.get("province") or location.province or province,
+        name_key=normalise_fund_name(data.get("fund_name", "")).key)

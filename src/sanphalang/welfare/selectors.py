@@ -6,7 +6,7 @@ from django.http import Http404
 from sanphalang.areas.scoping import scope_for
 from sanphalang.thai.matching import name_search_q
 
-from .models import Fund, Settlement, Source, SourceRecord
+from .models import Fund, FundYear, Settlement, Source, SourceRecord
 
 
 def fund_list(*, user, search: str = "", district: str | None = None, status: str | None = None,
@@ -37,6 +37,14 @@ def fund_get(*, user, pk: int) -> Fund:
         ).get(pk=pk)
     except (Fund.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def fund_year_of(fund: Fund, year_be: int) -> FundYear:
+    """A year of figures of a fund read through fund_get (its years are prefetched); 404 if it has none."""
+    year = next((y for y in fund.years.all() if y.year_be == year_be), None)
+    if year is None:
+        raise Http404
+    return year
 
 
 def source_list(*, user) -> QuerySet[Source]:

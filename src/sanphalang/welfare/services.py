@@ -22,12 +22,14 @@ from sanphalang.thai.names import clean_text, organisation_search_key
 from .errors import WelfareError
 from .linkage import LinkResult, link_records
 from .models import Fund, FundStatus, Settlement, Source, SourceRecord
-from .normalise import normalise_fund_name, parse_location, resolve_area
+from .normalise import normalise_fund_name
 from .records import (
     check_mapping,
     field_value,
+    fund_identity,
     fund_record,
     recognise_mapping,
+    record_area,
     row_problems,
     row_values,
 )
@@ -50,15 +52,6 @@ class ImportResult:
 
 
 # --- import -------------------------------------------------------------------------------------------------
-
-def _record_area(data: dict, province: Area) -> str:
-    location = parse_location(data.get("location", ""))
-    resolved = resolve_area(
-        tambon=data.get("tambon") or location.tambon, district=data.get("district") or location.district,
-        province=data.get("province") or location.province or province.name_th,
-        name_key=normalise_fund_name(data.get("fund_name", "")).key)
-    return resolved.subdistrict_code
-
 
 @transaction.atomic
 def source_import(*, by, source_name: str, province_code: str, table: Table,
@@ -92,7 +85,7 @@ def source_import(*, by, source_name: str, province_code: str, table: Table,
     source.records.all().delete()
     records = [SourceRecord(source=source, row=row, data=data, fund_name=data["fund_name"][:300])
                for row, data in checked.rows]
-    codes = {id(r): _record_area(r.data, province) for r in records}
+    codes = {id(r): record_area(r.data, province=province.name_th).subdistrict_code for r in records}
     known = set(Area.objects.filter(code__in={c for c in codes.values() if c}).values_list("code", flat=True))
     for record in records:
         record.area_id = codes[id(record)] if codes[id(record)] in known else None
@@ -139,12 +132,6 @@ class SourceRowsRefused(ValidationError):
             "count": len(lines), "rows": "; ".join(
                 _("line %(line)s, %(column)s: %(message)s") % vars(error) for error in errors[:10])},
             code="bad_rows")
-
-
-def fund_identity(name: str) -> tuple:
-    """What tells funds apart in a name: its key, and whether it is a municipality's or a village's fund."""
-    parsed = normalise_fund_name(name)
-    return parsed.key, parsed.is_municipality, parsed.village_number
 
 
 def _record_keys(record: SourceRecord) -> list[tuple]:

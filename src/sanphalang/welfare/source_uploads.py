@@ -6,7 +6,6 @@ user confirms, and what the file says can be checked again under another mapping
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -16,8 +15,8 @@ from django.utils.translation import gettext as _
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
 from sanphalang.imports.models import ImportBatch, ImportEntity, ImportStatus
-from sanphalang.imports.services import RowError
-from sanphalang.imports.tabular import Table, TableError, normalise_heading, read_table, too_large_message
+from sanphalang.imports.services import RowError, read_upload
+from sanphalang.imports.tabular import Table, normalise_heading, read_table
 from sanphalang.thai.names import clean_text
 
 from .models import Source
@@ -53,12 +52,7 @@ def source_upload_create(*, by, source_name: str, province_code: str, filename: 
     if not Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).exists():
         raise ValidationError({"province_code": _("Choose a province.")})
     require_write(by, province_code)
-    if len(data) > settings.IMPORT_MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": too_large_message()})
-    try:
-        table = read_table(data, filename)
-    except TableError as error:
-        raise ValidationError({"file": error.message}) from None
+    table = read_upload(data, filename)
     return ImportBatch.objects.create(
         entity=ImportEntity.FUND_SOURCE, user=by, filename=filename[:255], data=data, row_count=len(table.rows),
         options={"source_name": name, "province_code": province_code})

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,18 +15,11 @@ from . import figures, selectors
 from .forms_figures import FundYearForm
 
 
-def _year_of(fund, year_be: int):
-    year = next((y for y in fund.years.all() if y.year_be == year_be), None)
-    if year is None:
-        raise Http404
-    return year
-
-
 @login_required
 def fund_year_edit(request, pk: int, year_be: int | None = None):
     fund = selectors.fund_get(user=request.user, pk=pk)
     require_write(request.user, fund.area_id)
-    year = _year_of(fund, year_be) if year_be else None
+    year = selectors.fund_year_of(fund, year_be) if year_be else None
     if request.method == "POST":
         form = FundYearForm(request.POST, year_be=year_be)
         if form.is_valid():
@@ -60,7 +52,7 @@ def _field_groups(form) -> list[tuple[str, list]]:
 @require_POST
 def fund_year_delete(request, pk: int, year_be: int):
     fund = selectors.fund_get(user=request.user, pk=pk)
-    year = _year_of(fund, year_be)
+    year = selectors.fund_year_of(fund, year_be)
     figures.fund_year_delete(by=request.user, fund_year=year)
     messages.success(request, _("The figures of %(year)s were removed.") % {"year": year_be})
     return redirect(reverse("welfare:fund_detail", args=[fund.pk]) + "#years-heading")
