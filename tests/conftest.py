@@ -68,3 +68,16 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def api_for(db):
+    """An API client authenticated with a fresh token of the given user (the API's tests and the meetings')."""
+    from sanphalang.accounts.services import api_token_create
+    from tests.api.conftest import ApiClient
+
+    def make(user):
+        _token, raw = api_token_create(user=user, name="tests")
+        return ApiClient(raw)
+
+    return make

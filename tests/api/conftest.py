@@ -5,7 +5,6 @@ import json
 import pytest
 from django.test import Client
 
-from sanphalang.accounts.services import api_token_create
 from sanphalang.directory.services import organisation_create, person_create
 
 MSDHS_CHIANG_RAI = "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย"
@@ -39,15 +38,6 @@ class ApiClient:
         return self.client.delete(path)
 
 
-@pytest.fixture
-def api_for(db):
-    """An API client authenticated with a fresh token of the given user."""
-
-    def make(user) -> ApiClient:
-        _token, raw = api_token_create(user=user, name="tests")
-        return ApiClient(raw)
-
-    return make
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 
-from sanphalang.accounts.services import api_token_create
 from sanphalang.directory.services import organisation_create, person_create
 from sanphalang.meetings.models import ActionItem, AgendaItem, Attendance, Body, Letter, Meeting, Resolution
 from sanphalang.meetings.services import (
@@ -18,18 +17,9 @@ from sanphalang.meetings.services import (
     membership_add,
     resolution_add,
 )
-from tests.api.conftest import ApiClient, assert_error
+from tests.api.conftest import assert_error
 
 from .factories import meeting_3_2558, msdhs
-
-
-@pytest.fixture
-def api_for(db):
-    def make(user) -> ApiClient:
-        _token, raw = api_token_create(user=user, name="tests")
-        return ApiClient(raw)
-
-    return make
 
 
 @pytest.fixture
