@@ -408,12 +408,7 @@ def link_merge(*, by, record: SourceRecord, fund: Fund) -> SourceRecord:
     require_write(by, fund.area_id)
     if record.fund_id:
         require_write(by, record.fund.area_id)
-    record.fund = fund
-    record.needs_review = False
-    record.duplicate_of = None
-    record.link_reasons = _officer_reasons(record, _("merged into this fund by an officer"))
-    record.save(update_fields=["fund", "needs_review", "duplicate_of", "link_reasons"])
-    return record
+    return _link_by_officer(record, fund, _("merged into this fund by an officer"))
 
 
 @transaction.atomic
@@ -429,12 +424,18 @@ def link_split(*, by, record: SourceRecord) -> Fund:
         if Fund.objects.filter(area=area, name_th=name).exists():
             raise WelfareError.SPLIT_SAME_NAME.error(None)
         fund = _fund_create(by=by, name=name, area=area, data=record.data)
+    _link_by_officer(record, fund, _("split into a fund of its own by an officer"))
+    return fund
+
+
+def _link_by_officer(record: SourceRecord, fund: Fund, what: str) -> SourceRecord:
+    """Put the record in the fund as an officer decided, out of the review queue, which reconcile then keeps."""
     record.fund = fund
     record.needs_review = False
     record.duplicate_of = None
-    record.link_reasons = _officer_reasons(record, _("split into a fund of its own by an officer"))
+    record.link_reasons = _officer_reasons(record, what)
     record.save(update_fields=["fund", "needs_review", "duplicate_of", "link_reasons"])
-    return fund
+    return record
 
 
 # --- roll-up ----------------------------------------------------------------------------------------------------
@@ -460,7 +461,7 @@ def province_regions(province_codes) -> dict[str, list[tuple[str, str]]]:
     return {code: regions_of.get(code) or [(NO_REGION, _("Provinces in no region"))] for code in province_codes}
 
 
-def region_sort_key(row: dict) -> tuple:
+def _region_sort_key(row: dict) -> tuple:
     return row["code"] == NO_REGION, thai_sort_key(row["name"])
 
 
@@ -474,7 +475,7 @@ def _rollup_by_region(funds) -> list[dict]:
             row = totals.setdefault(code, {"code": code, "name": name, "funds": 0, "members": 0})
             row["funds"] += province["funds"]
             row["members"] += province["members"] or 0
-    return sorted(totals.values(), key=region_sort_key)
+    return sorted(totals.values(), key=_region_sort_key)
 
 
 def fund_rollup(*, user, level: str = "district") -> list[dict]:
