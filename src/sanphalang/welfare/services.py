@@ -50,6 +50,11 @@ class ImportResult:
     unresolved_areas: list[int] = field(default_factory=list)
     skipped: list[RowError] = field(default_factory=list)
 
+    @property
+    def skipped_rows(self) -> int:
+        """How many rows were left out as bad (a row can have several errors)."""
+        return len({error.line for error in self.skipped})
+
 
 # --- import -------------------------------------------------------------------------------------------------
 

@@ -115,7 +115,7 @@ def source_upload_confirm(*, by, batch: ImportBatch, mapping: dict[str, str], sk
                            skip_bad_rows=skip_bad_rows)
     batch.status = ImportStatus.IMPORTED
     batch.created_count = result.created
-    batch.skipped_count = len({error.line for error in result.skipped})
+    batch.skipped_count = result.skipped_rows
     batch.finished_at = timezone.now()
     batch.options = {**batch.options, "mapping": result.mapping}
     batch.save(update_fields=["status", "created_count", "skipped_count", "finished_at", "options"])

@@ -70,7 +70,7 @@ def source_upload(request, pk: int):
                              % {"count": result.created, "source": result.source})
             if result.skipped:
                 messages.warning(request, _("%(count)s rows with errors were skipped.")
-                                 % {"count": len({e.line for e in result.skipped})})
+                                 % {"count": result.skipped_rows})
             return redirect("welfare:source_list")
     preview = source_uploads.source_upload_preview(batch=batch, table=table, mapping=mapping)
     shown = [name for name in RECORD_FIELDS if name in preview.mapping]
