@@ -77,16 +77,14 @@ class BodyOut(Schema):
         return [issue.slug for issue in obj.issue_areas.all()]
 
 
-class MembershipOut(Schema):
+class _PersonOrOrganisationOut(Schema):
+    """A record that names a person, an organisation or both (a membership, an attendance line)."""
+
     id: int
     person_id: int | None = None
     person_name: str
     organisation_id: int | None = None
     organisation_name_th: str
-    role: str
-    title: str
-    started_on: dt.date | None = None
-    ended_on: dt.date | None = None
 
     @staticmethod
     def resolve_person_name(obj) -> str:
@@ -95,6 +93,13 @@ class MembershipOut(Schema):
     @staticmethod
     def resolve_organisation_name_th(obj) -> str:
         return _organisation_name(obj.organisation)
+
+
+class MembershipOut(_PersonOrOrganisationOut):
+    role: str
+    title: str
+    started_on: dt.date | None = None
+    ended_on: dt.date | None = None
 
 
 class BodyDetailOut(BodyOut):
@@ -191,22 +196,9 @@ class AgendaItemOut(Schema):
         return obj.working_group.name_th if obj.working_group else ""
 
 
-class AttendanceOut(Schema):
-    id: int
-    person_id: int | None = None
-    person_name: str
-    organisation_id: int | None = None
-    organisation_name_th: str
+class AttendanceOut(_PersonOrOrganisationOut):
     role: str
     is_guest: bool = Field(description="Not a member of the body (nor of one of its working groups) that day")
-
-    @staticmethod
-    def resolve_person_name(obj) -> str:
-        return _person_name(obj.person)
-
-    @staticmethod
-    def resolve_organisation_name_th(obj) -> str:
-        return _organisation_name(obj.organisation)
 
 
 class ResolutionOut(Schema):
