@@ -1,19 +1,50 @@
-"""The errors a service raises for the user to read: a code, a message in the user's language, and a field."""
+"""The errors a service raises for the user to read: a stable code, a message in the user's language, a field.
+
+Each app lists its codes in its own `errors.py` as an `ErrorCode` enum; the access-denied codes, shared by every
+app, are `Access` below. Pages, the API and the CLI show the same message for the same code.
+"""
+
+from enum import Enum
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
-class DomainError(Exception):
-    """A rule of the domain refused the request; message is translatable and safe to show."""
+class ErrorCode(Enum):
+    """Each member is (code, message) or (code, message, field): the code is stable for API clients, the message
+    is translated when shown, and field (when given) is the form field a database constraint's error belongs to."""
 
-    status = 400
+    @property
+    def code(self) -> str:
+        return self.value[0]
 
-    def __init__(self, code: str, message: str, *, field: str | None = None):
-        super().__init__(str(message))
-        self.code = code
-        self.message = message
-        self.field = field
+    @property
+    def lazy_message(self):
+        """For a model constraint's violation_error_message, translated when shown."""
+        return self.value[1]
+
+    @property
+    def field(self) -> str | None:
+        return self.value[2] if len(self.value) > 2 else None
+
+    def message(self, **params) -> str:
+        text = str(self.value[1])
+        return text % params if params else text
+
+    def error(self, field: str | None, **params) -> ValidationError:
+        """The ValidationError to raise: on a field, or on the whole input when field is None."""
+        error = ValidationError(self.message(**params), code=self.code)
+        return ValidationError({field: error}) if field else error
+
+    @classmethod
+    def field_of(cls, code: str | None) -> str | None:
+        """The field a constraint's error code belongs to, over the codes of every app."""
+        for enum in cls.__subclasses__():
+            for member in enum:
+                if member.code == code:
+                    return member.field
+        return None
 
 
 class AccessDenied(PermissionDenied):
@@ -23,6 +54,29 @@ class AccessDenied(PermissionDenied):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class Access(ErrorCode):
+    """Why a read or a write was refused. Raise `Access.X.denied()`."""
+
+    READ_ONLY_ROLE = ("read_only_role", gettext_lazy("Your role can read but not change records."))
+    READ_ONLY_ROLE_IMPORT = ("read_only_role", gettext_lazy(
+        "Your role can read but not change records, so it cannot import."))
+    OUTSIDE_AREA = ("outside_area", gettext_lazy("This record is outside the areas you are assigned to."))
+    WRITE_OUTSIDE_AREA = ("outside_area", gettext_lazy(
+        "You can only change records in the areas you are assigned to."))
+    ADMINISTRATOR_ONLY_REGIONS = ("administrator_only", gettext_lazy("Only an administrator can change regions."))
+    ADMINISTRATOR_ONLY_ERASE = ("administrator_only", gettext_lazy(
+        "Only an administrator can erase a person's data."))
+    ADMINISTRATOR_ONLY_NATIONAL_ISSUES = ("administrator_only", gettext_lazy(
+        "Only an administrator can change the national list of issue areas."))
+    ISSUE_AREA_OUTSIDE_PROVINCE = ("outside_area", gettext_lazy(
+        "You can add issue areas only for a province you coordinate."))
+    ISSUE_AREA_NOT_YOURS = ("outside_area", gettext_lazy("You cannot change this issue area."))
+    NOT_UPLOADER = ("not_owner", gettext_lazy("Only the person who uploaded this file can import it."))
+
+    def denied(self, **params) -> AccessDenied:
+        return AccessDenied(self.message(**params), code=self.code)
 
 
 def reject_unknown_fields(fields: dict, allowed: set[str]) -> None:

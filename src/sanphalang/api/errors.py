@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from sanphalang.errors import AccessDenied, DomainError
+from sanphalang.errors import AccessDenied
 
 logger = logging.getLogger("sanphalang.api")
 
@@ -105,11 +105,6 @@ def register_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(PermissionDenied)
     def on_permission_denied(request, exc: PermissionDenied):
         return _respond(api, request, 403, error_body(str(exc) or _("You may not do this."), "access_denied"))
-
-    @api.exception_handler(DomainError)
-    def on_domain_error(request, exc: DomainError):
-        errors = [{"field": exc.field, "message": str(exc.message)}]
-        return _respond(api, request, exc.status, error_body(exc.message, exc.code, errors))
 
     @api.exception_handler(Http404)
     def on_not_found(request, exc: Http404):

@@ -5,9 +5,8 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access, AccessDenied
 
 from .models import ancestor_codes
 
@@ -103,15 +102,15 @@ def require_read(user, code: str | None, *, include_ancestors: bool = False) -> 
     scope = scope_for(user)
     allowed = scope.covers_with_ancestors(code) if include_ancestors else scope.covers(code)
     if not allowed:
-        raise AccessDenied(_("This record is outside the areas you are assigned to."), code="outside_area")
+        raise Access.OUTSIDE_AREA.denied()
 
 
 def require_write(user, code: str | None) -> None:
     """Raise AccessDenied unless the user may change records of this area."""
     if not user or not user.is_authenticated or not user.can_write:
-        raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
+        raise Access.READ_ONLY_ROLE.denied()
     if not scope_for(user).covers(code):
-        raise AccessDenied(_("You can only change records in the areas you are assigned to."), code="outside_area")
+        raise Access.WRITE_OUTSIDE_AREA.denied()
 
 
 def can_write_area(user, code: str | None) -> bool:

@@ -1,13 +1,12 @@
 """Writes to areas: villages and urban communities added per subdistrict, and regions of provinces."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import validated_save
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access
 
+from .errors import AreaError
 from .keys import area_paths, area_search_key, area_sort_key
 from .models import Area, AreaLevel, Region
 from .scoping import require_write
@@ -28,25 +27,23 @@ def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = ""
     try:
         subdistrict = Area.objects.get(code=subdistrict_code, level=AreaLevel.SUBDISTRICT)
     except Area.DoesNotExist:
-        raise ValidationError({"subdistrict_code": _("No subdistrict has the code %(code)s.")
-                               % {"code": subdistrict_code}}) from None
+        raise AreaError.NO_SUCH_SUBDISTRICT.error("subdistrict_code", code=subdistrict_code) from None
     require_write(by, subdistrict.code)
     if kind not in (AreaLevel.VILLAGE, AreaLevel.COMMUNITY):
-        raise ValidationError({"kind": _("A village is either a village (moo) or an urban community.")})
+        raise AreaError.VILLAGE_KIND.error("kind")
     if kind == AreaLevel.VILLAGE:
         if moo is None or not 1 <= moo <= 99:
-            raise ValidationError({"moo": _("A village needs its number (moo), from 1 to 99.")})
+            raise AreaError.VILLAGE_NEEDS_MOO.error("moo")
     else:
         moo = None
     name_th = (name_th or "").strip()
     if not name_th:
-        raise ValidationError({"name_th": _("Enter the village's Thai name.")})
+        raise AreaError.VILLAGE_NEEDS_NAME.error("name_th")
     code = _village_code(subdistrict, moo=moo)
     if Area.objects.filter(code=code).exists():
-        raise ValidationError({"moo": _("Village no. %(moo)s of this subdistrict is already registered.")
-                               % {"moo": moo}})
+        raise AreaError.VILLAGE_MOO_TAKEN.error("moo", moo=moo)
     if Area.objects.filter(parent=subdistrict, name_th=name_th).exists():
-        raise ValidationError({"name_th": _("This subdistrict already has a village with this name.")})
+        raise AreaError.VILLAGE_NAME_TAKEN.error("name_th")
     chain = [{"code": code, "level": kind, "name_th": name_th, "name_en": name_en.strip(), "moo": moo}]
     node = subdistrict
     while node is not None and node.level != AreaLevel.COUNTRY:
@@ -63,17 +60,16 @@ def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = ""
 
 def _require_administrator(by) -> None:
     if not (by and by.is_authenticated and by.is_administrator):
-        raise AccessDenied(_("Only an administrator can change regions."), code="administrator_only")
+        raise Access.ADMINISTRATOR_ONLY_REGIONS.denied()
 
 
 def _region_provinces(codes: list[str]) -> list[Area]:
     provinces = list(Area.objects.filter(code__in=codes, level=AreaLevel.PROVINCE))
     unknown = sorted(set(codes) - {p.code for p in provinces})
     if unknown:
-        raise ValidationError({"provinces": _("These are not province codes: %(codes)s")
-                               % {"codes": ", ".join(unknown)}})
+        raise AreaError.NOT_PROVINCE_CODES.error("provinces", codes=", ".join(unknown))
     if not provinces:
-        raise ValidationError({"provinces": _("A region needs at least one province.")})
+        raise AreaError.REGION_NEEDS_PROVINCE.error("provinces")
     return provinces
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access
 from sanphalang.web.forms import apply_validation_error
 from sanphalang.web.listing import EXPORT_FORMATS, Column, export_rows, paginate
 
@@ -107,7 +107,7 @@ def village_add(request, code: str):
 
 def _require_administrator(user) -> None:
     if not user.is_administrator:
-        raise AccessDenied(_("Only an administrator can change regions."), code="administrator_only")
+        raise Access.ADMINISTRATOR_ONLY_REGIONS.denied()
 
 
 @login_required

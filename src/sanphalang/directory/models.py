@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .errors import DirectoryError
+
 
 class OrganisationKind(models.TextChoices):
     COMMUNITY_ORGANISATION = "community_organisation", _("Community organisation")
@@ -41,11 +43,13 @@ class IssueArea(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["province", "slug"], name="unique_issue_slug_per_province",
-                violation_error_message=_("This province already has an issue area with this short name."),
+                violation_error_code=DirectoryError.ISSUE_SLUG_TAKEN_IN_PROVINCE.code,
+                violation_error_message=DirectoryError.ISSUE_SLUG_TAKEN_IN_PROVINCE.lazy_message,
             ),
             models.UniqueConstraint(
                 fields=["slug"], condition=models.Q(province__isnull=True), name="unique_national_issue_slug",
-                violation_error_message=_("The national list already has an issue area with this short name."),
+                violation_error_code=DirectoryError.NATIONAL_ISSUE_SLUG_TAKEN.code,
+                violation_error_message=DirectoryError.NATIONAL_ISSUE_SLUG_TAKEN.lazy_message,
             ),
         ]
 
@@ -94,7 +98,8 @@ class Organisation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "name_th"], name="unique_organisation_name_in_area",
-                violation_error_message=_("An organisation with this name is already registered in this area."),
+                violation_error_code=DirectoryError.ORGANISATION_NAME_TAKEN.code,
+                violation_error_message=DirectoryError.ORGANISATION_NAME_TAKEN.lazy_message,
             ),
         ]
 
@@ -156,7 +161,8 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["national_id"], condition=~models.Q(national_id=""), name="unique_national_id",
-                violation_error_message=_("A person with this national ID is already registered."),
+                violation_error_code=DirectoryError.NATIONAL_ID_TAKEN.code,
+                violation_error_message=DirectoryError.NATIONAL_ID_TAKEN.lazy_message,
             ),
         ]
 
@@ -214,7 +220,8 @@ class Position(models.Model):
                 condition=models.Q(ended_on__isnull=True) | models.Q(started_on__isnull=True)
                 | models.Q(ended_on__gte=models.F("started_on")),
                 name="position_ends_after_it_starts",
-                violation_error_message=_("A position cannot end before it starts."),
+                violation_error_code=DirectoryError.POSITION_ENDS_BEFORE_START.code,
+                violation_error_message=DirectoryError.POSITION_ENDS_BEFORE_START.lazy_message,
             )
         ]
 

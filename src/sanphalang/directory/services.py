@@ -3,17 +3,17 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import log_access, stamp, validated_save
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_read, require_write
-from sanphalang.errors import AccessDenied, reject_unknown_fields
+from sanphalang.errors import Access, reject_unknown_fields
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.forms import NATIONAL_ID_MESSAGES
 from sanphalang.thai.names import clean_text, organisation_search_key, person_search_key, strip_person_title
 from sanphalang.thai.national_id import NationalIdError, normalise_national_id
 
+from .errors import DirectoryError
 from .models import IssueArea, Organisation, Person, Position
 
 ORGANISATION_FIELDS = {
@@ -28,11 +28,11 @@ PERSON_FIELDS = {
 
 def _area(code: str | None, field: str = "area_code") -> Area:
     if not code:
-        raise ValidationError({field: _("Choose the area this record belongs to.")})
+        raise DirectoryError.NO_AREA_CHOSEN.error(field)
     try:
         return Area.objects.get(code=str(code).strip())
     except Area.DoesNotExist:
-        raise ValidationError({field: _("No area has the code %(code)s.") % {"code": code}}) from None
+        raise DirectoryError.NO_SUCH_AREA.error(field, code=code) from None
 
 
 def _visible_issue_areas(by, issue_areas, area_code: str) -> list[IssueArea]:
@@ -46,9 +46,9 @@ def _visible_issue_areas(by, issue_areas, area_code: str) -> list[IssueArea]:
             issue = (IssueArea.objects.filter(**lookup, province_id=area_code[:2]).first()
                      or IssueArea.objects.filter(**lookup, province__isnull=True).first())
             if issue is None:
-                raise ValidationError({"issue_areas": _("Unknown issue area: %(value)s") % {"value": item}})
+                raise DirectoryError.UNKNOWN_ISSUE_AREA.error("issue_areas", value=item)
         if issue.province_id and not area_code.startswith(issue.province_id):
-            raise ValidationError({"issue_areas": _("%(issue)s belongs to another province.") % {"issue": issue}})
+            raise DirectoryError.ISSUE_AREA_OF_OTHER_PROVINCE.error("issue_areas", issue=issue)
         result.append(issue)
     return result
 
@@ -59,7 +59,7 @@ def _related_organisations(by, items, field: str) -> list[Organisation]:
     wanted = [item.pk if isinstance(item, Organisation) else item for item in items or []]
     found = list(organisation_list(user=by).filter(pk__in=wanted))
     if len(found) != len(set(wanted)):
-        raise ValidationError({field: _("One of the organisations is unknown or outside your areas.")})
+        raise DirectoryError.UNKNOWN_ORGANISATION.error(field)
     return found
 
 
@@ -74,7 +74,7 @@ def _apply_organisation(by, org: Organisation, fields: dict) -> tuple[list | Non
         if parent is not None and not isinstance(parent, Organisation):
             parent = _related_organisations(by, [parent], "parent")[0]
         if parent is not None and org.pk and parent.pk == org.pk:
-            raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
+            raise DirectoryError.OWN_PARENT.error("parent")
         org.parent = parent
     for name, value in fields.items():
         setattr(org, name, clean_text(value) if isinstance(value, str) and name.startswith("name") else value)
@@ -112,7 +112,7 @@ def organisation_update(*, by, organisation: Organisation, **fields) -> Organisa
 def organisation_delete(*, by, organisation: Organisation) -> None:
     require_write(by, organisation.area_id)
     if organisation.children.exists():
-        raise ValidationError(_("This organisation has member organisations: move or delete them first."))
+        raise DirectoryError.HAS_MEMBER_ORGANISATIONS.error(None)
     stamp(organisation, by).delete()
 
 
@@ -166,7 +166,7 @@ def person_update(*, by, person: Person, channel: str = "web", **fields) -> Pers
 def person_erase(*, by, person: Person, channel: str = "web") -> None:
     """Erase a person's data on their request (PDPA s.33): the record and its history go; the log keeps the fact."""
     if not (by and by.is_authenticated and by.is_administrator):
-        raise AccessDenied(_("Only an administrator can erase a person's data."), code="administrator_only")
+        raise Access.ADMINISTRATOR_ONLY_ERASE.denied()
     log_access(by, "erase", person, channel=channel, detail="erased on request")
     person.history.all().delete()
     Position.history.filter(person_id=person.pk).delete()
@@ -200,12 +200,11 @@ def position_delete(*, by, position: Position) -> None:
 def _issue_area_scope(by, province_code: str | None) -> Area | None:
     if not province_code:
         if not (by and by.is_authenticated and by.is_administrator):
-            raise AccessDenied(_("Only an administrator can change the national list of issue areas."),
-                               code="administrator_only")
+            raise Access.ADMINISTRATOR_ONLY_NATIONAL_ISSUES.denied()
         return None
     province = _area(province_code, "province")
     if province.level != AreaLevel.PROVINCE:
-        raise ValidationError({"province": _("Issue areas are kept per province: choose a province.")})
+        raise DirectoryError.ISSUE_AREA_NEEDS_PROVINCE.error("province")
     require_write(by, province.code)
     return province
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanphalang.areas.scoping import can_write_area, require_write
-from sanphalang.errors import AccessDenied
-from sanphalang.web.listing import Column, export_rows, paginate
+from sanphalang.errors import Access
+from sanphalang.web.forms import show_service_error
+from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from . import selectors, services
 from .forms import IssueAreaForm, issue_area_province_choices
 from .models import IssueArea
-from .views import export_format, show_service_error
 
 
 def _list_name(issue) -> str:
@@ -52,7 +52,7 @@ def issue_area_list(request):
 def issue_area_create(request):
     if not issue_area_province_choices(request.user):
         require_write(request.user, None)
-        raise AccessDenied(_("You can add issue areas only for a province you coordinate."), code="outside_area")
+        raise Access.ISSUE_AREA_OUTSIDE_PROVINCE.denied()
     form = IssueAreaForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
@@ -72,7 +72,7 @@ def issue_area_create(request):
 def issue_area_update(request, pk: int):
     issue = selectors.issue_area_get(user=request.user, pk=pk)
     if not can_edit_issue_area(request.user, issue):
-        raise AccessDenied(_("You cannot change this issue area."), code="outside_area")
+        raise Access.ISSUE_AREA_NOT_YOURS.denied()
     form = IssueAreaForm(request.POST or None, user=request.user, instance=issue)
     if request.method == "POST" and form.is_valid():
         try:

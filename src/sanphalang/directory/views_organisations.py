@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy
 
 from sanphalang.areas.scoping import can_write_area, require_write, scope_for
 from sanphalang.areas.selectors import area_path
-from sanphalang.web.listing import Column, export_rows, paginate
+from sanphalang.web.areas import area_label
+from sanphalang.web.forms import show_service_error
+from sanphalang.web.history import history_entries
+from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from . import selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm
 from .models import Organisation
-from .views import area_label, export_format, history_entries, show_service_error
 
 
 def _issue_names(org) -> str:

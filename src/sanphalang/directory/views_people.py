@@ -14,15 +14,17 @@ from django.views.decorators.http import require_POST
 from sanphalang.accounts.audit import log_reads
 from sanphalang.areas.scoping import can_write_area, require_write, scope_for
 from sanphalang.areas.selectors import area_path
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access
 from sanphalang.thai.dates import format_be_date
 from sanphalang.thai.national_id import format_national_id, mask_national_id
-from sanphalang.web.listing import Column, export_rows, paginate
+from sanphalang.web.areas import area_label
+from sanphalang.web.forms import show_service_error
+from sanphalang.web.history import history_entries
+from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from . import selectors, services
 from .forms import PersonFilterForm, PersonForm, PositionEndForm, PositionForm
 from .models import Person, Position
-from .views import area_label, export_format, history_entries, show_service_error
 
 
 def _current_positions(person) -> str:
@@ -147,7 +149,7 @@ def person_update(request, pk: int):
 @login_required
 def person_erase(request, pk: int):
     if not request.user.is_administrator:
-        raise AccessDenied(_("Only an administrator can erase a person's data."), code="administrator_only")
+        raise Access.ADMINISTRATOR_ONLY_ERASE.denied()
     person = selectors.person_list(user=request.user).filter(pk=pk).first()
     if person is None:
         raise Http404

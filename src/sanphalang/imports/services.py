@@ -9,7 +9,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access, AccessDenied
 
 from .importers import Importer, RowProblem, error_items, importer_for
 from .models import ImportBatch, ImportStatus
@@ -135,7 +135,7 @@ def import_batch_create(*, by, entity: str, filename: str, data: bytes,
                         meeting_id: int | None = None) -> ImportBatch:
     """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
     if not (by and by.is_authenticated and by.can_write):
-        raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
+        raise Access.READ_ONLY_ROLE.denied()
     table = read_upload(data, filename)
     importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
     try:
@@ -172,4 +172,4 @@ def import_batch_confirm(*, by, batch: ImportBatch, skip_bad_rows: bool = False)
 
 def _require_owner(by, batch: ImportBatch) -> None:
     if not (by and by.is_authenticated and by.can_write and batch.user_id == by.pk):
-        raise AccessDenied(_("Only the person who uploaded this file can import it."), code="not_owner")
+        raise Access.NOT_UPLOADER.denied()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access
 from sanphalang.web.forms import apply_validation_error
 
 from .forms import ConfirmForm, UploadForm
@@ -21,8 +21,7 @@ from .tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CONTENT_TYPE, TableEr
 
 def _require_writer(user) -> None:
     if not user.can_write:
-        raise AccessDenied(_("Your role can read but not change records, so it cannot import."),
-                           code="read_only_role")
+        raise Access.READ_ONLY_ROLE_IMPORT.denied()
 
 
 def _own_batch(request, pk: int) -> ImportBatch:

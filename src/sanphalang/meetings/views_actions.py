@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanphalang.areas.scoping import require_write
-from sanphalang.directory.views import export_format, show_service_error
 from sanphalang.thai.templatetags.thai import be_date
-from sanphalang.web.listing import Column, export_rows, paginate
+from sanphalang.web.forms import show_service_error
+from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from . import selectors, selectors_pages, services
 from .forms import ActionFilterForm, ActionStatusForm

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import require_write
-from sanphalang.directory.views import show_service_error
+from sanphalang.web.forms import show_service_error
 
 from . import selectors_edits, selectors_pages, services_edits
 from .forms import (

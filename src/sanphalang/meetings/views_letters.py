@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.directory.views import show_service_error
+from sanphalang.web.forms import show_service_error
 from sanphalang.web.listing import Column, paginate
 
 from . import selectors, services, services_pages

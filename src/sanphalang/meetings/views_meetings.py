@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.directory.views import area_label, export_format, show_service_error
 from sanphalang.thai.dates import be_year
-from sanphalang.web.listing import Column, export_rows, paginate
+from sanphalang.web.areas import area_label
+from sanphalang.web.forms import show_service_error
+from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from . import selectors, selectors_pages, services, services_pages
 from .forms import (

@@ -1,6 +1,9 @@
 """Form styling shared by every page: Bootstrap classes and accessible error markup."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from sanphalang.errors import ErrorCode
 
 
 class StyledFormMixin:
@@ -38,3 +41,31 @@ def apply_validation_error(form, error) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+def _constraint_fields(model) -> dict[str, str]:
+    """The form field each of the model's constraint error codes belongs to: a unique constraint's last field
+    (name_th of area + name_th, slug of province + slug), or the field its error code names."""
+    targets = {}
+    for constraint in model._meta.constraints:
+        code = constraint.violation_error_code
+        fields = list(getattr(constraint, "fields", ()))
+        target = fields[-1] if fields else ErrorCode.field_of(code)
+        if code and target:
+            targets[code] = target
+    return targets
+
+
+def show_service_error(form, error: ValidationError, model) -> None:
+    """Put a service's ValidationError on the form. Django reports a violated multi-column or conditional
+    constraint as a form-wide error; we move it to the field the user can fix, found by the error's code."""
+    if hasattr(error, "error_dict") and NON_FIELD_ERRORS in error.error_dict:
+        targets = _constraint_fields(model)
+        moved: dict[str, list] = {}
+        for item in error.error_dict[NON_FIELD_ERRORS]:
+            moved.setdefault(targets.get(item.code, NON_FIELD_ERRORS), []).append(item)
+        rest = {key: value for key, value in error.error_dict.items() if key != NON_FIELD_ERRORS}
+        for key, items in moved.items():
+            rest.setdefault(key, []).extend(items)
+        error = ValidationError(rest)
+    apply_validation_error(form, error)

@@ -14,6 +14,12 @@ from sanphalang.imports.tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CON
 EXPORT_FORMATS = TABLE_FORMATS
 
 
+def export_format(request) -> str | None:
+    """The export the list page was asked for (?export=csv or xlsx), or None for the page itself."""
+    fmt = request.GET.get("export")
+    return fmt if fmt in EXPORT_FORMATS else None
+
+
 @dataclass
 class Column:
     """A column of a list: its heading, how to get its value from a row, and the ordering it sorts by."""

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_write_area, require_write
-from sanphalang.directory.views import area_label, export_format
 from sanphalang.thai.digits import parse_number
-from sanphalang.web.listing import Column, export_rows, paginate
+from sanphalang.web.areas import area_label
+from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from . import figures, selectors, services
 from .documents import render_rollup_pdf

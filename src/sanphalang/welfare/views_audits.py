@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_write_area, require_write
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import Access
 from sanphalang.web.forms import apply_validation_error
 
 from . import audits
@@ -30,7 +30,7 @@ from .forms_audits import (
 def _require_writer(user) -> None:
     """A read-only role is refused before any form is read, so a viewer's POST writes nothing."""
     if not user.can_write:
-        raise AccessDenied(_("Your role can read but not change records."), code="read_only_role")
+        raise Access.READ_ONLY_ROLE.denied()
 
 
 @login_required

@@ -10,8 +10,8 @@ from sanphalang.areas.models import AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.areas.selectors import area_search
 from sanphalang.directory.autocomplete import OrganisationSearch
-from sanphalang.directory.views import AREA_OPTION_LIMIT, area_label
 from sanphalang.errors import AccessDenied
+from sanphalang.web.areas import AREA_OPTION_LIMIT, area_label
 from sanphalang.web.forms import apply_validation_error
 
 from . import selectors, services_registry
