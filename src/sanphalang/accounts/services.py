@@ -1,5 +1,7 @@
 """Writes to accounts: users, their areas, preferences and API tokens."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -35,7 +37,7 @@ def user_create(*, username: str, password: str, role: str = Role.VIEWER, area_c
 
 
 @transaction.atomic
-def user_assign_areas(*, user, area_codes=(), region_slugs=(), by=None, replace: bool = True) -> None:
+def user_assign_areas(*, user: User, area_codes=(), region_slugs=(), by: User | None = None, replace: bool = True) -> None:
     areas = list(Area.objects.filter(code__in=list(area_codes)))
     unknown = sorted(set(area_codes) - {a.code for a in areas})
     if unknown:
@@ -53,7 +55,7 @@ def user_assign_areas(*, user, area_codes=(), region_slugs=(), by=None, replace:
     user_refresh_scope(user=user)
 
 
-def user_refresh_scope(*, user) -> None:
+def user_refresh_scope(*, user: User) -> None:
     """Rewrite the scope kept on the user's row from their assignments (after any change to them)."""
     user.scope_codes = " ".join(assigned_codes(user))
     type(user).objects.filter(pk=user.pk).update(scope_codes=user.scope_codes)
@@ -65,7 +67,7 @@ def _token_cache_key(key_hash: str) -> str:
     return f"sanphalang:api-token:{key_hash}"
 
 
-def forget_token_users(*, user) -> None:
+def forget_token_users(*, user: User) -> None:
     """Drop the cached user of each of the user's tokens, so a change to the user applies to the next call."""
     hashes = ApiToken.objects.filter(user=user).values_list("key_hash", flat=True)
     cache.delete_many([_token_cache_key(key_hash) for key_hash in hashes])
@@ -78,7 +80,7 @@ def users_refresh_scope_of_region(*, region) -> None:
 
 
 @transaction.atomic
-def user_set_preferences(*, user, language: str | None = None, prefers_thai_digits: bool | None = None):
+def user_set_preferences(*, user: User, language: str | None = None, prefers_thai_digits: bool | None = None):
     if language is not None:
         user.language = language
     if prefers_thai_digits is not None:
@@ -90,7 +92,7 @@ def user_set_preferences(*, user, language: str | None = None, prefers_thai_digi
 
 
 @transaction.atomic
-def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for the user; the raw key is returned once and never stored."""
     name = (name or "").strip()
     if not name:
@@ -101,7 +103,7 @@ def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
 
 
 @transaction.atomic
-def api_token_revoke(*, user, token_id: int) -> None:
+def api_token_revoke(*, user: User, token_id: int) -> None:
     token = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).first()
     if token is None:
         raise ValidationError(_("No such token."))

@@ -1,9 +1,10 @@
 """Administrative areas of Thailand keyed by their official codes, villages, and user-defined regions."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sanphalang.thai.preferences import in_page_language
 
 COUNTRY_CODE = "TH"
 
@@ -48,15 +49,11 @@ class Area(models.Model):
 
     @property
     def display_name(self) -> str:
-        if (get_language() or "th").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_th
+        return in_page_language(self.name_th, self.name_en)
 
     @property
     def display_path(self) -> str:
-        if (get_language() or "th").startswith("en") and self.path_en:
-            return self.path_en
-        return self.path_th or self.name_th
+        return in_page_language(self.path_th or self.name_th, self.path_en)
 
     @property
     def ancestor_codes(self) -> list[str]:
@@ -87,6 +84,4 @@ class Region(models.Model):
         ordering = ["name_th"]
 
     def __str__(self) -> str:
-        if (get_language() or "th").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_th
+        return in_page_language(self.name_th, self.name_en)

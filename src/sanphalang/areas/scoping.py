@@ -113,6 +113,24 @@ def require_write(user, code: str | None) -> None:
         raise Access.WRITE_OUTSIDE_AREA.denied()
 
 
+def can_add_records(user) -> bool:
+    """Whether the user may add records somewhere: a role that writes, and at least one area."""
+    scope = scope_for(user)
+    return bool(user and user.is_authenticated and user.can_write and (scope.national or scope.prefixes))
+
+
+def require_can_add(user) -> None:
+    """Raise AccessDenied unless the user may add records in some area (the form then offers only those)."""
+    if not can_add_records(user):
+        require_write(user, None)
+
+
+def require_administrator(user, refusal: Access) -> None:
+    """Raise the refusal unless the user is an administrator."""
+    if not (user and user.is_authenticated and user.is_administrator):
+        raise refusal.denied()
+
+
 def can_write_area(user, code: str | None) -> bool:
     try:
         require_write(user, code)

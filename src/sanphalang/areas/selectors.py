@@ -1,12 +1,22 @@
 """Reads of areas. The areas themselves are public reference data; what lies in them is scoped elsewhere."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.matching import area_search_q
 
 from .models import Area, AreaLevel, Region
+from .scoping import require_write
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
 
 _LEVEL_RANK = Case(
     *(When(level=level, then=Value(rank)) for rank, level in enumerate(AreaLevel.values)),
@@ -38,6 +48,15 @@ def area_children(*, area: Area) -> QuerySet[Area]:
 
 def area_get(*, code: str) -> Area:
     return get_object_or_404(Area.objects.select_related("parent__parent__parent"), code=code)
+
+
+def subdistrict_get_for_change(*, user: User, code: str) -> Area:
+    """The subdistrict, when the user may add villages to it (else AccessDenied); 404 for any other area."""
+    area = area_get(code=code)
+    if area.level != AreaLevel.SUBDISTRICT:
+        raise Http404(_("Villages are added to a subdistrict."))
+    require_write(user, area.code)
+    return area
 
 
 def area_path(area: Area) -> list[Area]:

@@ -1,5 +1,9 @@
 """Writes to areas: villages and urban communities added per subdistrict, and regions of provinces."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -9,7 +13,10 @@ from sanphalang.errors import Access
 from .errors import AreaError
 from .keys import area_paths, area_search_key, area_sort_key
 from .models import Area, AreaLevel, Region
-from .scoping import require_write
+from .scoping import require_administrator, require_write
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
 
 
 def _village_code(subdistrict: Area, *, moo: int | None) -> str:
@@ -21,7 +28,7 @@ def _village_code(subdistrict: Area, *, moo: int | None) -> str:
 
 
 @transaction.atomic
-def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = "", moo: int | None = None,
+def village_create(*, by: User, subdistrict_code: str, name_th: str, name_en: str = "", moo: int | None = None,
                    kind: str = AreaLevel.VILLAGE) -> Area:
     """Add a village (หมู่ที่ N) or an urban community to a subdistrict."""
     try:
@@ -58,11 +65,6 @@ def village_create(*, by, subdistrict_code: str, name_th: str, name_en: str = ""
     return village
 
 
-def _require_administrator(by) -> None:
-    if not (by and by.is_authenticated and by.is_administrator):
-        raise Access.ADMINISTRATOR_ONLY_REGIONS.denied()
-
-
 def _region_provinces(codes: list[str]) -> list[Area]:
     provinces = list(Area.objects.filter(code__in=codes, level=AreaLevel.PROVINCE))
     unknown = sorted(set(codes) - {p.code for p in provinces})
@@ -74,9 +76,9 @@ def _region_provinces(codes: list[str]) -> list[Area]:
 
 
 @transaction.atomic
-def region_create(*, by, name_th: str, province_codes: list[str], name_en: str = "", slug: str = "",
+def region_create(*, by: User, name_th: str, province_codes: list[str], name_en: str = "", slug: str = "",
                   description: str = "") -> Region:
-    _require_administrator(by)
+    require_administrator(by, Access.ADMINISTRATOR_ONLY_REGIONS)
     provinces = _region_provinces(province_codes)
     region = Region(name_th=name_th.strip(), name_en=name_en.strip(), description=description,
                     slug=slug or slugify(name_en or "") or f"region-{Region.objects.count() + 1}")
@@ -86,8 +88,8 @@ def region_create(*, by, name_th: str, province_codes: list[str], name_en: str =
 
 
 @transaction.atomic
-def region_update(*, by, region: Region, province_codes: list[str] | None = None, **fields) -> Region:
-    _require_administrator(by)
+def region_update(*, by: User, region: Region, province_codes: list[str] | None = None, **fields) -> Region:
+    require_administrator(by, Access.ADMINISTRATOR_ONLY_REGIONS)
     for name, value in fields.items():
         setattr(region, name, value)
     validated_save(region, by)

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +16,7 @@ from sanphalang.web.listing import EXPORT_FORMATS, Column, export_rows, paginate
 from . import selectors, services
 from .forms import AreaSearchForm, RegionForm, VillageForm
 from .models import AreaLevel
-from .scoping import can_write_area, require_write
+from .scoping import can_write_area, require_administrator
 
 SEARCH_LIMIT = 50
 VILLAGE_LEVELS = (AreaLevel.VILLAGE, AreaLevel.COMMUNITY)
@@ -88,11 +87,8 @@ def detail(request, code: str):
 @login_required
 @require_POST
 def village_add(request, code: str):
-    area = selectors.area_get(code=code)
-    if area.level != AreaLevel.SUBDISTRICT:
-        raise Http404(_("Villages are added to a subdistrict."))
-    # Refuse before reading the form, so an outsider learns nothing from validation messages.
-    require_write(request.user, area.code)
+    # Refused before the form is read, so an outsider learns nothing from validation messages.
+    area = selectors.subdistrict_get_for_change(user=request.user, code=code)
     form = VillageForm(request.POST)
     if form.is_valid():
         try:
@@ -103,11 +99,6 @@ def village_add(request, code: str):
             messages.success(request, _("%(village)s was added.") % {"village": village.display_name})
             return redirect("areas:detail", code=area.code)
     return render(request, "areas/detail.html", _detail_context(request, area, form))
-
-
-def _require_administrator(user) -> None:
-    if not user.is_administrator:
-        raise Access.ADMINISTRATOR_ONLY_REGIONS.denied()
 
 
 @login_required
@@ -136,7 +127,7 @@ def _region_fields(form: RegionForm) -> dict:
 
 @login_required
 def region_create(request):
-    _require_administrator(request.user)
+    require_administrator(request.user, Access.ADMINISTRATOR_ONLY_REGIONS)
     form = RegionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,7 +142,7 @@ def region_create(request):
 
 @login_required
 def region_edit(request, slug: str):
-    _require_administrator(request.user)
+    require_administrator(request.user, Access.ADMINISTRATOR_ONLY_REGIONS)
     region = get_object_or_404(selectors.region_list(), slug=slug)
     initial = {"name_th": region.name_th, "name_en": region.name_en, "description": region.description,
                "provinces": [p.code for p in region.provinces.all()]}

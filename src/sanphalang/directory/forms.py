@@ -4,14 +4,12 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from sanphalang.areas.scoping import can_write_area
-from sanphalang.areas.selectors import province_list
 from sanphalang.thai.forms import BEDateField, NationalIdField
 from sanphalang.web.forms import StyledFormMixin
 from sanphalang.web.pickers import PickerFieldMixin
 
 from .models import LegalBasis, OrganisationKind, PositionRole
-from .selectors import issue_area_list, organisation_list
+from .selectors import issue_area_list, issue_area_province_choices, organisation_list
 
 
 def organisation_label(org) -> str:
@@ -217,10 +215,3 @@ class IssueAreaForm(StyledFormMixin, forms.Form):
             self.fields["province_code"].choices = issue_area_province_choices(user)
             # Only administrators have the empty choice, the national list.
             self.fields["province_code"].required = not user.is_administrator
-
-
-def issue_area_province_choices(user) -> list[tuple[str, str]]:
-    """The lists the user may add to: the national one for administrators, and the provinces they write in."""
-    choices = [("", _("National list"))] if user.is_administrator else []
-    choices += [(area.code, area.display_name) for area in province_list() if can_write_area(user, area.code)]
-    return choices

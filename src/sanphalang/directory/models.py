@@ -1,9 +1,10 @@
 """Organisations, networks and people of the movement and its partners, their issues and positions over time."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sanphalang.thai.preferences import in_page_language
 
 from .errors import DirectoryError
 
@@ -54,9 +55,7 @@ class IssueArea(models.Model):
         ]
 
     def __str__(self) -> str:
-        if (get_language() or "th").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_th
+        return in_page_language(self.name_th, self.name_en)
 
     @property
     def area_code(self) -> str:
@@ -104,9 +103,7 @@ class Organisation(models.Model):
         ]
 
     def __str__(self) -> str:
-        if (get_language() or "th").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_th
+        return in_page_language(self.name_th, self.name_en)
 
     @property
     def area_code(self) -> str:

@@ -1,17 +1,27 @@
 """Reads of the directory. Every one takes the user and returns only what their areas allow."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sanphalang.accounts.audit import log_access
-from sanphalang.areas.scoping import scope_for
+from sanphalang.areas.scoping import can_write_area, require_administrator, require_write, scope_for
+from sanphalang.areas.selectors import province_list
+from sanphalang.errors import Access
 from sanphalang.thai.matching import name_search_q
 
 from .models import IssueArea, Organisation, Person, Position
 
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
 
-def organisation_list(*, user, search: str = "", kind: str | None = None, issue: int | str | None = None,
+
+def organisation_list(*, user: User, search: str = "", kind: str | None = None, issue: int | str | None = None,
                       within: str | None = None, parent: int | None = None) -> QuerySet[Organisation]:
     """Organisations in the user's areas, and the agencies of the areas above them (a district coordinator
     works with the provincial office of social development)."""
@@ -31,7 +41,7 @@ def organisation_list(*, user, search: str = "", kind: str | None = None, issue:
     return qs.select_related("area__parent__parent", "parent").prefetch_related("issue_areas")
 
 
-def organisation_get(*, user, pk: int) -> Organisation:
+def organisation_get(*, user: User, pk: int) -> Organisation:
     try:
         return organisation_list(user=user).prefetch_related(
             Prefetch("positions", queryset=Position.objects.select_related("person").order_by("-started_on")),
@@ -41,7 +51,7 @@ def organisation_get(*, user, pk: int) -> Organisation:
         raise Http404 from None
 
 
-def person_list(*, user, search: str = "", organisation: int | None = None, within: str | None = None,
+def person_list(*, user: User, search: str = "", organisation: int | None = None, within: str | None = None,
                 issue: str | None = None, current_only: bool = False) -> QuerySet[Person]:
     """People registered in the user's areas (strictly: personal data does not flow up to the province's view of
     a district unless the user is assigned the province)."""
@@ -65,7 +75,7 @@ def person_list(*, user, search: str = "", organisation: int | None = None, with
         Prefetch("positions", queryset=current, to_attr="current_positions"))
 
 
-def person_get(*, user, pk: int, channel: str = "web") -> Person:
+def person_get(*, user: User, pk: int, channel: str = "web") -> Person:
     """One person's record; the read is written to the access log."""
     try:
         person = Person.objects.filter(scope_for(user).subtree_q("area_id")).select_related(
@@ -78,7 +88,7 @@ def person_get(*, user, pk: int, channel: str = "web") -> Person:
     return person
 
 
-def issue_area_list(*, user, province: str | None = None, include_inactive: bool = False) -> QuerySet[IssueArea]:
+def issue_area_list(*, user: User, province: str | None = None, include_inactive: bool = False) -> QuerySet[IssueArea]:
     """The national issue areas and the ones of the provinces the user can see (or of one province)."""
     scope = scope_for(user)
     qs = IssueArea.objects.all()
@@ -92,8 +102,69 @@ def issue_area_list(*, user, province: str | None = None, include_inactive: bool
     return qs.select_related("province").order_by("province_id", "sort_key", "id")
 
 
-def issue_area_get(*, user, pk: int) -> IssueArea:
+def issue_area_get(*, user: User, pk: int) -> IssueArea:
     try:
         return issue_area_list(user=user, include_inactive=True).get(pk=pk)
     except (IssueArea.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def can_edit_issue_area(user: User, issue: IssueArea) -> bool:
+    """The national list is the administrators'; a province's issue areas are its coordinators'."""
+    if issue.province_id is None:
+        return user.is_administrator
+    return can_write_area(user, issue.province_id)
+
+
+def issue_area_province_choices(user: User) -> list[tuple[str, str]]:
+    """The lists the user may add to: the national one for administrators, and the provinces they write in."""
+    choices = [("", _("National list"))] if user.is_administrator else []
+    choices += [(area.code, area.display_name) for area in province_list() if can_write_area(user, area.code)]
+    return choices
+
+
+def require_issue_area_adder(user: User) -> None:
+    """Raise AccessDenied unless the user may add to the national list or to a province's issue areas."""
+    if not issue_area_province_choices(user):
+        require_write(user, None)
+        raise Access.ISSUE_AREA_OUTSIDE_PROVINCE.denied()
+
+
+def issue_area_get_for_change(*, user: User, pk: int) -> IssueArea:
+    issue = issue_area_get(user=user, pk=pk)
+    if not can_edit_issue_area(user, issue):
+        raise Access.ISSUE_AREA_NOT_YOURS.denied()
+    return issue
+
+
+def organisation_get_for_change(*, user: User, pk: int) -> Organisation:
+    """The organisation, if the user may see it (else 404) and change it (else AccessDenied)."""
+    organisation = organisation_get(user=user, pk=pk)
+    require_write(user, organisation.area_id)
+    return organisation
+
+
+def person_get_for_change(*, user: User, pk: int) -> Person:
+    """The person, if the user may see them (else 404) and change them (else AccessDenied); not a logged read."""
+    person = person_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if person is None:
+        raise Http404
+    require_write(user, person.area_id)
+    return person
+
+
+def person_get_for_erasure(*, user: User, pk: int) -> Person:
+    """The person, for an administrator who erases their data on request."""
+    require_administrator(user, Access.ADMINISTRATOR_ONLY_ERASE)
+    person = person_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if person is None:
+        raise Http404
+    return person
+
+
+def position_get_for_change(*, user: User, person_pk: int, pk: int) -> Position:
+    person = person_get_for_change(user=user, pk=person_pk)
+    position = person.positions.select_related("organisation").filter(pk=pk).first()
+    if position is None:
+        raise Http404
+    return position

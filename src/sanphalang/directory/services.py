@@ -1,12 +1,16 @@
 """Writes to the directory: one function per change, each validating, checking areas and keeping history."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from sanphalang.accounts.audit import log_access, stamp, validated_save
 from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.areas.scoping import require_read, require_write
+from sanphalang.areas.scoping import require_administrator, require_read, require_write
 from sanphalang.errors import Access, reject_unknown_fields
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.forms import NATIONAL_ID_MESSAGES
@@ -15,6 +19,9 @@ from sanphalang.thai.national_id import NationalIdError, normalise_national_id
 
 from .errors import DirectoryError
 from .models import IssueArea, Organisation, Person, Position
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
 
 ORGANISATION_FIELDS = {
     "kind", "name_th", "name_en", "abbreviation", "other_names", "area_code", "parent", "founded_on",
@@ -95,21 +102,21 @@ def _save_organisation(by, org: Organisation, issue_areas, partners) -> Organisa
 
 
 @transaction.atomic
-def organisation_create(*, by, **fields) -> Organisation:
+def organisation_create(*, by: User, **fields) -> Organisation:
     org = Organisation()
     issue_areas, partners = _apply_organisation(by, org, fields)
     return _save_organisation(by, org, issue_areas, partners)
 
 
 @transaction.atomic
-def organisation_update(*, by, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(*, by: User, organisation: Organisation, **fields) -> Organisation:
     require_write(by, organisation.area_id)
     issue_areas, partners = _apply_organisation(by, organisation, fields)
     return _save_organisation(by, organisation, issue_areas, partners)
 
 
 @transaction.atomic
-def organisation_delete(*, by, organisation: Organisation) -> None:
+def organisation_delete(*, by: User, organisation: Organisation) -> None:
     require_write(by, organisation.area_id)
     if organisation.children.exists():
         raise DirectoryError.HAS_MEMBER_ORGANISATIONS.error(None)
@@ -152,21 +159,20 @@ def _save_person(by, person: Person, fields: dict, *, action: str, channel: str)
 
 
 @transaction.atomic
-def person_create(*, by, channel: str = "web", **fields) -> Person:
+def person_create(*, by: User, channel: str = "web", **fields) -> Person:
     return _save_person(by, Person(), fields, action="create", channel=channel)
 
 
 @transaction.atomic
-def person_update(*, by, person: Person, channel: str = "web", **fields) -> Person:
+def person_update(*, by: User, person: Person, channel: str = "web", **fields) -> Person:
     require_write(by, person.area_id)
     return _save_person(by, person, fields, action="update", channel=channel)
 
 
 @transaction.atomic
-def person_erase(*, by, person: Person, channel: str = "web") -> None:
+def person_erase(*, by: User, person: Person, channel: str = "web") -> None:
     """Erase a person's data on their request (PDPA s.33): the record and its history go; the log keeps the fact."""
-    if not (by and by.is_authenticated and by.is_administrator):
-        raise Access.ADMINISTRATOR_ONLY_ERASE.denied()
+    require_administrator(by, Access.ADMINISTRATOR_ONLY_ERASE)
     log_access(by, "erase", person, channel=channel, detail="erased on request")
     person.history.all().delete()
     Position.history.filter(person_id=person.pk).delete()
@@ -174,7 +180,7 @@ def person_erase(*, by, person: Person, channel: str = "web") -> None:
 
 
 @transaction.atomic
-def position_create(*, by, person: Person, organisation: Organisation, **fields) -> Position:
+def position_create(*, by: User, person: Person, organisation: Organisation, **fields) -> Position:
     require_write(by, person.area_id)
     require_read(by, organisation.area_id, include_ancestors=True)
     position = Position(person=person, organisation=organisation, **fields)
@@ -183,7 +189,7 @@ def position_create(*, by, person: Person, organisation: Organisation, **fields)
 
 
 @transaction.atomic
-def position_update(*, by, position: Position, **fields) -> Position:
+def position_update(*, by: User, position: Position, **fields) -> Position:
     require_write(by, position.person.area_id)
     for name, value in fields.items():
         setattr(position, name, value)
@@ -192,15 +198,14 @@ def position_update(*, by, position: Position, **fields) -> Position:
 
 
 @transaction.atomic
-def position_delete(*, by, position: Position) -> None:
+def position_delete(*, by: User, position: Position) -> None:
     require_write(by, position.person.area_id)
     stamp(position, by).delete()
 
 
 def _issue_area_scope(by, province_code: str | None) -> Area | None:
     if not province_code:
-        if not (by and by.is_authenticated and by.is_administrator):
-            raise Access.ADMINISTRATOR_ONLY_NATIONAL_ISSUES.denied()
+        require_administrator(by, Access.ADMINISTRATOR_ONLY_NATIONAL_ISSUES)
         return None
     province = _area(province_code, "province")
     if province.level != AreaLevel.PROVINCE:
@@ -210,7 +215,7 @@ def _issue_area_scope(by, province_code: str | None) -> Area | None:
 
 
 @transaction.atomic
-def issue_area_create(*, by, name_th: str, province_code: str | None = None, name_en: str = "", slug: str = "",
+def issue_area_create(*, by: User, name_th: str, province_code: str | None = None, name_en: str = "", slug: str = "",
                       description: str = "") -> IssueArea:
     province = _issue_area_scope(by, province_code)
     issue = IssueArea(name_th=clean_text(name_th), name_en=clean_text(name_en), description=description,
@@ -221,7 +226,7 @@ def issue_area_create(*, by, name_th: str, province_code: str | None = None, nam
 
 
 @transaction.atomic
-def issue_area_update(*, by, issue_area: IssueArea, **fields) -> IssueArea:
+def issue_area_update(*, by: User, issue_area: IssueArea, **fields) -> IssueArea:
     _issue_area_scope(by, issue_area.province_id)
     for name in ("name_th", "name_en", "description", "is_active", "slug"):
         if name in fields:

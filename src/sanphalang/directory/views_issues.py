@@ -7,8 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.areas.scoping import can_write_area, require_write
-from sanphalang.errors import Access
 from sanphalang.web.forms import show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
@@ -29,12 +27,6 @@ COLUMNS = [
 ]
 
 
-def can_edit_issue_area(user, issue: IssueArea) -> bool:
-    if issue.province_id is None:
-        return user.is_administrator
-    return can_write_area(user, issue.province_id)
-
-
 @login_required
 def issue_area_list(request):
     issues = selectors.issue_area_list(user=request.user, include_inactive=True)
@@ -42,7 +34,7 @@ def issue_area_list(request):
     if fmt:
         return export_rows(issues, COLUMNS, fmt=fmt, filename="issue-areas")
     listing = paginate(issues, COLUMNS, request, default_sort="province")
-    rows = [(issue, can_edit_issue_area(request.user, issue)) for issue in listing.page]
+    rows = [(issue, selectors.can_edit_issue_area(request.user, issue)) for issue in listing.page]
     return render(request, "directory/issue_area_list.html", {
         "nav_active": "issues", "listing": listing, "rows": rows,
         "can_add": request.user.can_write and bool(issue_area_province_choices(request.user))})
@@ -50,9 +42,7 @@ def issue_area_list(request):
 
 @login_required
 def issue_area_create(request):
-    if not issue_area_province_choices(request.user):
-        require_write(request.user, None)
-        raise Access.ISSUE_AREA_OUTSIDE_PROVINCE.denied()
+    selectors.require_issue_area_adder(request.user)
     form = IssueAreaForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
@@ -70,9 +60,7 @@ def issue_area_create(request):
 
 @login_required
 def issue_area_update(request, pk: int):
-    issue = selectors.issue_area_get(user=request.user, pk=pk)
-    if not can_edit_issue_area(request.user, issue):
-        raise Access.ISSUE_AREA_NOT_YOURS.denied()
+    issue = selectors.issue_area_get_for_change(user=request.user, pk=pk)
     form = IssueAreaForm(request.POST or None, user=request.user, instance=issue)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.areas.scoping import can_write_area, require_write, scope_for
+from sanphalang.areas.scoping import can_add_records, can_write_area, require_can_add, scope_for
 from sanphalang.areas.selectors import area_path
 from sanphalang.web.areas import area_label
 from sanphalang.web.forms import show_service_error
@@ -47,10 +47,6 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _can_add(user) -> bool:
-    return user.can_write and bool(scope_for(user).national or scope_for(user).prefixes)
-
-
 @login_required
 def organisation_list(request):
     filters = OrganisationFilterForm(request.GET or None, user=request.user)
@@ -64,7 +60,7 @@ def organisation_list(request):
                            filename="organisations")
     listing = paginate(organisations, LIST_COLUMNS, request, default_sort="name")
     return render(request, "directory/organisation_list.html", {
-        "nav_active": "organisations", "filters": filters, "listing": listing, "can_add": _can_add(request.user)})
+        "nav_active": "organisations", "filters": filters, "listing": listing, "can_add": can_add_records(request.user)})
 
 
 @login_required
@@ -88,8 +84,7 @@ def _organisation_fields(cleaned: dict) -> dict:
 
 @login_required
 def organisation_create(request):
-    if not _can_add(request.user):
-        require_write(request.user, None)
+    require_can_add(request.user)
     form = OrganisationForm(request.POST or None, user=request.user,
                             initial={"area_code": request.GET.get("area", "")})
     if request.method == "POST" and form.is_valid():
@@ -106,9 +101,8 @@ def organisation_create(request):
 
 @login_required
 def organisation_update(request, pk: int):
-    org = selectors.organisation_get(user=request.user, pk=pk)
     # The service checks again on save; checking here spares a read-only user a form they cannot send.
-    require_write(request.user, org.area_id)
+    org = selectors.organisation_get_for_change(user=request.user, pk=pk)
     form = OrganisationForm(request.POST or None, user=request.user, instance=org)
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,8 +119,7 @@ def organisation_update(request, pk: int):
 
 @login_required
 def organisation_delete(request, pk: int):
-    org = selectors.organisation_get(user=request.user, pk=pk)
-    require_write(request.user, org.area_id)
+    org = selectors.organisation_get_for_change(user=request.user, pk=pk)
     error = None
     if request.method == "POST":
         try:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.accounts.audit import log_reads
-from sanphalang.areas.scoping import can_write_area, require_write, scope_for
+from sanphalang.areas.scoping import can_add_records, can_write_area, require_can_add
 from sanphalang.areas.selectors import area_path
-from sanphalang.errors import Access
 from sanphalang.thai.dates import format_be_date
 from sanphalang.thai.national_id import format_national_id, mask_national_id
 from sanphalang.web.areas import area_label
@@ -52,10 +50,6 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _can_add(user) -> bool:
-    return user.can_write and bool(scope_for(user).national or scope_for(user).prefixes)
-
-
 @login_required
 def person_list(request):
     filters = PersonFilterForm(request.GET or None, user=request.user)
@@ -71,7 +65,7 @@ def person_list(request):
         return export_rows(people, EXPORT_COLUMNS, fmt=fmt, filename="people")
     listing = paginate(people, LIST_COLUMNS, request, default_sort="name")
     return render(request, "directory/person_list.html", {
-        "nav_active": "people", "filters": filters, "listing": listing, "can_add": _can_add(request.user)})
+        "nav_active": "people", "filters": filters, "listing": listing, "can_add": can_add_records(request.user)})
 
 
 def _detail_context(request, person, position_form=None) -> dict:
@@ -106,8 +100,7 @@ def _person_fields(cleaned: dict) -> dict:
 
 @login_required
 def person_create(request):
-    if not _can_add(request.user):
-        require_write(request.user, None)
+    require_can_add(request.user)
     form = PersonForm(request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")})
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,18 +114,9 @@ def person_create(request):
         "nav_active": "people", "form": form, "title": _("Add a person")})
 
 
-def _person_for_change(request, pk: int) -> Person:
-    """The person, if the user may see them (else 404) and change them (else 403); not a logged read."""
-    person = selectors.person_list(user=request.user).filter(pk=pk).first()
-    if person is None:
-        raise Http404
-    require_write(request.user, person.area_id)
-    return person
-
-
 @login_required
 def person_update(request, pk: int):
-    person = _person_for_change(request, pk)
+    person = selectors.person_get_for_change(user=request.user, pk=pk)
     form = PersonForm(request.POST or None, user=request.user, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -148,11 +132,7 @@ def person_update(request, pk: int):
 
 @login_required
 def person_erase(request, pk: int):
-    if not request.user.is_administrator:
-        raise Access.ADMINISTRATOR_ONLY_ERASE.denied()
-    person = selectors.person_list(user=request.user).filter(pk=pk).first()
-    if person is None:
-        raise Http404
+    person = selectors.person_get_for_erasure(user=request.user, pk=pk)
     if request.method == "POST":
         services.person_erase(by=request.user, person=person)
         messages.success(request, _("The person's data was erased."))
@@ -173,7 +153,7 @@ def person_history(request, pk: int):
 @login_required
 @require_POST
 def position_create(request, pk: int):
-    person = _person_for_change(request, pk)
+    person = selectors.person_get_for_change(user=request.user, pk=pk)
     form = PositionForm(request.POST, user=request.user)
     if form.is_valid():
         try:
@@ -187,18 +167,10 @@ def position_create(request, pk: int):
     return render(request, "directory/person_detail.html", _detail_context(request, person, position_form=form))
 
 
-def _position_of(request, pk: int, position_pk: int) -> Position:
-    person = _person_for_change(request, pk)
-    position = person.positions.select_related("organisation").filter(pk=position_pk).first()
-    if position is None:
-        raise Http404
-    return position
-
-
 @login_required
 @require_POST
 def position_end(request, pk: int, position_pk: int):
-    position = _position_of(request, pk, position_pk)
+    position = selectors.position_get_for_change(user=request.user, person_pk=pk, pk=position_pk)
     form = PositionEndForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["ended_on"]))
@@ -215,7 +187,7 @@ def position_end(request, pk: int, position_pk: int):
 @login_required
 @require_POST
 def position_delete(request, pk: int, position_pk: int):
-    position = _position_of(request, pk, position_pk)
+    position = selectors.position_get_for_change(user=request.user, person_pk=pk, pk=position_pk)
     services.position_delete(by=request.user, position=position)
     messages.success(request, _("The position was deleted."))
     return redirect("directory:person_detail", pk=pk)

@@ -1,6 +1,9 @@
 """What each kind of record's import file holds, and how one row becomes a call to the entity's service."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
@@ -15,6 +18,9 @@ from sanphalang.directory.services import organisation_create, person_create, po
 from sanphalang.thai.dates import ThaiDateError, parse_thai_date
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text, compact, strip_person_title
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
 
 
 class RowProblem(Exception):
@@ -114,7 +120,7 @@ def _code(values: dict, key: str) -> str:
     return parse_number(values.get(key, ""))
 
 
-def find_organisation(*, by, name: str, near_code: str, column: str) -> Organisation:
+def find_organisation(*, by: User, name: str, near_code: str, column: str) -> Organisation:
     """The organisation the user can see with this name (Thai, English or abbreviation), nearest to an area."""
     name = clean_text(name)
     visible = organisation_list(user=by)
@@ -145,7 +151,7 @@ class Importer:
     # Agenda and attendance rows all go into one meeting, chosen on upload.
     needs_meeting = False
 
-    def for_meeting(self, *, by, meeting_id: int | None) -> "Importer":
+    def for_meeting(self, *, by: User, meeting_id: int | None) -> Importer:
         """The importer that writes into this meeting; one that takes no meeting ignores it."""
         return self
 
@@ -168,7 +174,7 @@ class Importer:
         """Keys (with the column to report on) that must not repeat within one file."""
         return []
 
-    def create(self, *, by, values: dict) -> None:
+    def create(self, *, by: User, values: dict) -> None:
         raise NotImplementedError
 
 
@@ -210,7 +216,7 @@ class VillageImporter(Importer):
             keys.append(("moo", ("moo", code, parse_number(values["moo"]))))
         return keys
 
-    def create(self, *, by, values):
+    def create(self, *, by: User, values):
         moo = self._moo(values)
         village_create(by=by, subdistrict_code=_code(values, "subdistrict_code"), name_th=values.get("name_th", ""),
                        name_en=values.get("name_en", ""), moo=moo, kind=self._kind(values, moo))
@@ -242,7 +248,7 @@ class OrganisationImporter(Importer):
     def duplicate_keys(self, values):
         return [("name_th", (compact(values.get("name_th", "")), _code(values, "area_code")))]
 
-    def create(self, *, by, values):
+    def create(self, *, by: User, values):
         kind_text = values.get("kind", "")
         kind = choice_value(OrganisationKind, KIND_WORDS, kind_text)
         if kind is None:
@@ -315,7 +321,7 @@ class PersonImporter(Importer):
     def main_column_for(self, values):
         return self._names(values)[3]
 
-    def create(self, *, by, values):
+    def create(self, *, by: User, values):
         title, first, last, _name_column = self._names(values)
         role = PositionRole.MEMBER
         if values.get("role"):

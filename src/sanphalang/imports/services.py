@@ -1,7 +1,10 @@
 """Run an import: every row through its entity's service, a savepoint per row, all or nothing unless told."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +17,9 @@ from sanphalang.errors import Access, AccessDenied
 from .importers import Importer, RowProblem, error_items, importer_for
 from .models import ImportBatch, ImportStatus
 from .tabular import Table, TableError, normalise_heading, read_table, too_large_message
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
 
 
 @dataclass
@@ -131,7 +137,7 @@ def read_upload(data: bytes, filename: str) -> Table:
         raise ValidationError({"file": error.message}) from None
 
 
-def import_batch_create(*, by, entity: str, filename: str, data: bytes,
+def import_batch_create(*, by: User, entity: str, filename: str, data: bytes,
                         meeting_id: int | None = None) -> ImportBatch:
     """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
     if not (by and by.is_authenticated and by.can_write):
@@ -147,13 +153,13 @@ def import_batch_create(*, by, entity: str, filename: str, data: bytes,
                                       meeting_id=meeting_id if importer.needs_meeting else None)
 
 
-def import_batch_preview(*, by, batch: ImportBatch) -> ImportResult:
+def import_batch_preview(*, by: User, batch: ImportBatch) -> ImportResult:
     _require_owner(by, batch)
     table = read_table(bytes(batch.data), batch.filename)
     return run_import(entity=batch.entity, table=table, by=by, commit=False, meeting_id=batch.meeting_id)
 
 
-def import_batch_confirm(*, by, batch: ImportBatch, skip_bad_rows: bool = False) -> ImportResult:
+def import_batch_confirm(*, by: User, batch: ImportBatch, skip_bad_rows: bool = False) -> ImportResult:
     """Import the batch for real. Nothing is written if a row is bad, unless skip_bad_rows."""
     _require_owner(by, batch)
     if batch.status != ImportStatus.PENDING:

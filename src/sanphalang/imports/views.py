@@ -9,33 +9,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from sanphalang.errors import Access
 from sanphalang.web.forms import apply_validation_error
 
 from .forms import ConfirmForm, UploadForm
 from .importers import IMPORTERS
 from .models import ImportBatch, ImportStatus
+from .selectors import import_batch_get_for_change, require_importer
 from .services import import_batch_confirm, import_batch_create, import_batch_preview
 from .tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CONTENT_TYPE, TableError, write_table
 
 
-def _require_writer(user) -> None:
-    if not user.can_write:
-        raise Access.READ_ONLY_ROLE_IMPORT.denied()
-
-
-def _own_batch(request, pk: int) -> ImportBatch:
-    """The batch if the user uploaded it; anyone else's is not found."""
-    _require_writer(request.user)
-    try:
-        return ImportBatch.objects.get(pk=pk, user=request.user)
-    except ImportBatch.DoesNotExist:
-        raise Http404 from None
-
-
 @login_required
 def index(request):
-    _require_writer(request.user)
+    require_importer(request.user)
     form = UploadForm(request.POST or None, request.FILES or None,
                       initial={"entity": request.GET.get("entity", "organisations"),
                                "meeting": request.GET.get("meeting")})
@@ -67,7 +53,7 @@ def _preview_page(request, batch, result, form, status=200):
 
 @login_required
 def preview(request, pk: int):
-    batch = _own_batch(request, pk)
+    batch = import_batch_get_for_change(user=request.user, pk=pk)
     if batch.status != ImportStatus.PENDING:
         return _preview_page(request, batch, None, None)
     try:
@@ -84,7 +70,7 @@ def preview(request, pk: int):
 @login_required
 @require_POST
 def confirm(request, pk: int):
-    batch = _own_batch(request, pk)
+    batch = import_batch_get_for_change(user=request.user, pk=pk)
     form = ConfirmForm(request.POST)
     form.is_valid()
     try:

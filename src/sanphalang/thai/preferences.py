@@ -1,7 +1,9 @@
-"""The current user's display preference for digits, set once per request by middleware."""
+"""The reader's display preferences: digits (set once per request by middleware) and the page's language."""
 
 import contextvars
 from contextlib import contextmanager
+
+from django.utils.translation import get_language
 
 _thai_digits = contextvars.ContextVar("thai_digits", default=False)
 
@@ -25,3 +27,10 @@ def thai_digits(value: bool):
         yield
     finally:
         reset_thai_digits(token)
+
+
+def in_page_language(thai: str, english: str) -> str:
+    """The English form when the page is in English and there is one; the Thai form otherwise."""
+    if (get_language() or "th").startswith("en") and english:
+        return english
+    return thai
