@@ -8,11 +8,14 @@ class ImportsConfig(AppConfig):
     verbose_name = _("Imports")
 
     def ready(self) -> None:
-        # Imported here, not at the top of importers.py: the meetings and welfare importers build on that module.
+        # Imported here, not at the top of importers.py: each app's importers build on that module.
+        from sanphalang.areas.importers import VillageImporter
+        from sanphalang.directory.importers import OrganisationImporter, PersonImporter
         from sanphalang.meetings.importers import MEETING_IMPORTERS
         from sanphalang.welfare.importers import FUND_FIGURES_IMPORTER
 
         from .importers import register
 
-        for importer in (*MEETING_IMPORTERS, FUND_FIGURES_IMPORTER):
+        for importer in (OrganisationImporter(), PersonImporter(), VillageImporter(), *MEETING_IMPORTERS,
+                         FUND_FIGURES_IMPORTER):
             register(importer)
