@@ -73,12 +73,17 @@ case "${1:-}" in
     "$VENV/bin/ruff" check src tests bench
     say "Translations compile"
     (cd src/sanphalang && "$PY" -m django compilemessages --settings=sanphalang.settings -v0)
+    timings=()
     say "Tests on SQLite"
+    started=$SECONDS
     env -u DATABASE_URL "$PY" -m pytest -n 2 -q
+    timings+=("Tests on SQLite: $((SECONDS - started)) s")
     if postgres_answers; then
       say "Tests on PostgreSQL (127.0.0.1:5432)"
+      started=$SECONDS
       DATABASE_URL="${SANPHALANG_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sanphalang}" \
         "$PY" -m pytest -n 2 -q
+      timings+=("Tests on PostgreSQL: $((SECONDS - started)) s")
     else
       say "No PostgreSQL server answers on 127.0.0.1:5432: the PostgreSQL run is left out"
     fi
@@ -87,6 +92,9 @@ case "${1:-}" in
     for bench in bench/bench_*.py; do
       env -u DATABASE_URL "$PY" "$bench" || echo "!! $bench is below its target (see the line above)"
     done
+    say "Time taken"
+    printf '%s\n' "${timings[@]}"
+    echo "Whole run (installs, lint and benchmarks included): $SECONDS s"
     ;;
   *)
     echo "usage: bash run.sh demo | bash run.sh test" >&2

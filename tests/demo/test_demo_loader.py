@@ -8,11 +8,8 @@ from sanphalang.directory.selectors import organisation_list
 EXPECTED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "expected.json"
 
 
-def test_the_demo_holds_the_organisations_and_office_holders_of_the_reports(db):
-    load_demo()
-    from django.contrib.auth import get_user_model
-
-    admin = get_user_model().objects.get(username="admin")
+def test_the_demo_holds_the_organisations_and_office_holders_of_the_reports(demo_admin):
+    admin = demo_admin
     names = {"รัชกฤช สถิรานนท์", "วิรุณ คำภิโล", "รัชนี ตรัยตรึงศ์โกศล", "วิบูลย์ รัตนาภรณ์วงศ์", "ศักดิ์ฤทธิ์ สลักคำ",
              "มุกดา อินต๊ะสาร", "เฉลิมศรี ระดากูล"}
     assert names <= {p.full_name for p in Person.objects.all()}
@@ -27,16 +24,15 @@ def test_the_demo_holds_the_organisations_and_office_holders_of_the_reports(db):
                 assert found.exists(), f"{report}: {name}"
 
 
-def test_loading_the_demo_twice_changes_nothing(db):
-    first = load_demo()
+def test_loading_the_demo_twice_changes_nothing(demo):
+    first = demo
     counts = (Organisation.objects.count(), Person.objects.count())
     second = load_demo()
     assert (Organisation.objects.count(), Person.objects.count()) == counts
     assert first["organisations"] == second["organisations"] == counts[0]
 
 
-def test_the_chiang_rai_coordinator_sees_chiang_rai_but_not_phayao(db):
-    load_demo()
+def test_the_chiang_rai_coordinator_sees_chiang_rai_but_not_phayao(demo):
     from django.contrib.auth import get_user_model
 
     coordinator = get_user_model().objects.get(username="chiangrai")

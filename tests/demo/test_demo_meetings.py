@@ -4,8 +4,7 @@ from sanphalang.demo.loader import load_demo
 from sanphalang.meetings.models import ActionItem, Body, Letter, Meeting
 
 
-def test_the_demo_holds_s1_as_the_report_records_it(db):
-    load_demo()
+def test_the_demo_holds_s1_as_the_report_records_it(demo):
     meeting = Meeting.objects.get(held_on=dt.date(2015, 7, 20))
     assert f"{meeting.number}/{meeting.year_be}" == "3/2558"
     assert meeting.chair.full_name == "รัชกฤช สถิรานนท์"
@@ -22,8 +21,7 @@ def test_the_demo_holds_s1_as_the_report_records_it(db):
     assert series[0].owner_organisation.name_th == "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย"
 
 
-def test_the_demo_holds_the_welfare_network_meeting_and_its_letter(db):
-    load_demo()
+def test_the_demo_holds_the_welfare_network_meeting_and_its_letter(demo):
     meeting = Meeting.objects.get(held_on=dt.date(2019, 5, 14))
     assert meeting.venue == "ศูนย์คุ้มครองผู้บริโภคจังหวัดเชียงราย"
     letter = Letter.objects.get(meeting=meeting)

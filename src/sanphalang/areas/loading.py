@@ -1,12 +1,18 @@
 """Load the official provinces, districts and subdistricts from geothai (DOPA codes; data CC-BY-4.0)."""
 
-from collections.abc import Iterator
+import gzip
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
 
 import geothai
 
 from .keys import area_paths, area_search_key, area_sort_key
 
 SOURCE = "geothai"
+# The search and sort keys of every official area, written by data/write_official_keys.py: computing them with
+# PyThaiNLP takes seconds, and every new database (each test worker's too) loads the areas.
+OFFICIAL_KEYS_FILE = Path(__file__).resolve().parent / "data" / "official_area_keys.tsv.gz"
 
 
 def official_area_rows() -> Iterator[dict]:
@@ -22,6 +28,30 @@ def official_area_rows() -> Iterator[dict]:
             for sub in geothai.subdistricts(district.code):
                 yield {"code": sub.code, "level": "subdistrict", "name_th": sub.name_th, "name_en": sub.name_en,
                        "parent_id": district.code, "postal_codes": " ".join(sub.postal_codes)}
+
+
+def official_key_lines(rows: Iterable[dict]) -> Iterator[str]:
+    """The lines of the keys file: code, the names the keys were computed from, search key, sort key."""
+    for row in rows:
+        yield "\t".join((row["code"], row["name_th"], row["name_en"], area_search_key(row["name_th"], row["name_en"]),
+                         area_sort_key(row["name_th"]))) + "\n"
+
+
+@cache
+def _shipped_keys() -> dict[str, tuple[str, str, str, str]]:
+    if not OFFICIAL_KEYS_FILE.exists():
+        return {}
+    with gzip.open(OFFICIAL_KEYS_FILE, "rt", encoding="utf-8") as lines:
+        return {code: tuple(rest) for code, *rest in (line.rstrip("\n").split("\t") for line in lines)}
+
+
+def _keys(row: dict) -> tuple[str, str]:
+    """The search and sort keys of an official area: the shipped ones while its names are those they were made
+    from (a newer geothai may rename an area), else computed."""
+    name_th, name_en, search_key, sort_key = _shipped_keys().get(row["code"], ("", "", "", ""))
+    if (name_th, name_en) == (row["name_th"], row["name_en"]):
+        return search_key, sort_key
+    return area_search_key(row["name_th"], row["name_en"]), area_sort_key(row["name_th"])
 
 
 def _update_rows(area_model, areas: list, has_paths: bool) -> None:
@@ -56,9 +86,8 @@ def load_official_areas(area_model, *, batch_size: int = 2000) -> dict[str, int]
             chain.append(rows_by_code[parent])
             parent = rows_by_code[parent]["parent_id"]
         paths = dict(zip(("path_th", "path_en"), area_paths(chain), strict=True)) if has_paths else {}
-        area = area_model(**row, **paths,
-                          search_key=area_search_key(row["name_th"], row["name_en"]),
-                          sort_key=area_sort_key(row["name_th"]), is_official=True, is_active=True)
+        search_key, sort_key = _keys(row)
+        area = area_model(**row, **paths, search_key=search_key, sort_key=sort_key, is_official=True, is_active=True)
         (to_update if row["code"] in existing else to_create).append(area)
     area_model.objects.bulk_create(to_create, batch_size=batch_size)
     if to_update:
