@@ -1,6 +1,7 @@
 """What every benchmark needs: a fresh database of its own, and a timer that takes the best of several rounds."""
 
 import os
+import sqlite3
 import sys
 import tempfile
 import time
@@ -8,11 +9,22 @@ from pathlib import Path
 
 
 def setup_django() -> None:
-    """Point Django at a throw-away SQLite database (or DATABASE_URL if set) and migrate it."""
+    """Point Django at a throw-away SQLite database (or DATABASE_URL if set) and migrate it.
+
+    SANPHALANG_BENCH_TEMPLATE may name a migrated SQLite file (run.sh makes one): each benchmark starts from a
+    copy of it instead of running every migration again.
+    """
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanphalang.settings")
     if not os.environ.get("DATABASE_URL"):
-        os.environ["SANPHALANG_DATA_DIR"] = tempfile.mkdtemp(prefix="sanphalang-bench-")
+        data_dir = tempfile.mkdtemp(prefix="sanphalang-bench-")
+        os.environ["SANPHALANG_DATA_DIR"] = data_dir
+        template = os.environ.get("SANPHALANG_BENCH_TEMPLATE", "")
+        if template:
+            source, copy = sqlite3.connect(template), sqlite3.connect(Path(data_dir) / "sanphalang.sqlite3")
+            source.backup(copy)
+            source.close()
+            copy.close()
     import django
     from django.core.management import call_command
 

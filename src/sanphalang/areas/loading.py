@@ -54,22 +54,33 @@ def _keys(row: dict) -> tuple[str, str]:
     return area_search_key(row["name_th"], row["name_en"]), area_sort_key(row["name_th"])
 
 
-def _update_rows(area_model, areas: list, has_paths: bool) -> None:
-    """One plain UPDATE per area: bulk_update's CASE expressions over thousands of rows are slow to plan."""
-    from django.db import connection
+def _write_rows(area_model, to_create: list[dict], to_update: list[dict]) -> None:
+    """Plain INSERTs and UPDATEs, one statement run over every row: bulk_create compiles an INSERT for every
+    few dozen rows (SQLite's limit on parameters) and bulk_update's CASE expressions are slow to plan."""
+    from django.db import connection, transaction
 
-    columns = ["level", "name_th", "name_en", "parent_id", "postal_codes", "search_key", "sort_key", "is_official",
-               "is_active"] + (["path_th", "path_en"] if has_paths else [])
+    # Every column of the (possibly historical) model; those an official row does not set take their default.
+    fields = [field for field in area_model._meta.concrete_fields if field.attname != "code"]
     table = connection.ops.quote_name(area_model._meta.db_table)
-    assignments = ", ".join(f"{connection.ops.quote_name(column)} = %s" for column in columns)
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET {assignments} WHERE code = %s",
-            [[getattr(area, column) for column in columns] + [area.code] for area in areas],
-        )
+    names = [connection.ops.quote_name(field.column) for field in fields]
+
+    def values(row: dict) -> list:
+        return [row[field.attname] if field.attname in row else field.get_default() for field in fields]
+
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if to_create:
+            cursor.executemany(
+                f"INSERT INTO {table} (code, {', '.join(names)}) VALUES (%s, {', '.join(['%s'] * len(names))})",
+                [[row["code"], *values(row)] for row in to_create],
+            )
+        if to_update:
+            cursor.executemany(
+                f"UPDATE {table} SET {', '.join(f'{name} = %s' for name in names)} WHERE code = %s",
+                [[*values(row), row["code"]] for row in to_update],
+            )
 
 
-def load_official_areas(area_model, *, batch_size: int = 2000) -> dict[str, int]:
+def load_official_areas(area_model) -> dict[str, int]:
     """Insert or update every official area; return how many of each level the database now holds.
 
     Takes the model class so a data migration can pass its historical model.
@@ -87,11 +98,10 @@ def load_official_areas(area_model, *, batch_size: int = 2000) -> dict[str, int]
             parent = rows_by_code[parent]["parent_id"]
         paths = dict(zip(("path_th", "path_en"), area_paths(chain), strict=True)) if has_paths else {}
         search_key, sort_key = _keys(row)
-        area = area_model(**row, **paths, search_key=search_key, sort_key=sort_key, is_official=True, is_active=True)
+        area = {**row, **paths, "search_key": search_key, "sort_key": sort_key, "is_official": True,
+                "is_active": True}
         (to_update if row["code"] in existing else to_create).append(area)
-    area_model.objects.bulk_create(to_create, batch_size=batch_size)
-    if to_update:
-        _update_rows(area_model, to_update, has_paths)
+    _write_rows(area_model, to_create, to_update)
     counts = {}
     for level in ("province", "district", "subdistrict"):
         counts[level] = area_model.objects.filter(level=level, is_official=True).count()
