@@ -2,7 +2,7 @@
 
 import pytest
 
-from sanphalang.welfare.audits import DEFAULT_CHECKLIST
+from sanphalang.welfare.services.audits import DEFAULT_CHECKLIST
 
 from .conftest import assert_error
 from .test_welfare_data import build_audit_round, build_registry

@@ -10,15 +10,16 @@ from django.test import Client
 
 from sanphalang.areas.models import Area
 from sanphalang.directory.services import person_create
-from sanphalang.welfare.audits import (
+from sanphalang.welfare.models import AuditRound, Fund, Source, SourceRecord
+from sanphalang.welfare.services.audits import (
     DEFAULT_CHECKLIST,
     audit_round_create,
     audit_visit_plan,
     audit_visit_record,
     finding_add,
 )
-from sanphalang.welfare.models import AuditRound, Fund, Source, SourceRecord
-from sanphalang.welfare.services import reconcile, source_import
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.sources import source_import
 
 from ..welfare.registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows, table
 

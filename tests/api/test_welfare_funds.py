@@ -6,7 +6,7 @@ import pytest
 
 from sanphalang.areas.services import region_create
 from sanphalang.welfare.models import Fund, FundStatus, FundYear, Settlement
-from sanphalang.welfare.services import settle
+from sanphalang.welfare.services.settle import settle
 
 from .conftest import assert_error
 from .test_errors import GARBAGE_BODIES

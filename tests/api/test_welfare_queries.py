@@ -7,7 +7,8 @@ import pytest
 
 from sanphalang.areas.services import region_create
 from sanphalang.welfare.models import FundYear
-from sanphalang.welfare.services import reconcile, settle
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.settle import settle
 
 from .test_welfare_data import (
     MATCHING,

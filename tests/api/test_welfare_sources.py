@@ -3,7 +3,7 @@
 import pytest
 
 from sanphalang.welfare.models import Fund, SourceRecord
-from sanphalang.welfare.services import reconcile
+from sanphalang.welfare.services.reconcile import reconcile
 
 from .conftest import assert_error
 from .test_welfare_data import MATCHING, PROGRAM, SURVEY, build_phayao_fund, build_registry, import_survey

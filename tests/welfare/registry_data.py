@@ -1,7 +1,7 @@
 """Sources for the registry tests: small tables in the layouts offices send, built as users would upload them."""
 
 from sanphalang.imports.tabular import Table
-from sanphalang.welfare.services import source_import
+from sanphalang.welfare.services.sources import source_import
 
 THAI_HEADINGS = ["ลำดับ", "ชื่อกองทุน", "ตำบล", "อำเภอ", "จังหวัด", "จำนวนสมาชิก", "สถานะ", "รหัสกองทุน"]
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from sanphalang.directory.models import Person
-from sanphalang.welfare.audits import (
+from sanphalang.welfare.models import AuditRound, AuditVisit, Finding, Fund, Settlement
+from sanphalang.welfare.services.audits import (
     DEFAULT_CHECKLIST,
     RECORDED_VISIT_KEPT,
     TEAM_OUTSIDE_AREAS,
@@ -15,7 +16,6 @@ from sanphalang.welfare.audits import (
     audit_visit_record,
     finding_add,
 )
-from sanphalang.welfare.models import AuditRound, AuditVisit, Finding, Fund, Settlement
 
 D = dt.date
 TAMBONS = ["570101", "570102", "570103"]
@@ -438,7 +438,7 @@ def test_it_reads_the_visit_page_in_a_constant_number_of_queries(cast, client_fo
 
 def test_a_new_round_starts_from_the_checklist_the_network_used_last(cast, client_for):
     # given last year's round, whose checklist the network edited
-    from sanphalang.welfare.audits import audit_round_create
+    from sanphalang.welfare.services.audits import audit_round_create
 
     edited = ["มีคณะกรรมการบริหารกองทุน", "สมุดบัญชีตรงกับรายงาน"]
     audit_round_create(by=cast.chiangrai_coordinator, name="ติดตาม 2561", province_code="57",
@@ -453,7 +453,7 @@ def test_a_new_round_starts_from_the_checklist_the_network_used_last(cast, clien
 
 def test_the_round_list_counts_only_the_visits_a_district_coordinator_can_see(cast, client_for):
     # given a provincial round with one visit in Mueang and one in Mae Sai
-    from sanphalang.welfare.audits import audit_round_create, audit_visit_plan
+    from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan
 
     funds = _funds(2)
     audit_round = audit_round_create(by=cast.chiangrai_coordinator, name="ติดตาม 2562", province_code="57",

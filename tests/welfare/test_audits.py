@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 
 from sanphalang.directory.models import Person
 from sanphalang.errors import AccessDenied
-from sanphalang.welfare.audits import (
+from sanphalang.welfare.models import AuditRound, AuditVisit, Fund
+from sanphalang.welfare.services.audits import (
     DEFAULT_CHECKLIST,
     RECORDED_VISIT_KEPT,
     TEAM_OUTSIDE_AREAS,
@@ -19,7 +20,6 @@ from sanphalang.welfare.audits import (
     finding_close,
     finding_settle,
 )
-from sanphalang.welfare.models import AuditRound, AuditVisit, Fund
 
 D = dt.date
 
@@ -284,7 +284,7 @@ def test_only_a_writer_of_the_province_edits_its_round(cast, audit_round, who):
 def test_link_reasons_read_as_sentences():
     from django.utils import translation
 
-    from sanphalang.welfare.reasons import reason_label
+    from sanphalang.welfare.linkage.reasons import reason_label
 
     with translation.override("en"):
         assert reason_label(["members_close", 335, 345]) == "member counts close (335, 345)"

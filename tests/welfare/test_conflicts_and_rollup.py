@@ -6,7 +6,11 @@ from django.urls import reverse
 from sanphalang.areas.models import Region
 from sanphalang.areas.services import region_create
 from sanphalang.welfare.models import Fund, Settlement
-from sanphalang.welfare.services import fund_rollup, reconcile, settle, settlement_conflicts, source_import
+from sanphalang.welfare.selectors.figures import fund_rollup
+from sanphalang.welfare.selectors.settle import settlement_conflicts
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.settle import settle
+from sanphalang.welfare.services.sources import source_import
 
 from .registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows, table
 

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 
 from sanphalang.areas.services import region_create
 from sanphalang.errors import AccessDenied
-from sanphalang.welfare.figures import figures_rollup, fund_year_delete, fund_year_save, years_reported
 from sanphalang.welfare.models import Fund, FundYear
-from sanphalang.welfare.services import reconcile, source_import
+from sanphalang.welfare.selectors.figures import figures_rollup, years_reported
+from sanphalang.welfare.services.figures import fund_year_delete, fund_year_save
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.sources import source_import
 
 from .registry_data import THAI_HEADINGS, import_source, program_rows, table
 
@@ -144,7 +146,7 @@ class TestFiguresRollup:
 
 class TestYearOnYear:
     def test_the_rollup_compares_each_area_with_the_year_before_over_the_same_funds(self, cast, reported):
-        from sanphalang.welfare.figures import rollup_table
+        from sanphalang.welfare.selectors.figures import rollup_table
 
         rows, total = rollup_table(user=cast.admin, level="province", year_be=2567)
         chiang_rai = next(row for row in rows if row["code"] == "57")
@@ -157,7 +159,7 @@ class TestYearOnYear:
         assert total["change"]["members"] == Decimal("9.1")
 
     def test_without_a_year_there_is_nothing_to_compare(self, cast, reported):
-        from sanphalang.welfare.figures import rollup_table
+        from sanphalang.welfare.selectors.figures import rollup_table
 
         rows, _total = rollup_table(user=cast.admin, level="district")
         assert rows and all("change" not in row for row in rows)
@@ -165,7 +167,7 @@ class TestYearOnYear:
 
 @pytest.mark.parametrize("level", ["district", "province", "region", "country"])
 def test_the_rollup_table_reads_a_few_queries_at_any_level(cast, reported, level, django_assert_max_num_queries):
-    from sanphalang.welfare.figures import rollup_table
+    from sanphalang.welfare.selectors.figures import rollup_table
 
     cast.admin.refresh_from_db()
     # the registry's counts (two reads), the year's figures, the comparison, and for regions their memberships

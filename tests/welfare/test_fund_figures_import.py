@@ -7,7 +7,7 @@ import pytest
 from sanphalang.imports.services import run_import
 from sanphalang.imports.tabular import read_table
 from sanphalang.welfare.models import Fund, FundYear
-from sanphalang.welfare.services import reconcile
+from sanphalang.welfare.services.reconcile import reconcile
 
 from .registry_data import import_source, matching_rows, program_rows, table
 

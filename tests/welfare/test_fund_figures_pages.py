@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from sanphalang.welfare.figures import fund_year_save
 from sanphalang.welfare.models import Fund, FundYear
-from sanphalang.welfare.services import reconcile
+from sanphalang.welfare.services.figures import fund_year_save
+from sanphalang.welfare.services.reconcile import reconcile
 
 from .registry_data import import_source, program_rows
 
@@ -131,7 +131,7 @@ def test_the_fund_page_reads_in_a_constant_number_of_queries(cast, client_for, f
     # when it gains eight more years and a settlement
     for year in range(2557, 2565):
         fund_year_save(by=cast.chiangrai_coordinator, fund=fund, year_be=year, values={"members": year - 2500})
-    from sanphalang.welfare.services import settle
+    from sanphalang.welfare.services.settle import settle
 
     settle(by=cast.chiangrai_coordinator, fund=fund, field="members", value="1250", reason="นับใหม่")
     with django_assert_max_num_queries(40) as many:

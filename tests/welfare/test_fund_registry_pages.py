@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sanphalang.directory.models import Organisation, OrganisationKind
 from sanphalang.welfare.models import Fund
-from sanphalang.welfare.services_registry import fund_create
+from sanphalang.welfare.services.registry import fund_create
 
 NAME = "กองทุนสวัสดิการชุมชนตำบลเวียง"
 CREATE = reverse("welfare:fund_create")

@@ -1,4 +1,4 @@
-"""Registering a fund by hand and editing its registry details (services_registry) against the cast."""
+"""Registering a fund by hand and editing its registry details (services.registry) against the cast."""
 
 import datetime as dt
 
@@ -11,7 +11,7 @@ from sanphalang.errors import AccessDenied
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.names import organisation_search_key
 from sanphalang.welfare.models import Fund, FundStatus
-from sanphalang.welfare.services_registry import fund_create, fund_update
+from sanphalang.welfare.services.registry import fund_create, fund_update
 
 D = dt.date
 NAME = "กองทุนสวัสดิการชุมชนตำบลเวียง"

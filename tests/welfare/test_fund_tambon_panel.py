@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from sanphalang.directory.services import organisation_create
 from sanphalang.meetings.services import body_create, meeting_create
-from sanphalang.welfare.audits import audit_round_create, audit_visit_plan, finding_add
 from sanphalang.welfare.models import Fund
-from sanphalang.welfare.services import reconcile
-from sanphalang.welfare.services_registry import fund_update
+from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.registry import fund_update
 
 from .registry_data import import_source, program_rows
 

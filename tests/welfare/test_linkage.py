@@ -4,8 +4,9 @@ from itertools import combinations
 
 import pytest
 
-from sanphalang.welfare.generator import generate_sources
-from sanphalang.welfare.linkage import FundRecord, link_records
+from sanphalang.demo.fund_sources import generate_sources
+from sanphalang.welfare.linkage.clusters import link_records
+from sanphalang.welfare.linkage.scoring import FundRecord
 
 
 def _pairs(assignment):

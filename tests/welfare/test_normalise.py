@@ -1,8 +1,8 @@
 import geothai
 import pytest
 
-from sanphalang.welfare import normalise
-from sanphalang.welfare.normalise import normalise_fund_name, parse_location, resolve_area
+from sanphalang.welfare.linkage import normalise
+from sanphalang.welfare.linkage.normalise import normalise_fund_name, parse_location, resolve_area
 
 
 @pytest.mark.parametrize("written", [

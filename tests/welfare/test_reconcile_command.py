@@ -4,8 +4,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from sanphalang.demo.fund_sources import generate_sources
 from sanphalang.imports.tabular import write_table
-from sanphalang.welfare.generator import generate_sources
 from sanphalang.welfare.management.commands.welfare import reconcile
 
 HEADINGS = ["ชื่อกองทุน", "ตำบล", "อำเภอ", "จังหวัด", "ที่ตั้ง", "จำนวนสมาชิก", "สถานะ", "รหัสกองทุน"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sanphalang.welfare.records import parse_status, row_problems
+from sanphalang.welfare.linkage.records import parse_status, row_problems
 
 
 @pytest.mark.parametrize("text,status", [

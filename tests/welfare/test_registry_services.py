@@ -5,17 +5,13 @@ from django.core.exceptions import ValidationError
 
 from sanphalang.errors import AccessDenied
 from sanphalang.imports.tabular import Table
+from sanphalang.welfare.linkage.records import suggest_mapping
 from sanphalang.welfare.models import Fund, Settlement, Source, SourceRecord
-from sanphalang.welfare.records import suggest_mapping
-from sanphalang.welfare.services import (
-    disagreements,
-    fund_rollup,
-    link_merge,
-    link_split,
-    reconcile,
-    settle,
-    source_import,
-)
+from sanphalang.welfare.selectors.figures import fund_rollup
+from sanphalang.welfare.selectors.settle import disagreements
+from sanphalang.welfare.services.reconcile import link_merge, link_split, reconcile
+from sanphalang.welfare.services.settle import settle
+from sanphalang.welfare.services.sources import source_import
 
 from .registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows
 
@@ -96,7 +92,7 @@ class TestReconcile:
         assert mae_yao.members == 1250
 
     def test_it_links_three_generated_sources(self, cast):
-        from sanphalang.welfare.generator import generate_sources
+        from sanphalang.demo.fund_sources import generate_sources
 
         # given three generated sources of five Chiang Rai funds with name variants
         sources, truth = generate_sources(5, seed=3)

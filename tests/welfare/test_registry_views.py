@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sanphalang.welfare.models import Fund, Settlement, SourceRecord
-from sanphalang.welfare.services import reconcile
+from sanphalang.welfare.services.reconcile import reconcile
 
 from .registry_data import import_source, matching_rows, program_rows
 

@@ -3,7 +3,8 @@
 import pytest
 
 from sanphalang.welfare.models import Fund, Settlement, SourceRecord
-from sanphalang.welfare.services import link_split, reconcile, settle
+from sanphalang.welfare.services.reconcile import link_split, reconcile
+from sanphalang.welfare.services.settle import settle
 
 from .registry_data import import_source, matching_rows, program_rows
 

@@ -11,9 +11,9 @@ from pydantic import BeforeValidator, ConfigDict
 
 from sanphalang.areas.scoping import can_write_area
 from sanphalang.thai.digits import to_arabic_digits
-from sanphalang.welfare.models import FundStatus
-from sanphalang.welfare.reasons import reason_label
-from sanphalang.welfare.services import ROLLUP_LEVELS, SETTLE_FIELDS
+from sanphalang.welfare.linkage.reasons import reason_label
+from sanphalang.welfare.models import SETTLE_FIELDS, FundStatus
+from sanphalang.welfare.selectors.figures import ROLLUP_LEVELS
 
 from .pagination import PageQuery
 from .thai_fields import ThaiInt

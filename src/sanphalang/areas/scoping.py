@@ -113,6 +113,19 @@ def require_write(user, code: str | None) -> None:
         raise Access.WRITE_OUTSIDE_AREA.denied()
 
 
+def require_writer(user) -> None:
+    """Refuse a read-only role before any input is read, so that a viewer's request writes and judges nothing."""
+    if not user.can_write:
+        raise Access.READ_ONLY_ROLE.denied()
+
+
+def require_writer_with_areas(user) -> None:
+    """Refuse a read-only role, or a writer with no areas yet, before any input is read."""
+    scope = scope_for(user)
+    if not user.can_write or not (scope.national or scope.prefixes):
+        require_write(user, None)
+
+
 def can_write_area(user, code: str | None) -> bool:
     try:
         require_write(user, code)

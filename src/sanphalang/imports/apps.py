@@ -10,7 +10,7 @@ class ImportsConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top of importers.py: the meetings and welfare importers build on that module.
         from sanphalang.meetings.importers import MEETING_IMPORTERS
-        from sanphalang.welfare.importers import FUND_FIGURES_IMPORTER
+        from sanphalang.welfare.services.figures import FUND_FIGURES_IMPORTER
 
         from .importers import register
 

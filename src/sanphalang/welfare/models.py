@@ -49,6 +49,16 @@ class Fund(models.Model):
         return self.name_th
 
 
+# The figures of a year (FundYear's fields) in the groups the pages, the import and the roll-up show them in.
+AGE_GROUP_FIELDS = ("members_children", "members_working_age", "members_elderly")
+COUNT_FIELDS = ("members", *AGE_GROUP_FIELDS)
+MATCHING_FIELDS = ("matching_government", "matching_local_government", "matching_other")
+BENEFIT_FIELDS = ("benefits_birth", "benefits_sickness", "benefits_death", "benefits_elderly", "benefits_education",
+                  "benefits_disaster")
+MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
+FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
+
+
 class FundYear(models.Model):
     """A fund's figures for one year (BE), as reported."""
 
@@ -136,6 +146,11 @@ class SourceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} #{self.row}: {self.fund_name}"
+
+
+# The fields of a source record the sources can disagree on, each with the Fund field a settlement writes.
+SETTLE_FIELDS = {"fund_name": "name_th", "members": "members", "status": "status", "founded": "founded_on",
+                 "fund_code": "fund_code"}
 
 
 class Settlement(models.Model):

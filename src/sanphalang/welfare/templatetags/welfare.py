@@ -1,6 +1,6 @@
 from django import template
 
-from ..reasons import reason_label
+from ..linkage.reasons import reason_label
 
 register = template.Library()
 

@@ -1,22 +1,85 @@
-"""Import of the funds' yearly figures: one row per fund and year, the fund found by its code or its name."""
+"""Writes of the funds' yearly figures: enter, correct or remove a year, or import them, one row per fund and year.
+
+An imported row's fund is found by its code or its name.
+"""
 
 from collections import defaultdict
 from copy import copy
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.areas.scoping import scope_for
+from sanphalang.accounts.audit import stamp, validated_save
+from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.imports.importers import Column, Importer, RowProblem
 from sanphalang.thai.dates import BE_OFFSET
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text
 
-from .errors import WelfareError
-from .figures import COUNT_FIELDS, FIGURE_FIELDS, fund_year_save
-from .models import Fund, SourceRecord
-from .records import fund_identity, record_area
+from ..errors import WelfareError
+from ..linkage.records import fund_identity, record_area
+from ..models import AGE_GROUP_FIELDS, COUNT_FIELDS, FIGURE_FIELDS, Fund, FundYear, SourceRecord
+
+# Community welfare funds began in the 2540s BE; a year before this is a typing mistake, not history.
+FIRST_YEAR_BE = 2540
+
+
+def current_year_be() -> int:
+    return timezone.localdate().year + BE_OFFSET
+
+
+def _check_year(year_be: int) -> None:
+    last = current_year_be() + 1
+    if not FIRST_YEAR_BE <= year_be <= last:
+        raise WelfareError.YEAR_OUT_OF_RANGE.error("year_be", first=FIRST_YEAR_BE, last=last)
+
+
+def _check_values(values: dict) -> dict:
+    unknown = sorted(set(values) - set(FIGURE_FIELDS))
+    if unknown:
+        raise WelfareError.UNKNOWN_FIELD.error(None, fields=", ".join(unknown))
+    cleaned = {name: values.get(name) for name in FIGURE_FIELDS}
+    errors = {}
+    for name, value in cleaned.items():
+        if value is not None and value < 0:
+            errors[name] = WelfareError.NEGATIVE_FIGURE.message()
+    if errors:
+        raise ValidationError(errors)
+    if all(value is None for value in cleaned.values()):
+        raise WelfareError.NO_FIGURES.error(None)
+    by_age = [cleaned[name] for name in AGE_GROUP_FIELDS if cleaned[name] is not None]
+    if cleaned["members"] is not None and sum(by_age) > cleaned["members"]:
+        raise WelfareError.AGE_GROUPS_EXCEED_MEMBERS.error("members", groups=sum(by_age), members=cleaned["members"])
+    return cleaned
+
+
+@transaction.atomic
+def fund_year_save(*, by, fund: Fund, year_be: int, values: dict) -> tuple[FundYear, bool]:
+    """Record a fund's figures for a year (BE), replacing what that year held; returns (row, created).
+
+    Every field of the year is written, so a figure left out is cleared rather than kept from an earlier entry:
+    a year's figures come from one report and are replaced as a whole.
+    """
+    require_write(by, fund.area_id)
+    _check_year(year_be)
+    cleaned = _check_values(values)
+    year = FundYear.objects.select_for_update().filter(fund=fund, year_be=year_be).first()
+    created = year is None
+    if created:
+        year = FundYear(fund=fund, year_be=year_be)
+    for name, value in cleaned.items():
+        setattr(year, name, value)
+    return validated_save(year, by), created
+
+
+@transaction.atomic
+def fund_year_delete(*, by, fund_year: FundYear) -> None:
+    require_write(by, fund_year.fund.area_id)
+    stamp(fund_year, by).delete()
 
 
 def _grouped(groups: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]:
@@ -25,7 +88,11 @@ def _grouped(groups: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _MEMBERS = ("จำนวนสมาชิก", "สมาชิก", "สมาชิก (คน)", "จำนวนสมาชิก (คน)")
+
+
 _MATCHING = ("เงินสมทบ", "เงินสมทบจาก", "สมทบจาก", "เงินสมทบที่ได้รับ", "เงินสมทบที่ได้รับจาก")
+
+
 _BENEFITS = ("สวัสดิการ", "สวัสดิการที่จ่าย", "การจ่ายสวัสดิการ", "จ่ายสวัสดิการ", "ค่าสวัสดิการ")
 
 

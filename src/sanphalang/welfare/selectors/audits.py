@@ -4,10 +4,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.areas.scoping import scope_for
+from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.directory.models import Person
 
-from .models import AuditRound, AuditVisit, Finding, Fund
+from ..models import AuditRound, AuditVisit, Finding, Fund
 
 
 def _province_q(user, field: str) -> Q:
@@ -39,6 +39,13 @@ def audit_round_get(*, user, pk: int) -> AuditRound:
         raise Http404 from None
 
 
+def audit_round_get_for_change(*, user, pk: int) -> AuditRound:
+    """A round, if the user may write its province: only they rename it, move it or edit its checklist."""
+    audit_round = audit_round_get(user=user, pk=pk)
+    require_write(user, audit_round.province_id)
+    return audit_round
+
+
 def audit_visit_list(*, user, audit_round: AuditRound) -> QuerySet[AuditVisit]:
     """The round's visits to funds the user can see, with the number of findings still open."""
     return AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"), round=audit_round).select_related(
@@ -56,6 +63,20 @@ def audit_visit_get(*, user, pk: int) -> AuditVisit:
         ).get(pk=pk)
     except (AuditVisit.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def audit_visit_get_for_change(*, user, pk: int) -> AuditVisit:
+    """A visit, if the user may write its fund's area."""
+    visit = audit_visit_get(user=user, pk=pk)
+    require_write(user, visit.fund.area_id)
+    return visit
+
+
+def finding_get_for_change(*, user, pk: int) -> Finding:
+    """A finding, if the user may write the area of its visit's fund."""
+    finding = finding_get(user=user, pk=pk)
+    require_write(user, finding.visit.fund.area_id)
+    return finding
 
 
 def finding_get(*, user, pk: int) -> Finding:

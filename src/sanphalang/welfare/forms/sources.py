@@ -1,36 +1,11 @@
-"""Forms of the welfare pages: they read and check input; the services decide and write."""
+"""Forms of the source pages: upload a source's file, map its columns; the services decide and write."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sanphalang.web.forms import StyledFormMixin
 
-from .models import FundStatus
-from .records import RECORD_FIELDS
-from .selectors import district_choices, source_list
-from .services import SETTLE_FIELDS
-
-FIELD_LABELS = {
-    "fund_name": _("Fund name"), "tambon": _("Subdistrict"), "district": _("District"), "province": _("Province"),
-    "location": _("Location"), "members": _("Members"), "status": _("Status"), "founded": _("Founded"),
-    "fund_code": _("Fund code"),
-}
-
-
-class FundFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    district = forms.ChoiceField(label=_("District"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All statuses"))] + list(FundStatus.choices))
-
-    missing_from = forms.ChoiceField(label=_("Missing from"), required=False,
-                                     help_text=_("Funds that this source does not list"))
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["district"].choices = [("", _("All districts"))] + district_choices(user=user)
-        self.fields["missing_from"].choices = [("", _("Any source"))] + [
-            (str(source.pk), source.name) for source in source_list(user=user)]
+from ..linkage.records import FIELD_LABELS, RECORD_FIELDS
 
 
 class SourceUploadForm(StyledFormMixin, forms.Form):
@@ -69,15 +44,3 @@ class SourceMappingForm(StyledFormMixin, forms.Form):
 
     def mapping_fields(self):
         return [self[f"map_{name}"] for name in RECORD_FIELDS]
-
-
-class SettleForm(StyledFormMixin, forms.Form):
-    field = forms.ChoiceField(choices=[(name, FIELD_LABELS[name]) for name in SETTLE_FIELDS],
-                              widget=forms.HiddenInput)
-    from_record = forms.IntegerField(required=False, label=_("Take the value of"))
-    value = forms.CharField(label=_("Or type the value"), required=False, max_length=300)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class MergeForm(StyledFormMixin, forms.Form):
-    fund = forms.IntegerField(label=_("Fund number to merge into"))

@@ -1,10 +1,7 @@
-"""Record linkage of welfare funds across sources: which rows of which files are the same fund, and why."""
+"""How alike two fund records are: the records as read, the blocks they are compared in, and each pair's score."""
 
-import gc
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
@@ -12,8 +9,6 @@ from rapidfuzz.distance import Indel
 
 from .normalise import FundName, ResolvedArea, normalise_fund_name, parse_location, resolve_area
 
-LINK_THRESHOLD = 0.85
-REVIEW_THRESHOLD = 0.65
 # Blocks larger than this are names so common ("เวียง" in a whole province) that the smaller blocks decide.
 MAX_BLOCK = 400
 
@@ -49,25 +44,15 @@ class ScoredPair:
     reasons: tuple[tuple, ...]
 
 
-@dataclass
-class LinkResult:
-    clusters: dict[str, list[FundRecord]]
-    cluster_of: dict[tuple[str, int], str]
-    links: list[ScoredPair] = field(default_factory=list)
-    review: list[ScoredPair] = field(default_factory=list)
-    in_source_duplicates: list[ScoredPair] = field(default_factory=list)
-    pairs: list[ScoredPair] = field(default_factory=list)
-
-
 @dataclass(slots=True)
-class _Prepared:
+class Prepared:
     record: FundRecord
     name: FundName
     area: ResolvedArea
     fund_code: str
 
 
-def _prepare(record: FundRecord) -> _Prepared:
+def prepare(record: FundRecord) -> Prepared:
     name = normalise_fund_name(record.fund_name)
     location = parse_location(record.location) if record.location else None
     tambon = record.tambon or (location.tambon if location else "")
@@ -75,10 +60,10 @@ def _prepare(record: FundRecord) -> _Prepared:
     province = record.province or (location.province if location else "") or name.province_hint
     area = resolve_area(tambon=tambon, district=district, province=province,
                         name_key="" if name.is_village else name.area_key)
-    return _Prepared(record=record, name=name, area=area, fund_code=(record.fund_code or "").strip())
+    return Prepared(record=record, name=name, area=area, fund_code=(record.fund_code or "").strip())
 
 
-def _blocking_keys(p: _Prepared) -> list[tuple]:
+def _blocking_keys(p: Prepared) -> list[tuple]:
     key, area = p.name.key, p.area
     keys = []
     if area.subdistrict_code:
@@ -95,7 +80,7 @@ def _blocking_keys(p: _Prepared) -> list[tuple]:
     return keys
 
 
-def score_pair(a: _Prepared, b: _Prepared) -> tuple[float, tuple[tuple, ...]]:
+def score_pair(a: Prepared, b: Prepared) -> tuple[float, tuple[tuple, ...]]:
     """A score from the names' similarity, moved up or down by what the other fields agree or disagree on."""
     name_a, name_b, area_a, area_b = a.name, b.name, a.area, b.area
     if name_a.key == name_b.key:
@@ -166,14 +151,14 @@ def score_pair(a: _Prepared, b: _Prepared) -> tuple[float, tuple[tuple, ...]]:
 # The most a pair in two different resolved subdistricts can score without sharing a fund code: a perfect name
 # less the -0.5 for the areas, plus the same-village-number and close-members bonuses. Below the review threshold
 # such pairs are never kept, so when it is higher they need not be generated at all.
-_DIFFERENT_AREA_BEST = 1.0 - 0.5 + 0.05 + 0.03
+DIFFERENT_AREA_BEST = 1.0 - 0.5 + 0.05 + 0.03
 
 
-def _candidate_pairs(prepared: list[_Prepared], *, skip_different_areas: bool = False) -> set[tuple[int, int]]:
+def candidate_pairs(prepared: list[Prepared], *, skip_different_areas: bool = False) -> set[tuple[int, int]]:
     """The pairs that share a block of at most MAX_BLOCK records.
 
     With skip_different_areas, pairs whose subdistricts both resolved to different codes are left out unless they
-    share a fund code: the same set as without it, less pairs that cannot reach _DIFFERENT_AREA_BEST.
+    share a fund code: the same set as without it, less pairs that cannot reach DIFFERENT_AREA_BEST.
     """
     keys_of = [_blocking_keys(p) for p in prepared]
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -222,148 +207,3 @@ def _candidate_pairs(prepared: list[_Prepared], *, skip_different_areas: bool = 
             for group in groups.values():
                 pairs.update(combinations(group, 2))
     return pairs
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, as it was before afterwards.
-
-    Linking makes hundreds of thousands of small objects that all live to the end and hold no cycles; the
-    collector would walk them, and the whole heap, over and over and free nothing: a quarter of the time.
-    The pause is process-wide, so other threads' cycles wait for it too: a second or two for 30,000 records.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def link_records(
-    records: list[FundRecord],
-    *,
-    threshold: float = LINK_THRESHOLD,
-    review_threshold: float = REVIEW_THRESHOLD,
-    progress: Callable[[str, int, int], None] | None = None,
-) -> LinkResult:
-    """Group the records that are the same fund, at most one per source per group.
-
-    Pairs are scored within blocks (same subdistrict, same district and name start, same province and name start,
-    same name, same fund code), then joined best first; a pair that would put two records of one source in one
-    fund is a within-source duplicate if its score is high enough, and is otherwise left for review.
-    """
-    with collector_paused():
-        return _link(records, threshold, review_threshold, progress)
-
-
-def _link(records: list[FundRecord], threshold: float, review_threshold: float,
-          progress: Callable[[str, int, int], None] | None) -> LinkResult:
-    report = progress or (lambda stage, done, total: None)
-    prepared = []
-    for index, record in enumerate(records):
-        prepared.append(_prepare(record))
-        if index % 1000 == 0:
-            report("prepare", index, len(records))
-    report("prepare", len(records), len(records))
-    # in no particular order: the scored pairs are sorted on their own
-    candidates = list(_candidate_pairs(prepared, skip_different_areas=review_threshold > _DIFFERENT_AREA_BEST))
-    scored: list[tuple[float, int, int, tuple]] = []
-    for done, (i, j) in enumerate(candidates):
-        score, reasons = score_pair(prepared[i], prepared[j])
-        if score >= review_threshold:
-            scored.append((score, i, j, reasons))
-        if done % 5000 == 0:
-            report("score", done, len(candidates))
-    report("score", len(candidates), len(candidates))
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-
-    parent = list(range(len(records)))
-    # The sources in each cluster as bits of an int: no set per record for the collector to keep track of.
-    source_bit = {name: 1 << n for n, name in enumerate(dict.fromkeys(r.source for r in records))}
-    sources_of = [source_bit[r.source] for r in records]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def pair(i: int, j: int, score: float, reasons: tuple) -> ScoredPair:
-        return ScoredPair(records[i], records[j], score, reasons)
-
-    result = LinkResult(clusters={}, cluster_of={})
-    result.pairs = [pair(i, j, s, r) for s, i, j, r in scored]
-    duplicate_candidates = []
-    for scored_pair, (score, i, j, reasons) in zip(result.pairs, scored, strict=True):
-        if records[i].source == records[j].source:
-            duplicate_candidates.append((score, i, j, reasons))
-            continue
-        if score < threshold:
-            continue
-        root_i, root_j = find(i), find(j)
-        if root_i == root_j:
-            result.links.append(scored_pair)
-            continue
-        if sources_of[root_i] & sources_of[root_j]:
-            continue
-        parent[root_j] = root_i
-        sources_of[root_i] |= sources_of[root_j]
-        result.links.append(scored_pair)
-
-    duplicate_of: dict[int, int] = {}
-    size = Counter(find(i) for i in range(len(records)))
-    for score, i, j, reasons in duplicate_candidates:
-        if score < threshold or i in duplicate_of or j in duplicate_of:
-            continue
-        # The record that no other source confirmed is the extra one; with a tie, the later row.
-        extra, kept = (i, j) if size[find(i)] < size[find(j)] else (j, i)
-        if size[find(extra)] > 1:
-            continue
-        duplicate_of[extra] = kept
-        result.in_source_duplicates.append(pair(kept, extra, score, reasons))
-
-    for scored_pair, (score, i, j, _reasons) in zip(result.pairs, scored, strict=True):
-        if threshold > score and find(i) != find(j) and i not in duplicate_of and j not in duplicate_of:
-            result.review.append(scored_pair)
-
-    cluster_ids: dict[int, str] = {}
-    for index, record in enumerate(records):
-        root = find(duplicate_of.get(index, index))
-        if root not in cluster_ids:
-            cluster_ids[root] = f"F{len(cluster_ids) + 1:05d}"
-        cluster_id = cluster_ids[root]
-        result.cluster_of[record.ref] = cluster_id
-        if index not in duplicate_of:
-            result.clusters.setdefault(cluster_id, []).append(record)
-    return result
-
-
-@dataclass
-class LinkSummary:
-    funds: int
-    in_all_sources: int
-    in_one_source: int
-    in_source_duplicates: int
-    review: int
-    disagreements: dict[str, int]
-
-
-def summarise(result: LinkResult, sources: list[str]) -> LinkSummary:
-    """How many funds were found where, and on how many funds the sources disagree, field by field."""
-    disagreements = Counter()
-    in_all = in_one = 0
-    for records in result.clusters.values():
-        present = {r.source for r in records}
-        in_all += present >= set(sources)
-        in_one += len(present) == 1
-        for field_name in ("members", "status", "founded"):
-            values = {getattr(r, field_name) for r in records if getattr(r, field_name) not in (None, "")}
-            if field_name == "status":
-                values = {str(v).strip().casefold() for v in values}
-            if len(values) > 1:
-                disagreements[field_name] += 1
-    return LinkSummary(funds=len(result.clusters), in_all_sources=in_all, in_one_source=in_one,
-                       in_source_duplicates=len(result.in_source_duplicates), review=len(result.review),
-                       disagreements={f: disagreements.get(f, 0) for f in ("members", "status", "founded")})

@@ -1,29 +1,32 @@
-"""A fund source's file between upload and import: the user maps its columns, sees its rows checked, then imports.
-
-The file is kept as an import batch of its uploader, like every other import, so nothing is written until the
-user confirms, and what the file says can be checked again under another mapping without uploading it again.
-"""
+"""Reads of the fund sources: the sources of the user's provinces, and an uploaded file checked under a mapping."""
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db.models import Count, QuerySet
 from django.http import Http404
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.areas.scoping import require_write
-from sanphalang.imports.models import ImportBatch, ImportEntity, ImportStatus
-from sanphalang.imports.services import RowError, read_upload
+from sanphalang.areas.scoping import can_write_area, require_write, scope_for
+from sanphalang.imports.models import ImportBatch, ImportEntity
+from sanphalang.imports.services import RowError
 from sanphalang.imports.tabular import Table, normalise_heading, read_table
-from sanphalang.thai.names import clean_text
 
-from .models import Source
-from .records import suggest_mapping
-from .services import ImportResult, source_import, source_rows
+from ..linkage.records import source_rows, suggest_mapping
+from ..models import Source
+from .audits import province_choices
 
 PREVIEW_ROWS = 20
+
+
+def source_list(*, user) -> QuerySet[Source]:
+    """Sources of the provinces the user works in (a district coordinator reads their province's sources)."""
+    scope = scope_for(user)
+    if scope.national:
+        qs = Source.objects.all()
+    else:
+        qs = Source.objects.filter(province_id__in={prefix[:2] for prefix in scope.prefixes})
+    return qs.select_related("province", "imported_by").annotate(record_count=Count("records")).order_by(
+        "province_id", "name")
 
 
 @dataclass
@@ -43,27 +46,31 @@ class SourcePreview:
         return len({error.line for error in self.errors})
 
 
-@transaction.atomic
-def source_upload_create(*, by, source_name: str, province_code: str, filename: str, data: bytes) -> ImportBatch:
-    """Keep an uploaded source file for its uploader to map and import; refuse it at once if it cannot be read."""
-    name = clean_text(source_name)
-    if not name:
-        raise ValidationError({"source_name": _("Name the source.")})
-    if not Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).exists():
-        raise ValidationError({"province_code": _("Choose a province.")})
-    require_write(by, province_code)
-    table = read_upload(data, filename)
-    return ImportBatch.objects.create(
-        entity=ImportEntity.FUND_SOURCE, user=by, filename=filename[:255], data=data, row_count=len(table.rows),
-        options={"source_name": name, "province_code": province_code})
-
-
 def source_upload_get(*, by, pk: int) -> ImportBatch:
     """The user's own source upload; anyone else's is not found."""
     batch = ImportBatch.objects.filter(pk=pk, user_id=getattr(by, "pk", None), entity=ImportEntity.FUND_SOURCE).first()
     if batch is None:
         raise Http404
     return batch
+
+
+def source_upload_get_for_change(*, user, pk: int) -> ImportBatch:
+    """The user's own source upload, if they may still write its province."""
+    batch = source_upload_get(by=user, pk=pk)
+    require_write(user, batch.options["province_code"])
+    return batch
+
+
+def sources_province_for_change(*, user, code: str | None) -> str | None:
+    """The province whose sources the user means to change (import or reconcile), refused before any input is
+    judged unless they may write there."""
+    require_write(user, code or None)
+    return code
+
+
+def writable_province_choices(*, user) -> list[tuple[str, str]]:
+    """The provinces whose sources the user may import and reconcile."""
+    return [(code, name) for code, name in province_choices(user=user) if can_write_area(user, code)]
 
 
 def source_upload_table(batch: ImportBatch) -> Table:
@@ -99,25 +106,3 @@ def source_upload_preview(*, batch: ImportBatch, table: Table, mapping: dict[str
     preview.rows = checked.rows[:PREVIEW_ROWS]
     preview.errors = checked.errors
     return preview
-
-
-@transaction.atomic
-def source_upload_confirm(*, by, batch: ImportBatch, mapping: dict[str, str], skip_bad_rows: bool = False
-                          ) -> ImportResult:
-    """Import the kept file as its source under the mapping, which the source then remembers."""
-    if batch.user_id != by.pk:
-        raise Http404
-    if batch.status != ImportStatus.PENDING:
-        raise ValidationError(_("This file has already been imported."))
-    result = source_import(by=by, source_name=batch.options["source_name"],
-                           province_code=batch.options["province_code"], table=source_upload_table(batch),
-                           column_mapping={name: heading for name, heading in mapping.items() if heading},
-                           skip_bad_rows=skip_bad_rows)
-    batch.status = ImportStatus.IMPORTED
-    batch.created_count = result.created
-    batch.skipped_count = result.skipped_rows
-    batch.finished_at = timezone.now()
-    batch.options = {**batch.options, "mapping": result.mapping}
-    batch.save(update_fields=["status", "created_count", "skipped_count", "finished_at", "options"])
-    return result
-

@@ -17,8 +17,8 @@ from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.thai.dates import format_be_date
 
-from .models import AuditRound, AuditVisit, Finding, Fund
-from .services import SETTLE_FIELDS, settle
+from ..models import SETTLE_FIELDS, AuditRound, AuditVisit, Finding, Fund
+from .settle import settle
 
 # The questions the Chiang Rai network asks on a follow-up visit; each round may edit its own copy.
 DEFAULT_CHECKLIST = [

@@ -1,6 +1,6 @@
 """Forms of the fund registry pages: register a fund by hand, edit its registry details.
 
-They read and check input; welfare/services_registry.py decides and writes. Field names are the service's keyword
+They read and check input; welfare/services/registry.py decides and writes. Field names are the service's keyword
 arguments, so a service's field error lands at its field. Labels are the model's, translated once.
 """
 
@@ -21,7 +21,9 @@ from sanphalang.directory.selectors import organisation_list
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
-from .models import Fund, FundStatus
+from ..models import Fund, FundStatus
+from ..selectors.registry import district_choices
+from ..selectors.sources import source_list
 
 # The directory entries a fund may be linked to: those of welfare funds that no fund has yet.
 UNLINKED_FUND_ENTRIES = Q(kind=OrganisationKind.WELFARE_FUND, fund__isnull=True)
@@ -92,3 +94,19 @@ class FundCreateForm(FundRegistryForm):
     status = forms.ChoiceField(label=_label("status"), choices=FundStatus.choices, initial=FundStatus.ACTIVE)
 
     field_order = ["name", "area_code", "is_municipal", "fund_code", "founded_on", "status"]
+
+
+class FundFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("All statuses"))] + list(FundStatus.choices))
+
+    missing_from = forms.ChoiceField(label=_("Missing from"), required=False,
+                                     help_text=_("Funds that this source does not list"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = [("", _("All districts"))] + district_choices(user=user)
+        self.fields["missing_from"].choices = [("", _("Any source"))] + [
+            (str(source.pk), source.name) for source in source_list(user=user)]

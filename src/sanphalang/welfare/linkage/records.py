@@ -6,21 +6,30 @@ The web import, the reconcile command and the registry all read rows through her
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from sanphalang.imports.tabular import normalise_heading
+from sanphalang.imports.services import RowError
+from sanphalang.imports.tabular import Table, normalise_heading
 from sanphalang.thai.dates import parse_thai_date
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text
 
-from .errors import WelfareError
-from .linkage import FundRecord
-from .models import FundStatus, Source
+from ..errors import WelfareError
+from ..models import FundStatus, Source
 from .normalise import ResolvedArea, normalise_fund_name, parse_location, resolve_area
+from .scoring import FundRecord
 
 RECORD_FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded",
                  "fund_code")
+FIELD_LABELS = {
+    "fund_name": gettext_lazy("Fund name"), "tambon": gettext_lazy("Subdistrict"),
+    "district": gettext_lazy("District"), "province": gettext_lazy("Province"), "location": gettext_lazy("Location"),
+    "members": gettext_lazy("Members"), "status": gettext_lazy("Status"), "founded": gettext_lazy("Founded"),
+    "fund_code": gettext_lazy("Fund code"),
+}
 # Headings the offices write, Thai and English; compared in normalise_heading's form.
 HEADING_ALIASES = {
     "fund_name": ("ชื่อกองทุน", "ชื่อกองทุนสวัสดิการ", "ชื่อกองทุนสวัสดิการชุมชน", "กองทุน", "ชื่อ", "fund name",
@@ -184,3 +193,24 @@ def record_area(data: dict, *, province: str = "") -> ResolvedArea:
         tambon=data.get("tambon") or location.tambon, district=data.get("district") or location.district,
         province=data.get("province") or location.province or province,
         name_key=normalise_fund_name(data.get("fund_name", "")).key)
+
+
+@dataclass
+class CheckedRows:
+    """A source file's rows as (row, values) under a mapping, and the errors of the rows left out."""
+
+    rows: list[tuple[int, dict]]
+    errors: list[RowError]
+
+
+def source_rows(table: Table, mapping: dict[str, str]) -> CheckedRows:
+    """Read the table's rows under the mapping; row is the record's 1-based data row (line - 1 below a heading)."""
+    positions = check_mapping(mapping, table.headings)
+    rows, errors = [], []
+    for line, cells in table.rows:
+        data = row_values(cells, positions)
+        problems = row_problems(data)
+        errors.extend(RowError(line, mapping[name], message) for name, message in problems)
+        if not problems:
+            rows.append((line - 1, data))
+    return CheckedRows(rows=rows, errors=errors)

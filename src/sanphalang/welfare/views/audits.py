@@ -8,14 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sanphalang.areas.scoping import can_write_area, require_write
-from sanphalang.errors import Access
+from sanphalang.areas.scoping import can_write_area, require_writer
 from sanphalang.web.forms import apply_validation_error
 
-from . import audits
-from . import selectors_audits as selectors
-from .forms import FIELD_LABELS
-from .forms_audits import (
+from ..forms.audits import (
     AuditRoundEditForm,
     AuditRoundForm,
     FindingCloseForm,
@@ -25,12 +21,9 @@ from .forms_audits import (
     VisitPlanForm,
     VisitRecordForm,
 )
-
-
-def _require_writer(user) -> None:
-    """A read-only role is refused before any form is read, so a viewer's POST writes nothing."""
-    if not user.can_write:
-        raise Access.READ_ONLY_ROLE.denied()
+from ..linkage.records import FIELD_LABELS
+from ..selectors import audits as selectors
+from ..services import audits
 
 
 @login_required
@@ -49,7 +42,7 @@ def _round_form_page(request, form, *, title: str, audit_round=None):
 @login_required
 def round_create(request):
     if request.method == "POST":
-        _require_writer(request.user)
+        require_writer(request.user)
     # A new round starts from the checklist the network used last, as edited then; the default the first time.
     latest = selectors.audit_round_list(user=request.user).first()
     initial = {"checklist": "\n".join(latest.checklist)} if latest else {}
@@ -71,8 +64,7 @@ def round_create(request):
 @login_required
 def round_edit(request, pk: int):
     """Rename the round, move its period or edit its checklist; only those who may write its province."""
-    audit_round = selectors.audit_round_get(user=request.user, pk=pk)
-    require_write(request.user, audit_round.province_id)
+    audit_round = selectors.audit_round_get_for_change(user=request.user, pk=pk)
     form = AuditRoundEditForm(request.POST or None, audit_round=audit_round)
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,7 +102,7 @@ def round_detail(request, pk: int):
 @require_POST
 def round_plan(request, pk: int):
     audit_round = selectors.audit_round_get(user=request.user, pk=pk)
-    _require_writer(request.user)
+    require_writer(request.user)
     form = VisitPlanForm(request.POST, user=request.user, audit_round=audit_round)
     if form.is_valid():
         data = form.cleaned_data
@@ -154,8 +146,7 @@ def visit_detail(request, pk: int):
 
 def _visit_form_post(request, pk: int, *, form_key: str, make_form, act, done: str):
     """The visit page's forms: read one, let the service decide, and on refusal show the page with the form's errors."""
-    visit = selectors.audit_visit_get(user=request.user, pk=pk)
-    require_write(request.user, visit.fund.area_id)
+    visit = selectors.audit_visit_get_for_change(user=request.user, pk=pk)
     form = make_form(visit)
     if form.is_valid():
         try:
@@ -205,8 +196,7 @@ def visit_edit(request, pk: int):
 @login_required
 @require_POST
 def visit_remove(request, pk: int):
-    visit = selectors.audit_visit_get(user=request.user, pk=pk)
-    require_write(request.user, visit.fund.area_id)
+    visit = selectors.audit_visit_get_for_change(user=request.user, pk=pk)
     removed = _report(request, lambda: audits.audit_visit_remove(by=request.user, visit=visit),
                       _("The visit to %(fund)s was removed from the round.") % {"fund": visit.fund.name_th})
     if removed:
@@ -225,8 +215,7 @@ def finding_add(request, pk: int):
 
 
 def _finding_action(request, pk: int, form_class, act, done: str):
-    finding = selectors.finding_get(user=request.user, pk=pk)
-    require_write(request.user, finding.visit.fund.area_id)
+    finding = selectors.finding_get_for_change(user=request.user, pk=pk)
     form = form_class(request.POST)
 
     def run():

@@ -1,12 +1,15 @@
-"""Reads of the welfare registry; each takes the user and returns only the funds and sources of their areas."""
+"""Reads of the fund registry; each takes the user and returns only the funds of their areas."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from sanphalang.areas.scoping import scope_for
+from sanphalang.areas.models import Area, AreaLevel
+from sanphalang.areas.scoping import require_write, scope_for
+from sanphalang.areas.selectors import area_search
 from sanphalang.thai.matching import name_search_q
+from sanphalang.web.areas import AREA_OPTION_LIMIT
 
-from .models import Fund, FundYear, Settlement, Source, SourceRecord
+from ..models import AuditVisit, Fund, Settlement, SourceRecord
 
 
 def fund_list(*, user, search: str = "", district: str | None = None, status: str | None = None,
@@ -39,48 +42,21 @@ def fund_get(*, user, pk: int) -> Fund:
         raise Http404 from None
 
 
-def fund_year_of(fund: Fund, year_be: int) -> FundYear:
-    """A year of figures of a fund read through fund_get (its years are prefetched); 404 if it has none."""
-    year = next((y for y in fund.years.all() if y.year_be == year_be), None)
-    if year is None:
-        raise Http404
-    return year
+def fund_get_for_change(*, user, pk: int) -> Fund:
+    """The fund as fund_get reads it, if the user may change it; AccessDenied if they may only read it."""
+    fund = fund_get(user=user, pk=pk)
+    require_write(user, fund.area_id)
+    return fund
 
 
-def source_list(*, user) -> QuerySet[Source]:
-    """Sources of the provinces the user works in (a district coordinator reads their province's sources)."""
-    scope = scope_for(user)
-    if scope.national:
-        qs = Source.objects.all()
-    else:
-        qs = Source.objects.filter(province_id__in={prefix[:2] for prefix in scope.prefixes})
-    return qs.select_related("province", "imported_by").annotate(record_count=Count("records")).order_by(
-        "province_id", "name")
-
-
-def review_queue(*, user) -> QuerySet[SourceRecord]:
-    """Uncertain links of records whose fund lies in the user's areas."""
-    return SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), needs_review=True).select_related(
-        "source", "fund__area", "area").order_by("source__name", "row")
-
-
-def in_source_duplicates(*, user) -> QuerySet[SourceRecord]:
-    """Rows that repeat a fund within their own source, for the funds in the user's areas."""
-    return SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), duplicate_of__isnull=False
-                                       ).select_related("source", "fund", "duplicate_of").order_by("source__name", "row")
-
-
-def review_record_get(*, user, pk: int) -> SourceRecord:
-    try:
-        return review_queue(user=user).get(pk=pk)
-    except (SourceRecord.DoesNotExist, ValueError):
-        raise Http404 from None
+def fund_area_options(*, user, query: str) -> QuerySet[Area]:
+    """Subdistricts of the user's areas matching what they type, for a fund's area."""
+    return area_search(query=query, level=AreaLevel.SUBDISTRICT).filter(
+        scope_for(user).subtree_q("code")).select_related("parent__parent")[:AREA_OPTION_LIMIT]
 
 
 def district_choices(*, user) -> list[tuple[str, str]]:
     """Districts that hold funds the user can see."""
-    from sanphalang.areas.models import Area
-
     codes = {code[:4] for code in Fund.objects.filter(scope_for(user).subtree_q("area_id"))
              .values_list("area_id", flat=True).distinct() if len(code) >= 4}
     return [(a.code, a.display_name) for a in Area.objects.filter(code__in=codes).order_by("sort_key")]
@@ -92,8 +68,6 @@ def tambon_activity(*, user, fund: Fund) -> dict:
     fund's audit visits."""
     from sanphalang.directory.selectors import organisation_list
     from sanphalang.meetings.selectors import body_list, meeting_list
-
-    from .models import AuditVisit
 
     organisations = organisation_list(user=user, within=fund.area_id).exclude(pk=fund.organisation_id or 0)
     partners = organisation_list(user=user).filter(partners=fund.organisation_id) if fund.organisation_id else None

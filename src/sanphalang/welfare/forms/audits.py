@@ -1,4 +1,4 @@
-"""Forms of the audit pages: they read and check input; welfare/audits.py decides and writes."""
+"""Forms of the audit pages: they read and check input; welfare/services/audits.py decides and writes."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,10 +7,10 @@ from sanphalang.directory.forms import PersonMultipleChoiceField
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
-from .audits import DEFAULT_CHECKLIST, TEAM_OUTSIDE_AREAS
-from .forms import FIELD_LABELS
-from .selectors_audits import plannable_funds, province_choices, team_candidates
-from .services import SETTLE_FIELDS
+from ..linkage.records import FIELD_LABELS
+from ..models import SETTLE_FIELDS
+from ..selectors.audits import plannable_funds, province_choices, team_candidates
+from ..services.audits import DEFAULT_CHECKLIST, TEAM_OUTSIDE_AREAS
 
 ANSWER_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("partly", _("Partly")), ("n/a", _("Not applicable"))]
 

@@ -1,4 +1,4 @@
-"""The form of a fund's yearly figures: it reads and checks input; welfare/figures.py decides and writes."""
+"""The form of a fund's yearly figures: it reads and checks input; welfare/services/figures.py decides and writes."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from sanphalang.thai.forms import ThaiDecimalField, ThaiIntegerField
 from sanphalang.web.forms import StyledFormMixin
 
-from .figures import COUNT_FIELDS, FIGURE_FIELDS
-from .models import FundYear
+from ..models import COUNT_FIELDS, FIGURE_FIELDS, FundYear
 
 
 def _label(name: str):

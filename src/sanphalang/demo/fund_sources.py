@@ -7,8 +7,7 @@ from datetime import date
 import geothai
 
 from sanphalang.thai.digits import to_thai_digits
-
-from .linkage import FundRecord
+from sanphalang.welfare.linkage.scoring import FundRecord
 
 SOURCES = ("program", "matching", "survey")
 # Share of the funds each source holds: every source misses some.

@@ -1,89 +1,108 @@
-"""Writes and reads of the funds' yearly figures: enter or import a year, and roll the figures up by area."""
+"""Reads of the funds and their yearly figures rolled up by district, province, region or the country."""
 
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Case, Count, F, QuerySet, Sum, When
 from django.db.models.functions import Substr
-from django.utils import timezone
+from django.http import Http404
+from django.utils.translation import gettext as _
 
-from sanphalang.accounts.audit import stamp, validated_save
-from sanphalang.areas.models import COUNTRY_CODE
+from sanphalang.areas.models import COUNTRY_CODE, Area, Region
 from sanphalang.areas.scoping import require_write, scope_for
-from sanphalang.thai.dates import BE_OFFSET
+from sanphalang.thai.collation import thai_sort_key
 
-from .errors import WelfareError
-from .models import Fund, FundYear
-from .services import fund_rollup, province_regions
+from ..models import (
+    AGE_GROUP_FIELDS,
+    BENEFIT_FIELDS,
+    FIGURE_FIELDS,
+    MATCHING_FIELDS,
+    MONEY_FIELDS,
+    Fund,
+    FundYear,
+)
+from .registry import fund_get
 
-AGE_GROUP_FIELDS = ("members_children", "members_working_age", "members_elderly")
-COUNT_FIELDS = ("members", *AGE_GROUP_FIELDS)
-MATCHING_FIELDS = ("matching_government", "matching_local_government", "matching_other")
-BENEFIT_FIELDS = ("benefits_birth", "benefits_sickness", "benefits_death", "benefits_elderly", "benefits_education",
-                  "benefits_disaster")
-MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
-FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
-# Community welfare funds began in the 2540s BE; a year before this is a typing mistake, not history.
-FIRST_YEAR_BE = 2540
+ROLLUP_LEVELS = ("district", "province", "region", "country")
+NO_REGION = ""
 SATANG = Decimal("0.01")
+COMPARED_FIELDS = ("members", "savings", "balance")
 
 
-def current_year_be() -> int:
-    return timezone.localdate().year + BE_OFFSET
+def fund_year_get_for_change(*, user, fund_pk: int, year_be: int) -> FundYear:
+    """A fund's year of figures, if the user may change the fund; 404 if there is none, AccessDenied if they may
+    only read it."""
+    year = fund_year_of(fund_get(user=user, pk=fund_pk), year_be)
+    require_write(user, year.fund.area_id)
+    return year
 
 
-def _check_year(year_be: int) -> None:
-    last = current_year_be() + 1
-    if not FIRST_YEAR_BE <= year_be <= last:
-        raise WelfareError.YEAR_OUT_OF_RANGE.error("year_be", first=FIRST_YEAR_BE, last=last)
+def fund_year_of(fund: Fund, year_be: int) -> FundYear:
+    """A year of figures of a fund read through fund_get (its years are prefetched); 404 if it has none."""
+    year = next((y for y in fund.years.all() if y.year_be == year_be), None)
+    if year is None:
+        raise Http404
+    return year
 
 
-def _check_values(values: dict) -> dict:
-    unknown = sorted(set(values) - set(FIGURE_FIELDS))
-    if unknown:
-        raise WelfareError.UNKNOWN_FIELD.error(None, fields=", ".join(unknown))
-    cleaned = {name: values.get(name) for name in FIGURE_FIELDS}
-    errors = {}
-    for name, value in cleaned.items():
-        if value is not None and value < 0:
-            errors[name] = WelfareError.NEGATIVE_FIGURE.message()
-    if errors:
-        raise ValidationError(errors)
-    if all(value is None for value in cleaned.values()):
-        raise WelfareError.NO_FIGURES.error(None)
-    by_age = [cleaned[name] for name in AGE_GROUP_FIELDS if cleaned[name] is not None]
-    if cleaned["members"] is not None and sum(by_age) > cleaned["members"]:
-        raise WelfareError.AGE_GROUPS_EXCEED_MEMBERS.error("members", groups=sum(by_age), members=cleaned["members"])
-    return cleaned
+def _rollup_by_prefix(funds, length: int) -> list[dict]:
+    return list(funds.annotate(code=Substr("area_id", 1, length)).values("code")
+                .annotate(funds=Count("id"), members=Sum("members")).order_by("code"))
 
 
-@transaction.atomic
-def fund_year_save(*, by, fund: Fund, year_be: int, values: dict) -> tuple[FundYear, bool]:
-    """Record a fund's figures for a year (BE), replacing what that year held; returns (row, created).
+def province_regions(province_codes) -> dict[str, list[tuple[str, str]]]:
+    """The (slug, name) of each province's regions; a province in no region gets the one "no region" row, so that
+    nothing drops out of a roll-up by region."""
+    memberships = list(Region.provinces.through.objects.filter(area_id__in=list(province_codes))
+                       .values_list("region_id", "area_id"))
+    names = {r.pk: (r.slug, str(r)) for r in Region.objects.filter(pk__in={rid for rid, _c in memberships})}
+    regions_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for region_id, province_code in memberships:
+        regions_of[province_code].append(names[region_id])
+    return {code: regions_of.get(code) or [(NO_REGION, _("Provinces in no region"))] for code in province_codes}
 
-    Every field of the year is written, so a figure left out is cleared rather than kept from an earlier entry:
-    a year's figures come from one report and are replaced as a whole.
+
+def _region_sort_key(row: dict) -> tuple:
+    return row["code"] == NO_REGION, thai_sort_key(row["name"])
+
+
+def _rollup_by_region(funds) -> list[dict]:
+    """Per region, the sum of its provinces; a province in several regions counts in each."""
+    provinces = _rollup_by_prefix(funds, 2)
+    regions = province_regions([p["code"] for p in provinces])
+    totals: dict[str, dict] = {}
+    for province in provinces:
+        for code, name in regions[province["code"]]:
+            row = totals.setdefault(code, {"code": code, "name": name, "funds": 0, "members": 0})
+            row["funds"] += province["funds"]
+            row["members"] += province["members"] or 0
+    return sorted(totals.values(), key=_region_sort_key)
+
+
+def fund_rollup(*, user, level: str = "district") -> list[dict]:
+    """Funds and members per district, province, region or for the country, from the funds the user can see.
+
+    Each level is one grouped query (region adds one read of the region memberships), however many rows.
     """
-    require_write(by, fund.area_id)
-    _check_year(year_be)
-    cleaned = _check_values(values)
-    year = FundYear.objects.select_for_update().filter(fund=fund, year_be=year_be).first()
-    created = year is None
-    if created:
-        year = FundYear(fund=fund, year_be=year_be)
-    for name, value in cleaned.items():
-        setattr(year, name, value)
-    return validated_save(year, by), created
+    if level not in ROLLUP_LEVELS:
+        raise ValidationError({"level": _("Roll up by district, province, region or country.")})
+    funds = Fund.objects.filter(scope_for(user).subtree_q("area_id")).order_by()
+    if level == "region":
+        return _rollup_by_region(funds)
+    if level == "country":
+        totals = funds.aggregate(funds=Count("id"), members=Sum("members"))
+        if not totals["funds"]:
+            return []
+        return [{"code": COUNTRY_CODE, "name": _("Thailand"), "funds": totals["funds"],
+                 "members": totals["members"] or 0}]
+    rows = _rollup_by_prefix(funds, {"province": 2, "district": 4}[level])
+    names = dict(Area.objects.filter(code__in=[r["code"] for r in rows]).values_list("code", "name_th"))
+    for row in rows:
+        row["name"] = names.get(row["code"], row["code"])
+        row["members"] = row["members"] or 0
+    return rows
 
-
-@transaction.atomic
-def fund_year_delete(*, by, fund_year: FundYear) -> None:
-    require_write(by, fund_year.fund.area_id)
-    stamp(fund_year, by).delete()
-
-
-# --- roll-up --------------------------------------------------------------------------------------------------
 
 def years_reported(*, user) -> list[int]:
     """The years (BE) for which any fund the user can see has figures, latest first."""
@@ -173,8 +192,6 @@ def benefits_total(row: dict) -> Decimal | None:
     return sum(values, Decimal(0)) if values else None
 
 
-
-
 def _labelled(year, names) -> list[tuple[str, object]]:
     return [(FundYear._meta.get_field(name).verbose_name, getattr(year, name)) for name in names
             if getattr(year, name) is not None]
@@ -189,9 +206,6 @@ def year_rows(years) -> list[dict]:
                      "age_groups": _labelled(year, AGE_GROUP_FIELDS), "matching": _labelled(year, MATCHING_FIELDS),
                      "benefits": _labelled(year, BENEFIT_FIELDS)})
     return rows
-
-
-COMPARED_FIELDS = ("members", "savings", "balance")
 
 
 def _change(now, before) -> Decimal | None:

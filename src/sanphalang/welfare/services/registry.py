@@ -1,7 +1,7 @@
 """Registering a fund by hand and keeping its registry details: area, registration, networks, contacts, links.
 
-The values the sources can disagree on (name, members, status, founded, fund code: services.SETTLE_FIELDS) are
-given here only when a fund is first registered. After that they change through services.settle, which keeps who
+The values the sources can disagree on (name, members, status, founded, fund code: models.SETTLE_FIELDS) are
+given here only when a fund is first registered. After that they change through services.settle.settle, which keeps who
 decided each value, from where and why; fund_update refuses them.
 """
 
@@ -18,11 +18,11 @@ from sanphalang.areas.scoping import require_write
 from sanphalang.directory.models import Organisation, OrganisationKind
 from sanphalang.directory.selectors import organisation_list
 from sanphalang.errors import reject_unknown_fields
+from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.digits import parse_number
-from sanphalang.thai.names import clean_text
+from sanphalang.thai.names import clean_text, organisation_search_key
 
-from .models import Fund, FundStatus
-from .services import SETTLE_FIELDS, _keys
+from ..models import SETTLE_FIELDS, Fund, FundStatus
 
 REGISTRY_FIELDS = {"area_code", "is_municipal", "registered_welfare_organisation", "registered_on", "networks",
                    "contact_name", "contact_phone", "organisation"}
@@ -48,7 +48,7 @@ def fund_create(*, by, name: str, area_code: str, is_municipal: bool = False, fu
         raise ValidationError({"name": _("A fund needs a name.")})
     if founded_on and founded_on > timezone.localdate():
         raise ValidationError({"founded_on": _("A fund cannot be founded in the future.")})
-    _keys(fund)
+    set_fund_keys(fund)
     return _save(by, fund, chosen, duplicate_at="name")
 
 
@@ -149,3 +149,9 @@ def _save(by, fund: Fund, networks: list[Organisation] | None, *, duplicate_at: 
         hidden = list(fund.networks.exclude(pk__in=organisation_list(user=by).values("pk")))
         fund.networks.set([*networks, *hidden])
     return fund
+
+
+def set_fund_keys(fund: Fund) -> None:
+    """The keys a fund is searched and sorted by, from its name: set whenever the name is."""
+    fund.search_key = organisation_search_key(fund.name_th)
+    fund.sort_key = thai_sort_key(fund.name_th)
