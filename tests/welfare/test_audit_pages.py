@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 
 from sanphalang.directory.models import Person
+from sanphalang.welfare.errors import WelfareError
 from sanphalang.welfare.models import AuditRound, AuditVisit, Finding, Fund, Settlement
 from sanphalang.welfare.services.audits import (
     DEFAULT_CHECKLIST,
-    RECORDED_VISIT_KEPT,
-    TEAM_OUTSIDE_AREAS,
     audit_round_create,
     audit_visit_plan,
     audit_visit_record,
@@ -256,7 +255,7 @@ def test_a_person_outside_the_users_areas_is_refused_with_a_clear_error(cast, cl
 
     # then the team field says why, and the team is unchanged
     assert response.status_code == 400
-    assert response.context["edit_form"].errors["team"] == [str(TEAM_OUTSIDE_AREAS)]
+    assert response.context["edit_form"].errors["team"] == [WelfareError.TEAM_OUTSIDE_AREAS.message()]
     assert 'id="id_team_error"' in response.content.decode()
     assert _visit_as_saved(visit) == (D(2019, 5, 28), [])
 
@@ -287,13 +286,13 @@ def test_a_recorded_visit_stays_and_its_page_says_why(cast, client_for, visit):
     # when the coordinator opens it, the page offers no removal and explains why
     page = client.get(reverse("welfare:audit_visit_detail", args=[visit.pk]))
     assert remove_url not in page.content.decode()
-    assert str(RECORDED_VISIT_KEPT) in page.content.decode()
+    assert WelfareError.RECORDED_VISIT_KEPT.message() in page.content.decode()
     assert remove_url not in client.get(reverse("welfare:audit_round_detail", args=[visit.round_id])).content.decode()
 
     # and a removal posted anyway is refused with the reason
     response = client.post(remove_url, follow=True)
     assert response.redirect_chain == [(reverse("welfare:audit_visit_detail", args=[visit.pk]), 302)]
-    assert str(RECORDED_VISIT_KEPT) in _messages(response)
+    assert WelfareError.RECORDED_VISIT_KEPT.message() in _messages(response)
     assert AuditVisit.objects.filter(pk=visit.pk).exists()
 
 

@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 
 from sanphalang.directory.models import Person
 from sanphalang.errors import AccessDenied
+from sanphalang.welfare.errors import WelfareError
 from sanphalang.welfare.models import AuditRound, AuditVisit, Fund
 from sanphalang.welfare.services.audits import (
     DEFAULT_CHECKLIST,
-    RECORDED_VISIT_KEPT,
-    TEAM_OUTSIDE_AREAS,
     audit_round_create,
     audit_round_update,
     audit_visit_plan,
@@ -139,7 +138,7 @@ def test_a_person_outside_the_users_areas_cannot_join_a_team(cast, visit, audit_
     # when they put that person on a visit's team, or plan a new visit with them, then both are refused at the team
     with pytest.raises(ValidationError) as error:
         audit_visit_update(by=cast.mueang_coordinator, visit=visit, planned_on=visit.planned_on, team=[maesai_person])
-    assert error.value.message_dict == {"team": [str(TEAM_OUTSIDE_AREAS)]}
+    assert error.value.message_dict == {"team": [WelfareError.TEAM_OUTSIDE_AREAS.message()]}
     other = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลริมกก", area_id="570102")
     with pytest.raises(ValidationError):
         audit_visit_plan(by=cast.mueang_coordinator, audit_round=audit_round, fund=other, team=[maesai_person])
@@ -198,7 +197,7 @@ def test_a_visit_with_anything_recorded_is_kept_as_evidence(cast, visit, record)
     # when its coordinator tries to remove it, then they are told why not
     with pytest.raises(ValidationError) as error:
         audit_visit_remove(by=cast.chiangrai_coordinator, visit=visit)
-    assert error.value.messages == [str(RECORDED_VISIT_KEPT)]
+    assert error.value.messages == [WelfareError.RECORDED_VISIT_KEPT.message()]
 
     # and the visit is still there
     assert AuditVisit.objects.filter(pk=visit.pk).exists()

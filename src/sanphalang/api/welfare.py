@@ -12,6 +12,7 @@ from ninja import Query, Router, Status
 from sanphalang.areas.selectors import province_list
 from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.digits import to_arabic_digits
+from sanphalang.welfare.errors import WelfareError
 from sanphalang.welfare.models import Finding, Fund, SourceRecord
 from sanphalang.welfare.selectors import audits as audit_selectors
 from sanphalang.welfare.selectors import figures as figure_selectors
@@ -26,24 +27,19 @@ from sanphalang.welfare.services.settle import settle
 from .errors import ApiError
 from .pagination import PageQuery, page_of, paginate
 from .schemas_welfare import (
-    AuditRoundDetailOut,
-    AuditRoundOut,
     FundDetailOut,
     FundOut,
     FundQuery,
     FundYearIn,
     FundYearOut,
-    ReconcileIn,
-    ReconcileOut,
-    ReviewDecisionIn,
-    ReviewItemOut,
     RollupOut,
     RollupQuery,
     SettleIn,
     SettlementOut,
-    SourceOut,
     StrictIn,
 )
+from .schemas_welfare_audits import AuditRoundDetailOut, AuditRoundOut
+from .schemas_welfare_sources import ReconcileIn, ReconcileOut, ReviewDecisionIn, ReviewItemOut, SourceOut
 
 router = Router(tags=["welfare"])
 
@@ -94,12 +90,12 @@ def settle_fund(request, fund_id: int, payload: SettleIn):
     fund = selectors.fund_get_for_change(user=request.auth, pk=fund_id)
     _refuse_unknown_keys(request, payload)
     if "value" not in payload.model_fields_set and payload.from_record is None:
-        raise _invalid(_("Give the value, or the source record to take it from."), "value")
+        raise _invalid(WelfareError.SETTLE_NEEDS_VALUE.message(), "value")
     record = None
     if payload.from_record is not None:
         record = next((r for r in fund.source_records.all() if r.pk == payload.from_record), None)
         if record is None:
-            raise _invalid(_("That record is not linked to this fund."), "from_record")
+            raise _invalid(WelfareError.RECORD_NOT_OF_FUND.message(), "from_record")
     settlement = settle(by=request.auth, fund=fund, field=payload.field, value=payload.value or "",
                                  from_record=record, reason=payload.reason)
     return Status(201, settlement)
@@ -140,10 +136,11 @@ def reconcile(request, payload: ReconcileIn):
     _refuse_unknown_keys(request, payload)
     code = to_arabic_digits(payload.province_code.strip())
     if not province_list().filter(code=code).exists():
-        raise _invalid(_("Choose a province."), "province_code")
+        raise _invalid(WelfareError.CHOOSE_PROVINCE.message(), "province_code")
     sources_province_for_change(user=request.auth, code=code)
     if not source_list(user=request.auth).filter(province_id=code).exists():
-        raise _invalid(_("This province has no sources to reconcile yet."), "province_code", code="no_sources")
+        raise _invalid(WelfareError.NO_SOURCES_TO_RECONCILE.message(), "province_code",
+                       code=WelfareError.NO_SOURCES_TO_RECONCILE.code)
     return reconcile_services.reconcile(by=request.auth, province_code=code)
 
 
@@ -158,7 +155,7 @@ def list_review_queue(request, page: Query[PageQuery]):
 
 def _merge_target(user, fund_id: int | None) -> Fund:
     if fund_id is None:
-        raise _invalid(_("Give the number of the fund to merge into."), "fund")
+        raise _invalid(WelfareError.MERGE_NEEDS_FUND.message(), "fund")
     try:
         return selectors.fund_get(user=user, pk=fund_id)
     except Http404:

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .errors import WelfareError
+
 
 class FundStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
@@ -43,7 +45,8 @@ class Fund(models.Model):
         ordering = ["sort_key", "id"]
         constraints = [models.UniqueConstraint(
             fields=["area", "name_th"], name="unique_fund_name_in_area",
-            violation_error_message=_("A fund with this name is already registered in this area."))]
+            violation_error_code=WelfareError.FUND_NAME_TAKEN.code,
+            violation_error_message=WelfareError.FUND_NAME_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return self.name_th
@@ -95,7 +98,10 @@ class FundYear(models.Model):
         verbose_name = _("yearly figures")
         verbose_name_plural = _("yearly figures")
         ordering = ["-year_be"]
-        constraints = [models.UniqueConstraint(fields=["fund", "year_be"], name="unique_fund_year")]
+        constraints = [models.UniqueConstraint(
+            fields=["fund", "year_be"], name="unique_fund_year",
+            violation_error_code=WelfareError.YEAR_ALREADY_RECORDED.code,
+            violation_error_message=WelfareError.YEAR_ALREADY_RECORDED.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.fund} {self.year_be}"
@@ -117,7 +123,10 @@ class Source(models.Model):
     class Meta:
         verbose_name = _("fund source")
         verbose_name_plural = _("fund sources")
-        constraints = [models.UniqueConstraint(fields=["province", "name"], name="unique_source_name")]
+        constraints = [models.UniqueConstraint(
+            fields=["province", "name"], name="unique_source_name",
+            violation_error_code=WelfareError.SOURCE_NAME_TAKEN.code,
+            violation_error_message=WelfareError.SOURCE_NAME_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return self.name
@@ -142,7 +151,10 @@ class SourceRecord(models.Model):
         verbose_name = _("source record")
         verbose_name_plural = _("source records")
         ordering = ["source", "row"]
-        constraints = [models.UniqueConstraint(fields=["source", "row"], name="unique_source_row")]
+        constraints = [models.UniqueConstraint(
+            fields=["source", "row"], name="unique_source_row",
+            violation_error_code=WelfareError.SOURCE_ROW_TAKEN.code,
+            violation_error_message=WelfareError.SOURCE_ROW_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.source} #{self.row}: {self.fund_name}"
@@ -196,7 +208,8 @@ class AuditRound(models.Model):
         ordering = ["-starts_on"]
         constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
                                               name="audit_round_ends_after_start",
-                                              violation_error_message=_("A round ends after it starts."))]
+                                              violation_error_code=WelfareError.ROUND_ENDS_BEFORE_START.code,
+                                              violation_error_message=WelfareError.ROUND_ENDS_BEFORE_START.lazy_message)]
 
     def __str__(self) -> str:
         return self.name
@@ -214,7 +227,10 @@ class AuditVisit(models.Model):
     class Meta:
         verbose_name = _("audit visit")
         verbose_name_plural = _("audit visits")
-        constraints = [models.UniqueConstraint(fields=["round", "fund"], name="unique_visit_per_round")]
+        constraints = [models.UniqueConstraint(
+            fields=["round", "fund"], name="unique_visit_per_round",
+            violation_error_code=WelfareError.FUND_ALREADY_IN_ROUND.code,
+            violation_error_message=WelfareError.FUND_ALREADY_IN_ROUND.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.round}: {self.fund}"

@@ -7,10 +7,11 @@ from sanphalang.directory.forms import PersonMultipleChoiceField
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
+from ..errors import WelfareError
 from ..linkage.records import FIELD_LABELS
 from ..models import SETTLE_FIELDS
 from ..selectors.audits import plannable_funds, province_choices, team_candidates
-from ..services.audits import DEFAULT_CHECKLIST, TEAM_OUTSIDE_AREAS
+from ..services.audits import DEFAULT_CHECKLIST
 
 ANSWER_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("partly", _("Partly")), ("n/a", _("Not applicable"))]
 
@@ -40,7 +41,7 @@ class AuditRoundEditForm(StyledFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("A round ends after it starts."))
+            self.add_error("ends_on", WelfareError.ROUND_ENDS_BEFORE_START.message())
         return data
 
 
@@ -58,7 +59,7 @@ class VisitEditForm(StyledFormMixin, forms.Form):
 
     planned_on = BEDateField(label=_("Planned on"), required=False)
     team = PersonMultipleChoiceField(label=_("Team"), queryset=None, required=False,
-                                     error_messages={"invalid_choice": TEAM_OUTSIDE_AREAS})
+                                     error_messages={"invalid_choice": WelfareError.TEAM_OUTSIDE_AREAS.lazy_message})
 
     def __init__(self, *args, user, visit=None, **kwargs):
         if visit is not None:

@@ -8,7 +8,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanphalang.imports.services import RowError
@@ -160,12 +159,11 @@ def row_problems(data: dict) -> list[tuple[str, str]]:
     """Why a row cannot be kept as a record, as (field, message): no name, or a value that cannot be read."""
     problems = []
     if not clean_text(data.get("fund_name", "")):
-        problems.append(("fund_name", _("This row has no fund name.")))
+        problems.append(("fund_name", WelfareError.ROW_WITHOUT_NAME.message()))
     if data.get("members") and parse_members(data["members"]) is None:
-        problems.append(("members", _("“%(value)s” is not a number of members.") % {"value": data["members"]}))
+        problems.append(("members", WelfareError.MEMBERS_UNREADABLE.message(value=data["members"])))
     if data.get("founded") and parse_founded(data["founded"]) is None:
-        problems.append(("founded", _("“%(value)s” is not a date: write it as 20/7/2558 or 20 ก.ค. 2558.")
-                         % {"value": data["founded"]}))
+        problems.append(("founded", WelfareError.FOUNDED_UNREADABLE.message(value=data["founded"])))
     return problems
 
 

@@ -3,7 +3,6 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, QuerySet, Sum, When
 from django.db.models.functions import Substr
 from django.http import Http404
@@ -13,6 +12,7 @@ from sanphalang.areas.models import COUNTRY_CODE, Area, Region
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.thai.collation import thai_sort_key
 
+from ..errors import WelfareError
 from ..models import (
     AGE_GROUP_FIELDS,
     BENEFIT_FIELDS,
@@ -86,7 +86,7 @@ def fund_rollup(*, user, level: str = "district") -> list[dict]:
     Each level is one grouped query (region adds one read of the region memberships), however many rows.
     """
     if level not in ROLLUP_LEVELS:
-        raise ValidationError({"level": _("Roll up by district, province, region or country.")})
+        raise WelfareError.ROLLUP_LEVEL_UNKNOWN.error("level")
     funds = Fund.objects.filter(scope_for(user).subtree_q("area_id")).order_by()
     if level == "region":
         return _rollup_by_region(funds)

@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from sanphalang.accounts.audit import stamp, validated_save
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.thai.dates import format_be_date
 
+from ..errors import WelfareError
 from ..models import SETTLE_FIELDS, AuditRound, AuditVisit, Finding, Fund
 from .settle import settle
 
@@ -33,19 +33,15 @@ DEFAULT_CHECKLIST = [
 
 ANSWERS = {"yes", "no", "partly", "n/a"}
 
-TEAM_OUTSIDE_AREAS = gettext_lazy("Team members must be people in the directory of the areas you are assigned to.")
-RECORDED_VISIT_KEPT = gettext_lazy("This visit has been recorded (visit date, checklist answers or findings). The "
-                                   "record is evidence of the audit, so the visit cannot be removed from the round.")
 
 
 def _clean_checklist(checklist: list[str]) -> list[str]:
     items = [item.strip() for item in checklist if item.strip()]
     if not items:
-        raise ValidationError({"checklist": _("A checklist needs at least one question.")})
+        raise WelfareError.CHECKLIST_EMPTY.error("checklist")
     repeated = sorted({item for item in items if items.count(item) > 1})
     if repeated:
-        raise ValidationError({"checklist": _("Each question may appear only once: %(items)s")
-                               % {"items": _quoted(repeated)}})
+        raise WelfareError.CHECKLIST_REPEATS.error("checklist", items=_quoted(repeated))
     return items
 
 
@@ -59,9 +55,9 @@ def _visit_names(visits) -> str:
 
 def _check_planned_on(audit_round: AuditRound, planned_on: dt.date | None) -> None:
     if planned_on and not audit_round.starts_on <= planned_on <= audit_round.ends_on:
-        raise ValidationError({"planned_on": _("Plan the visit within the round, %(start)s – %(end)s.")
-                               % {"start": format_be_date(audit_round.starts_on, style="short"),
-                                  "end": format_be_date(audit_round.ends_on, style="short")}})
+        raise WelfareError.VISIT_OUTSIDE_ROUND.error("planned_on",
+                                                     start=format_be_date(audit_round.starts_on, style="short"),
+                                                     end=format_be_date(audit_round.ends_on, style="short"))
 
 
 def _check_team(by, team, *, already: set[int] = frozenset()) -> None:
@@ -69,7 +65,7 @@ def _check_team(by, team, *, already: set[int] = frozenset()) -> None:
     them there)."""
     scope = scope_for(by)
     if any(person.pk not in already and not scope.covers(person.area_id) for person in team):
-        raise ValidationError({"team": TEAM_OUTSIDE_AREAS})
+        raise WelfareError.TEAM_OUTSIDE_AREAS.error("team")
 
 
 def visit_is_recorded(visit: AuditVisit, *, finding_count: int) -> bool:
@@ -82,7 +78,7 @@ def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date,
                        checklist: list[str] | None = None) -> AuditRound:
     province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
     if province is None:
-        raise ValidationError({"province": _("Choose a province.")})
+        raise WelfareError.CHOOSE_PROVINCE.error("province")
     require_write(by, province.code)
     items = _clean_checklist(checklist if checklist is not None else DEFAULT_CHECKLIST)
     return validated_save(AuditRound(name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on,
@@ -94,12 +90,12 @@ def audit_visit_plan(*, by, audit_round: AuditRound, fund: Fund, planned_on: dt.
                      team=()) -> AuditVisit:
     require_write(by, fund.area_id)
     if not fund.area_id.startswith(audit_round.province_id):
-        raise ValidationError({"fund": _("This fund is not in the round's province.")})
+        raise WelfareError.FUND_OUTSIDE_ROUND_PROVINCE.error("fund")
     _check_planned_on(audit_round, planned_on)
     team = list(team)
     _check_team(by, team)
     if AuditVisit.objects.filter(round=audit_round, fund=fund).exists():
-        raise ValidationError({"fund": _("This fund is already in the round.")})
+        raise WelfareError.FUND_ALREADY_IN_ROUND.error("fund")
     visit = validated_save(AuditVisit(round=audit_round, fund=fund, planned_on=planned_on), by)
     visit.team.set(team)
     return visit
@@ -119,17 +115,14 @@ def audit_round_update(*, by, audit_round: AuditRound, name: str, starts_on: dt.
     answered = {question for visit in visits for question in visit.answers}
     lost = [question for question in audit_round.checklist if question in answered and question not in items]
     if lost:
-        errors["checklist"] = _("Visits have answered these questions, so they cannot be removed or reworded: "
-                                "%(items)s") % {"items": _quoted(lost)}
+        errors["checklist"] = WelfareError.ANSWERED_QUESTIONS_KEPT.message(items=_quoted(lost))
     if starts_on <= ends_on:  # otherwise the round's own rule says the period is wrong
         early = [visit for visit in visits if visit.planned_on and visit.planned_on < starts_on]
         late = [visit for visit in visits if visit.planned_on and visit.planned_on > ends_on]
         if early:
-            errors["starts_on"] = _("Visits are planned before this date: %(visits)s. Move or remove them first.") % {
-                "visits": _visit_names(early)}
+            errors["starts_on"] = WelfareError.VISITS_BEFORE_START.message(visits=_visit_names(early))
         if late:
-            errors["ends_on"] = _("Visits are planned after this date: %(visits)s. Move or remove them first.") % {
-                "visits": _visit_names(late)}
+            errors["ends_on"] = WelfareError.VISITS_AFTER_END.message(visits=_visit_names(late))
     if errors:
         raise ValidationError(errors)
     audit_round.name = name.strip()
@@ -157,7 +150,7 @@ def audit_visit_remove(*, by, visit: AuditVisit) -> None:
     require_write(by, visit.fund.area_id)
     current = AuditVisit.objects.select_for_update().get(pk=visit.pk)
     if visit_is_recorded(current, finding_count=current.findings.count()):
-        raise ValidationError(RECORDED_VISIT_KEPT)
+        raise WelfareError.RECORDED_VISIT_KEPT.error(None)
     stamp(current, by).delete()
 
 
@@ -168,12 +161,12 @@ def audit_visit_record(*, by, visit: AuditVisit, visited_on: dt.date, answers: d
     checklist = AuditRound.objects.select_for_update().get(pk=visit.round_id).checklist
     unknown = sorted(set(answers) - set(checklist))
     if unknown:
-        raise ValidationError({"answers": _("Not on this round's checklist: %(items)s") % {"items": ", ".join(unknown)}})
+        raise WelfareError.NOT_ON_CHECKLIST.error("answers", items=", ".join(unknown))
     bad = sorted(q for q, a in answers.items() if a not in ANSWERS)
     if bad:
-        raise ValidationError({"answers": _("Answer yes, no, partly or n/a: %(items)s") % {"items": ", ".join(bad)}})
+        raise WelfareError.ANSWER_UNKNOWN.error("answers", items=", ".join(bad))
     if visited_on > timezone.localdate():
-        raise ValidationError({"visited_on": _("A visit cannot be recorded before it happens.")})
+        raise WelfareError.VISIT_IN_FUTURE.error("visited_on")
     visit.visited_on = visited_on
     visit.answers = answers
     return validated_save(visit, by)
@@ -184,9 +177,9 @@ def finding_add(*, by, visit: AuditVisit, text: str, follow_up: str = "", due_on
                 proposed_field: str = "", proposed_value: str = "") -> Finding:
     require_write(by, visit.fund.area_id)
     if proposed_field and proposed_field not in SETTLE_FIELDS:
-        raise ValidationError({"proposed_field": _("This field of the registry cannot be corrected by a finding.")})
+        raise WelfareError.NOT_CORRECTABLE.error("proposed_field")
     if bool(proposed_field) != bool(proposed_value):
-        raise ValidationError({"proposed_value": _("Give both the field to correct and its new value.")})
+        raise WelfareError.CORRECTION_HALF_GIVEN.error("proposed_value")
     return validated_save(Finding(visit=visit, text=text.strip(), follow_up=follow_up, due_on=due_on,
                                   proposed_field=proposed_field, proposed_value=proposed_value), by)
 
@@ -204,9 +197,9 @@ def finding_close(*, by, finding: Finding, closed_on: dt.date | None = None, fol
 def finding_settle(*, by, finding: Finding, reason: str = "") -> Finding:
     """Apply a finding's proposed correction to the registry through the settle step."""
     if not finding.proposed_field:
-        raise ValidationError(_("This finding proposes no correction to the registry."))
+        raise WelfareError.NO_CORRECTION_PROPOSED.error(None)
     if finding.settlement_id:
-        raise ValidationError(_("This finding's correction has already been settled."))
+        raise WelfareError.CORRECTION_SETTLED.error(None)
     reason = reason.strip() or _("Audit visit finding: %(text)s") % {"text": finding.text[:200]}
     finding.settlement = settle(by=by, fund=finding.visit.fund, field=finding.proposed_field,
                                 value=finding.proposed_value, reason=reason)

@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sanphalang.accounts.audit import stamp, validated_save
@@ -140,10 +139,10 @@ def _number(values: dict, key: str, *, whole: bool) -> int | Decimal | None:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise RowProblem(key, _("%(value)s is not a number.") % {"value": values[key]}) from None
+        raise RowProblem(key, WelfareError.NOT_A_NUMBER.message(value=values[key])) from None
     if whole:
         if number != number.to_integral_value():
-            raise RowProblem(key, _("%(value)s is not a whole number.") % {"value": values[key]})
+            raise RowProblem(key, WelfareError.NOT_A_WHOLE_NUMBER.message(value=values[key]))
         return int(number)
     return number
 
@@ -221,7 +220,7 @@ class FundFiguresImporter(Importer):
     def year(self, values: dict) -> int:
         text = parse_number(values.get("year_be", "")).removeprefix("พ.ศ.").strip()
         if not text.isdigit():
-            raise RowProblem("year_be", _("%(value)s is not a year: write it as 2567.") % {"value": values["year_be"]})
+            raise RowProblem("year_be", WelfareError.NOT_A_YEAR.message(value=values["year_be"]))
         year = int(text)
         # A year in the Christian era (2024) is read as its BE year; no fund report is dated before 2400 BE.
         return year + BE_OFFSET if year < 2400 else year

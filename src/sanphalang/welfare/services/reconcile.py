@@ -2,7 +2,6 @@
 
 from collections import Counter, defaultdict
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -66,7 +65,7 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
     require_write(by, province_code)
     province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
     if province is None:
-        raise ValidationError({"province_code": _("Choose a province.")})
+        raise WelfareError.CHOOSE_PROVINCE.error("province_code")
     records = list(SourceRecord.objects.filter(source__province=province).select_related("source")
                    .order_by("source__name", "row"))
     if not records:

@@ -10,7 +10,6 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import validated_save
 from sanphalang.areas.models import Area, AreaLevel
@@ -22,6 +21,7 @@ from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text, organisation_search_key
 
+from ..errors import WelfareError
 from ..models import SETTLE_FIELDS, Fund, FundStatus
 
 REGISTRY_FIELDS = {"area_code", "is_municipal", "registered_welfare_organisation", "registered_on", "networks",
@@ -45,9 +45,9 @@ def fund_create(*, by, name: str, area_code: str, is_municipal: bool = False, fu
         "networks": networks, "contact_name": contact_name, "contact_phone": contact_phone,
         "organisation": organisation})
     if not fund.name_th:
-        raise ValidationError({"name": _("A fund needs a name.")})
+        raise WelfareError.FUND_NEEDS_NAME.error("name")
     if founded_on and founded_on > timezone.localdate():
-        raise ValidationError({"founded_on": _("A fund cannot be founded in the future.")})
+        raise WelfareError.FOUNDED_IN_FUTURE.error("founded_on")
     set_fund_keys(fund)
     return _save(by, fund, chosen, duplicate_at="name")
 
@@ -58,8 +58,7 @@ def fund_update(*, by, fund: Fund, **fields) -> Fund:
     require_write(by, fund.area_id)
     settled = sorted(SETTLED_INPUTS & set(fields))
     if settled:
-        raise ValidationError({name: _("This value changes through the settle step on the fund's page, which "
-                                       "keeps who decided it and why.") for name in settled})
+        raise ValidationError({name: WelfareError.SETTLED_FIELD.message() for name in settled})
     reject_unknown_fields(fields, REGISTRY_FIELDS)
     chosen = _apply_registry(by, fund, dict(fields))
     return _save(by, fund, chosen, duplicate_at="area_code")
@@ -91,24 +90,22 @@ def _subdistrict(code, *, current: Area | None) -> Area:
     """The subdistrict of the typed code (Thai digits too); a fund's current area stays valid as it is."""
     code = parse_number(code or "")
     if not code:
-        raise ValidationError({"area_code": _("Choose the area this record belongs to.")})
+        raise WelfareError.NO_AREA_CHOSEN.error("area_code")
     if current is not None and code == current.code:
         return current
     area = Area.objects.filter(code=code, is_active=True).first()
     if area is None:
-        raise ValidationError({"area_code": _("No area has the code %(code)s.") % {"code": code}})
+        raise WelfareError.NO_SUCH_AREA.error("area_code", code=code)
     if area.level != AreaLevel.SUBDISTRICT:
-        raise ValidationError({"area_code": _("A fund belongs to a subdistrict (tambon); for a municipality fund, "
-                                              "choose the subdistrict it is in and tick municipality fund.")})
+        raise WelfareError.NOT_A_SUBDISTRICT.error("area_code")
     return area
 
 
 def _check_registration(fund: Fund) -> None:
     if fund.registered_on and not fund.registered_welfare_organisation:
-        raise ValidationError({"registered_on": _("A registration date needs the fund to be marked as registered "
-                                                  "as a welfare organisation.")})
+        raise WelfareError.REGISTRATION_UNMARKED.error("registered_on")
     if fund.registered_on and fund.registered_on > timezone.localdate():
-        raise ValidationError({"registered_on": _("The registration date cannot be in the future.")})
+        raise WelfareError.REGISTERED_IN_FUTURE.error("registered_on")
 
 
 def _visible_organisations(by, items, *, kind: str, field: str) -> list[Organisation]:
@@ -119,7 +116,7 @@ def _visible_organisations(by, items, *, kind: str, field: str) -> list[Organisa
     except (ValueError, TypeError):
         found = []
     if len(found) != len(wanted):
-        raise ValidationError({field: _("One of the organisations is unknown or outside your areas.")})
+        raise WelfareError.UNKNOWN_ORGANISATION.error(field)
     return found
 
 
@@ -130,20 +127,15 @@ def _directory_entry(by, fund: Fund, value) -> Organisation | None:
         return fund.organisation  # an unchanged link stays, even to an entry the user does not see
     entry = _visible_organisations(by, [value], kind=OrganisationKind.WELFARE_FUND, field="organisation")[0]
     if Fund.objects.filter(organisation=entry).exclude(pk=fund.pk).exists():
-        raise ValidationError({"organisation": _("This directory entry is already linked to another fund.")})
+        raise WelfareError.ENTRY_LINKED_ELSEWHERE.error("organisation")
     return entry
-
-
-def _duplicate_message() -> str:
-    constraint = next(c for c in Fund._meta.constraints if c.name == "unique_fund_name_in_area")
-    return str(constraint.violation_error_message)
 
 
 def _save(by, fund: Fund, networks: list[Organisation] | None, *, duplicate_at: str) -> Fund:
     """Save with history naming the user; link the chosen networks, keeping those the user cannot see."""
     # The model's constraint would report a name taken in the area above the form; say it at the field to change.
     if Fund.objects.filter(area_id=fund.area_id, name_th=fund.name_th).exclude(pk=fund.pk).exists():
-        raise ValidationError({duplicate_at: _duplicate_message()})
+        raise WelfareError.FUND_NAME_TAKEN.error(duplicate_at)
     validated_save(fund, by)
     if networks is not None:
         hidden = list(fund.networks.exclude(pk__in=organisation_list(user=by).values("pk")))

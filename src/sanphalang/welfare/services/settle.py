@@ -1,12 +1,11 @@
 """Writes of settling: an officer sets a field of the registry where the sources disagree, saying from where and why."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import validated_save
 from sanphalang.areas.scoping import require_write
 
+from ..errors import WelfareError
 from ..linkage.records import field_value
 from ..models import SETTLE_FIELDS, Fund, FundStatus, Settlement, SourceRecord
 from .registry import set_fund_keys
@@ -17,20 +16,20 @@ def settle(*, by, fund: Fund, field: str, value, from_record: SourceRecord | Non
     """Set one field of the registry to the value an officer chose, keeping who decided, from where and why."""
     require_write(by, fund.area_id)
     if field not in SETTLE_FIELDS:
-        raise ValidationError({"field": _("This field cannot be settled.")})
+        raise WelfareError.NOT_SETTLEABLE.error("field")
     if not (reason or "").strip():
-        raise ValidationError({"reason": _("Say why this value is the right one.")})
+        raise WelfareError.SETTLE_NEEDS_REASON.error("reason")
     if from_record is not None:
         if from_record.fund_id != fund.pk:
-            raise ValidationError({"from_record": _("That record is not linked to this fund.")})
+            raise WelfareError.RECORD_NOT_OF_FUND.error("from_record")
         if value in (None, ""):
             value = from_record.data.get(field, "")
     text = str(value if value is not None else "").strip()
     parsed = field_value(field, {field: text})
     if text and parsed is None and field in ("members", "founded"):
-        raise ValidationError({"value": _("“%(value)s” cannot be read as this field.") % {"value": text}})
+        raise WelfareError.VALUE_UNREADABLE.error("value", value=text)
     if field == "fund_name" and not parsed:
-        raise ValidationError({"value": _("A fund needs a name.")})
+        raise WelfareError.FUND_NEEDS_NAME.error("value")
     setattr(fund, SETTLE_FIELDS[field], parsed if parsed is not None else ("" if field == "fund_code" else None))
     if field == "status" and parsed is None:
         fund.status = FundStatus.UNKNOWN

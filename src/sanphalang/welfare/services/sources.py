@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
@@ -20,6 +19,7 @@ from sanphalang.imports.tabular import Table
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text
 
+from ..errors import WelfareError
 from ..linkage.records import fund_identity, recognise_mapping, record_area, source_rows
 from ..models import Source, SourceRecord
 from ..selectors.sources import source_upload_table
@@ -51,10 +51,10 @@ def source_import(*, by, source_name: str, province_code: str, table: Table,
     require_write(by, province_code)
     name = clean_text(source_name)
     if not name:
-        raise ValidationError({"source_name": _("Name the source.")})
+        raise WelfareError.SOURCE_UNNAMED.error("source_name")
     province = Area.objects.filter(code=province_code).first()
     if province is None:
-        raise ValidationError({"province_code": _("No area has the code %(code)s.") % {"code": province_code}})
+        raise WelfareError.NO_SUCH_AREA.error("province_code", code=province_code)
     source = Source.objects.filter(province=province, name=name).first()
     recognised = False
     if column_mapping is not None:
@@ -93,11 +93,8 @@ class SourceRowsRefused(ValidationError):
     def __init__(self, errors: list[RowError]):
         self.row_errors = errors
         lines = sorted({error.line for error in errors})
-        super().__init__(_("%(count)s rows cannot be imported, so nothing was changed: %(rows)s. Correct them, or "
-                           "choose to skip bad rows.") % {
-            "count": len(lines), "rows": "; ".join(
-                _("line %(line)s, %(column)s: %(message)s") % vars(error) for error in errors[:10])},
-            code="bad_rows")
+        rows = "; ".join(WelfareError.ROW_REFUSED_AT.message(**vars(error)) for error in errors[:10])
+        super().__init__(WelfareError.ROWS_REFUSED.message(count=len(lines), rows=rows), code=WelfareError.ROWS_REFUSED.code)
 
 
 def _record_keys(record: SourceRecord) -> list[tuple]:
@@ -135,9 +132,9 @@ def source_upload_create(*, by, source_name: str, province_code: str, filename: 
     """Keep an uploaded source file for its uploader to map and import; refuse it at once if it cannot be read."""
     name = clean_text(source_name)
     if not name:
-        raise ValidationError({"source_name": _("Name the source.")})
+        raise WelfareError.SOURCE_UNNAMED.error("source_name")
     if not Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).exists():
-        raise ValidationError({"province_code": _("Choose a province.")})
+        raise WelfareError.CHOOSE_PROVINCE.error("province_code")
     require_write(by, province_code)
     table = read_upload(data, filename)
     return ImportBatch.objects.create(
@@ -152,7 +149,7 @@ def source_upload_confirm(*, by, batch: ImportBatch, mapping: dict[str, str], sk
     if batch.user_id != by.pk:
         raise Http404
     if batch.status != ImportStatus.PENDING:
-        raise ValidationError(_("This file has already been imported."))
+        raise WelfareError.FILE_ALREADY_IMPORTED.error(None)
     result = source_import(by=by, source_name=batch.options["source_name"],
                            province_code=batch.options["province_code"], table=source_upload_table(batch),
                            column_mapping={name: heading for name, heading in mapping.items() if heading},

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from sanphalang.areas.scoping import can_write_area, require_writer
 from sanphalang.web.forms import apply_validation_error
 
+from ..errors import WelfareError
 from ..forms.audits import (
     AuditRoundEditForm,
     AuditRoundForm,
@@ -132,7 +133,7 @@ def _visit_context(request, visit, *, record_form=None, finding_form=None, edit_
     return {"nav_active": "welfare", "visit": visit, "round": visit.round, "fund": visit.fund,
             "team": list(visit.team.all()), "findings": findings, "can_write": can_write,
             "recorded": audits.visit_is_recorded(visit, finding_count=len(findings)),
-            "recorded_message": audits.RECORDED_VISIT_KEPT,
+            "recorded_message": WelfareError.RECORDED_VISIT_KEPT.lazy_message,
             "record_form": record_form, "finding_form": finding_form or FindingForm(),
             "edit_form": edit_form or (VisitEditForm(user=request.user, visit=visit) if can_write else None),
             "close_form": FindingCloseForm(), "settle_form": FindingSettleForm()}

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..errors import WelfareError
 from ..forms.reconcile import MergeForm
 from ..models import Source
 from ..selectors import reconcile as selectors
@@ -21,7 +22,7 @@ def reconcile(request):
     province = request.POST.get("province_code", "")
     sources_province_for_change(user=request.user, code=province)
     if not Source.objects.filter(province_id=province).exists():
-        messages.error(request, _("This province has no sources to reconcile yet."))
+        messages.error(request, WelfareError.NO_SOURCES_TO_RECONCILE.message())
         return redirect("welfare:source_list")
     summary = services.reconcile(by=request.user, province_code=province)
     messages.success(request, _("%(records)s records were linked into %(funds)s funds (%(created)s new); "
@@ -51,11 +52,11 @@ def review_decide(request, pk: int):
         elif action == "merge":
             form = MergeForm(request.POST)
             if not form.is_valid():
-                raise ValidationError(_("Give the number of the fund to merge into."))
+                raise WelfareError.MERGE_NEEDS_FUND.error(None)
             fund = fund_get(user=request.user, pk=form.cleaned_data["fund"])
             services.link_merge(by=request.user, record=record, fund=fund)
         else:
-            raise ValidationError(_("Choose confirm, merge or split."))
+            raise WelfareError.REVIEW_ACTION_UNKNOWN.error(None)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from sanphalang.imports.models import ImportStatus
 from sanphalang.web.forms import apply_validation_error
 
+from ..errors import WelfareError
 from ..forms.sources import SourceMappingForm, SourceUploadForm
 from ..linkage.records import FIELD_LABELS, RECORD_FIELDS
 from ..selectors import sources as selectors
@@ -45,7 +46,7 @@ def source_upload(request, pk: int):
     """Map the uploaded file's columns, see its rows checked under the mapping, and import it."""
     batch = selectors.source_upload_get_for_change(user=request.user, pk=pk)
     if batch.status != ImportStatus.PENDING:
-        messages.info(request, _("This file has already been imported."))
+        messages.info(request, WelfareError.FILE_ALREADY_IMPORTED.message())
         return redirect("welfare:source_list")
     table = selectors.source_upload_table(batch)
     suggested = selectors.source_upload_suggestion(batch, table)
