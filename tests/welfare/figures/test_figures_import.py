@@ -9,7 +9,7 @@ from sanphalang.imports.tabular import read_table
 from sanphalang.welfare.models import Fund, FundYear
 from sanphalang.welfare.services.reconcile import reconcile
 
-from .registry_data import import_source, matching_rows, program_rows, table
+from ..registry_data import import_source, matching_rows, program_rows, table
 
 HEADINGS = ["ชื่อกองทุน", "ตำบล", "อำเภอ", "ปี พ.ศ.", "จำนวนสมาชิก", "เงินออมสมาชิก", "เงินสมทบจากรัฐ",
             "สวัสดิการเสียชีวิต", "เงินกองทุนคงเหลือ"]

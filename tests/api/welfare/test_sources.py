@@ -5,8 +5,8 @@ import pytest
 from sanphalang.welfare.models import Fund, SourceRecord
 from sanphalang.welfare.services.reconcile import reconcile
 
-from .conftest import assert_error
-from .test_welfare_data import MATCHING, PROGRAM, SURVEY, build_phayao_fund, build_registry, import_survey
+from ..conftest import assert_error
+from .data import MATCHING, PROGRAM, SURVEY, build_phayao_fund, build_registry, import_survey
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from sanphalang.areas.services import region_create
 from sanphalang.welfare.models import Fund, FundStatus, FundYear, Settlement
 from sanphalang.welfare.services.settle import settle
 
-from .conftest import assert_error
-from .test_errors import GARBAGE_BODIES
-from .test_welfare_data import MATCHING, PROGRAM, build_phayao_fund, build_registry, reimport_program
+from ..conftest import assert_error
+from ..test_errors import GARBAGE_BODIES
+from .data import MATCHING, PROGRAM, build_phayao_fund, build_registry, reimport_program
 
 
 @pytest.fixture

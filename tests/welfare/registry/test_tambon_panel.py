@@ -12,7 +12,7 @@ from sanphalang.welfare.services.audits import audit_round_create, audit_visit_p
 from sanphalang.welfare.services.reconcile import reconcile
 from sanphalang.welfare.services.registry import fund_update
 
-from .registry_data import import_source, program_rows
+from ..registry_data import import_source, program_rows
 
 
 @pytest.fixture

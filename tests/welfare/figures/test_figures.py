@@ -13,7 +13,7 @@ from sanphalang.welfare.services.figures import fund_year_delete, fund_year_save
 from sanphalang.welfare.services.reconcile import reconcile
 from sanphalang.welfare.services.sources import source_import
 
-from .registry_data import THAI_HEADINGS, import_source, program_rows, table
+from ..registry_data import THAI_HEADINGS, import_source, program_rows, table
 
 PHAYAO_ROWS = [["1", "กองทุนสวัสดิการชุมชนตำบลแม่กา", "แม่กา", "เมืองพะเยา", "พะเยา", "300", "ดำเนินการ", "P001"]]
 

@@ -4,8 +4,8 @@ import pytest
 
 from sanphalang.welfare.services.audits import DEFAULT_CHECKLIST
 
-from .conftest import assert_error
-from .test_welfare_data import build_audit_round, build_registry
+from ..conftest import assert_error
+from .data import build_audit_round, build_registry
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from sanphalang.welfare.models import Fund, FundYear
 from sanphalang.welfare.services.figures import fund_year_save
 from sanphalang.welfare.services.reconcile import reconcile
 
-from .registry_data import import_source, program_rows
+from ..registry_data import import_source, program_rows
 
 
 @pytest.fixture

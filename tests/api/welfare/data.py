@@ -21,7 +21,7 @@ from sanphalang.welfare.services.audits import (
 from sanphalang.welfare.services.reconcile import reconcile
 from sanphalang.welfare.services.sources import source_import
 
-from ..welfare.registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows, table
+from ...welfare.registry_data import THAI_HEADINGS, import_source, matching_rows, program_rows, table
 
 PROGRAM = "โปรแกรมบริหารกองทุน"
 MATCHING = "รายชื่อรับเงินสมทบ"

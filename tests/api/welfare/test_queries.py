@@ -10,7 +10,7 @@ from sanphalang.welfare.models import FundYear
 from sanphalang.welfare.services.reconcile import reconcile
 from sanphalang.welfare.services.settle import settle
 
-from .test_welfare_data import (
+from .data import (
     MATCHING,
     add_rows,
     build_audit_round,

@@ -6,7 +6,7 @@ from sanphalang.welfare.models import Fund, Settlement, SourceRecord
 from sanphalang.welfare.services.reconcile import link_split, reconcile
 from sanphalang.welfare.services.settle import settle
 
-from .registry_data import import_source, matching_rows, program_rows
+from ..registry_data import import_source, matching_rows, program_rows
 
 
 @pytest.fixture

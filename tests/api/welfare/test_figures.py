@@ -5,8 +5,8 @@ import pytest
 
 from sanphalang.welfare.models import FundYear
 
-from .conftest import assert_error
-from .test_welfare_data import build_registry, documentation_problems, openapi
+from ..conftest import assert_error
+from .data import build_registry, documentation_problems, openapi
 
 
 @pytest.fixture
