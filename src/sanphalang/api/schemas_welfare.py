@@ -202,6 +202,30 @@ class SettlementConflictOut(Schema):
     source_imported_at: dt.datetime
 
 
+class LinkDecisionOut(Schema):
+    """Who put a source record in the fund, when and how."""
+
+    id: int
+    kind: Literal["linked", "merged", "split", "confirmed"] = Field(
+        description="linked by a reconcile run, or merged, split or confirmed by an officer in the review queue")
+    record_id: int | None = Field(None, description="The source record, while its source has not been imported again")
+    source: str
+    source_row: int | None = None
+    fund_name: str = Field(description="The fund's name as the source wrote it")
+    from_fund_id: int | None = Field(None, description="The fund the record was in before")
+    note: str
+    decided_by: str | None = Field(None, description="The username of who decided")
+    decided_at: dt.datetime
+
+    @staticmethod
+    def resolve_source(obj) -> str:
+        return obj.source_name
+
+    @staticmethod
+    def resolve_decided_by(obj) -> str | None:
+        return obj.decided_by.username if obj.decided_by_id else None
+
+
 class FundDetailOut(FundOut):
     registered_on: dt.date | None = None
     organisation_id: int | None = Field(None, description="The fund's entry in the directory")
@@ -212,6 +236,7 @@ class FundDetailOut(FundOut):
         description="Each field where the sources differ, or a source of the province lacks the fund")
     settlement_conflicts: list[SettlementConflictOut]
     settlements: list[SettlementOut] = Field(description="Every decision on the fund's values, newest first")
+    link_decisions: list[LinkDecisionOut] = Field(description="Who linked each source record to the fund, newest first")
 
     @staticmethod
     def resolve_record_count(obj) -> int:
@@ -236,6 +261,10 @@ class FundDetailOut(FundOut):
     @staticmethod
     def resolve_settlements(obj) -> list:
         return list(obj.settlements.all())
+
+    @staticmethod
+    def resolve_link_decisions(obj) -> list:
+        return list(obj.link_decisions.all())
 
 
 class SettleIn(StrictIn):

@@ -165,11 +165,11 @@ def _merge_target(user, fund_id: int | None) -> Fund:
 
 def _decide(user, record: SourceRecord, payload: ReviewDecisionIn) -> None:
     if payload.action == "confirm":
-        reconcile_services.link_confirm(by=user, record=record)
+        reconcile_services.link_confirm(by=user, record=record, note=payload.note)
     elif payload.action == "split":
-        reconcile_services.link_split(by=user, record=record)
+        reconcile_services.link_split(by=user, record=record, note=payload.note)
     else:
-        reconcile_services.link_merge(by=user, record=record, fund=_merge_target(user, payload.fund))
+        reconcile_services.link_merge(by=user, record=record, fund=_merge_target(user, payload.fund), note=payload.note)
 
 
 @router.post("/welfare/review/{record_id}", response=ReviewItemOut)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -188,6 +189,40 @@ class Settlement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fund} {self.field} = {self.value}"
+
+
+class LinkDecisionKind(models.TextChoices):
+    LINKED = "linked", _("linked by reconciling")
+    MERGED = "merged", _("merged into this fund")
+    SPLIT = "split", _("split into a fund of its own")
+    CONFIRMED = "confirmed", _("link confirmed")
+
+
+class LinkDecision(models.Model):
+    """Who put a source record in a fund, when and how: a reconcile run that linked it, or an officer who confirmed,
+    merged or split it in the review queue."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="link_decisions")
+    record = models.ForeignKey(SourceRecord, verbose_name=_("source record"), on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="link_decisions")
+    # Kept as written when deciding, as a settlement keeps them: importing a source again replaces its records.
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    fund_name = models.CharField(_("name in the source"), max_length=300, blank=True)
+    from_fund = models.ForeignKey(Fund, verbose_name=_("taken from fund"), on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+")
+    kind = models.CharField(_("decision"), max_length=12, choices=LinkDecisionKind.choices)
+    note = models.TextField(_("note"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("link decision")
+        verbose_name_plural = _("link decisions")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.kind} {self.source_name} #{self.source_row}"
 
 
 class AuditRound(models.Model):

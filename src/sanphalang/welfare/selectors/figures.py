@@ -8,6 +8,7 @@ from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from sanphalang.accounts.models import User
 from sanphalang.areas.models import COUNTRY_CODE, Area, Region
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.thai.collation import thai_sort_key
@@ -30,7 +31,7 @@ SATANG = Decimal("0.01")
 COMPARED_FIELDS = ("members", "savings", "balance")
 
 
-def fund_year_get_for_change(*, user, fund_pk: int, year_be: int) -> FundYear:
+def fund_year_get_for_change(*, user: User, fund_pk: int, year_be: int) -> FundYear:
     """A fund's year of figures, if the user may change the fund; 404 if there is none, AccessDenied if they may
     only read it."""
     year = fund_year_of(fund_get(user=user, pk=fund_pk), year_be)
@@ -80,7 +81,7 @@ def _rollup_by_region(funds) -> list[dict]:
     return sorted(totals.values(), key=_region_sort_key)
 
 
-def fund_rollup(*, user, level: str = "district") -> list[dict]:
+def fund_rollup(*, user: User, level: str = "district") -> list[dict]:
     """Funds and members per district, province, region or for the country, from the funds the user can see.
 
     Each level is one grouped query (region adds one read of the region memberships), however many rows.
@@ -104,7 +105,7 @@ def fund_rollup(*, user, level: str = "district") -> list[dict]:
     return rows
 
 
-def years_reported(*, user) -> list[int]:
+def years_reported(*, user: User) -> list[int]:
     """The years (BE) for which any fund the user can see has figures, latest first."""
     return list(FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id")).order_by("-year_be")
                 .values_list("year_be", flat=True).distinct())
@@ -147,11 +148,11 @@ def _to_level(rows: dict[str, dict], level: str, regions: dict | None = None) ->
     return totals
 
 
-def _years(user, *years: int) -> QuerySet:
+def _years(user: User, *years: int) -> QuerySet:
     return FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"), year_be__in=years).order_by()
 
 
-def figures_rollup(*, user, level: str, year_be: int) -> dict[str, dict]:
+def figures_rollup(*, user: User, level: str, year_be: int) -> dict[str, dict]:
     """Per area code of the level (district, province, region slug or the country), the year's figures summed over
     the funds that reported them: {"reporting": funds, "members": …, "savings": …, …}.
 
@@ -162,7 +163,7 @@ def figures_rollup(*, user, level: str, year_be: int) -> dict[str, dict]:
     return {code: _in_satang(row) for code, row in _to_level(rows, level).items()}
 
 
-def _compared(user, level: str, year_be: int) -> tuple[dict[str, dict], dict[str, dict]]:
+def _compared(user: User, level: str, year_be: int) -> tuple[dict[str, dict], dict[str, dict]]:
     """The compared figures of the year and of the year before, over the funds that reported both: one query."""
     both = (FundYear.objects.filter(year_be__in=(year_be, year_be - 1)).order_by().values("fund_id")
             .annotate(reported=Count("id")).filter(reported=2).values("fund_id"))
@@ -225,7 +226,7 @@ def _attach(rows: list[dict], by_code: dict[str, dict], now: dict[str, dict], be
         row["change"] = {name: _change(both.get(name), previous.get(name)) for name in COMPARED_FIELDS}
 
 
-def rollup_table(*, user, level: str, year_be: int | None = None) -> tuple[list[dict], dict]:
+def rollup_table(*, user: User, level: str, year_be: int | None = None) -> tuple[list[dict], dict]:
     """The roll-up's rows at a level and the country's total row, each with the year's figures if a year is given,
     and the change in members, savings and balance since the year before, over the funds that reported both years
     (S14 compares years: a fund that reported only one of them would show as growth or loss).

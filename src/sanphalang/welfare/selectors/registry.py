@@ -3,16 +3,17 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.areas.selectors import area_search
 from sanphalang.thai.matching import name_search_q
 from sanphalang.web.areas import AREA_OPTION_LIMIT
 
-from ..models import AuditVisit, Fund, Settlement, SourceRecord
+from ..models import AuditVisit, Fund, LinkDecision, Settlement, SourceRecord
 
 
-def fund_list(*, user, search: str = "", district: str | None = None, status: str | None = None,
+def fund_list(*, user: User, search: str = "", district: str | None = None, status: str | None = None,
               missing_from: int | None = None) -> QuerySet[Fund]:
     """The funds of the user's areas; missing_from (a source's id) keeps those that source does not list (S9)."""
     qs = Fund.objects.filter(scope_for(user).subtree_q("area_id"))
@@ -29,7 +30,7 @@ def fund_list(*, user, search: str = "", district: str | None = None, status: st
         review_count=Count("source_records", filter=Q(source_records__needs_review=True), distinct=True))
 
 
-def fund_get(*, user, pk: int) -> Fund:
+def fund_get(*, user: User, pk: int) -> Fund:
     try:
         return Fund.objects.filter(scope_for(user).subtree_q("area_id")).select_related(
             "area__parent__parent", "organisation").prefetch_related(
@@ -37,32 +38,33 @@ def fund_get(*, user, pk: int) -> Fund:
             Prefetch("source_records", queryset=SourceRecord.objects.select_related("source").order_by(
                 "source__name", "row")),
             Prefetch("settlements", queryset=Settlement.objects.select_related("decided_by", "from_record__source")),
+            Prefetch("link_decisions", queryset=LinkDecision.objects.select_related("decided_by")),
         ).get(pk=pk)
     except (Fund.DoesNotExist, ValueError):
         raise Http404 from None
 
 
-def fund_get_for_change(*, user, pk: int) -> Fund:
+def fund_get_for_change(*, user: User, pk: int) -> Fund:
     """The fund as fund_get reads it, if the user may change it; AccessDenied if they may only read it."""
     fund = fund_get(user=user, pk=pk)
     require_write(user, fund.area_id)
     return fund
 
 
-def fund_area_options(*, user, query: str) -> QuerySet[Area]:
+def fund_area_options(*, user: User, query: str) -> QuerySet[Area]:
     """Subdistricts of the user's areas matching what they type, for a fund's area."""
     return area_search(query=query, level=AreaLevel.SUBDISTRICT).filter(
         scope_for(user).subtree_q("code")).select_related("parent__parent")[:AREA_OPTION_LIMIT]
 
 
-def district_choices(*, user) -> list[tuple[str, str]]:
+def district_choices(*, user: User) -> list[tuple[str, str]]:
     """Districts that hold funds the user can see."""
     codes = {code[:4] for code in Fund.objects.filter(scope_for(user).subtree_q("area_id"))
              .values_list("area_id", flat=True).distinct() if len(code) >= 4}
     return [(a.code, a.display_name) for a in Area.objects.filter(code__in=codes).order_by("sort_key")]
 
 
-def tambon_activity(*, user, fund: Fund) -> dict:
+def tambon_activity(*, user: User, fund: Fund) -> dict:
     """What else goes on in the fund's subdistrict (S13), drawn from the other apps: the organisations there and in
     its villages with their issues, the fund's partners, the councils and bodies and their latest meetings, and the
     fund's audit visits."""

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from sanphalang.accounts.models import User
 from sanphalang.areas.scoping import can_write_area, require_write, scope_for
 from sanphalang.imports.models import ImportBatch, ImportEntity
 from sanphalang.imports.services import RowError
@@ -18,7 +19,7 @@ from .audits import province_choices
 PREVIEW_ROWS = 20
 
 
-def source_list(*, user) -> QuerySet[Source]:
+def source_list(*, user: User) -> QuerySet[Source]:
     """Sources of the provinces the user works in (a district coordinator reads their province's sources)."""
     scope = scope_for(user)
     if scope.national:
@@ -46,7 +47,7 @@ class SourcePreview:
         return len({error.line for error in self.errors})
 
 
-def source_upload_get(*, by, pk: int) -> ImportBatch:
+def source_upload_get(*, by: User, pk: int) -> ImportBatch:
     """The user's own source upload; anyone else's is not found."""
     batch = ImportBatch.objects.filter(pk=pk, user_id=getattr(by, "pk", None), entity=ImportEntity.FUND_SOURCE).first()
     if batch is None:
@@ -54,21 +55,21 @@ def source_upload_get(*, by, pk: int) -> ImportBatch:
     return batch
 
 
-def source_upload_get_for_change(*, user, pk: int) -> ImportBatch:
+def source_upload_get_for_change(*, user: User, pk: int) -> ImportBatch:
     """The user's own source upload, if they may still write its province."""
     batch = source_upload_get(by=user, pk=pk)
     require_write(user, batch.options["province_code"])
     return batch
 
 
-def sources_province_for_change(*, user, code: str | None) -> str | None:
+def sources_province_for_change(*, user: User, code: str | None) -> str | None:
     """The province whose sources the user means to change (import or reconcile), refused before any input is
     judged unless they may write there."""
     require_write(user, code or None)
     return code
 
 
-def writable_province_choices(*, user) -> list[tuple[str, str]]:
+def writable_province_choices(*, user: User) -> list[tuple[str, str]]:
     """The provinces whose sources the user may import and reconcile."""
     return [(code, name) for code, name in province_choices(user=user) if can_write_area(user, code)]
 

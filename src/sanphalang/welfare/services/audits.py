@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import stamp, validated_save
+from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.thai.dates import format_be_date
@@ -60,7 +61,7 @@ def _check_planned_on(audit_round: AuditRound, planned_on: dt.date | None) -> No
                                                      end=format_be_date(audit_round.ends_on, style="short"))
 
 
-def _check_team(by, team, *, already: set[int] = frozenset()) -> None:
+def _check_team(by: User, team, *, already: set[int] = frozenset()) -> None:
     """Refuse a person outside the user's areas; one already on the team may stay (a colleague above may have put
     them there)."""
     scope = scope_for(by)
@@ -74,7 +75,7 @@ def visit_is_recorded(visit: AuditVisit, *, finding_count: int) -> bool:
 
 
 @transaction.atomic
-def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date, ends_on: dt.date,
+def audit_round_create(*, by: User, name: str, province_code: str, starts_on: dt.date, ends_on: dt.date,
                        checklist: list[str] | None = None) -> AuditRound:
     province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
     if province is None:
@@ -86,7 +87,7 @@ def audit_round_create(*, by, name: str, province_code: str, starts_on: dt.date,
 
 
 @transaction.atomic
-def audit_visit_plan(*, by, audit_round: AuditRound, fund: Fund, planned_on: dt.date | None = None,
+def audit_visit_plan(*, by: User, audit_round: AuditRound, fund: Fund, planned_on: dt.date | None = None,
                      team=()) -> AuditVisit:
     require_write(by, fund.area_id)
     if not fund.area_id.startswith(audit_round.province_id):
@@ -102,7 +103,7 @@ def audit_visit_plan(*, by, audit_round: AuditRound, fund: Fund, planned_on: dt.
 
 
 @transaction.atomic
-def audit_round_update(*, by, audit_round: AuditRound, name: str, starts_on: dt.date, ends_on: dt.date,
+def audit_round_update(*, by: User, audit_round: AuditRound, name: str, starts_on: dt.date, ends_on: dt.date,
                        checklist: list[str]) -> AuditRound:
     """Rename a round, move its period or edit its checklist, keeping every visit and answer already recorded valid."""
     require_write(by, audit_round.province_id)
@@ -132,7 +133,7 @@ def audit_round_update(*, by, audit_round: AuditRound, name: str, starts_on: dt.
 
 
 @transaction.atomic
-def audit_visit_update(*, by, visit: AuditVisit, planned_on: dt.date | None, team) -> AuditVisit:
+def audit_visit_update(*, by: User, visit: AuditVisit, planned_on: dt.date | None, team) -> AuditVisit:
     """Move a planned visit within its round or change its team."""
     require_write(by, visit.fund.area_id)
     _check_planned_on(visit.round, planned_on)
@@ -145,7 +146,7 @@ def audit_visit_update(*, by, visit: AuditVisit, planned_on: dt.date | None, tea
 
 
 @transaction.atomic
-def audit_visit_remove(*, by, visit: AuditVisit) -> None:
+def audit_visit_remove(*, by: User, visit: AuditVisit) -> None:
     """Take a visit out of its round while nothing has been recorded of it."""
     require_write(by, visit.fund.area_id)
     current = AuditVisit.objects.select_for_update().get(pk=visit.pk)
@@ -155,7 +156,7 @@ def audit_visit_remove(*, by, visit: AuditVisit) -> None:
 
 
 @transaction.atomic
-def audit_visit_record(*, by, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]) -> AuditVisit:
+def audit_visit_record(*, by: User, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]) -> AuditVisit:
     """Record the visit's answers to the round's checklist (yes / no / partly / n/a per question)."""
     require_write(by, visit.fund.area_id)
     checklist = AuditRound.objects.select_for_update().get(pk=visit.round_id).checklist
@@ -173,7 +174,7 @@ def audit_visit_record(*, by, visit: AuditVisit, visited_on: dt.date, answers: d
 
 
 @transaction.atomic
-def finding_add(*, by, visit: AuditVisit, text: str, follow_up: str = "", due_on: dt.date | None = None,
+def finding_add(*, by: User, visit: AuditVisit, text: str, follow_up: str = "", due_on: dt.date | None = None,
                 proposed_field: str = "", proposed_value: str = "") -> Finding:
     require_write(by, visit.fund.area_id)
     if proposed_field and proposed_field not in SETTLE_FIELDS:
@@ -185,7 +186,7 @@ def finding_add(*, by, visit: AuditVisit, text: str, follow_up: str = "", due_on
 
 
 @transaction.atomic
-def finding_close(*, by, finding: Finding, closed_on: dt.date | None = None, follow_up: str | None = None) -> Finding:
+def finding_close(*, by: User, finding: Finding, closed_on: dt.date | None = None, follow_up: str | None = None) -> Finding:
     require_write(by, finding.visit.fund.area_id)
     finding.closed_on = closed_on or timezone.localdate()
     if follow_up is not None:
@@ -194,7 +195,7 @@ def finding_close(*, by, finding: Finding, closed_on: dt.date | None = None, fol
 
 
 @transaction.atomic
-def finding_settle(*, by, finding: Finding, reason: str = "") -> Finding:
+def finding_settle(*, by: User, finding: Finding, reason: str = "") -> Finding:
     """Apply a finding's proposed correction to the registry through the settle step."""
     if not finding.proposed_field:
         raise WelfareError.NO_CORRECTION_PROPOSED.error(None)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from sanphalang.accounts.audit import stamp, validated_save
+from sanphalang.accounts.models import User
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.imports.importers import Column, Importer, RowProblem
 from sanphalang.thai.dates import BE_OFFSET
@@ -57,7 +58,7 @@ def _check_values(values: dict) -> dict:
 
 
 @transaction.atomic
-def fund_year_save(*, by, fund: Fund, year_be: int, values: dict) -> tuple[FundYear, bool]:
+def fund_year_save(*, by: User, fund: Fund, year_be: int, values: dict) -> tuple[FundYear, bool]:
     """Record a fund's figures for a year (BE), replacing what that year held; returns (row, created).
 
     Every field of the year is written, so a figure left out is cleared rather than kept from an earlier entry:
@@ -76,7 +77,7 @@ def fund_year_save(*, by, fund: Fund, year_be: int, values: dict) -> tuple[FundY
 
 
 @transaction.atomic
-def fund_year_delete(*, by, fund_year: FundYear) -> None:
+def fund_year_delete(*, by: User, fund_year: FundYear) -> None:
     require_write(by, fund_year.fund.area_id)
     stamp(fund_year, by).delete()
 
@@ -168,7 +169,7 @@ class FundFiguresImporter(Importer):
     _by_code: dict | None = None
     _areas: dict | None = None
 
-    def for_meeting(self, *, by, meeting_id: int | None) -> "FundFiguresImporter":
+    def for_meeting(self, *, by: User, meeting_id: int | None) -> "FundFiguresImporter":
         # One copy per run: the index of the user's funds is built once for the file, never shared across users.
         bound = copy(self)
         bound._index = bound._by_code = None
@@ -177,7 +178,7 @@ class FundFiguresImporter(Importer):
     def main_column_for(self, values: dict) -> str:
         return "fund_name" if values.get("fund_name") else "fund_code"
 
-    def _build_index(self, by) -> None:
+    def _build_index(self, by: User) -> None:
         funds = Fund.objects.filter(scope_for(by).subtree_q("area_id"))
         self._index, self._by_code = defaultdict(set), defaultdict(set)
         areas = {}
@@ -199,7 +200,7 @@ class FundFiguresImporter(Importer):
                 candidates = near or candidates
         return candidates
 
-    def find_fund(self, by, values: dict) -> Fund:
+    def find_fund(self, by: User, values: dict) -> Fund:
         if self._index is None:
             self._build_index(by)
         code = parse_number(values.get("fund_code", ""))
@@ -231,7 +232,7 @@ class FundFiguresImporter(Importer):
             "name", fund_identity(name), values.get("tambon", ""), values.get("district", ""), values.get("location", ""))
         return [(self.main_column_for(values), (identity, parse_number(values.get("year_be", ""))))]
 
-    def create(self, *, by, values: dict) -> None:
+    def create(self, *, by: User, values: dict) -> None:
         fund = self.find_fund(by, values)
         year = self.year(values)
         figures = {key: _number(values, key, whole=key in COUNT_FIELDS) for key in FIGURE_FIELDS}

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanphalang.accounts.audit import stamp
+from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
 from sanphalang.thai.names import clean_text
@@ -14,7 +15,7 @@ from sanphalang.thai.names import clean_text
 from ..errors import WelfareError
 from ..linkage.clusters import LinkResult, link_records
 from ..linkage.records import field_value, fund_record
-from ..models import Fund, FundStatus, SourceRecord
+from ..models import Fund, FundStatus, LinkDecision, LinkDecisionKind, SourceRecord
 from ..selectors.reconcile import review_record_area
 from .registry import set_fund_keys
 
@@ -57,7 +58,7 @@ def _fallback_area(records: list[SourceRecord], province: Area) -> Area:
 
 
 @transaction.atomic
-def reconcile(*, by, province_code: str) -> dict[str, int]:
+def reconcile(*, by: User, province_code: str) -> dict[str, int]:
     """Link the province's source records into funds; re-running finds the same funds and keeps settled values.
 
     A link an officer decided in the review queue is kept as they left it.
@@ -77,6 +78,8 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
     for record in records:
         groups[result.cluster_of[(record.source.name, record.row)]].append(record)
     created = 0
+    decisions: list[LinkDecision] = []
+    now = timezone.now()
     for members in groups.values():
         automatic = [r for r in members if not _decided_by_officer(r)]
         if not automatic:
@@ -96,6 +99,9 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
         for record in automatic:
             ref = (record.source.name, record.row)
             score, reasons = best.get(ref, (None, []))
+            if record.fund_id != fund.pk:
+                decisions.append(_decision(by, record, fund, LinkDecisionKind.LINKED, from_fund_id=record.fund_id,
+                                           at=now))
             record.fund = fund
             record.link_score = score
             record.link_reasons = reasons
@@ -103,6 +109,8 @@ def reconcile(*, by, province_code: str) -> dict[str, int]:
             record.duplicate_of = by_ref.get(duplicate_refs.get(ref))
     SourceRecord.objects.bulk_update(
         records, ["fund", "link_score", "link_reasons", "needs_review", "duplicate_of"], batch_size=1000)
+    # Source records keep no history of their own: who linked each record to a fund, and when, is kept here.
+    LinkDecision.objects.bulk_create(decisions, batch_size=1000)
     return {"records": len(records), "funds": len({r.fund_id for r in records if r.fund_id}), "created": created,
             "review": sum(r.needs_review for r in records), "duplicates": len(duplicate_refs)}
 
@@ -111,7 +119,7 @@ def _decided_by_officer(record: SourceRecord) -> bool:
     return bool(record.fund_id) and bool(record.link_reasons) and record.link_reasons[0] == [MANUAL_REASON]
 
 
-def _fund_create(*, by, name: str, area: Area, data: dict) -> Fund:
+def _fund_create(*, by: User, name: str, area: Area, data: dict) -> Fund:
     fund = Fund(name_th=name, area=area, fund_code=clean_text(data.get("fund_code", ""))[:40],
                 members=field_value("members", data), founded_on=field_value("founded", data),
                 status=field_value("status", data) or FundStatus.UNKNOWN)
@@ -126,26 +134,38 @@ def _officer_reasons(record: SourceRecord, what: str) -> list[list[str]]:
     return [[MANUAL_REASON], [what, timezone.localdate().isoformat()], *kept][:20]
 
 
+def _decision(by, record: SourceRecord, fund: Fund, kind: str, *, from_fund_id: int | None = None,
+              note: str = "", at=None) -> LinkDecision:
+    """The row that keeps who put the record in the fund, when and how, as the record was then."""
+    return LinkDecision(fund=fund, record=record, source_name=record.source.name, source_row=record.row,
+                        fund_name=record.fund_name[:300], from_fund_id=from_fund_id, kind=kind,
+                        note=(note or "").strip(), decided_by=by, decided_at=at or timezone.now())
+
+
 @transaction.atomic
-def link_confirm(*, by, record: SourceRecord) -> SourceRecord:
+def link_confirm(*, by: User, record: SourceRecord, note: str = "") -> SourceRecord:
+    """Keep the record in its fund (the officer says the uncertain link is right)."""
     require_write(by, review_record_area(record))
     record.needs_review = False
     record.link_reasons = _officer_reasons(record, _("link confirmed by an officer"))
     record.save(update_fields=["needs_review", "link_reasons"])
+    if record.fund_id:
+        _decision(by, record, record.fund, LinkDecisionKind.CONFIRMED, note=note).save()
     return record
 
 
 @transaction.atomic
-def link_merge(*, by, record: SourceRecord, fund: Fund) -> SourceRecord:
+def link_merge(*, by: User, record: SourceRecord, fund: Fund, note: str = "") -> SourceRecord:
     """Link the record to another fund (the officer says they are the same)."""
     require_write(by, fund.area_id)
     if record.fund_id:
         require_write(by, record.fund.area_id)
-    return _link_by_officer(record, fund, _("merged into this fund by an officer"))
+    return _link_by_officer(by, record, fund, LinkDecisionKind.MERGED, _("merged into this fund by an officer"),
+                            note=note)
 
 
 @transaction.atomic
-def link_split(*, by, record: SourceRecord) -> Fund:
+def link_split(*, by: User, record: SourceRecord, note: str = "") -> Fund:
     """Take the record out of its fund into a fund of its own (the officer says it is a different fund)."""
     area = record.area or record.source.province
     require_write(by, area.code)
@@ -157,12 +177,15 @@ def link_split(*, by, record: SourceRecord) -> Fund:
         if Fund.objects.filter(area=area, name_th=name).exists():
             raise WelfareError.SPLIT_SAME_NAME.error(None)
         fund = _fund_create(by=by, name=name, area=area, data=record.data)
-    _link_by_officer(record, fund, _("split into a fund of its own by an officer"))
+    _link_by_officer(by, record, fund, LinkDecisionKind.SPLIT, _("split into a fund of its own by an officer"),
+                     note=note)
     return fund
 
 
-def _link_by_officer(record: SourceRecord, fund: Fund, what: str) -> SourceRecord:
+def _link_by_officer(by: User, record: SourceRecord, fund: Fund, kind: str, what: str, *, note: str
+                     ) -> SourceRecord:
     """Put the record in the fund as an officer decided, out of the review queue, which reconcile then keeps."""
+    _decision(by, record, fund, kind, from_fund_id=record.fund_id, note=note).save()
     record.fund = fund
     record.needs_review = False
     record.duplicate_of = None

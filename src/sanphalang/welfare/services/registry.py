@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sanphalang.accounts.audit import validated_save
+from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
 from sanphalang.directory.models import Organisation, OrganisationKind
@@ -31,7 +32,7 @@ SETTLED_INPUTS = {"name", *SETTLE_FIELDS.values()}
 
 
 @transaction.atomic
-def fund_create(*, by, name: str, area_code: str, is_municipal: bool = False, fund_code: str = "",
+def fund_create(*, by: User, name: str, area_code: str, is_municipal: bool = False, fund_code: str = "",
                 founded_on: dt.date | None = None, status: str = FundStatus.ACTIVE,
                 registered_welfare_organisation: bool = False, registered_on: dt.date | None = None,
                 networks=(), contact_name: str = "", contact_phone: str = "",
@@ -53,7 +54,7 @@ def fund_create(*, by, name: str, area_code: str, is_municipal: bool = False, fu
 
 
 @transaction.atomic
-def fund_update(*, by, fund: Fund, **fields) -> Fund:
+def fund_update(*, by: User, fund: Fund, **fields) -> Fund:
     """Change the registry details given (the others stay); moving the fund needs write access to both areas."""
     require_write(by, fund.area_id)
     settled = sorted(SETTLED_INPUTS & set(fields))
@@ -64,7 +65,7 @@ def fund_update(*, by, fund: Fund, **fields) -> Fund:
     return _save(by, fund, chosen, duplicate_at="area_code")
 
 
-def _apply_registry(by, fund: Fund, fields: dict) -> list[Organisation] | None:
+def _apply_registry(by: User, fund: Fund, fields: dict) -> list[Organisation] | None:
     """Set the given registry fields on fund (unsaved); return the networks to link, or None to leave them."""
     if "area_code" in fields:
         fund.area = _subdistrict(fields["area_code"], current=fund.area if fund.area_id else None)
@@ -108,7 +109,7 @@ def _check_registration(fund: Fund) -> None:
         raise WelfareError.REGISTERED_IN_FUTURE.error("registered_on")
 
 
-def _visible_organisations(by, items, *, kind: str, field: str) -> list[Organisation]:
+def _visible_organisations(by: User, items, *, kind: str, field: str) -> list[Organisation]:
     """The directory entries given by object or id, each of the kind and visible to the user."""
     wanted = {item.pk if isinstance(item, Organisation) else item for item in items}
     try:
@@ -120,7 +121,7 @@ def _visible_organisations(by, items, *, kind: str, field: str) -> list[Organisa
     return found
 
 
-def _directory_entry(by, fund: Fund, value) -> Organisation | None:
+def _directory_entry(by: User, fund: Fund, value) -> Organisation | None:
     if value in (None, ""):
         return None
     if fund.organisation_id and (value.pk if isinstance(value, Organisation) else value) == fund.organisation_id:
@@ -131,7 +132,7 @@ def _directory_entry(by, fund: Fund, value) -> Organisation | None:
     return entry
 
 
-def _save(by, fund: Fund, networks: list[Organisation] | None, *, duplicate_at: str) -> Fund:
+def _save(by: User, fund: Fund, networks: list[Organisation] | None, *, duplicate_at: str) -> Fund:
     """Save with history naming the user; link the chosen networks, keeping those the user cannot see."""
     # The model's constraint would report a name taken in the area above the form; say it at the field to change.
     if Fund.objects.filter(area_id=fund.area_id, name_th=fund.name_th).exclude(pk=fund.pk).exists():

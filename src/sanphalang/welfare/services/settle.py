@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from sanphalang.accounts.audit import validated_save
+from sanphalang.accounts.models import User
 from sanphalang.areas.scoping import require_write
 
 from ..errors import WelfareError
@@ -12,7 +13,7 @@ from .registry import set_fund_keys
 
 
 @transaction.atomic
-def settle(*, by, fund: Fund, field: str, value, from_record: SourceRecord | None = None, reason: str) -> Settlement:
+def settle(*, by: User, fund: Fund, field: str, value, from_record: SourceRecord | None = None, reason: str) -> Settlement:
     """Set one field of the registry to the value an officer chose, keeping who decided, from where and why."""
     require_write(by, fund.area_id)
     if field not in SETTLE_FIELDS:

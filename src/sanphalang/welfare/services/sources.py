@@ -11,6 +11,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
 from sanphalang.imports.models import ImportBatch, ImportEntity, ImportStatus
@@ -41,7 +42,7 @@ class ImportResult:
 
 
 @transaction.atomic
-def source_import(*, by, source_name: str, province_code: str, table: Table,
+def source_import(*, by: User, source_name: str, province_code: str, table: Table,
                   column_mapping: dict[str, str] | None = None, skip_bad_rows: bool = False) -> ImportResult:
     """Store each data row of table as a record of the named source, replacing what the source held before.
 
@@ -128,7 +129,7 @@ def _carry_link(record: SourceRecord, previous: dict[tuple, tuple | None]) -> No
 
 
 @transaction.atomic
-def source_upload_create(*, by, source_name: str, province_code: str, filename: str, data: bytes) -> ImportBatch:
+def source_upload_create(*, by: User, source_name: str, province_code: str, filename: str, data: bytes) -> ImportBatch:
     """Keep an uploaded source file for its uploader to map and import; refuse it at once if it cannot be read."""
     name = clean_text(source_name)
     if not name:
@@ -143,7 +144,7 @@ def source_upload_create(*, by, source_name: str, province_code: str, filename: 
 
 
 @transaction.atomic
-def source_upload_confirm(*, by, batch: ImportBatch, mapping: dict[str, str], skip_bad_rows: bool = False
+def source_upload_confirm(*, by: User, batch: ImportBatch, mapping: dict[str, str], skip_bad_rows: bool = False
                           ) -> ImportResult:
     """Import the kept file as its source under the mapping, which the source then remembers."""
     if batch.user_id != by.pk:

@@ -44,17 +44,18 @@ def review_queue(request):
 def review_decide(request, pk: int):
     record = selectors.review_record_get(user=request.user, pk=pk)
     action = request.POST.get("action")
+    note = request.POST.get("note", "")[:1000]
     try:
         if action == "confirm":
-            services.link_confirm(by=request.user, record=record)
+            services.link_confirm(by=request.user, record=record, note=note)
         elif action == "split":
-            services.link_split(by=request.user, record=record)
+            services.link_split(by=request.user, record=record, note=note)
         elif action == "merge":
             form = MergeForm(request.POST)
             if not form.is_valid():
                 raise WelfareError.MERGE_NEEDS_FUND.error(None)
             fund = fund_get(user=request.user, pk=form.cleaned_data["fund"])
-            services.link_merge(by=request.user, record=record, fund=fund)
+            services.link_merge(by=request.user, record=record, fund=fund, note=note)
         else:
             raise WelfareError.REVIEW_ACTION_UNKNOWN.error(None)
     except ValidationError as error:
