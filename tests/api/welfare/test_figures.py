@@ -6,12 +6,7 @@ import pytest
 from sanphalang.welfare.models import FundYear
 
 from ..conftest import assert_error
-from .data import build_registry, documentation_problems, openapi
-
-
-@pytest.fixture
-def registry(cast):
-    return build_registry(cast)
+from .data import documentation_problems, openapi
 
 
 def _url(fund, year=2561) -> str:

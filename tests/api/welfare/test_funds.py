@@ -10,12 +10,7 @@ from sanphalang.welfare.services.settle import settle
 
 from ..conftest import assert_error
 from ..test_errors import GARBAGE_BODIES
-from .data import MATCHING, PROGRAM, build_phayao_fund, build_registry, reimport_program
-
-
-@pytest.fixture
-def registry(cast):
-    return build_registry(cast)
+from .data import MATCHING, PROGRAM, build_phayao_fund, reimport_program
 
 
 def _ids(response) -> list[int]:

@@ -1,23 +1,9 @@
 """The welfare API names who linked, merged, split or confirmed each of a fund's records, and keeps the caller's note."""
 
-import pytest
 
 from sanphalang.welfare.models import LinkDecision
-from sanphalang.welfare.services.reconcile import reconcile
 
-from .data import MATCHING, PROGRAM, build_registry, import_survey
-
-
-@pytest.fixture
-def registry(cast):
-    return build_registry(cast)
-
-
-@pytest.fixture
-def survey(cast, registry):
-    """The network survey reconciled too: the matching list's Mae Yao record waits for review."""
-    import_survey(cast)
-    reconcile(by=cast.chiangrai_coordinator, province_code="57")
+from .data import MATCHING, PROGRAM
 
 
 class TestFundLinkDecisions:

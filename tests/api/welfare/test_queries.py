@@ -14,7 +14,6 @@ from .data import (
     MATCHING,
     add_rows,
     build_audit_round,
-    build_registry,
     documentation_problems,
     import_survey,
     openapi,
@@ -35,11 +34,6 @@ LISTS = {
 
 def _size(body: dict, grows: str) -> int:
     return body[grows] if grows == "count" else len(body[grows])
-
-
-@pytest.fixture
-def registry(cast):
-    return build_registry(cast)
 
 
 @pytest.fixture

@@ -3,23 +3,9 @@
 import pytest
 
 from sanphalang.welfare.models import Fund, SourceRecord
-from sanphalang.welfare.services.reconcile import reconcile
 
 from ..conftest import assert_error
-from .data import MATCHING, PROGRAM, SURVEY, build_phayao_fund, build_registry, import_survey
-
-
-@pytest.fixture
-def registry(cast):
-    return build_registry(cast)
-
-
-@pytest.fixture
-def survey(cast, registry):
-    """The network survey imported and reconciled: four Mae Yao links wait for review."""
-    import_survey(cast)
-    reconcile(by=cast.chiangrai_coordinator, province_code="57")
-    return {record.row: record for record in SourceRecord.objects.filter(source__name=SURVEY)}
+from .data import MATCHING, PROGRAM, SURVEY, build_phayao_fund, import_survey
 
 
 def _links() -> list[tuple]:

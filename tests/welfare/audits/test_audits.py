@@ -1,3 +1,5 @@
+"""Audit rounds and visits: planning, teams, checklist answers, findings and their corrections."""
+
 import datetime as dt
 
 import pytest

@@ -1,3 +1,5 @@
+"""The linkage engine against generated sources of known truth: clusters, duplicates and review."""
+
 import gc
 from collections import defaultdict
 from itertools import combinations

@@ -1,3 +1,5 @@
+"""Fund names and locations as the sources write them, reduced to the keys the linkage compares."""
+
 import geothai
 import pytest
 

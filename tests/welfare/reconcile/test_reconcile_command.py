@@ -1,3 +1,5 @@
+"""`sanphalang welfare reconcile`: linking files of fund records from the command line."""
+
 import csv
 import json
 

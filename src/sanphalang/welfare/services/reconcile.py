@@ -1,5 +1,6 @@
 """Writes of reconciling: link the sources' records into funds, and an officer's decisions on uncertain links."""
 
+import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db import transaction
@@ -134,8 +135,8 @@ def _officer_reasons(record: SourceRecord, what: str) -> list[list[str]]:
     return [[MANUAL_REASON], [what, timezone.localdate().isoformat()], *kept][:20]
 
 
-def _decision(by, record: SourceRecord, fund: Fund, kind: str, *, from_fund_id: int | None = None,
-              note: str = "", at=None) -> LinkDecision:
+def _decision(by: User, record: SourceRecord, fund: Fund, kind: str, *, from_fund_id: int | None = None,
+              note: str = "", at: dt.datetime | None = None) -> LinkDecision:
     """The row that keeps who put the record in the fund, when and how, as the record was then."""
     return LinkDecision(fund=fund, record=record, source_name=record.source.name, source_row=record.row,
                         fund_name=record.fund_name[:300], from_fund_id=from_fund_id, kind=kind,

@@ -1,3 +1,5 @@
+"""Template filters of the welfare pages: a linkage reason in the user's language."""
+
 from django import template
 
 from ..linkage.reasons import reason_label
