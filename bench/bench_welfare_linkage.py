@@ -45,7 +45,7 @@ def pairwise_scores(predicted: dict, truth: dict) -> tuple[float, float, float]:
 
 
 def run_ours(records) -> dict:
-    from sanphalang.welfare.linkage import link_records
+    from sanphalang.welfare.linkage.clusters import link_records
 
     return link_records(records).cluster_of
 
@@ -54,14 +54,15 @@ def _splink_tables(sources: dict) -> list:
     """One Arrow table per source, from the same prepared names and resolved areas our engine compares."""
     import pyarrow as pa
 
-    from sanphalang.welfare.linkage import _prepare, collector_paused
+    from sanphalang.welfare.linkage.clusters import collector_paused
+    from sanphalang.welfare.linkage.scoring import prepare
 
     tables = []
     with collector_paused():  # as our engine normalises: the same records cost both the same
         for source, records in sources.items():
             rows = []
             for record in records:
-                p = _prepare(record)
+                p = prepare(record)
                 rows.append({
                     "unique_id": f"{source}:{record.row}",
                     "name_key": p.name.key or None,
@@ -186,7 +187,7 @@ def run_splink(sources: dict) -> tuple[dict, float]:
 def main() -> int:
     import geothai
 
-    from sanphalang.welfare.generator import generate_sources
+    from sanphalang.demo.fund_sources import generate_sources
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     provinces = tuple(p.code for p in geothai.provinces())
@@ -195,7 +196,7 @@ def main() -> int:
     print(f"{N_FUNDS:,} funds in {len(provinces)} provinces; "
           + ", ".join(f"{name} {len(rows):,} rows" for name, rows in sources.items()))
 
-    from sanphalang.welfare.normalise import clear_caches
+    from sanphalang.welfare.linkage.normalise import clear_caches
 
     clear_caches()
     started = time.perf_counter()
@@ -208,7 +209,7 @@ def main() -> int:
         failures.append(f"our F1 {f1:.4f} < 0.98")
 
     try:
-        from sanphalang.welfare import normalise
+        from sanphalang.welfare.linkage import normalise
 
         load_splink()
         normalise.clear_caches()  # Splink pays for normalising and resolving the records too

@@ -20,8 +20,7 @@ ROUNDS = 7
 
 def _load() -> None:
     from sanphalang.areas.models import Area
-    from sanphalang.welfare.figures import FIGURE_FIELDS, MONEY_FIELDS
-    from sanphalang.welfare.models import Fund, FundYear
+    from sanphalang.welfare.models import FIGURE_FIELDS, MONEY_FIELDS, Fund, FundYear
 
     rng = random.Random(2562)
     codes = list(Area.objects.filter(level="subdistrict").order_by("code").values_list("code", flat=True))
@@ -44,8 +43,8 @@ def main() -> int:
     from django.db.models import Count, Sum
     from django.db.models.functions import Substr
 
-    from sanphalang.welfare.figures import FIGURE_FIELDS, rollup_table
-    from sanphalang.welfare.models import FundYear
+    from sanphalang.welfare.models import FIGURE_FIELDS, FundYear
+    from sanphalang.welfare.selectors.figures import rollup_table
 
     _load()
     admin = get_user_model().objects.create_user(username="bench-admin", password="x", role="admin")

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 
 from sanphalang.demo.welfare_loader import DEMO_FUNDS, load_welfare
 from sanphalang.welfare.models import Fund, Source, SourceRecord
-from sanphalang.welfare.services import disagreements
+from sanphalang.welfare.selectors.settle import disagreements
 
 
 def test_the_demo_reconciles_three_disagreeing_sources_over_chiang_rais_18_districts(demo_admin):
@@ -18,8 +18,8 @@ def test_the_demo_reconciles_three_disagreeing_sources_over_chiang_rais_18_distr
 
 
 def test_the_demo_funds_have_two_years_of_figures_that_roll_up(demo_admin):
-    from sanphalang.welfare.figures import figures_rollup
     from sanphalang.welfare.models import FundYear
+    from sanphalang.welfare.selectors.figures import figures_rollup
 
     assert set(FundYear.objects.values_list("year_be", flat=True)) == {2560, 2561}
     year = FundYear.objects.filter(year_be=2561).first()

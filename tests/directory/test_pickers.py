@@ -166,7 +166,7 @@ class TestFormsWithPickers:
 
 def test_a_funds_directory_entry_is_suggested_only_while_no_fund_has_it(cast, client_for):
     # given two entries of welfare funds, one of them already a fund's, and a network of the same name
-    from sanphalang.welfare.services_registry import fund_create
+    from sanphalang.welfare.services.registry import fund_create
 
     free = make_org(cast.admin, name="กองทุนสวัสดิการชุมชนตำบลริมกก", kind="welfare_fund", area_code="570101")
     taken = make_org(cast.admin, name="กองทุนสวัสดิการชุมชนตำบลเวียง", kind="welfare_fund", area_code="570101")

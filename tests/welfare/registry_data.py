@@ -1,7 +1,9 @@
 """Sources for the registry tests: small tables in the layouts offices send, built as users would upload them."""
 
 from sanphalang.imports.tabular import Table
-from sanphalang.welfare.services import source_import
+from sanphalang.welfare.models import Fund
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.sources import source_import
 
 THAI_HEADINGS = ["ลำดับ", "ชื่อกองทุน", "ตำบล", "อำเภอ", "จังหวัด", "จำนวนสมาชิก", "สถานะ", "รหัสกองทุน"]
 
@@ -27,3 +29,11 @@ def matching_rows():
 
 def import_source(by, name, rows, headings=THAI_HEADINGS, **kwargs):
     return source_import(by=by, source_name=name, province_code="57", table=table(headings, rows), **kwargs)
+
+
+def reconciled_fund(cast):
+    """Two sources of Chiang Rai imported and reconciled: the fund of Mae Yao (F001), which both list."""
+    import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
+    import_source(cast.chiangrai_coordinator, "สมทบ", matching_rows())
+    reconcile(by=cast.chiangrai_coordinator, province_code="57")
+    return Fund.objects.get(fund_code="F001")

@@ -1,5 +1,5 @@
-"""API shapes of the welfare registry: funds, their yearly figures and sources, settlements, the review queue, the
-roll-up and audit rounds."""
+"""API shapes of the welfare registry: funds, their yearly figures, source records and settlements, the roll-up,
+and what the shapes of the sources and audit rounds share."""
 
 import datetime as dt
 from decimal import Decimal
@@ -11,9 +11,9 @@ from pydantic import BeforeValidator, ConfigDict
 
 from sanphalang.areas.scoping import can_write_area
 from sanphalang.thai.digits import to_arabic_digits
-from sanphalang.welfare.models import FundStatus
-from sanphalang.welfare.reasons import reason_label
-from sanphalang.welfare.services import ROLLUP_LEVELS, SETTLE_FIELDS
+from sanphalang.welfare.linkage.reasons import reason_label
+from sanphalang.welfare.models import SETTLE_FIELDS, FundStatus
+from sanphalang.welfare.selectors.figures import ROLLUP_LEVELS
 
 from .pagination import PageQuery
 from .thai_fields import ThaiInt
@@ -202,6 +202,30 @@ class SettlementConflictOut(Schema):
     source_imported_at: dt.datetime
 
 
+class LinkDecisionOut(Schema):
+    """Who put a source record in the fund, when and how."""
+
+    id: int
+    kind: Literal["linked", "merged", "split", "confirmed"] = Field(
+        description="linked by a reconcile run, or merged, split or confirmed by an officer in the review queue")
+    record_id: int | None = Field(None, description="The source record, while its source has not been imported again")
+    source: str
+    source_row: int | None = None
+    fund_name: str = Field(description="The fund's name as the source wrote it")
+    from_fund_id: int | None = Field(None, description="The fund the record was in before")
+    note: str
+    decided_by: str | None = Field(None, description="The username of who decided")
+    decided_at: dt.datetime
+
+    @staticmethod
+    def resolve_source(obj) -> str:
+        return obj.source_name
+
+    @staticmethod
+    def resolve_decided_by(obj) -> str | None:
+        return obj.decided_by.username if obj.decided_by_id else None
+
+
 class FundDetailOut(FundOut):
     registered_on: dt.date | None = None
     organisation_id: int | None = Field(None, description="The fund's entry in the directory")
@@ -212,6 +236,7 @@ class FundDetailOut(FundOut):
         description="Each field where the sources differ, or a source of the province lacks the fund")
     settlement_conflicts: list[SettlementConflictOut]
     settlements: list[SettlementOut] = Field(description="Every decision on the fund's values, newest first")
+    link_decisions: list[LinkDecisionOut] = Field(description="Who linked each source record to the fund, newest first")
 
     @staticmethod
     def resolve_record_count(obj) -> int:
@@ -236,6 +261,10 @@ class FundDetailOut(FundOut):
     @staticmethod
     def resolve_settlements(obj) -> list:
         return list(obj.settlements.all())
+
+    @staticmethod
+    def resolve_link_decisions(obj) -> list:
+        return list(obj.link_decisions.all())
 
 
 class SettleIn(StrictIn):
@@ -285,10 +314,7 @@ class RollupOut(Schema):
     total_change: RollupChangeOut | None = None
 
 
-# ---- sources, reconcile and the review queue
-
-
-class _OfProvince(Schema):
+class OfProvince(Schema):
     """Something kept per province (a source, an audit round)."""
 
     id: int
@@ -303,116 +329,3 @@ class _OfProvince(Schema):
     @staticmethod
     def resolve_province_name_th(obj) -> str:
         return obj.province.name_th
-
-
-class SourceOut(_OfProvince):
-    description: str
-    column_mapping: dict[str, str]
-    imported_at: dt.datetime | None = None
-    imported_by: str | None = Field(None, description="The username of who imported it last")
-    record_count: int
-
-    @staticmethod
-    def resolve_imported_by(obj) -> str | None:
-        return obj.imported_by.username if obj.imported_by_id else None
-
-
-class ReconcileIn(StrictIn):
-    province_code: str = Field(max_length=10)
-
-
-class ReconcileOut(Schema):
-    records: int
-    funds: int = Field(description="Groups of records the linkage formed; two groups may hold the same fund")
-    created: int = Field(description="Funds that this run added to the registry")
-    review: int = Field(description="Links that wait for an officer's review")
-    duplicates: int
-
-
-class ReviewItemOut(SourceRecordOut):
-    fund_id: int | None = None
-    fund_name_th: str | None = Field(None, description="The fund the record is linked to")
-    fund_area_code: str | None = None
-
-    @staticmethod
-    def resolve_fund_name_th(obj) -> str | None:
-        return obj.fund.name_th if obj.fund_id else None
-
-    @staticmethod
-    def resolve_fund_area_code(obj) -> str | None:
-        return obj.fund.area_id if obj.fund_id else None
-
-
-class ReviewDecisionIn(StrictIn):
-    action: Literal["confirm", "merge", "split"] = Field(
-        description="confirm the link, merge the record into another fund, or split it into a fund of its own")
-    fund: ThaiInt | None = Field(None, description="The fund to merge into (merge only)")
-
-
-# ---- audit rounds
-
-
-class AuditRoundOut(_OfProvince):
-    starts_on: dt.date
-    ends_on: dt.date
-    checklist: list[str]
-    planned_count: int = Field(description="Visits planned: in the list, all of the round's (as the rounds page "
-                                           "counts them); in one round, those the caller can see")
-    visited_count: int = Field(description="Of those, the visits made")
-
-
-class FindingOut(Schema):
-    id: int
-    text: str
-    follow_up: str
-    due_on: dt.date | None = None
-    closed_on: dt.date | None = None
-    proposed_field: str
-    proposed_value: str
-    settlement_id: int | None = Field(None, description="The settlement that applied the proposed correction")
-
-
-class TeamMemberOut(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.name_with_title
-
-
-class AuditVisitOut(Schema):
-    id: int
-    fund_id: int
-    fund_name_th: str
-    fund_area_code: str
-    planned_on: dt.date | None = None
-    visited_on: dt.date | None = None
-    team: list[TeamMemberOut]
-    answers: dict[str, str] = Field(description="Checklist question → yes, no, partly or n/a")
-    open_findings: int
-    findings: list[FindingOut]
-
-    @staticmethod
-    def resolve_fund_name_th(obj) -> str:
-        return obj.fund.name_th
-
-    @staticmethod
-    def resolve_fund_area_code(obj) -> str:
-        return obj.fund.area_id
-
-    @staticmethod
-    def resolve_team(obj) -> list:
-        return list(obj.team.all())
-
-    @staticmethod
-    def resolve_findings(obj) -> list:
-        return list(obj.findings.all())
-
-
-class AuditRoundDetailOut(AuditRoundOut):
-    visits: list[AuditVisitOut] = Field(description="The round's visits to funds the caller can see")
-
-    @staticmethod
-    def resolve_visits(obj) -> list:
-        return obj.shown_visits  # set by the route: the round's own "visits" are all of them, unscoped

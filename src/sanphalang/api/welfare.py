@@ -9,34 +9,37 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from sanphalang.areas.scoping import require_write
 from sanphalang.areas.selectors import province_list
 from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.digits import to_arabic_digits
-from sanphalang.welfare import figures, selectors, selectors_audits, services
+from sanphalang.welfare.errors import WelfareError
 from sanphalang.welfare.models import Finding, Fund, SourceRecord
+from sanphalang.welfare.selectors import audits as audit_selectors
+from sanphalang.welfare.selectors import figures as figure_selectors
+from sanphalang.welfare.selectors import reconcile as review_selectors
+from sanphalang.welfare.selectors import registry as selectors
+from sanphalang.welfare.selectors.settle import disagreements, settlement_conflicts
+from sanphalang.welfare.selectors.sources import source_list, sources_province_for_change
+from sanphalang.welfare.services import figures
+from sanphalang.welfare.services import reconcile as reconcile_services
+from sanphalang.welfare.services.settle import settle
 
 from .errors import ApiError
 from .pagination import PageQuery, page_of, paginate
 from .schemas_welfare import (
-    AuditRoundDetailOut,
-    AuditRoundOut,
     FundDetailOut,
     FundOut,
     FundQuery,
     FundYearIn,
     FundYearOut,
-    ReconcileIn,
-    ReconcileOut,
-    ReviewDecisionIn,
-    ReviewItemOut,
     RollupOut,
     RollupQuery,
     SettleIn,
     SettlementOut,
-    SourceOut,
     StrictIn,
 )
+from .schemas_welfare_audits import AuditRoundDetailOut, AuditRoundOut
+from .schemas_welfare_sources import ReconcileIn, ReconcileOut, ReviewDecisionIn, ReviewItemOut, SourceOut
 
 router = Router(tags=["welfare"])
 
@@ -67,12 +70,12 @@ def _fund_detail(user, fund_id: int) -> Fund:
     fund = selectors.fund_get(user=user, pk=fund_id)
     fund.disagreements = [
         {"field": name, "values": [{"source": source, "value": value} for source, value in values.items()]}
-        for name, values in services.disagreements(fund)]
+        for name, values in disagreements(fund)]
     fund.settlement_conflicts = [
         {"field": conflict.field, "settlement_id": conflict.settlement.pk, "settled_value": conflict.settlement.value,
          "source": conflict.source.name, "record_id": conflict.record.pk, "source_value": conflict.source_value,
          "source_imported_at": conflict.source.imported_at}
-        for conflict in services.settlement_conflicts(fund)]
+        for conflict in settlement_conflicts(fund)]
     return fund
 
 
@@ -83,25 +86,24 @@ def get_fund(request, fund_id: int):
 
 @router.post("/welfare/funds/{fund_id}/settlements", response={201: SettlementOut})
 def settle_fund(request, fund_id: int, payload: SettleIn):
-    fund = selectors.fund_get(user=request.auth, pk=fund_id)
-    require_write(request.auth, fund.area_id)  # a read-only caller is refused before their input is judged
+    # a read-only caller is refused before their input is judged
+    fund = selectors.fund_get_for_change(user=request.auth, pk=fund_id)
     _refuse_unknown_keys(request, payload)
     if "value" not in payload.model_fields_set and payload.from_record is None:
-        raise _invalid(_("Give the value, or the source record to take it from."), "value")
+        raise _invalid(WelfareError.SETTLE_NEEDS_VALUE.message(), "value")
     record = None
     if payload.from_record is not None:
         record = next((r for r in fund.source_records.all() if r.pk == payload.from_record), None)
         if record is None:
-            raise _invalid(_("That record is not linked to this fund."), "from_record")
-    settlement = services.settle(by=request.auth, fund=fund, field=payload.field, value=payload.value or "",
+            raise _invalid(WelfareError.RECORD_NOT_OF_FUND.message(), "from_record")
+    settlement = settle(by=request.auth, fund=fund, field=payload.field, value=payload.value or "",
                                  from_record=record, reason=payload.reason)
     return Status(201, settlement)
 
 
 @router.put("/welfare/funds/{fund_id}/years/{year_be}", response={200: FundYearOut, 201: FundYearOut})
 def save_fund_year(request, fund_id: int, year_be: int, payload: FundYearIn):
-    fund = selectors.fund_get(user=request.auth, pk=fund_id)
-    require_write(request.auth, fund.area_id)
+    fund = selectors.fund_get_for_change(user=request.auth, pk=fund_id)
     _refuse_unknown_keys(request, payload)
     year, created = figures.fund_year_save(by=request.auth, fund=fund, year_be=year_be, values=payload.dict())
     return Status(201 if created else 200, year)
@@ -109,14 +111,14 @@ def save_fund_year(request, fund_id: int, year_be: int, payload: FundYearIn):
 
 @router.delete("/welfare/funds/{fund_id}/years/{year_be}", response={204: None})
 def delete_fund_year(request, fund_id: int, year_be: int):
-    fund = selectors.fund_get(user=request.auth, pk=fund_id)
-    figures.fund_year_delete(by=request.auth, fund_year=selectors.fund_year_of(fund, year_be))
+    year = figure_selectors.fund_year_get_for_change(user=request.auth, fund_pk=fund_id, year_be=year_be)
+    figures.fund_year_delete(by=request.auth, fund_year=year)
     return Status(204, None)
 
 
 @router.get("/welfare/rollup", response=RollupOut)
 def rollup(request, filters: Query[RollupQuery]):
-    rows, total = figures.rollup_table(user=request.auth, level=filters.level, year_be=filters.year)
+    rows, total = figure_selectors.rollup_table(user=request.auth, level=filters.level, year_be=filters.year)
     return {"level": filters.level, "year": filters.year, "rows": rows, "total_funds": total["funds"],
             "total_members": total["members"], "total_figures": total.get("figures"), "total_change": total.get("change")}
 
@@ -126,7 +128,7 @@ def rollup(request, filters: Query[RollupQuery]):
 
 @router.get("/welfare/sources", response=page_of(SourceOut))
 def list_sources(request, page: Query[PageQuery]):
-    return paginate(selectors.source_list(user=request.auth), page)
+    return paginate(source_list(user=request.auth), page)
 
 
 @router.post("/welfare/reconcile", response=ReconcileOut)
@@ -134,11 +136,12 @@ def reconcile(request, payload: ReconcileIn):
     _refuse_unknown_keys(request, payload)
     code = to_arabic_digits(payload.province_code.strip())
     if not province_list().filter(code=code).exists():
-        raise _invalid(_("Choose a province."), "province_code")
-    require_write(request.auth, code)
-    if not selectors.source_list(user=request.auth).filter(province_id=code).exists():
-        raise _invalid(_("This province has no sources to reconcile yet."), "province_code", code="no_sources")
-    return services.reconcile(by=request.auth, province_code=code)
+        raise _invalid(WelfareError.CHOOSE_PROVINCE.message(), "province_code")
+    sources_province_for_change(user=request.auth, code=code)
+    if not source_list(user=request.auth).filter(province_id=code).exists():
+        raise _invalid(WelfareError.NO_SOURCES_TO_RECONCILE.message(), "province_code",
+                       code=WelfareError.NO_SOURCES_TO_RECONCILE.code)
+    return reconcile_services.reconcile(by=request.auth, province_code=code)
 
 
 # ---- the review queue of uncertain links
@@ -147,12 +150,12 @@ def reconcile(request, payload: ReconcileIn):
 @router.get("/welfare/review", response=page_of(ReviewItemOut))
 def list_review_queue(request, page: Query[PageQuery]):
     # the queue's order, made total: two provinces' sources may share a name
-    return paginate(selectors.review_queue(user=request.auth).order_by("source__name", "row", "pk"), page)
+    return paginate(review_selectors.review_queue(user=request.auth).order_by("source__name", "row", "pk"), page)
 
 
 def _merge_target(user, fund_id: int | None) -> Fund:
     if fund_id is None:
-        raise _invalid(_("Give the number of the fund to merge into."), "fund")
+        raise _invalid(WelfareError.MERGE_NEEDS_FUND.message(), "fund")
     try:
         return selectors.fund_get(user=user, pk=fund_id)
     except Http404:
@@ -162,18 +165,17 @@ def _merge_target(user, fund_id: int | None) -> Fund:
 
 def _decide(user, record: SourceRecord, payload: ReviewDecisionIn) -> None:
     if payload.action == "confirm":
-        services.link_confirm(by=user, record=record)
+        reconcile_services.link_confirm(by=user, record=record, note=payload.note)
     elif payload.action == "split":
-        services.link_split(by=user, record=record)
+        reconcile_services.link_split(by=user, record=record, note=payload.note)
     else:
-        services.link_merge(by=user, record=record, fund=_merge_target(user, payload.fund))
+        reconcile_services.link_merge(by=user, record=record, fund=_merge_target(user, payload.fund), note=payload.note)
 
 
 @router.post("/welfare/review/{record_id}", response=ReviewItemOut)
 def decide_review(request, record_id: int, payload: ReviewDecisionIn):
-    record = selectors.review_record_get(user=request.auth, pk=record_id)
     # a read-only caller is refused before their input is judged, as link_confirm would refuse them
-    require_write(request.auth, record.fund.area_id if record.fund_id else record.source.province_id)
+    record = review_selectors.review_record_get_for_change(user=request.auth, pk=record_id)
     _refuse_unknown_keys(request, payload)
     _decide(request.auth, record, payload)
     return record
@@ -184,13 +186,13 @@ def decide_review(request, record_id: int, payload: ReviewDecisionIn):
 
 @router.get("/welfare/audit-rounds", response=page_of(AuditRoundOut))
 def list_audit_rounds(request, page: Query[PageQuery]):
-    return paginate(selectors_audits.audit_round_list(user=request.auth), page)
+    return paginate(audit_selectors.audit_round_list(user=request.auth), page)
 
 
 @router.get("/welfare/audit-rounds/{round_id}", response=AuditRoundDetailOut)
 def get_audit_round(request, round_id: int):
-    audit_round = selectors_audits.audit_round_get(user=request.auth, pk=round_id)
-    visits = list(selectors_audits.audit_visit_list(user=request.auth, audit_round=audit_round).prefetch_related(
+    audit_round = audit_selectors.audit_round_get(user=request.auth, pk=round_id)
+    visits = list(audit_selectors.audit_visit_list(user=request.auth, audit_round=audit_round).prefetch_related(
         Prefetch("findings", queryset=Finding.objects.order_by("pk"))))
     # As on the round's page: the counts are of the visits the caller can see.
     audit_round.shown_visits = visits

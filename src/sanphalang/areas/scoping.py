@@ -131,6 +131,12 @@ def require_administrator(user, refusal: Access) -> None:
         raise refusal.denied()
 
 
+def require_writer(user) -> None:
+    """Refuse a read-only role before any input is read, so that a viewer's request writes and judges nothing."""
+    if not user.can_write:
+        raise Access.READ_ONLY_ROLE.denied()
+
+
 def can_write_area(user, code: str | None) -> bool:
     try:
         require_write(user, code)

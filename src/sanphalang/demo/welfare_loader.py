@@ -8,19 +8,20 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from sanphalang.demo.fund_sources import generate_sources
 from sanphalang.directory.models import Person
 from sanphalang.imports.tabular import Table
-from sanphalang.welfare.audits import (
+from sanphalang.welfare.models import AuditRound, Fund, Source
+from sanphalang.welfare.services.audits import (
     DEFAULT_CHECKLIST,
     audit_round_create,
     audit_visit_plan,
     audit_visit_record,
     finding_add,
 )
-from sanphalang.welfare.figures import fund_year_save
-from sanphalang.welfare.generator import generate_sources
-from sanphalang.welfare.models import AuditRound, Fund, Source
-from sanphalang.welfare.services import reconcile, source_import
+from sanphalang.welfare.services.figures import fund_year_save
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.sources import source_import
 
 # The generator's field names are the registry's; each source gets the Thai headings its office writes.
 SOURCE_NAMES = {

@@ -12,7 +12,7 @@ class ImportsConfig(AppConfig):
         from sanphalang.areas.importers import VillageImporter
         from sanphalang.directory.importers import OrganisationImporter, PersonImporter
         from sanphalang.meetings.importers import MEETING_IMPORTERS
-        from sanphalang.welfare.importers import FUND_FIGURES_IMPORTER
+        from sanphalang.welfare.services.figures import FUND_FIGURES_IMPORTER
 
         from .importers import register
 

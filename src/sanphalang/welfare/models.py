@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from .errors import WelfareError
 
 
 class FundStatus(models.TextChoices):
@@ -43,10 +46,21 @@ class Fund(models.Model):
         ordering = ["sort_key", "id"]
         constraints = [models.UniqueConstraint(
             fields=["area", "name_th"], name="unique_fund_name_in_area",
-            violation_error_message=_("A fund with this name is already registered in this area."))]
+            violation_error_code=WelfareError.FUND_NAME_TAKEN.code,
+            violation_error_message=WelfareError.FUND_NAME_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return self.name_th
+
+
+# The figures of a year (FundYear's fields) in the groups the pages, the import and the roll-up show them in.
+AGE_GROUP_FIELDS = ("members_children", "members_working_age", "members_elderly")
+COUNT_FIELDS = ("members", *AGE_GROUP_FIELDS)
+MATCHING_FIELDS = ("matching_government", "matching_local_government", "matching_other")
+BENEFIT_FIELDS = ("benefits_birth", "benefits_sickness", "benefits_death", "benefits_elderly", "benefits_education",
+                  "benefits_disaster")
+MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
+FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
 
 
 class FundYear(models.Model):
@@ -85,7 +99,10 @@ class FundYear(models.Model):
         verbose_name = _("yearly figures")
         verbose_name_plural = _("yearly figures")
         ordering = ["-year_be"]
-        constraints = [models.UniqueConstraint(fields=["fund", "year_be"], name="unique_fund_year")]
+        constraints = [models.UniqueConstraint(
+            fields=["fund", "year_be"], name="unique_fund_year",
+            violation_error_code=WelfareError.YEAR_ALREADY_RECORDED.code,
+            violation_error_message=WelfareError.YEAR_ALREADY_RECORDED.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.fund} {self.year_be}"
@@ -107,7 +124,10 @@ class Source(models.Model):
     class Meta:
         verbose_name = _("fund source")
         verbose_name_plural = _("fund sources")
-        constraints = [models.UniqueConstraint(fields=["province", "name"], name="unique_source_name")]
+        constraints = [models.UniqueConstraint(
+            fields=["province", "name"], name="unique_source_name",
+            violation_error_code=WelfareError.SOURCE_NAME_TAKEN.code,
+            violation_error_message=WelfareError.SOURCE_NAME_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return self.name
@@ -132,10 +152,18 @@ class SourceRecord(models.Model):
         verbose_name = _("source record")
         verbose_name_plural = _("source records")
         ordering = ["source", "row"]
-        constraints = [models.UniqueConstraint(fields=["source", "row"], name="unique_source_row")]
+        constraints = [models.UniqueConstraint(
+            fields=["source", "row"], name="unique_source_row",
+            violation_error_code=WelfareError.SOURCE_ROW_TAKEN.code,
+            violation_error_message=WelfareError.SOURCE_ROW_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.source} #{self.row}: {self.fund_name}"
+
+
+# The fields of a source record the sources can disagree on, each with the Fund field a settlement writes.
+SETTLE_FIELDS = {"fund_name": "name_th", "members": "members", "status": "status", "founded": "founded_on",
+                 "fund_code": "fund_code"}
 
 
 class Settlement(models.Model):
@@ -163,6 +191,40 @@ class Settlement(models.Model):
         return f"{self.fund} {self.field} = {self.value}"
 
 
+class LinkDecisionKind(models.TextChoices):
+    LINKED = "linked", _("linked by reconciling")
+    MERGED = "merged", _("merged into this fund")
+    SPLIT = "split", _("split into a fund of its own")
+    CONFIRMED = "confirmed", _("link confirmed")
+
+
+class LinkDecision(models.Model):
+    """Who put a source record in a fund, when and how: a reconcile run that linked it, or an officer who confirmed,
+    merged or split it in the review queue."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="link_decisions")
+    record = models.ForeignKey(SourceRecord, verbose_name=_("source record"), on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="link_decisions")
+    # Kept as written when deciding, as a settlement keeps them: importing a source again replaces its records.
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
+    fund_name = models.CharField(_("name in the source"), max_length=300, blank=True)
+    from_fund = models.ForeignKey(Fund, verbose_name=_("taken from fund"), on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+")
+    kind = models.CharField(_("decision"), max_length=12, choices=LinkDecisionKind.choices)
+    note = models.TextField(_("note"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("link decision")
+        verbose_name_plural = _("link decisions")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.kind} {self.source_name} #{self.source_row}"
+
+
 class AuditRound(models.Model):
     """A round of follow-up visits to funds over a period (S11: 20 May – 15 Jun 2562)."""
 
@@ -181,7 +243,8 @@ class AuditRound(models.Model):
         ordering = ["-starts_on"]
         constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
                                               name="audit_round_ends_after_start",
-                                              violation_error_message=_("A round ends after it starts."))]
+                                              violation_error_code=WelfareError.ROUND_ENDS_BEFORE_START.code,
+                                              violation_error_message=WelfareError.ROUND_ENDS_BEFORE_START.lazy_message)]
 
     def __str__(self) -> str:
         return self.name
@@ -199,7 +262,10 @@ class AuditVisit(models.Model):
     class Meta:
         verbose_name = _("audit visit")
         verbose_name_plural = _("audit visits")
-        constraints = [models.UniqueConstraint(fields=["round", "fund"], name="unique_visit_per_round")]
+        constraints = [models.UniqueConstraint(
+            fields=["round", "fund"], name="unique_visit_per_round",
+            violation_error_code=WelfareError.FUND_ALREADY_IN_ROUND.code,
+            violation_error_message=WelfareError.FUND_ALREADY_IN_ROUND.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.round}: {self.fund}"

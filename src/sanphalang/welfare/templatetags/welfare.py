@@ -1,6 +1,8 @@
+"""Template filters of the welfare pages: a linkage reason in the user's language."""
+
 from django import template
 
-from ..reasons import reason_label
+from ..linkage.reasons import reason_label
 
 register = template.Library()
 

@@ -1,0 +1,1 @@
+"""`sanphalang welfare …`: the welfare app's commands."""

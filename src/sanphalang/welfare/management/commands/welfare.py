@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.progress import Progress
 
 from sanphalang.imports.tabular import TableError, read_table
-from sanphalang.welfare.linkage import FundRecord, link_records, summarise
-from sanphalang.welfare.records import check_mapping, fund_record, recognise_mapping, row_values
+from sanphalang.welfare.linkage.clusters import link_records, summarise
+from sanphalang.welfare.linkage.records import check_mapping, fund_record, recognise_mapping, row_values
+from sanphalang.welfare.linkage.scoring import FundRecord
 
 
 def _columns(headings: list[str], mapping: dict[str, str] | None, source: str) -> dict[str, int]:

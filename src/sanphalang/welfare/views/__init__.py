@@ -1,0 +1,1 @@
+"""Pages of the welfare app, one module per topic."""

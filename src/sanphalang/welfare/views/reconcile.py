@@ -1,0 +1,65 @@
+"""Pages of reconciling: link a province's sources into funds, and the review queue of uncertain links."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..errors import WelfareError
+from ..forms.reconcile import MergeForm
+from ..models import Source
+from ..selectors import reconcile as selectors
+from ..selectors.registry import fund_get
+from ..selectors.sources import sources_province_for_change
+from ..services import reconcile as services
+
+
+@login_required
+@require_POST
+def reconcile(request):
+    province = request.POST.get("province_code", "")
+    sources_province_for_change(user=request.user, code=province)
+    if not Source.objects.filter(province_id=province).exists():
+        messages.error(request, WelfareError.NO_SOURCES_TO_RECONCILE.message())
+        return redirect("welfare:source_list")
+    summary = services.reconcile(by=request.user, province_code=province)
+    messages.success(request, _("%(records)s records were linked into %(funds)s funds (%(created)s new); "
+                                "%(review)s links wait for review; %(duplicates)s rows repeat a fund within their "
+                                "source.") % summary)
+    return redirect("welfare:review_queue" if summary["review"] or summary["duplicates"] else "welfare:fund_list")
+
+
+@login_required
+def review_queue(request):
+    records = list(selectors.review_queue(user=request.user)[:200])
+    duplicates = list(selectors.in_source_duplicates(user=request.user)[:200])
+    return render(request, "welfare/review_queue.html", {"nav_active": "welfare", "records": records,
+                                                         "duplicates": duplicates, "form": MergeForm()})
+
+
+@login_required
+@require_POST
+def review_decide(request, pk: int):
+    record = selectors.review_record_get(user=request.user, pk=pk)
+    action = request.POST.get("action")
+    note = request.POST.get("note", "")[:1000]
+    try:
+        if action == "confirm":
+            services.link_confirm(by=request.user, record=record, note=note)
+        elif action == "split":
+            services.link_split(by=request.user, record=record, note=note)
+        elif action == "merge":
+            form = MergeForm(request.POST)
+            if not form.is_valid():
+                raise WelfareError.MERGE_NEEDS_FUND.error(None)
+            fund = fund_get(user=request.user, pk=form.cleaned_data["fund"])
+            services.link_merge(by=request.user, record=record, fund=fund, note=note)
+        else:
+            raise WelfareError.REVIEW_ACTION_UNKNOWN.error(None)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The link was decided."))
+    return redirect("welfare:review_queue")

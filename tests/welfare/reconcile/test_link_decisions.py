@@ -1,0 +1,123 @@
+"""Who linked, merged, split or confirmed a fund's records is kept with when and why, and shown on the fund's page."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from sanphalang.errors import AccessDenied
+from sanphalang.welfare.models import Fund, LinkDecision, LinkDecisionKind, SourceRecord
+from sanphalang.welfare.services.reconcile import link_confirm, link_merge, link_split, reconcile
+
+from ..registry_data import import_source, matching_rows, program_rows
+
+
+def _decisions(**filters) -> list[tuple]:
+    return list(LinkDecision.objects.filter(**filters).order_by("pk").values_list(
+        "kind", "source_name", "source_row", "decided_by__username"))
+
+
+class TestReconcileKeepsWhoLinked:
+    def test_each_record_a_run_links_names_who_ran_it_and_when(self, cast):
+        # given two sources of Chiang Rai, not yet reconciled
+        import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
+        import_source(cast.chiangrai_coordinator, "สมทบ", matching_rows())
+        # when the coordinator reconciles them
+        reconcile(by=cast.chiangrai_coordinator, province_code="57")
+        # then each record has a row saying who linked it to which fund, as the record was then
+        assert LinkDecision.objects.count() == SourceRecord.objects.count() == 5
+        for record in SourceRecord.objects.select_related("source"):
+            [decision] = record.link_decisions.all()
+            assert (decision.fund_id, decision.kind, decision.decided_by, decision.source_name, decision.source_row,
+                    decision.fund_name, decision.from_fund_id) == (
+                record.fund_id, LinkDecisionKind.LINKED, cast.chiangrai_coordinator, record.source.name, record.row,
+                record.fund_name, None)
+            assert decision.decided_at is not None
+
+    def test_a_run_that_changes_no_link_adds_no_decision(self, cast, two_sources):
+        # given the sources reconciled once
+        before = _decisions()
+        # when the admin reconciles again
+        reconcile(by=cast.admin, province_code="57")
+        # then no link moved, so no decision was added
+        assert _decisions() == before
+
+
+class TestOfficersDecisions:
+    def test_a_split_and_a_merge_keep_who_decided_where_from_and_why(self, cast, two_sources):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        # when the coordinator splits the matching list's record off, saying why
+        own = link_split(by=cast.chiangrai_coordinator, record=record, note="รหัสกองทุนต่างกัน")
+        # then the split is kept with who, the fund the record left, and the note
+        split = LinkDecision.objects.get(kind=LinkDecisionKind.SPLIT)
+        assert (split.fund, split.from_fund, split.record, split.decided_by, split.note) == (
+            own, two_sources, record, cast.chiangrai_coordinator, "รหัสกองทุนต่างกัน")
+        # when a colleague merges it back
+        link_merge(by=cast.mueang_coordinator, record=record, fund=two_sources)
+        # then the merge names them, and the fund it was taken from
+        merge = LinkDecision.objects.get(kind=LinkDecisionKind.MERGED)
+        assert (merge.fund, merge.from_fund, merge.decided_by, merge.note) == (
+            two_sources, own, cast.mueang_coordinator, "")
+
+    def test_a_confirmed_link_keeps_who_confirmed_it(self, cast, two_sources):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        SourceRecord.objects.filter(pk=record.pk).update(needs_review=True)
+        # when the coordinator confirms the uncertain link
+        link_confirm(by=cast.mueang_coordinator, record=SourceRecord.objects.select_related("source", "fund").get(
+            pk=record.pk), note="ตรวจแล้ว")
+        # then the confirmation is kept with its fund, record and who
+        confirmed = LinkDecision.objects.get(kind=LinkDecisionKind.CONFIRMED)
+        assert (confirmed.fund, confirmed.record, confirmed.decided_by, confirmed.note) == (
+            two_sources, record, cast.mueang_coordinator, "ตรวจแล้ว")
+
+    def test_a_refused_decision_keeps_no_decision(self, cast, two_sources):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        before = _decisions()
+        # when a viewer and an outsider try to split the record
+        for user in (cast.chiangrai_viewer, cast.phayao_coordinator):
+            with pytest.raises(AccessDenied):
+                link_split(by=user, record=record)
+        # then nothing was decided
+        assert _decisions() == before
+
+    def test_a_split_refused_as_invalid_keeps_no_decision(self, cast, two_sources):
+        # given the program's record, whose own name is the fund's
+        record = two_sources.source_records.get(source__name="โปรแกรม")
+        before = _decisions()
+        # when it is split off, the split is refused: the decision goes with it in the one transaction
+        with pytest.raises(ValidationError):
+            link_split(by=cast.chiangrai_coordinator, record=record)
+        assert _decisions() == before and Fund.objects.count() == 3
+
+    def test_the_decision_outlives_a_new_import_of_its_source(self, cast, two_sources):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        link_split(by=cast.chiangrai_coordinator, record=record)
+        # when the matching list is imported again, replacing its records
+        import_source(cast.chiangrai_coordinator, "สมทบ", matching_rows())
+        # then the decision still says which source and row it was about
+        split = LinkDecision.objects.get(kind=LinkDecisionKind.SPLIT)
+        assert (split.record, split.source_name, split.source_row) == (None, "สมทบ", record.row)
+
+
+class TestFundPage:
+    def test_it_shows_who_linked_the_records(self, cast, client_for, two_sources):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        own = link_split(by=cast.mueang_coordinator, record=record, note="คนละกองทุน")
+        # when a colleague opens the new fund's page
+        page = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_detail", args=[own.pk])).content.decode()
+        # then it says who split the record off, from which source and row, and why
+        assert "mueang_coord" in page and "คนละกองทุน" in page
+        assert str(LinkDecisionKind.SPLIT.label) in page and "สมทบ" in page
+        # and the old fund's page names who reconciled its records
+        old = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_detail", args=[two_sources.pk]))
+        assert "cr_coord" in old.content.decode() and str(LinkDecisionKind.LINKED.label) in old.content.decode()
+
+    def test_the_review_queue_keeps_the_officers_note(self, cast, client_for, two_sources):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        SourceRecord.objects.filter(pk=record.pk).update(needs_review=True)
+        # when the coordinator confirms the link from the queue, with a note
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("welfare:review_decide", args=[record.pk]), {"action": "confirm", "note": "โทรถามแล้ว"})
+        # then the confirmation is kept with the note and who
+        assert response.status_code == 302
+        assert list(LinkDecision.objects.filter(kind=LinkDecisionKind.CONFIRMED).values_list(
+            "note", "decided_by__username")) == [("โทรถามแล้ว", "cr_coord")]
