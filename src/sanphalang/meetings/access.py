@@ -48,7 +48,7 @@ def require_add(user: User) -> None:
         require_write(user, None)
 
 
-def visible_get(model: type[M], *, user: User, pk, area_field: str, related: tuple[str, ...] = (),
+def visible_get(model: type[M], *, user: User, pk: int | str, area_field: str, related: tuple[str, ...] = (),
                 **filters) -> M:
     """One record as visible as the body it belongs to (area_field leads to the body's area); anything else,
     including a malformed id, is not found."""
