@@ -10,7 +10,7 @@ from django.utils.datastructures import MultiValueDict
 from sanphalang.accounts.models import AccessLog
 from sanphalang.directory.forms import OrganisationForm, PositionForm
 from sanphalang.directory.models import Organisation
-from sanphalang.meetings.forms import AttendanceForm, MeetingForm
+from sanphalang.meetings.forms.meetings import AttendanceForm, MeetingForm
 from sanphalang.web.pickers import SEARCH_LIMIT
 
 from .page_data import VALID_NATIONAL_ID, make_org, make_person

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from sanphalang.directory.services import organisation_create, person_create
 from sanphalang.meetings.models import ActionItem
-from sanphalang.meetings.services import body_create
+from sanphalang.meetings.services.bodies import body_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -17,15 +17,14 @@ from sanphalang.meetings.models import (
     Membership,
     Resolution,
 )
-from sanphalang.meetings.services import (
-    action_item_create,
+from sanphalang.meetings.services.action_items import action_item_create
+from sanphalang.meetings.services.bodies import body_create, membership_add
+from sanphalang.meetings.services.meetings import (
     agenda_item_add,
     attendance_record,
-    body_create,
-    membership_add,
+    invitation_add,
     resolution_add,
 )
-from sanphalang.meetings.services_pages import invitation_add
 
 from .factories import meeting_3_2558, msdhs
 
@@ -95,3 +94,12 @@ def snapshot() -> dict:
         if hasattr(model, "history"):
             state[f"{model.__name__} history"] = model.history.count()
     return state
+
+
+def agenda_of(meeting) -> list[tuple[int, str]]:
+    return list(meeting.agenda_items.order_by("order", "id").values_list("order", "title"))
+
+
+def deleted_by(model, pk):
+    """Who the history row of a removal names."""
+    return model.history.filter(id=pk, history_type="-").get().history_user

@@ -10,7 +10,10 @@ from django.urls import reverse
 
 from sanphalang.directory.models import Organisation, OrganisationKind, Person
 from sanphalang.directory.services import organisation_create, person_create
-from sanphalang.meetings.services import action_item_create, letter_create, membership_add, resolution_add
+from sanphalang.meetings.services.action_items import action_item_create
+from sanphalang.meetings.services.bodies import membership_add
+from sanphalang.meetings.services.letters import letter_create
+from sanphalang.meetings.services.meetings import resolution_add
 from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan
 from sanphalang.welfare.services.registry import fund_create
 from tests.meetings.factories import council, meeting_3_2558, msdhs

@@ -7,77 +7,78 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
+from sanphalang.directory.errors import DirectoryError
 from sanphalang.directory.selectors import issue_area_list, organisation_list, person_list
-from sanphalang.meetings.models import Resolution
-from sanphalang.meetings.selectors import (
+from sanphalang.meetings.selectors.action_items import (
     action_item_get,
+    action_item_get_for_change,
     action_item_list,
-    body_get,
-    body_list,
-    letter_get,
-    letter_list,
+)
+from sanphalang.meetings.selectors.bodies import body_get, body_get_for_change, body_list
+from sanphalang.meetings.selectors.letters import letter_get, letter_get_for_change, letter_list
+from sanphalang.meetings.selectors.meetings import (
+    agenda_item_get_for_change,
+    attendance_get_for_change,
     meeting_get,
+    meeting_get_for_change,
     meeting_list,
+    resolution_get_for_change,
+    resolution_list,
 )
-from sanphalang.meetings.selectors_edits import action_item_get as action_item_for_change
-from sanphalang.meetings.selectors_edits import agenda_item_get, attendance_get, resolution_get
-from sanphalang.meetings.services import (
+from sanphalang.meetings.services.action_items import (
     action_item_create,
-    action_item_set_status,
-    agenda_item_add,
-    attendance_record,
-    body_create,
-    body_update,
-    letter_create,
-    letter_update,
-    meeting_create,
-    meeting_update,
-    membership_add,
-    resolution_add,
-)
-from sanphalang.meetings.services_edits import (
     action_item_remove,
+    action_item_set_status,
     action_item_update,
+)
+from sanphalang.meetings.services.bodies import body_create, body_update, membership_add
+from sanphalang.meetings.services.letters import letter_create, letter_update
+from sanphalang.meetings.services.meetings import (
+    agenda_item_add,
     agenda_item_remove,
     agenda_item_update,
+    attendance_record,
     attendance_remove,
     attendance_update,
+    meeting_create,
+    meeting_update,
+    resolution_add,
     resolution_remove,
     resolution_update,
 )
 
 from .errors import ApiError
 from .pagination import page_of, paginate
-from .schemas_meetings import (
+from .schemas_meetings.action_items import (
     ActionItemIn,
     ActionItemOut,
     ActionItemPatch,
     ActionItemQuery,
     ActionItemStatusIn,
     ActionItemStatusOut,
+)
+from .schemas_meetings.bodies import (
+    BodyDetailOut,
+    BodyIn,
+    BodyOut,
+    BodyPatch,
+    BodyQuery,
+    MembershipIn,
+    MembershipOut,
+)
+from .schemas_meetings.letters import LetterDetailOut, LetterIn, LetterOut, LetterPatch, LetterQuery
+from .schemas_meetings.meetings import (
     AgendaItemIn,
     AgendaItemOut,
     AgendaItemPatch,
     AttendanceIn,
     AttendanceOut,
     AttendancePatch,
-    BodyDetailOut,
-    BodyIn,
-    BodyOut,
-    BodyPatch,
-    BodyQuery,
-    LetterDetailOut,
-    LetterIn,
-    LetterOut,
-    LetterPatch,
-    LetterQuery,
     MeetingDetailOut,
     MeetingIn,
     MeetingOut,
     MeetingPatch,
     MeetingQuery,
-    MembershipIn,
-    MembershipOut,
     ResolutionIn,
     ResolutionOut,
     ResolutionPatch,
@@ -86,18 +87,13 @@ from .schemas_meetings import (
 router = Router(tags=["meetings"])
 
 
-def _visible_resolutions(user) -> QuerySet[Resolution]:
-    # A resolution is as visible as its meeting.
-    return Resolution.objects.filter(meeting__in=meeting_list(user=user).values("pk")).select_related("meeting__body")
-
-
 # Body fields that name another record by id, and where the caller may see such records.
 _REFERENCES: dict[str, Callable[..., QuerySet]] = {
     "body": body_list, "parent": body_list, "working_group": body_list,
     "organisation": organisation_list, "owner_organisation": organisation_list, "counterpart": organisation_list,
     "via": organisation_list,
     "person": person_list, "owner_person": person_list, "chair": person_list,
-    "meeting": meeting_list, "resolution": _visible_resolutions,
+    "meeting": meeting_list, "resolution": resolution_list,
     "action_item": action_item_list, "in_reply_to": letter_list,
 }
 
@@ -123,7 +119,7 @@ def _issue_areas(user, items: list, area_code: str) -> list:
         lookup = {"pk": item} if str(item).isdigit() else {"slug": item}
         issue = visible.filter(**lookup).first()
         if issue is None:
-            raise ApiError(422, _("Unknown issue area: %(value)s") % {"value": item}, code="invalid",
+            raise ApiError(422, DirectoryError.UNKNOWN_ISSUE_AREA.message(value=item), code="invalid",
                            field="issue_areas")
         found.append(issue)
     return found
@@ -160,7 +156,7 @@ def get_body(request, body_id: int):
 
 @router.patch("/bodies/{body_id}", response=BodyDetailOut)
 def update_body(request, body_id: int, payload: BodyPatch):
-    body = body_get(user=request.auth, pk=body_id)
+    body = body_get_for_change(user=request.auth, pk=body_id)
     fields = _references(request.auth, payload.dict(exclude_unset=True))
     _required(fields, "kind", "name_th", "area_code", "is_active")
     if fields.get("issue_areas") is not None:
@@ -172,7 +168,7 @@ def update_body(request, body_id: int, payload: BodyPatch):
 
 @router.post("/bodies/{body_id}/members", response={201: MembershipOut})
 def add_member(request, body_id: int, payload: MembershipIn):
-    body = body_get(user=request.auth, pk=body_id)
+    body = body_get_for_change(user=request.auth, pk=body_id)
     return Status(201, membership_add(by=request.auth, body=body,
                                       **_references(request.auth, payload.dict())))
 
@@ -200,7 +196,7 @@ def get_meeting(request, meeting_id: int):
 
 @router.patch("/meetings/{meeting_id}", response=MeetingDetailOut)
 def update_meeting(request, meeting_id: int, payload: MeetingPatch):
-    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     fields = _references(request.auth, payload.dict(exclude_unset=True))
     _required(fields, "held_on", "number", "status")
     meeting_update(by=request.auth, meeting=meeting, **fields)
@@ -209,21 +205,21 @@ def update_meeting(request, meeting_id: int, payload: MeetingPatch):
 
 @router.post("/meetings/{meeting_id}/agenda-items", response={201: AgendaItemOut})
 def add_agenda_item(request, meeting_id: int, payload: AgendaItemIn):
-    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(201, agenda_item_add(by=request.auth, meeting=meeting,
                                        **_references(request.auth, payload.dict())))
 
 
 @router.post("/meetings/{meeting_id}/attendance", response={201: AttendanceOut})
 def record_attendance(request, meeting_id: int, payload: AttendanceIn):
-    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(201, attendance_record(by=request.auth, meeting=meeting,
                                          **_references(request.auth, payload.dict())))
 
 
 @router.post("/meetings/{meeting_id}/resolutions", response={201: ResolutionOut})
 def add_resolution(request, meeting_id: int, payload: ResolutionIn):
-    meeting = meeting_get(user=request.auth, pk=meeting_id)
+    meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(201, resolution_add(by=request.auth, meeting=meeting, **payload.dict()))
 
 
@@ -235,7 +231,7 @@ _REMOVED = {204: None}
 @router.patch("/meetings/{meeting_id}/agenda-items/{item_id}", response=AgendaItemOut)
 def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaItemPatch):
     """Correct an agenda item. A new order moves it to that place and numbers the agenda 1, 2, 3… again."""
-    item = agenda_item_get(user=request.auth, pk=item_id, meeting_id=meeting_id)
+    item = agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id)
     fields = _references(request.auth, payload.dict(exclude_unset=True))
     _required(fields, "title", "order", "description", "report")
     return agenda_item_update(by=request.auth, item=item, **fields)
@@ -244,14 +240,14 @@ def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaIt
 @router.delete("/meetings/{meeting_id}/agenda-items/{item_id}", response=_REMOVED)
 def remove_agenda_item(request, meeting_id: int, item_id: int):
     """Remove an agenda item; the items after it move up one place."""
-    agenda_item_remove(by=request.auth, item=agenda_item_get(user=request.auth, pk=item_id, meeting_id=meeting_id))
+    agenda_item_remove(by=request.auth, item=agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id))
     return Status(204, None)
 
 
 @router.patch("/meetings/{meeting_id}/attendance/{attendance_id}", response=AttendanceOut)
 def update_attendance(request, meeting_id: int, attendance_id: int, payload: AttendancePatch):
     """Correct the role someone had at the meeting."""
-    attendance = attendance_get(user=request.auth, pk=attendance_id, meeting_id=meeting_id)
+    attendance = attendance_get_for_change(user=request.auth, pk=attendance_id, meeting_id=meeting_id)
     fields = payload.dict(exclude_unset=True)
     _required(fields, "role")
     return attendance_update(by=request.auth, attendance=attendance, **fields)
@@ -260,7 +256,7 @@ def update_attendance(request, meeting_id: int, attendance_id: int, payload: Att
 @router.delete("/meetings/{meeting_id}/attendance/{attendance_id}", response=_REMOVED)
 def remove_attendance(request, meeting_id: int, attendance_id: int):
     """Remove an attendance line recorded by mistake."""
-    attendance_remove(by=request.auth, attendance=attendance_get(user=request.auth, pk=attendance_id,
+    attendance_remove(by=request.auth, attendance=attendance_get_for_change(user=request.auth, pk=attendance_id,
                                                                  meeting_id=meeting_id))
     return Status(204, None)
 
@@ -268,7 +264,7 @@ def remove_attendance(request, meeting_id: int, attendance_id: int):
 @router.patch("/meetings/{meeting_id}/resolutions/{resolution_id}", response=ResolutionOut)
 def update_resolution(request, meeting_id: int, resolution_id: int, payload: ResolutionPatch):
     """Correct a resolution's text or number (a number another resolution of the meeting has is refused)."""
-    resolution = resolution_get(user=request.auth, pk=resolution_id, meeting_id=meeting_id)
+    resolution = resolution_get_for_change(user=request.auth, pk=resolution_id, meeting_id=meeting_id)
     fields = payload.dict(exclude_unset=True)
     _required(fields, "text", "number")
     return resolution_update(by=request.auth, resolution=resolution, **fields)
@@ -277,7 +273,7 @@ def update_resolution(request, meeting_id: int, resolution_id: int, payload: Res
 @router.delete("/meetings/{meeting_id}/resolutions/{resolution_id}", response=_REMOVED)
 def remove_resolution(request, meeting_id: int, resolution_id: int):
     """Remove a resolution recorded by mistake. Refused (422) while it has action items."""
-    resolution_remove(by=request.auth, resolution=resolution_get(user=request.auth, pk=resolution_id,
+    resolution_remove(by=request.auth, resolution=resolution_get_for_change(user=request.auth, pk=resolution_id,
                                                                  meeting_id=meeting_id))
     return Status(204, None)
 
@@ -305,7 +301,7 @@ def get_action_item(request, item_id: int):
 
 @router.post("/action-items/{item_id}/status", response=ActionItemStatusOut)
 def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
-    item = action_item_get(user=request.auth, pk=item_id)
+    item = action_item_get_for_change(user=request.auth, pk=item_id)
     following = action_item_set_status(by=request.auth, item=item, **payload.dict(exclude_unset=True))
     return {"item": action_item_get(user=request.auth, pk=item_id),
             "next_occurrence": action_item_get(user=request.auth, pk=following.pk) if following else None}
@@ -315,7 +311,7 @@ def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
 def update_action_item(request, item_id: int, payload: ActionItemPatch):
     """Correct an action item: title, details, due date (not before its meeting), owner, outcome. The status has
     its own route, which keeps a repeating series going."""
-    item = action_item_for_change(user=request.auth, pk=item_id)
+    item = action_item_get_for_change(user=request.auth, pk=item_id)
     fields = _references(request.auth, payload.dict(exclude_unset=True))
     _required(fields, "title", "due_on", "description", "outcome")
     action_item_update(by=request.auth, item=item, **fields)
@@ -326,7 +322,7 @@ def update_action_item(request, item_id: int, payload: ActionItemPatch):
 def remove_action_item(request, item_id: int):
     """Remove an action item recorded by mistake. Refused (422) when letters refer to it, or when it is one
     occurrence of a repeating series with others: cancel it instead."""
-    action_item_remove(by=request.auth, item=action_item_for_change(user=request.auth, pk=item_id))
+    action_item_remove(by=request.auth, item=action_item_get_for_change(user=request.auth, pk=item_id))
     return Status(204, None)
 
 
@@ -353,7 +349,7 @@ def get_letter(request, letter_id: int):
 
 @router.patch("/letters/{letter_id}", response=LetterDetailOut)
 def update_letter(request, letter_id: int, payload: LetterPatch):
-    letter = letter_get(user=request.auth, pk=letter_id)
+    letter = letter_get_for_change(user=request.auth, pk=letter_id)
     fields = _references(request.auth, payload.dict(exclude_unset=True))
     _required(fields, "direction", "dated_on", "subject", "counterpart", "status")
     letter_update(by=request.auth, letter=letter, **fields)

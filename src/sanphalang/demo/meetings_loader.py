@@ -2,13 +2,12 @@
 
 from sanphalang.directory.models import IssueArea, Person
 from sanphalang.meetings.models import ActionItem, Body, Meeting
-from sanphalang.meetings.services import (
-    action_item_create,
-    action_item_set_status,
+from sanphalang.meetings.services.action_items import action_item_create, action_item_set_status
+from sanphalang.meetings.services.bodies import body_create
+from sanphalang.meetings.services.letters import letter_create
+from sanphalang.meetings.services.meetings import (
     agenda_item_add,
     attendance_record,
-    body_create,
-    letter_create,
     meeting_create,
     resolution_add,
 )

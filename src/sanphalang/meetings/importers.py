@@ -2,20 +2,21 @@
 
 from copy import copy
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.areas.scoping import can_write_area
 from sanphalang.directory.models import Organisation, Person
 from sanphalang.directory.selectors import organisation_list, person_list
 from sanphalang.imports.importers import Column, Importer, RowProblem, find_organisation
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text, compact, strip_person_title
 
+from .access import can_change_body
+from .errors import MeetingError
 from .models import Body, Meeting
-from .selectors import body_list, meeting_list
-from .services import agenda_item_add, attendance_record
+from .selectors.bodies import body_list
+from .selectors.meetings import meeting_list
+from .services.meetings import agenda_item_add, attendance_record
 
 
 class MeetingRowsImporter(Importer):
@@ -26,12 +27,12 @@ class MeetingRowsImporter(Importer):
 
     def for_meeting(self, *, by, meeting_id: int | None) -> "MeetingRowsImporter":
         if not meeting_id:
-            raise ValidationError({"meeting": _("Choose the meeting the rows go into.")})
+            raise MeetingError.NO_IMPORT_MEETING.error("meeting")
         meeting = meeting_list(user=by).filter(pk=meeting_id).select_related("body").first()
         if meeting is None:
-            raise ValidationError({"meeting": _("No such meeting, or it is outside your areas.")})
-        if not can_write_area(by, meeting.body.area_id):
-            raise ValidationError({"meeting": _("You can read this meeting but not change it.")})
+            raise MeetingError.NO_SUCH_IMPORT_MEETING.error("meeting")
+        if not can_change_body(by, meeting.body):
+            raise MeetingError.IMPORT_MEETING_READ_ONLY.error("meeting")
         bound = copy(self)
         bound.meeting = meeting
         return bound

@@ -6,6 +6,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .errors import MeetingError
+
 
 class BodyKind(models.TextChoices):
     COUNCIL = "council", _("Council")
@@ -40,7 +42,8 @@ class Body(models.Model):
         ordering = ["sort_key", "id"]
         constraints = [models.UniqueConstraint(
             fields=["area", "name_th"], name="unique_body_name_in_area",
-            violation_error_message=_("A body with this name is already registered in this area."))]
+            violation_error_code=MeetingError.BODY_NAME_TAKEN.code,
+            violation_error_message=MeetingError.BODY_NAME_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         if (get_language() or "th").startswith("en") and self.name_en:
@@ -68,7 +71,8 @@ class Membership(models.Model):
         constraints = [models.CheckConstraint(
             condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
             name="membership_names_a_member",
-            violation_error_message=_("A member is a person or an organisation."))]
+            violation_error_code=MeetingError.NO_MEMBER_NAMED.code,
+            violation_error_message=MeetingError.NO_MEMBER_NAMED.lazy_message)]
 
     def __str__(self) -> str:
         return str(self.person or self.organisation)
@@ -109,7 +113,8 @@ class Meeting(models.Model):
         ordering = ["-held_on", "-number"]
         constraints = [models.UniqueConstraint(
             fields=["body", "year_be", "number"], name="unique_meeting_number_in_year",
-            violation_error_message=_("This body already has a meeting with this number in this year."))]
+            violation_error_code=MeetingError.MEETING_NUMBER_TAKEN.code,
+            violation_error_message=MeetingError.MEETING_NUMBER_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return _("%(body)s no. %(number)s/%(year)s") % {"body": self.body, "number": self.number, "year": self.year_be}
@@ -182,7 +187,8 @@ class Attendance(models.Model):
         constraints = [models.CheckConstraint(
             condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
             name="attendance_names_someone",
-            violation_error_message=_("Name the person or the organisation who attended."))]
+            violation_error_code=MeetingError.NO_ATTENDEE_NAMED.code,
+            violation_error_message=MeetingError.NO_ATTENDEE_NAMED.lazy_message)]
 
     def __str__(self) -> str:
         return " – ".join(str(part) for part in (self.person, self.organisation) if part)
@@ -198,7 +204,10 @@ class Resolution(models.Model):
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="unique_resolution_number")]
+        constraints = [models.UniqueConstraint(
+            fields=["meeting", "number"], name="unique_resolution_number",
+            violation_error_code=MeetingError.RESOLUTION_NUMBER_TAKEN.code,
+            violation_error_message=MeetingError.RESOLUTION_NUMBER_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"
@@ -251,7 +260,10 @@ class ActionItem(models.Model):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = ["due_on", "id"]
-        constraints = [models.UniqueConstraint(fields=["series", "sequence"], name="unique_occurrence_in_series")]
+        constraints = [models.UniqueConstraint(
+            fields=["series", "sequence"], name="unique_occurrence_in_series",
+            violation_error_code=MeetingError.OCCURRENCE_TAKEN.code,
+            violation_error_message=MeetingError.OCCURRENCE_TAKEN.lazy_message)]
 
     def __str__(self) -> str:
         return self.title
@@ -307,7 +319,6 @@ class Letter(models.Model):
         return f"{self.number} {self.subject}".strip()
 
 
-
 class Attachment(models.Model):
     """A file kept with a meeting or a letter (signed minutes, a scanned answer)."""
 
@@ -323,7 +334,9 @@ class Attachment(models.Model):
         verbose_name_plural = _("attachments")
         constraints = [models.CheckConstraint(
             condition=models.Q(meeting__isnull=False) | models.Q(letter__isnull=False),
-            name="attachment_belongs_somewhere")]
+            name="attachment_belongs_somewhere",
+            violation_error_code=MeetingError.ATTACHMENT_WITHOUT_OWNER.code,
+            violation_error_message=MeetingError.ATTACHMENT_WITHOUT_OWNER.lazy_message)]
 
     def __str__(self) -> str:
         return self.title
@@ -343,7 +356,10 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="unique_notification_key")]
+        constraints = [models.UniqueConstraint(
+            fields=["user", "key"], name="unique_notification_key",
+            violation_error_code=MeetingError.NOTIFICATION_SENT.code,
+            violation_error_message=MeetingError.NOTIFICATION_SENT.lazy_message)]
 
     def __str__(self) -> str:
         return self.message

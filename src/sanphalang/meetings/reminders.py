@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from sanphalang.thai.dates import format_be_date
 
 from .models import Notification
-from .selectors import action_item_list, action_items_due_from
-from .services import action_items_roll_over
+from .selectors.action_items import action_item_list, action_items_due_from
+from .services.action_items import action_items_roll_over
 
 DUE_SOON_DAYS = 14
 

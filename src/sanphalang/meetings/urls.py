@@ -1,8 +1,67 @@
-"""Pages of the meetings app: the working pages, the corrections, and the documents (PDF, Word, calendar)."""
+"""Pages of the meetings app: bodies, meetings and what is recorded at them, action items, letters, attachments,
+the inbox, and the documents made from meetings (PDF, Word, calendar)."""
 
-from .urls_documents import urlpatterns as document_urls
-from .urls_edits import urlpatterns as edit_urls
-from .urls_pages import urlpatterns as page_urls
+from django.urls import path
+
+from .views import (
+    action_items,
+    attachments,
+    bodies,
+    documents,
+    letters,
+    meeting_records,
+    meetings,
+    notifications,
+)
 
 app_name = "meetings"
-urlpatterns = page_urls + edit_urls + document_urls
+urlpatterns = [
+    path("", meetings.meeting_list, name="meeting_list"),
+    path("new/", meetings.meeting_create, name="meeting_create"),
+    path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/edit/", meetings.meeting_update, name="meeting_update"),
+    path("<int:pk>/minutes/", meetings.meeting_minutes, name="meeting_minutes"),
+    path("<int:pk>/agenda/", meeting_records.agenda_item_create, name="agenda_item_create"),
+    path("<int:pk>/invitations/", meeting_records.invitation_create, name="invitation_create"),
+    path("<int:pk>/attendance/", meeting_records.attendance_create, name="attendance_create"),
+    path("<int:pk>/resolutions/", meeting_records.resolution_create, name="resolution_create"),
+    path("<int:pk>/resolutions/<int:resolution_pk>/actions/", action_items.action_item_create,
+         name="action_item_create"),
+    path("<int:pk>/attachments/", meetings.meeting_attachment_create, name="meeting_attachment_create"),
+    path("attachments/<int:pk>/", attachments.attachment_download, name="attachment_download"),
+    path("bodies/", bodies.body_list, name="body_list"),
+    path("bodies/new/", bodies.body_create, name="body_create"),
+    path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),
+    path("bodies/<int:pk>/edit/", bodies.body_update, name="body_update"),
+    path("bodies/<int:pk>/members/", bodies.membership_create, name="membership_create"),
+    path("actions/", action_items.action_item_list, name="action_item_list"),
+    path("actions/overdue/", action_items.overdue_by_owner, name="overdue_by_owner"),
+    path("actions/<int:pk>/", action_items.action_item_detail, name="action_item_detail"),
+    path("letters/", letters.letter_list, name="letter_list"),
+    path("letters/new/", letters.letter_create, name="letter_create"),
+    path("letters/<int:pk>/", letters.letter_detail, name="letter_detail"),
+    path("letters/<int:pk>/edit/", letters.letter_update, name="letter_update"),
+    path("letters/<int:pk>/attachments/", letters.letter_attachment_create, name="letter_attachment_create"),
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path("notifications/read/", notifications.notification_mark_read, name="notification_mark_read"),
+    # Corrections of what was recorded
+    path("agenda/<int:pk>/edit/", meeting_records.agenda_item_update, name="agenda_item_update"),
+    path("agenda/<int:pk>/remove/", meeting_records.agenda_item_remove, name="agenda_item_remove"),
+    path("attendance/<int:pk>/edit/", meeting_records.attendance_update, name="attendance_update"),
+    path("attendance/<int:pk>/remove/", meeting_records.attendance_remove, name="attendance_remove"),
+    path("resolutions/<int:pk>/edit/", meeting_records.resolution_update, name="resolution_update"),
+    path("resolutions/<int:pk>/remove/", meeting_records.resolution_remove, name="resolution_remove"),
+    path("actions/<int:pk>/edit/", action_items.action_item_update, name="action_item_update"),
+    path("actions/<int:pk>/remove/", action_items.action_item_remove, name="action_item_remove"),
+    path("members/<int:pk>/edit/", bodies.membership_update, name="membership_update"),
+    path("members/<int:pk>/remove/", bodies.membership_remove, name="membership_remove"),
+    path("invitations/<int:pk>/edit/", meeting_records.invitation_update, name="invitation_update"),
+    path("invitations/<int:pk>/remove/", meeting_records.invitation_remove, name="invitation_remove"),
+    path("attachments/<int:pk>/remove/", attachments.attachment_remove, name="attachment_remove"),
+    # Documents
+    path("<int:pk>/minutes.pdf", documents.minutes_pdf, name="minutes_pdf"),
+    path("<int:pk>/minutes.docx", documents.minutes_docx, name="minutes_docx"),
+    path("<int:pk>/agenda.pdf", documents.agenda_pdf, name="agenda_pdf"),
+    path("<int:pk>/agenda.docx", documents.agenda_docx, name="agenda_docx"),
+    path("bodies/<int:pk>/calendar.ics", documents.body_calendar, name="body_calendar"),
+]

@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 
 from sanphalang.areas.scoping import scope_for
 from sanphalang.directory.selectors import organisation_list, person_list
-from sanphalang.meetings.selectors import action_items_due_from
-from sanphalang.meetings.selectors_pages import overdue_summary
+from sanphalang.meetings.selectors.action_items import action_items_due_from, overdue_summary
 
 
 @login_required

@@ -1,0 +1,1 @@
+"""API shapes of the meetings app, one module per topic, named as the meetings app names them."""

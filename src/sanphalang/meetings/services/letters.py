@@ -1,0 +1,44 @@
+"""Writes to letters to and from agencies; an incoming answer closes the wait on the letter it answers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from sanphalang.accounts.audit import validated_save
+from sanphalang.errors import reject_unknown_fields
+
+from ..access import require_change_body
+from ..errors import MeetingError
+from ..models import Body, Letter, LetterDirection, LetterStatus
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
+
+LETTER_FIELDS = {"direction", "number", "dated_on", "subject", "counterpart", "via", "status", "answer_due_on",
+                 "in_reply_to", "meeting", "action_item", "summary"}
+
+
+@transaction.atomic
+def letter_create(*, by: User, body: Body, **fields) -> Letter:
+    return letter_update(by=by, letter=Letter(body=body), **fields)
+
+
+@transaction.atomic
+def letter_update(*, by: User, letter: Letter, **fields) -> Letter:
+    reject_unknown_fields(fields, LETTER_FIELDS)
+    require_change_body(by, letter.body)
+    for name, value in fields.items():
+        setattr(letter, name, value)
+    if letter.answer_due_on and letter.dated_on and letter.answer_due_on < letter.dated_on:
+        raise MeetingError.ANSWER_DUE_BEFORE_LETTER.error("answer_due_on")
+    if letter.direction == LetterDirection.INCOMING and letter.status in (
+            LetterStatus.DRAFT, LetterStatus.SENT, LetterStatus.AWAITING_ANSWER):
+        letter.status = LetterStatus.RECEIVED
+    validated_save(letter, by)
+    if letter.in_reply_to_id and letter.direction == LetterDirection.INCOMING:
+        # An incoming answer closes the wait on the letter it answers.
+        Letter.objects.filter(pk=letter.in_reply_to_id, direction=LetterDirection.OUTGOING).update(
+            status=LetterStatus.ANSWERED)
+    return letter
