@@ -69,7 +69,8 @@ def tambon_activity(*, user: User, fund: Fund) -> dict:
     its villages with their issues, the fund's partners, the councils and bodies and their latest meetings, and the
     fund's audit visits."""
     from sanphalang.directory.selectors import organisation_list
-    from sanphalang.meetings.selectors import body_list, meeting_list
+    from sanphalang.meetings.selectors.bodies import body_list
+    from sanphalang.meetings.selectors.meetings import meeting_list
 
     organisations = organisation_list(user=user, within=fund.area_id).exclude(pk=fund.organisation_id or 0)
     partners = organisation_list(user=user).filter(partners=fund.organisation_id) if fund.organisation_id else None
