@@ -1,6 +1,7 @@
 """What the access tests send (a plausible form or JSON body aimed at the other area's records) and what they read
 back (everything a response shows, and a fingerprint of the database to tell whether anything was written)."""
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -64,12 +65,17 @@ def _upload() -> SimpleUploadedFile:
                               content_type="text/csv")
 
 
+# The date the probes give: after the records' meetings, within their audit rounds.
+LATER = dt.date.today() + dt.timedelta(days=20)
+FORM_PREFIXES = ("agenda", "attendance", "invitation", "member", "resolution", "attachment")
+
+
 def form_body(records: AreaRecords) -> dict:
     """One form that fills the fields of every page's form, naming the records' area and objects: a page that
     forgets to check access would accept it. Unknown fields are ignored by Django's forms."""
     o = records.objects
     new = f"ใหม่ทดสอบ {records.label}"  # not the records' marker: a form shown again repeats what was sent
-    date = "2025-06-15"
+    date = LATER.isoformat()
     body = {
         "name_th": new, "name": new, "name_en": "New", "title": new, "subject": new, "text": new, "description": new,
         "first_name": "สมหมาย", "last_name": new, "nickname": "หมาย", "source_name": new, "reason": new,
@@ -79,26 +85,44 @@ def form_body(records: AreaRecords) -> dict:
             records.subdistrict_code, "district": records.district_code, "province": records.province_code,
         "province_code": records.province_code, "provinces": records.province_code,
         "province_codes": records.province_code, "moo": "18", "slug": f"new-{records.label}",
-        "held_on": date, "due_on": date, "dated_on": date, "starts_on": "2025-01-01", "ends_on": "2025-12-31",
+        "held_on": date, "due_on": date, "dated_on": date, "starts_on": (LATER - dt.timedelta(days=90)).isoformat(),
+        "ends_on": (LATER + dt.timedelta(days=90)).isoformat(),
         "planned_on": date, "visited_on": date, "founded_on": date, "started_on": date, "ended_on": date,
         "done_on": date, "closed_on": date, "sent_on": date, "answer_due_on": date,
         "person": o["person"].pk, "organisation": o["organisation"].pk, "body": o["body"].pk,
         "meeting": o["meeting"].pk, "fund": o["fund"].pk, "resolution": o["resolution"].pk,
         "counterpart": o["organisation"].pk, "owner_organisation": o["organisation"].pk,
         "owner_person": o["person"].pk, "chair": o["person"].pk, "team": o["person"].pk,
-        "working_group": o["body"].pk, "from_record": o["source_record"].pk, "parent": o["organisation"].pk,
-        "direction": "out", "status": "done", "role": "member", "response": "accepted", "members": "10",
+        "working_group": o["body"].pk, "from_record": o["source_record"].pk,
+        "direction": "out", "role": "member", "response": "accepted", "members": "10",
         "number": "9", "order": "1", "head_count": "5", "year_be": str(FIGURES_YEAR_BE), "year": str(FIGURES_YEAR_BE),
         "field": "members", "value": "10", "entity": "people", "language": "en", "all": "1",
         "is_active": "on", "skip_bad_rows": "on", "ids": o["notification"].pk,
-        "file": _upload(), "attachment-file": _upload(), "attachment-title": new,
     }
+    # The meeting page's forms have prefixes, so that several fit on one page.
+    for prefix in FORM_PREFIXES:
+        body.update({f"{prefix}-{key}": value for key, value in body.items() if "-" not in key})
+    for name in ("file", "attachment-file"):
+        body[name] = _upload()
+    body[f"action-{o['resolution'].pk}-title"] = new
+    body[f"action-{o['resolution'].pk}-due_on"] = date
     return body
 
 
-def form_action(route_name: str) -> str:
-    """The button a page's form is sent with, where the page does different things by it."""
-    return {"welfare:review_decide": "confirm", "welfare:source_upload": "import"}.get(route_name, "save")
+# What a page's form needs beyond form_body: the button it is sent with where the page does different things by
+# it, and fields whose choices differ from page to page.
+FORM_EXTRAS = {
+    "welfare:review_decide": {"action": "confirm"},
+    "welfare:source_upload": {"action": "import"},
+    "meetings:meeting_create": {"status": "planned"},
+    "meetings:meeting_update": {"status": "held"},
+    "meetings:letter_create": {"status": "draft"},
+    "meetings:letter_update": {"status": "sent"},
+}
+
+
+def form_extras(route_name: str) -> dict:
+    return FORM_EXTRAS.get(route_name, {"action": "save"})
 
 
 def _resolve(schema: dict, components: dict) -> dict:
@@ -113,13 +137,27 @@ def _resolve(schema: dict, components: dict) -> dict:
 
 # JSON fields, by name, that name a record of the other area.
 JSON_RECORD_FIELDS = {
-    "organisation_id": "organisation", "organisation": "organisation", "person_id": "person", "person": "person",
-    "body_id": "body", "body": "body", "meeting_id": "meeting", "meeting": "meeting", "fund_id": "fund",
-    "fund": "fund", "resolution_id": "resolution", "resolution": "resolution", "counterpart_id": "organisation",
-    "counterpart": "organisation", "owner_organisation_id": "organisation", "owner_person_id": "person",
-    "chair_id": "person", "chair": "person", "parent_id": "organisation", "record_id": "source_record",
-    "from_record_id": "source_record", "from_record": "source_record", "working_group_id": "body",
+    "organisation": "organisation", "person": "person", "body": "body", "meeting": "meeting", "fund": "fund",
+    "resolution": "resolution", "counterpart": "organisation", "owner_organisation": "organisation",
+    "chair": "person", "from_record": "source_record",
 }
+# Values of fields whose type does not say enough.
+JSON_VALUES = {
+    "direction": "out", "kind": "community_organisation", "status": "done", "action": "confirm", "field": "members",
+    "value": "330", "members": 12, "savings": "1000", "role": "ผู้แทน",
+}
+# Optional fields sent too: the text a change would most likely touch.
+JSON_OPTIONAL_FIELDS = {"name_th", "first_name", "title", "subject", "text", "description", "role", "members",
+                        "savings"}
+
+
+def _json_object(schema: dict, components: dict, records: AreaRecords) -> dict:
+    required = set(schema.get("required", []))
+    wanted = [name for name in schema.get("properties", {})
+              if name in required or name in JSON_OPTIONAL_FIELDS or name in JSON_RECORD_FIELDS]
+    if "person" in wanted and "organisation" in wanted and not {"person", "organisation"} & required:
+        wanted.remove("organisation")  # a line names a person or an organisation, not both
+    return {name: json_value(name, schema["properties"][name], components, records) for name in wanted}
 
 
 def json_value(name: str, schema: dict, components: dict, records: AreaRecords):
@@ -130,27 +168,25 @@ def json_value(name: str, schema: dict, components: dict, records: AreaRecords):
         return records.subdistrict_code
     if name in ("province_code", "province"):
         return records.province_code
+    if name == "province_codes":
+        return [records.province_code]
     if "enum" in schema:
         return schema["enum"][0]
+    if name in JSON_VALUES:
+        return JSON_VALUES[name]
     kind = schema.get("type")
     if kind == "object":
-        properties = schema.get("properties", {})
-        return {key: json_value(key, value, components, records) for key, value in properties.items()}
+        return _json_object(schema, components, records)
     if kind == "array":
-        item = _resolve(schema.get("items", {}), components)
-        if name == "province_codes":
-            return [records.province_code]
-        return [json_value(name.rstrip("s"), item, components, records)] if item.get("type") == "object" else []
-    if kind == "integer":
+        return []
+    if kind in ("integer", "number"):
         return FIGURES_YEAR_BE if "year" in name else 10
-    if kind == "number":
-        return 10
     if kind == "boolean":
         return True
     if schema.get("format") == "date" or name.endswith("_on"):
-        return "2025-06-15"
+        return LATER.isoformat()
     if schema.get("format") == "date-time":
-        return "2025-06-15T09:00:00+07:00"
+        return f"{LATER.isoformat()}T09:00:00+07:00"
     return f"ใหม่ทดสอบ {records.label}"
 
 

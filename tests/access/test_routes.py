@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
-from .probes import betrayed, changed_tables, fingerprint, form_action, form_body, json_body, shown
+from .probes import betrayed, changed_tables, fingerprint, form_body, form_extras, json_body, shown
 from .routes import (
     PUBLIC_ROUTES,
     WEB_PARAMETERS,
@@ -86,7 +86,7 @@ def _send(client: Client, route: Route, method: str, url: str, records):
     if method == "GET":
         return client.get(url)
     if route.kind == "web":
-        return client.post(url, {**form_body(records), "action": form_action(route.name)})
+        return client.post(url, {**form_body(records), **form_extras(route.name)})
     operation = api_operations()[route.route][method.lower()]
     body = json_body(operation, openapi_document()["components"]["schemas"], records)
     return getattr(client, method.lower())(url, body, content_type="application/json")
@@ -154,3 +154,40 @@ def test_it_covers_the_pages_and_the_api():
     apps = {route.route.split("/", 1)[0] for route in WEB_ROUTES}
     assert {"accounts", "areas", "directory", "import", "meetings", "welfare", "admin"} <= apps
     assert COVERAGE["API operations"] >= 60
+
+
+# Routes whose owner, sending the same probes, is shown the records or changes them: proof that the probes reach
+# the records and that the checks above would see a leak or a write.
+OWNER_READS = ["directory/organisations/<int:pk>/", "directory/people/<int:pk>/", "meetings/<int:pk>/",
+               "welfare/funds/<int:pk>/", "/api/people/{person_id}", "/api/meetings/{meeting_id}"]
+OWNER_WRITES = [
+    ("directory/organisations/<int:pk>/edit/", "POST"), ("directory/people/<int:pk>/edit/", "POST"),
+    ("meetings/<int:pk>/edit/", "POST"), ("meetings/<int:pk>/resolutions/", "POST"),
+    ("meetings/agenda/<int:pk>/remove/", "POST"), ("meetings/letters/<int:pk>/edit/", "POST"),
+    ("welfare/funds/<int:pk>/years/<int:year_be>/", "POST"), ("welfare/review/<int:pk>/", "POST"),
+    ("/api/organisations/{organisation_id}", "PATCH"), ("/api/people/{person_id}", "PATCH"),
+    ("/api/meetings/{meeting_id}", "PATCH"), ("/api/meetings/{meeting_id}/attendance", "POST"),
+    ("/api/meetings/{meeting_id}/resolutions/{resolution_id}", "PATCH"), ("/api/action-items", "POST"),
+    ("/api/action-items/{item_id}", "DELETE"), ("/api/letters/{letter_id}", "PATCH"),
+    ("/api/bodies/{body_id}/members", "POST"), ("/api/welfare/funds/{fund_id}/years/{year_be}", "PUT"),
+    ("/api/welfare/funds/{fund_id}/settlements", "POST"), ("/api/welfare/review/{record_id}", "POST"),
+]
+ROUTES_BY_PATH = {route.route: route for route in WEB_ROUTES + API_ROUTES}
+OWNER = Visitor("owner", "maesai_coordinator", "maesai", {"province": False})
+
+
+@pytest.mark.parametrize("path", OWNER_READS)
+def test_the_owner_is_shown_the_records_the_others_are_not(world, db, path):
+    route, records = ROUTES_BY_PATH[path], world.maesai
+    response = _send(_client(world, OWNER, route), route, "GET", fill(route, records), records)
+    assert response.status_code == 200
+    assert records.marker in betrayed(shown(response)[0], OWNER.secrets(records))
+
+
+@pytest.mark.parametrize(("path", "method"), OWNER_WRITES)
+def test_the_owner_changes_the_records_the_others_cannot(world, db, path, method):
+    route, records, owner = ROUTES_BY_PATH[path], world.maesai, world.cast.maesai_coordinator
+    before = world.fingerprint_before(owner)
+    response = _send(_client(world, OWNER, route), route, method, fill(route, records), records)
+    assert response.status_code < 400, response.content[:300]
+    assert changed_tables(before, fingerprint(owner))
