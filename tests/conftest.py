@@ -41,8 +41,9 @@ class Cast:
     unassigned: object  # an area coordinator with no areas yet
 
 
-@pytest.fixture
-def cast(db) -> Cast:
+def build_cast() -> Cast:
+    """The users of the cast, written to the database (the access tests build them once per module)."""
+
     def make(username, role, areas=()):
         return user_create(username=username, password=PASSWORD, role=role, area_codes=list(areas))
 
@@ -56,6 +57,11 @@ def cast(db) -> Cast:
         phayao_coordinator=make("py_coord", Role.PROVINCIAL_COORDINATOR, ["56"]),
         unassigned=make("nobody", Role.AREA_COORDINATOR),
     )
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    return build_cast()
 
 
 @pytest.fixture

@@ -1,0 +1,173 @@
+"""Every selector that takes a user filters by that user's areas: called by someone of another area, or by someone
+with no area at all, it returns none of the records of Mae Sai (5709) or Phayao (56).
+
+Selectors are found by walking the package: every public function of a module whose dotted path has a component
+named selectors (selectors.py, selectors_pages.py, or a package selectors/<topic>.py). A new selector is checked as
+soon as it exists; one that needs an argument this file cannot build fails until SELECTOR_ARGUMENTS says how.
+"""
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass
+
+import pytest
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+import sanphalang
+from sanphalang.errors import AccessDenied
+
+from .records import AreaRecords
+
+# What to pass for a required argument other than the user, by its name: the kind of record of the other area
+# (the object itself), or for pk the record the selector's name says (organisation_get -> organisation).
+SELECTOR_ARGUMENTS = {
+    "fund": "fund",
+    "audit_round": "audit_round",
+    "visit": "audit_visit",
+    "meeting_id": "meeting.pk",
+}
+# pk of a selector whose name does not say its record's kind.
+SELECTOR_RECORDS = {"review_record_get": "source_record"}
+
+# Public functions of the selector modules that take no user, and why they need none.
+UNSCOPED_SELECTORS = {
+    "sanphalang.areas.selectors.area_search": "areas are the country's map, the same for everyone",
+    "sanphalang.areas.selectors.area_children": "areas are the country's map, the same for everyone",
+    "sanphalang.areas.selectors.area_get": "areas are the country's map, the same for everyone",
+    "sanphalang.areas.selectors.area_path": "areas are the country's map, the same for everyone",
+    "sanphalang.areas.selectors.province_list": "areas are the country's map, the same for everyone",
+    "sanphalang.areas.selectors.region_list": "regions group provinces for everyone to read",
+    "sanphalang.meetings.selectors_pages.action_item_series": "the occurrences of an item already fetched for the user",
+    "sanphalang.welfare.selectors.fund_year_of": "a year of a fund already fetched for the user",
+}
+
+# Records that belong to the whole province: a coordinator of another district of it may read them.
+PROVINCE_KINDS = {"issue_area", "source", "audit_round", "source_upload", "region", "village"}
+REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
+
+
+def _is_selector_module(name: str) -> bool:
+    return any(part.startswith("selectors") for part in name.split(".")[1:])
+
+
+def selector_modules():
+    for info in pkgutil.walk_packages(sanphalang.__path__, "sanphalang."):
+        if _is_selector_module(info.name):
+            yield importlib.import_module(info.name)
+
+
+def _functions(module):
+    return [(f"{module.__name__}.{name}", function) for name, function in inspect.getmembers(module, inspect.isfunction)
+            if function.__module__ == module.__name__ and not name.startswith("_")]
+
+
+def _takes_user(function) -> bool:
+    parameter = inspect.signature(function).parameters.get("user")
+    return parameter is not None and parameter.kind is inspect.Parameter.KEYWORD_ONLY
+
+
+ALL_FUNCTIONS = [entry for module in selector_modules() for entry in _functions(module)]
+SELECTORS = [(name, function) for name, function in ALL_FUNCTIONS if _takes_user(function)]
+
+
+@dataclass(frozen=True)
+class Caller:
+    key: str
+    user: str  # the cast's attribute
+    records: str
+    province_too: bool  # whether the records of the whole province must not show either
+
+    def hidden_codes(self, records: AreaRecords) -> set[str]:
+        codes = {records.district_code, records.subdistrict_code}
+        return codes | {records.province_code} if self.province_too else codes
+
+
+CALLERS = [
+    Caller("other_district_coordinator", "mueang_coordinator", "maesai", province_too=False),
+    Caller("unassigned_of_maesai", "unassigned", "maesai", province_too=True),
+    Caller("unassigned_of_phayao", "unassigned", "phayao", province_too=True),
+    Caller("viewer_of_another_province", "chiangrai_viewer", "phayao", province_too=True),
+]
+
+
+def _arguments(name: str, function, records: AreaRecords) -> dict:
+    arguments = {}
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.name == "user" or parameter.default is not inspect.Parameter.empty:
+            continue
+        if parameter.name == "pk":
+            short = name.rsplit(".", 1)[-1]
+            kind = SELECTOR_RECORDS.get(short) or short.removesuffix("_get")
+            assert kind in records.objects, (
+                f"{name} takes a pk of a record the access tests do not know: say which in SELECTOR_RECORDS "
+                "in tests/access/test_selectors.py")
+            arguments["pk"] = records.pk(kind)
+            continue
+        spec = SELECTOR_ARGUMENTS.get(parameter.name)
+        assert spec is not None, (
+            f"{name} needs the argument {parameter.name!r}, which the access tests cannot build: say in "
+            "SELECTOR_ARGUMENTS in tests/access/test_selectors.py which record of the other area to pass")
+        kind, _, attribute = spec.partition(".")
+        arguments[parameter.name] = getattr(records.objects[kind], attribute) if attribute else records.objects[kind]
+    return arguments
+
+
+def _contents(value, seen=None):
+    """Every model instance and every string in a selector's result, however it is nested."""
+    if isinstance(value, QuerySet):
+        value = list(value)
+    if isinstance(value, Model):
+        yield value
+    elif isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _contents(key)
+            yield from _contents(item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _contents(item)
+
+
+@pytest.mark.parametrize(("caller"), CALLERS, ids=[caller.key for caller in CALLERS])
+@pytest.mark.parametrize(("name", "function"), SELECTORS, ids=[name for name, _ in SELECTORS])
+def test_the_selector_returns_nothing_of_another_area(world, db, name, function, caller):
+    # given the records of another area, and a caller who works elsewhere
+    records = world.records(caller.records)
+    hidden = {(type(record), record.pk) for kind, record in records.objects.items()
+              if caller.province_too or kind not in PROVINCE_KINDS}
+    markers = records.secrets(province=caller.province_too, national_id=True)
+    codes = caller.hidden_codes(records)
+    # when the caller calls the selector with them
+    try:
+        result = function(user=getattr(world.cast, caller.user), **_arguments(name, function, records))
+    except REFUSALS:
+        return
+    # then the result holds none of them
+    for item in _contents(result):
+        if isinstance(item, Model):
+            assert (type(item), item.pk) not in hidden, f"{name} gave {caller.key} {item!r} of {records.label}"
+        else:
+            shown = [marker for marker in markers if marker in item]
+            assert not shown and item not in codes, f"{name} gave {caller.key} {item!r} of {records.label}"
+
+
+def test_every_selector_module_is_found():
+    # then both layouts are walked: selectors.py modules and their topic modules
+    found = {name.rsplit(".", 1)[0] for name, _ in ALL_FUNCTIONS}
+    assert {"sanphalang.directory.selectors", "sanphalang.meetings.selectors", "sanphalang.welfare.selectors"} <= found
+    assert _is_selector_module("sanphalang.welfare.selectors.audits")
+    assert not _is_selector_module("sanphalang.welfare.services")
+
+
+def test_every_selector_without_a_user_says_why():
+    # given the public functions of the selector modules that take no user
+    unscoped = {name for name, function in ALL_FUNCTIONS if not _takes_user(function)}
+    # then each is one that needs none, and the list names none that has gone
+    assert unscoped - set(UNSCOPED_SELECTORS) == set(), (
+        "These selectors take no user: give them a keyword-only user and filter by it, or say in "
+        "UNSCOPED_SELECTORS in tests/access/test_selectors.py why they need none")
+    assert set(UNSCOPED_SELECTORS) - unscoped == set()
