@@ -18,23 +18,24 @@ from sanphalang.directory.services import (
 )
 from sanphalang.imports.services import import_batch_create
 from sanphalang.meetings.models import Notification
-from sanphalang.meetings.services import (
-    action_item_create,
+from sanphalang.meetings.services.action_items import action_item_create
+from sanphalang.meetings.services.attachments import attachment_add
+from sanphalang.meetings.services.bodies import body_create, membership_add
+from sanphalang.meetings.services.letters import letter_create
+from sanphalang.meetings.services.meetings import (
     agenda_item_add,
     attendance_record,
-    body_create,
-    letter_create,
+    invitation_add,
     meeting_create,
-    membership_add,
     resolution_add,
 )
-from sanphalang.meetings.services_pages import attachment_add, invitation_add
-from sanphalang.welfare.audits import audit_round_create, audit_visit_plan, finding_add
-from sanphalang.welfare.figures import fund_year_save
 from sanphalang.welfare.models import SourceRecord
-from sanphalang.welfare.services import reconcile, settle, source_import
-from sanphalang.welfare.services_registry import fund_create
-from sanphalang.welfare.source_uploads import source_upload_create
+from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
+from sanphalang.welfare.services.figures import fund_year_save
+from sanphalang.welfare.services.reconcile import reconcile
+from sanphalang.welfare.services.registry import fund_create
+from sanphalang.welfare.services.settle import settle
+from sanphalang.welfare.services.sources import source_import, source_upload_create
 from tests.imports.files import csv_bytes
 from tests.welfare.registry_data import THAI_HEADINGS, table
 
