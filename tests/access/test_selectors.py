@@ -23,14 +23,25 @@ from .records import AreaRecords
 
 # What to pass for a required argument other than the user, by its name: the kind of record of the other area
 # (the object itself), or for pk the record the selector's name says (organisation_get -> organisation).
+# A callable builds the value from the other area's records.
 SELECTOR_ARGUMENTS = {
     "fund": "fund",
     "audit_round": "audit_round",
     "visit": "audit_visit",
     "meeting_id": "meeting.pk",
+    "fund_pk": "fund.pk",
+    "person_pk": "person.pk",
+    "year_be": "fund_year.year_be",
+    "code": "village.parent_id",  # the subdistrict of the other area's village
+    "query": lambda records: records.objects["village"].parent.name_th,
+    "level": lambda records: "district",
 }
+# An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
+SELECTOR_ARGUMENT_OVERRIDES = {"sources_province_for_change": {"code": "source.province_id"}}
 # pk of a selector whose name does not say its record's kind.
-SELECTOR_RECORDS = {"review_record_get": "source_record"}
+SELECTOR_RECORDS = {"review_record_get": "source_record", "review_record_get_for_change": "source_record"}
+# The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
+GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
 
 # Public functions of the selector modules that take no user, and why they need none.
 UNSCOPED_SELECTORS = {
@@ -40,8 +51,29 @@ UNSCOPED_SELECTORS = {
     "sanphalang.areas.selectors.area_path": "areas are the country's map, the same for everyone",
     "sanphalang.areas.selectors.province_list": "areas are the country's map, the same for everyone",
     "sanphalang.areas.selectors.region_list": "regions group provinces for everyone to read",
-    "sanphalang.meetings.selectors_pages.action_item_series": "the occurrences of an item already fetched for the user",
-    "sanphalang.welfare.selectors.fund_year_of": "a year of a fund already fetched for the user",
+    "sanphalang.directory.selectors.can_edit_issue_area": "a rule on an issue area already fetched for the user",
+    "sanphalang.directory.selectors.issue_area_province_choices": "the provinces the user writes in, from the map",
+    "sanphalang.directory.selectors.require_issue_area_adder": "a rule on the user's role and areas, returns nothing",
+    "sanphalang.imports.selectors.require_importer": "a rule on the user's role, returns nothing",
+    "sanphalang.meetings.selectors.action_items.action_item_series": "the occurrences of an item already fetched "
+    "for the user",
+    "sanphalang.meetings.selectors.action_items.overdue_q": "a condition, applied to lists already scoped",
+    "sanphalang.meetings.selectors.action_items.with_overdue_flag": "a flag on items already fetched for the user",
+    "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
+    "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
+    "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",
+    "sanphalang.welfare.selectors.figures.year_rows": "arithmetic on figures already read for the user",
+    "sanphalang.welfare.selectors.figures.fund_year_of": "a year of a fund already fetched for the user",
+    "sanphalang.welfare.selectors.figures.province_regions": "regions group provinces for everyone to read",
+    "sanphalang.welfare.selectors.reconcile.review_record_area": "the area code of a record already fetched",
+    "sanphalang.welfare.selectors.settle.disagreements": "the sources of a fund already fetched for the user",
+    "sanphalang.welfare.selectors.settle.settlement_conflicts": "the sources of a fund already fetched for the user",
+    "sanphalang.welfare.selectors.sources.source_upload_preview": "a preview of an upload already fetched for "
+    "its uploader",
+    "sanphalang.welfare.selectors.sources.source_upload_suggestion": "a mapping for an upload already fetched for "
+    "its uploader",
+    "sanphalang.welfare.selectors.sources.source_upload_table": "the file of an upload already fetched for its "
+    "uploader",
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
@@ -100,16 +132,21 @@ def _arguments(name: str, function, records: AreaRecords) -> dict:
             continue
         if parameter.name == "pk":
             short = name.rsplit(".", 1)[-1]
-            kind = SELECTOR_RECORDS.get(short) or short.removesuffix("_get")
+            kind = SELECTOR_RECORDS.get(short) or next(
+                (short.removesuffix(suffix) for suffix in GETTER_SUFFIXES if short.endswith(suffix)), short)
             assert kind in records.objects, (
                 f"{name} takes a pk of a record the access tests do not know: say which in SELECTOR_RECORDS "
                 "in tests/access/test_selectors.py")
             arguments["pk"] = records.pk(kind)
             continue
-        spec = SELECTOR_ARGUMENTS.get(parameter.name)
+        short = name.rsplit(".", 1)[-1]
+        spec = SELECTOR_ARGUMENT_OVERRIDES.get(short, {}).get(parameter.name) or SELECTOR_ARGUMENTS.get(parameter.name)
         assert spec is not None, (
             f"{name} needs the argument {parameter.name!r}, which the access tests cannot build: say in "
             "SELECTOR_ARGUMENTS in tests/access/test_selectors.py which record of the other area to pass")
+        if callable(spec):
+            arguments[parameter.name] = spec(records)
+            continue
         kind, _, attribute = spec.partition(".")
         arguments[parameter.name] = getattr(records.objects[kind], attribute) if attribute else records.objects[kind]
     return arguments
@@ -158,7 +195,8 @@ def test_the_selector_returns_nothing_of_another_area(world, db, name, function,
 def test_every_selector_module_is_found():
     # then both layouts are walked: selectors.py modules and their topic modules
     found = {name.rsplit(".", 1)[0] for name, _ in ALL_FUNCTIONS}
-    assert {"sanphalang.directory.selectors", "sanphalang.meetings.selectors", "sanphalang.welfare.selectors"} <= found
+    assert {"sanphalang.directory.selectors", "sanphalang.meetings.selectors.bodies",
+            "sanphalang.welfare.selectors.audits"} <= found
     assert _is_selector_module("sanphalang.welfare.selectors.audits")
     assert not _is_selector_module("sanphalang.welfare.services")
 

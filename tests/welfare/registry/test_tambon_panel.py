@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from sanphalang.directory.services import organisation_create
-from sanphalang.meetings.services import body_create, meeting_create
+from sanphalang.meetings.services.bodies import body_create
+from sanphalang.meetings.services.meetings import meeting_create
 from sanphalang.welfare.models import Fund
 from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
 from sanphalang.welfare.services.reconcile import reconcile

@@ -47,9 +47,9 @@ class SourcePreview:
         return len({error.line for error in self.errors})
 
 
-def source_upload_get(*, by: User, pk: int) -> ImportBatch:
+def source_upload_get(*, user: User, pk: int) -> ImportBatch:
     """The user's own source upload; anyone else's is not found."""
-    batch = ImportBatch.objects.filter(pk=pk, user_id=getattr(by, "pk", None), entity=ImportEntity.FUND_SOURCE).first()
+    batch = ImportBatch.objects.filter(pk=pk, user_id=getattr(user, "pk", None), entity=ImportEntity.FUND_SOURCE).first()
     if batch is None:
         raise Http404
     return batch
@@ -57,7 +57,7 @@ def source_upload_get(*, by: User, pk: int) -> ImportBatch:
 
 def source_upload_get_for_change(*, user: User, pk: int) -> ImportBatch:
     """The user's own source upload, if they may still write its province."""
-    batch = source_upload_get(by=user, pk=pk)
+    batch = source_upload_get(user=user, pk=pk)
     require_write(user, batch.options["province_code"])
     return batch
 
