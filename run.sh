@@ -69,8 +69,9 @@ case "${1:-}" in
     python_env
     export SANPHALANG_DATA_DIR="$(mktemp -d)"
     trap 'rm -rf "$SANPHALANG_DATA_DIR"' EXIT
-    say "Lint"
+    say "Lint and format"
     "$VENV/bin/ruff" check src tests bench
+    "$VENV/bin/ruff" format --check src tests bench
     say "Translations compile"
     (cd src/sanphalang && "$PY" -m django compilemessages --settings=sanphalang.settings -v0)
     timings=()

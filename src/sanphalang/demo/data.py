@@ -7,6 +7,8 @@ the Bangkok-region movement's planning of 2562.
 
 import datetime as dt
 
+# The tables below keep one record to a row, as the reports list them; the formatter would spread each over lines.
+# fmt: off
 REGIONS = [
     {
         "slug": "bangkok-vicinity-east",
@@ -202,3 +204,4 @@ USERS = [
     ("bangkok", "คณะทำงาน", "ภาค กทม.ปริมณฑล", "provincial_coordinator", [], ["bangkok-vicinity-east"],
      "bkk-working-group"),
 ]
+# fmt: on
