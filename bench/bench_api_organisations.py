@@ -23,15 +23,23 @@ def _create_organisations(by, how_many: int) -> None:
     from sanphalang.areas.models import Area, AreaLevel
     from sanphalang.directory.services import issue_area_create, organisation_create
 
-    subdistricts = list(Area.objects.filter(level=AreaLevel.SUBDISTRICT, code__startswith="57")
-                        .values_list("code", flat=True))
-    issues = [issue_area_create(by=by, name_th=f"ประเด็น {n}", name_en=f"issue {n}", province_code="57").slug
-              for n in range(5)]
+    subdistricts = list(
+        Area.objects.filter(level=AreaLevel.SUBDISTRICT, code__startswith="57").values_list("code", flat=True)
+    )
+    issues = [
+        issue_area_create(by=by, name_th=f"ประเด็น {n}", name_en=f"issue {n}", province_code="57").slug
+        for n in range(5)
+    ]
     kinds = ["community_organisation", "network", "welfare_fund", "council", "agency"]
     for n in range(how_many):
-        organisation_create(by=by, kind=kinds[n % len(kinds)], name_th=f"กลุ่มองค์กรชุมชนที่ {n:03d}",
-                            abbreviation=f"อช.{n}", area_code=subdistricts[n % len(subdistricts)],
-                            issue_areas=issues[n % 3:n % 3 + 2])
+        organisation_create(
+            by=by,
+            kind=kinds[n % len(kinds)],
+            name_th=f"กลุ่มองค์กรชุมชนที่ {n:03d}",
+            abbreviation=f"อช.{n}",
+            area_code=subdistricts[n % len(subdistricts)],
+            issue_areas=issues[n % 3 : n % 3 + 2],
+        )
 
 
 def _rate(client, path: str, headers: dict) -> float:
@@ -67,20 +75,37 @@ def main() -> int:
     from sanphalang.api.router import api
     from sanphalang.directory.models import Organisation
 
-    coordinator = user_create(username="bench", password="bench-password-not-real-42",
-                              role=Role.PROVINCIAL_COORDINATOR, area_codes=["57"])
+    coordinator = user_create(
+        username="bench",
+        password="bench-password-not-real-42",
+        role=Role.PROVINCIAL_COORDINATOR,
+        area_codes=["57"],
+    )
     _create_organisations(coordinator, ORGANISATIONS)
     _token, raw = api_token_create(user=coordinator, name="bench")
     headers = {"Authorization": f"Bearer {raw}"}
 
     def baseline(request):
         # The same rows with the same content: each organisation's issue areas come with it, as in the API.
-        rows = list(Organisation.objects.filter(area__pk__startswith="57").order_by("sort_key", "id").values(
-            "id", "kind", "name_th", "name_en", "abbreviation", "area_id", "area__name_th", "parent_id",
-            "is_active")[:50])
+        rows = list(
+            Organisation.objects.filter(area__pk__startswith="57")
+            .order_by("sort_key", "id")
+            .values(
+                "id",
+                "kind",
+                "name_th",
+                "name_en",
+                "abbreviation",
+                "area_id",
+                "area__name_th",
+                "parent_id",
+                "is_active",
+            )[:50]
+        )
         slugs = {row["id"]: [] for row in rows}
         for organisation_id, slug in Organisation.issue_areas.through.objects.filter(
-                organisation_id__in=slugs).values_list("organisation_id", "issuearea__slug"):
+            organisation_id__in=slugs
+        ).values_list("organisation_id", "issuearea__slug"):
             slugs[organisation_id].append(slug)
         for row in rows:
             row["issue_areas"] = slugs[row["id"]]
@@ -89,16 +114,27 @@ def main() -> int:
     urlpatterns[:] = [path("baseline/organisations", baseline), path("api/", api.urls)]
     client = Client()
     with override_settings(ROOT_URLCONF=__name__):
-        api_ids = [item["id"] for item in client.get("/api/organisations?limit=50", headers=headers).json()["items"]]
+        api_ids = [
+            item["id"] for item in client.get("/api/organisations?limit=50", headers=headers).json()["items"]
+        ]
         baseline_ids = [row["id"] for row in client.get("/baseline/organisations").json()]
         assert api_ids == baseline_ids and len(api_ids) == 50, "the two must return the same rows"
-        api_rate, baseline_rate = _best_rates(client, "/api/organisations?limit=50", headers,
-                                              "/baseline/organisations")
-    print(f"{ORGANISATIONS} organisations, {REQUESTS} requests per round, best of {ROUNDS}; "
-          f"{time.perf_counter() - started:.0f} s in all")
+        api_rate, baseline_rate = _best_rates(
+            client, "/api/organisations?limit=50", headers, "/baseline/organisations"
+        )
+    print(
+        f"{ORGANISATIONS} organisations, {REQUESTS} requests per round, best of {ROUNDS}; "
+        f"{time.perf_counter() - started:.0f} s in all"
+    )
     print(f"api: {api_rate:.0f} req/s, baseline: {baseline_rate:.0f} req/s")
-    return report("api/baseline (requests per second)", api_rate, baseline_rate, unit="req/s", limit=0.5,
-                  higher_is_better=True)
+    return report(
+        "api/baseline (requests per second)",
+        api_rate,
+        baseline_rate,
+        unit="req/s",
+        limit=0.5,
+        higher_is_better=True,
+    )
 
 
 if __name__ == "__main__":

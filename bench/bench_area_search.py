@@ -25,22 +25,32 @@ def main() -> int:
 
     def baseline():
         for key in keys:
-            list(Area.objects.filter(level="subdistrict", search_key__contains=key).order_by("code").values_list(
-                "code", "name_th", "name_en", "path_th", "path_en")[:PAGE])
+            list(
+                Area.objects.filter(level="subdistrict", search_key__contains=key)
+                .order_by("code")
+                .values_list("code", "name_th", "name_en", "path_th", "path_en")[:PAGE]
+            )
 
     def selector():
         for fragment in FRAGMENTS:
-            [(a.code, str(a), a.display_path) for a in area_search(query=fragment, level="subdistrict")[:PAGE]]
+            [
+                (a.code, str(a), a.display_path)
+                for a in area_search(query=fragment, level="subdistrict")[:PAGE]
+            ]
 
     # the two must find the same subdistricts, or the comparison means nothing
     for fragment, key in zip(FRAGMENTS, keys, strict=True):
-        expected = set(Area.objects.filter(level="subdistrict", search_key__contains=key).values_list("code", flat=True))
+        expected = set(
+            Area.objects.filter(level="subdistrict", search_key__contains=key).values_list("code", flat=True)
+        )
         assert {a.code for a in area_search(query=fragment, level="subdistrict")} == expected, fragment
     baseline(), selector()  # warm caches
     base, measured = best_of_interleaved(ROUNDS, baseline, selector)
     count = Area.objects.filter(level="subdistrict").count()
     print(f"{count} subdistricts, {len(FRAGMENTS)} fragments per round")
-    return report("area search (seconds per round)", measured, base, unit="s", limit=2.0, higher_is_better=False)
+    return report(
+        "area search (seconds per round)", measured, base, unit="s", limit=2.0, higher_is_better=False
+    )
 
 
 if __name__ == "__main__":

@@ -63,19 +63,21 @@ def _splink_tables(sources: dict) -> list:
             rows = []
             for record in records:
                 p = prepare(record)
-                rows.append({
-                    "unique_id": f"{source}:{record.row}",
-                    "name_key": p.name.key or None,
-                    "toneless": p.name.toneless or None,
-                    "name_prefix": p.name.key[:3] or None,
-                    "kind": "m" if p.name.is_municipality else ("v" if p.name.is_village else "t"),
-                    "village_number": p.name.village_number or None,
-                    "subdistrict_code": p.area.subdistrict_code or None,
-                    "district_code": p.area.district_code or None,
-                    "province_code": p.area.province_code or None,
-                    "fund_code": p.fund_code or None,
-                    "members": record.members,
-                })
+                rows.append(
+                    {
+                        "unique_id": f"{source}:{record.row}",
+                        "name_key": p.name.key or None,
+                        "toneless": p.name.toneless or None,
+                        "name_prefix": p.name.key[:3] or None,
+                        "kind": "m" if p.name.is_municipality else ("v" if p.name.is_village else "t"),
+                        "village_number": p.name.village_number or None,
+                        "subdistrict_code": p.area.subdistrict_code or None,
+                        "district_code": p.area.district_code or None,
+                        "province_code": p.area.province_code or None,
+                        "fund_code": p.fund_code or None,
+                        "members": record.members,
+                    }
+                )
             tables.append((source, pa.Table.from_pylist(rows)))
     return tables
 
@@ -95,47 +97,63 @@ def _splink_settings():
             # A dropped, swapped or changed tone mark is one edit, so no level of its own for the toneless key:
             # so rare a level would need eight times the random pairs for its u. Term frequencies make a common
             # village name ("หนองบัว") count for less than a rare one.
-            cl.CustomComparison(output_column_name="name", comparison_levels=[
-                cll.NullLevel("name_key"),
-                cll.ExactMatchLevel("name_key", term_frequency_adjustments=True),
-                cll.DamerauLevenshteinLevel("name_key", 1),
-                cll.JaroWinklerLevel("name_key", 0.88),
-                cll.ElseLevel(),
-            ]),
+            cl.CustomComparison(
+                output_column_name="name",
+                comparison_levels=[
+                    cll.NullLevel("name_key"),
+                    cll.ExactMatchLevel("name_key", term_frequency_adjustments=True),
+                    cll.DamerauLevenshteinLevel("name_key", 1),
+                    cll.JaroWinklerLevel("name_key", 0.88),
+                    cll.ElseLevel(),
+                ],
+            ),
             # one comparison for the nested areas, at the finest level both records know: separate comparisons
             # of subdistrict and district would count one agreement twice
-            cl.CustomComparison(output_column_name="area", comparison_levels=[
-                cll.NullLevel("province_code"),
-                cll.ExactMatchLevel("subdistrict_code"),
-                cll.CustomLevel(both_known("subdistrict_code"), "different subdistricts"),
-                cll.ExactMatchLevel("district_code"),
-                cll.CustomLevel(both_known("district_code"), "different districts"),
-                cll.ExactMatchLevel("province_code"),
-                cll.ElseLevel(),
-            ]),
+            cl.CustomComparison(
+                output_column_name="area",
+                comparison_levels=[
+                    cll.NullLevel("province_code"),
+                    cll.ExactMatchLevel("subdistrict_code"),
+                    cll.CustomLevel(both_known("subdistrict_code"), "different subdistricts"),
+                    cll.ExactMatchLevel("district_code"),
+                    cll.CustomLevel(both_known("district_code"), "different districts"),
+                    cll.ExactMatchLevel("province_code"),
+                    cll.ElseLevel(),
+                ],
+            ),
             # A municipality's fund and the tambon fund of the same name are different funds by definition, but
             # to EM, with the same name in the same area, they look like matches: this m is fixed, not learnt.
-            cl.CustomComparison(output_column_name="kind", comparison_levels=[
-                cll.NullLevel("kind"),
-                cll.ExactMatchLevel("kind"),
-                cll.CustomLevel("(\"kind_l\" = 'm') <> (\"kind_r\" = 'm')", "municipality vs other").configure(
-                    m_probability=1e-4, fix_m_probability=True),
-                cll.ElseLevel(),
-            ]),
+            cl.CustomComparison(
+                output_column_name="kind",
+                comparison_levels=[
+                    cll.NullLevel("kind"),
+                    cll.ExactMatchLevel("kind"),
+                    cll.CustomLevel(
+                        "(\"kind_l\" = 'm') <> (\"kind_r\" = 'm')", "municipality vs other"
+                    ).configure(m_probability=1e-4, fix_m_probability=True),
+                    cll.ElseLevel(),
+                ],
+            ),
             cl.ExactMatch("village_number"),  # often missing, but two numbers are two villages
             # a fund has one code, so two codes are two funds; fixed for the same reason as the kind
-            cl.CustomComparison(output_column_name="fund_code", comparison_levels=[
-                cll.NullLevel("fund_code"),
-                cll.ExactMatchLevel("fund_code").configure(m_probability=0.999, fix_m_probability=True),
-                cll.ElseLevel().configure(m_probability=0.001, fix_m_probability=True),
-            ]),
+            cl.CustomComparison(
+                output_column_name="fund_code",
+                comparison_levels=[
+                    cll.NullLevel("fund_code"),
+                    cll.ExactMatchLevel("fund_code").configure(m_probability=0.999, fix_m_probability=True),
+                    cll.ElseLevel().configure(m_probability=0.001, fix_m_probability=True),
+                ],
+            ),
             # the sources' member counts of one fund differ by a few percent
-            cl.CustomComparison(output_column_name="members", comparison_levels=[
-                cll.NullLevel("members"),
-                cll.PercentageDifferenceLevel("members", 0.1),
-                cll.PercentageDifferenceLevel("members", 0.5),
-                cll.ElseLevel(),
-            ]),
+            cl.CustomComparison(
+                output_column_name="members",
+                comparison_levels=[
+                    cll.NullLevel("members"),
+                    cll.PercentageDifferenceLevel("members", 0.1),
+                    cll.PercentageDifferenceLevel("members", 0.5),
+                    cll.ElseLevel(),
+                ],
+            ),
         ],
         # between them 99.9% of the true pairs in 122,000 comparisons
         blocking_rules_to_generate_predictions=[
@@ -167,7 +185,8 @@ def run_splink(sources: dict) -> tuple[dict, float]:
     linker = Linker(tables, _splink_settings(), log_level=logging.WARNING)
     # the rule misses the matches with a typo or an unresolved tambon: about a fifth
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("subdistrict_code", "kind", "name_key")], recall=0.8)
+        [block_on("subdistrict_code", "kind", "name_key")], recall=0.8
+    )
     # up to 10 million random pairs: Splink stops sooner once it has seen every level 100 times
     linker.training.estimate_u_using_random_sampling(max_pairs=1e7, seed=SEED)
     # each session leaves out the comparison its blocking column decides, so between them all are trained
@@ -176,7 +195,8 @@ def run_splink(sources: dict) -> tuple[dict, float]:
     # pairs less likely than not are of no use to the clustering below
     predictions = linker.inference.predict(threshold_match_probability=0.5)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=SPLINK_THRESHOLD)
+        predictions, threshold_match_probability=SPLINK_THRESHOLD
+    )
     result = {}
     for row in clusters.as_record_list():
         source, number = row["unique_id"].split(":")
@@ -193,8 +213,10 @@ def main() -> int:
     provinces = tuple(p.code for p in geothai.provinces())
     sources, truth = generate_sources(N_FUNDS, seed=SEED, provinces=provinces)
     records = [record for rows in sources.values() for record in rows]
-    print(f"{N_FUNDS:,} funds in {len(provinces)} provinces; "
-          + ", ".join(f"{name} {len(rows):,} rows" for name, rows in sources.items()))
+    print(
+        f"{N_FUNDS:,} funds in {len(provinces)} provinces; "
+        + ", ".join(f"{name} {len(rows):,} rows" for name, rows in sources.items())
+    )
 
     from sanphalang.welfare.linkage.normalise import clear_caches
 
@@ -221,8 +243,10 @@ def main() -> int:
         failures.append("splink did not run: no time comparison")
     else:
         s_precision, s_recall, s_f1 = pairwise_scores(theirs, truth)
-        print(f"splink: F1 {s_f1:.4f}  precision {s_precision:.4f}  recall {s_recall:.4f}  time {splink_time:.2f} s "
-              f"(of which normalising and resolving areas {prepare_time:.2f} s)")
+        print(
+            f"splink: F1 {s_f1:.4f}  precision {s_precision:.4f}  recall {s_recall:.4f}  time {splink_time:.2f} s "
+            f"(of which normalising and resolving areas {prepare_time:.2f} s)"
+        )
         ratio = our_time / splink_time
         print(f"time ratio ours/splink: {ratio:.2f} (target <= 0.5)")
         if ratio > 0.5:

@@ -25,15 +25,22 @@ def _load() -> None:
     rng = random.Random(2562)
     codes = list(Area.objects.filter(level="subdistrict").order_by("code").values_list("code", flat=True))
     chosen = sorted(rng.sample(codes, FUNDS))
-    Fund.objects.bulk_create([Fund(name_th=f"กองทุนสวัสดิการชุมชน {code}", area_id=code, members=rng.randint(100, 3000))
-                              for code in chosen], batch_size=2000)
+    Fund.objects.bulk_create(
+        [
+            Fund(name_th=f"กองทุนสวัสดิการชุมชน {code}", area_id=code, members=rng.randint(100, 3000))
+            for code in chosen
+        ],
+        batch_size=2000,
+    )
     years = []
     for fund_id, members in Fund.objects.values_list("pk", "members"):
         for year in YEARS:
             if rng.random() < 0.9:  # one year in ten is not reported
                 values = {name: Decimal(rng.randint(0, 500_000)) for name in MONEY_FIELDS}
                 counts = {name: None for name in FIGURE_FIELDS if name not in MONEY_FIELDS}
-                years.append(FundYear(fund_id=fund_id, year_be=year, **{**counts, **values, "members": members}))
+                years.append(
+                    FundYear(fund_id=fund_id, year_be=year, **{**counts, **values, "members": members})
+                )
     FundYear.objects.bulk_create(years, batch_size=5000)
 
 
@@ -51,8 +58,13 @@ def main() -> int:
     year = max(YEARS)
 
     def baseline():
-        list(FundYear.objects.filter(year_be=year).order_by().annotate(code=Substr("fund__area_id", 1, 4))
-             .values("code").annotate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS}))
+        list(
+            FundYear.objects.filter(year_be=year)
+            .order_by()
+            .annotate(code=Substr("fund__area_id", 1, 4))
+            .values("code")
+            .annotate(reporting=Count("fund_id"), **{name: Sum(name) for name in FIGURE_FIELDS})
+        )
 
     def measured():
         rows, total = rollup_table(user=admin, level="district", year_be=year)
@@ -61,7 +73,9 @@ def main() -> int:
     rows, _total = rollup_table(user=admin, level="district", year_be=year)
     print(f"{FUNDS:,} funds, {FundYear.objects.count():,} yearly rows; {len(rows)} districts in the table")
     base, took = best_of_interleaved(ROUNDS, baseline, measured)
-    return report("welfare roll-up by district (seconds)", took, base, unit="s", limit=5.0, higher_is_better=False)
+    return report(
+        "welfare roll-up by district (seconds)", took, base, unit="s", limit=5.0, higher_is_better=False
+    )
 
 
 if __name__ == "__main__":

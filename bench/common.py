@@ -51,10 +51,14 @@ def best_of_interleaved(rounds: int, baseline, measured) -> tuple[float, float]:
     return best_base, best_measured
 
 
-def report(name: str, measured: float, baseline: float, *, unit: str, limit: float, higher_is_better: bool) -> int:
+def report(
+    name: str, measured: float, baseline: float, *, unit: str, limit: float, higher_is_better: bool
+) -> int:
     ratio = measured / baseline
     ok = ratio >= limit if higher_is_better else ratio <= limit
     relation = ">=" if higher_is_better else "<="
-    print(f"{name}: {measured:.4g} {unit} vs baseline {baseline:.4g} {unit}; ratio {ratio:.2f} "
-          f"(target {relation} {limit}) {'OK' if ok else 'FAIL'}")
+    print(
+        f"{name}: {measured:.4g} {unit} vs baseline {baseline:.4g} {unit}; ratio {ratio:.2f} "
+        f"(target {relation} {limit}) {'OK' if ok else 'FAIL'}"
+    )
     return 0 if ok else 1

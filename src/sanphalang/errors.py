@@ -60,18 +60,31 @@ class Access(ErrorCode):
     """Why a read or a write was refused. Raise `Access.X.denied()`."""
 
     READ_ONLY_ROLE = ("read_only_role", gettext_lazy("Your role can read but not change records."))
-    READ_ONLY_ROLE_IMPORT = ("read_only_role", gettext_lazy(
-        "Your role can read but not change records, so it cannot import."))
+    READ_ONLY_ROLE_IMPORT = (
+        "read_only_role",
+        gettext_lazy("Your role can read but not change records, so it cannot import."),
+    )
     OUTSIDE_AREA = ("outside_area", gettext_lazy("This record is outside the areas you are assigned to."))
-    WRITE_OUTSIDE_AREA = ("outside_area", gettext_lazy(
-        "You can only change records in the areas you are assigned to."))
-    ADMINISTRATOR_ONLY_REGIONS = ("administrator_only", gettext_lazy("Only an administrator can change regions."))
-    ADMINISTRATOR_ONLY_ERASE = ("administrator_only", gettext_lazy(
-        "Only an administrator can erase a person's data."))
-    ADMINISTRATOR_ONLY_NATIONAL_ISSUES = ("administrator_only", gettext_lazy(
-        "Only an administrator can change the national list of issue areas."))
-    ISSUE_AREA_OUTSIDE_PROVINCE = ("outside_area", gettext_lazy(
-        "You can add issue areas only for a province you coordinate."))
+    WRITE_OUTSIDE_AREA = (
+        "outside_area",
+        gettext_lazy("You can only change records in the areas you are assigned to."),
+    )
+    ADMINISTRATOR_ONLY_REGIONS = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can change regions."),
+    )
+    ADMINISTRATOR_ONLY_ERASE = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can erase a person's data."),
+    )
+    ADMINISTRATOR_ONLY_NATIONAL_ISSUES = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can change the national list of issue areas."),
+    )
+    ISSUE_AREA_OUTSIDE_PROVINCE = (
+        "outside_area",
+        gettext_lazy("You can add issue areas only for a province you coordinate."),
+    )
     ISSUE_AREA_NOT_YOURS = ("outside_area", gettext_lazy("You cannot change this issue area."))
     NOT_UPLOADER = ("not_owner", gettext_lazy("Only the person who uploaded this file can import it."))
 

@@ -42,8 +42,9 @@ class World:
         key = (user.username if user else None, api)
         if key not in self.clients:
             token = api and user is not None
-            self.clients[key] = Client(headers={"Authorization": f"Bearer {self.tokens[user.username]}"} if token
-                                       else {})
+            self.clients[key] = Client(
+                headers={"Authorization": f"Bearer {self.tokens[user.username]}"} if token else {}
+            )
         client = self.clients[key]
         client.cookies.clear()
         if user is not None and not api:
@@ -61,16 +62,30 @@ def world(django_db_setup, django_db_blocker):
         outer.__enter__()
         try:
             cast = build_cast()
-            maesai = build_area_records(label="maesai", owner=cast.maesai_coordinator,
-                                        province_owner=cast.chiangrai_coordinator, district_code="5709",
-                                        subdistrict_code="570901", marker="ลับแม่สาย", province_marker="ลับเชียงราย",
-                                        id_stem="310170020345")
-            phayao = build_area_records(label="phayao", owner=cast.phayao_coordinator,
-                                        province_owner=cast.phayao_coordinator, district_code="5601",
-                                        subdistrict_code="560101", marker="ลับพะเยา", province_marker="ลับพะเยา",
-                                        id_stem="356010012345")
-            tokens = {user.username: api_token_create(user=user, name="access tests")[1]
-                      for user in vars(cast).values()}
+            maesai = build_area_records(
+                label="maesai",
+                owner=cast.maesai_coordinator,
+                province_owner=cast.chiangrai_coordinator,
+                district_code="5709",
+                subdistrict_code="570901",
+                marker="ลับแม่สาย",
+                province_marker="ลับเชียงราย",
+                id_stem="310170020345",
+            )
+            phayao = build_area_records(
+                label="phayao",
+                owner=cast.phayao_coordinator,
+                province_owner=cast.phayao_coordinator,
+                district_code="5601",
+                subdistrict_code="560101",
+                marker="ลับพะเยา",
+                province_marker="ลับพะเยา",
+                id_stem="356010012345",
+            )
+            tokens = {
+                user.username: api_token_create(user=user, name="access tests")[1]
+                for user in vars(cast).values()
+            }
             sessions = {}
             for user in vars(cast).values():
                 client = Client()
@@ -85,4 +100,6 @@ def world(django_db_setup, django_db_blocker):
 def pytest_terminal_summary(terminalreporter):
     from .test_routes import COVERAGE
 
-    terminalreporter.write_line("access tests cover: " + ", ".join(f"{value} {key}" for key, value in COVERAGE.items()))
+    terminalreporter.write_line(
+        "access tests cover: " + ", ".join(f"{value} {key}" for key, value in COVERAGE.items())
+    )

@@ -20,8 +20,12 @@ UNWATCHED_TABLES = {
 }
 # Tables whose rows of the visitor's own account are left out: a user may change their own settings, tokens and
 # inbox, and logging in stamps their row.
-OWN_ROWS = {"accounts_user": "id", "accounts_historicaluser": "id", "accounts_apitoken": "user_id",
-            "meetings_notification": "user_id"}
+OWN_ROWS = {
+    "accounts_user": "id",
+    "accounts_historicaluser": "id",
+    "accounts_apitoken": "user_id",
+    "meetings_notification": "user_id",
+}
 # A coordinator's pending upload is theirs: its records are written only when it is confirmed, which is tried on
 # the upload of another user (imports:confirm). A reader may not even upload.
 UPLOADS = ("imports_importbatch", "user_id")
@@ -47,8 +51,10 @@ def fingerprint(actor) -> dict[str, str]:
                 # History only grows: every change of a kept record adds a row.
                 cursor.execute(f"SELECT COUNT(*), MAX(history_id) FROM {quote(table)}")  # noqa: S608
             elif table in own_rows and actor_id is not None:
-                cursor.execute(f"SELECT * FROM {quote(table)} WHERE {quote(own_rows[table])} <> %s",  # noqa: S608
-                               [actor_id])
+                cursor.execute(
+                    f"SELECT * FROM {quote(table)} WHERE {quote(own_rows[table])} <> %s",  # noqa: S608
+                    [actor_id],
+                )
             else:
                 cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608
             rows = sorted(repr(row) for row in cursor.fetchall())
@@ -61,8 +67,9 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 
 
 def _upload() -> SimpleUploadedFile:
-    return SimpleUploadedFile("upload.csv", "ชื่อ,นามสกุล,รหัสพื้นที่\nสมหมาย,ใหม่,570901\n".encode("utf-8-sig"),
-                              content_type="text/csv")
+    return SimpleUploadedFile(
+        "upload.csv", "ชื่อ,นามสกุล,รหัสพื้นที่\nสมหมาย,ใหม่,570901\n".encode("utf-8-sig"), content_type="text/csv"
+    )
 
 
 # The date the probes give: after the records' meetings, within their audit rounds.
@@ -77,27 +84,81 @@ def form_body(records: AreaRecords) -> dict:
     new = f"ใหม่ทดสอบ {records.label}"  # not the records' marker: a form shown again repeats what was sent
     date = LATER.isoformat()
     body = {
-        "name_th": new, "name": new, "name_en": "New", "title": new, "subject": new, "text": new, "description": new,
-        "first_name": "สมหมาย", "last_name": new, "nickname": "หมาย", "source_name": new, "reason": new,
-        "follow_up": new, "summary": new, "venue": new, "report": new, "minutes": new, "note": new,
-        "kind": "community_organisation", "legal_basis": "consent", "consent_on": date,
-        "area_code": records.subdistrict_code, "area": records.subdistrict_code, "subdistrict_code":
-            records.subdistrict_code, "district": records.district_code, "province": records.province_code,
-        "province_code": records.province_code, "provinces": records.province_code,
-        "province_codes": records.province_code, "moo": "18", "slug": f"new-{records.label}",
-        "held_on": date, "due_on": date, "dated_on": date, "starts_on": (LATER - dt.timedelta(days=90)).isoformat(),
+        "name_th": new,
+        "name": new,
+        "name_en": "New",
+        "title": new,
+        "subject": new,
+        "text": new,
+        "description": new,
+        "first_name": "สมหมาย",
+        "last_name": new,
+        "nickname": "หมาย",
+        "source_name": new,
+        "reason": new,
+        "follow_up": new,
+        "summary": new,
+        "venue": new,
+        "report": new,
+        "minutes": new,
+        "note": new,
+        "kind": "community_organisation",
+        "legal_basis": "consent",
+        "consent_on": date,
+        "area_code": records.subdistrict_code,
+        "area": records.subdistrict_code,
+        "subdistrict_code": records.subdistrict_code,
+        "district": records.district_code,
+        "province": records.province_code,
+        "province_code": records.province_code,
+        "provinces": records.province_code,
+        "province_codes": records.province_code,
+        "moo": "18",
+        "slug": f"new-{records.label}",
+        "held_on": date,
+        "due_on": date,
+        "dated_on": date,
+        "starts_on": (LATER - dt.timedelta(days=90)).isoformat(),
         "ends_on": (LATER + dt.timedelta(days=90)).isoformat(),
-        "planned_on": date, "visited_on": date, "founded_on": date, "started_on": date, "ended_on": date,
-        "done_on": date, "closed_on": date, "sent_on": date, "answer_due_on": date,
-        "person": o["person"].pk, "organisation": o["organisation"].pk, "body": o["body"].pk,
-        "meeting": o["meeting"].pk, "fund": o["fund"].pk, "resolution": o["resolution"].pk,
-        "counterpart": o["organisation"].pk, "owner_organisation": o["organisation"].pk,
-        "owner_person": o["person"].pk, "chair": o["person"].pk, "team": o["person"].pk,
-        "working_group": o["body"].pk, "from_record": o["source_record"].pk,
-        "direction": "out", "role": "member", "response": "accepted", "members": "10",
-        "number": "9", "order": "1", "head_count": "5", "year_be": str(FIGURES_YEAR_BE), "year": str(FIGURES_YEAR_BE),
-        "field": "members", "value": "10", "entity": "people", "language": "en", "all": "1",
-        "is_active": "on", "skip_bad_rows": "on", "ids": o["notification"].pk,
+        "planned_on": date,
+        "visited_on": date,
+        "founded_on": date,
+        "started_on": date,
+        "ended_on": date,
+        "done_on": date,
+        "closed_on": date,
+        "sent_on": date,
+        "answer_due_on": date,
+        "person": o["person"].pk,
+        "organisation": o["organisation"].pk,
+        "body": o["body"].pk,
+        "meeting": o["meeting"].pk,
+        "fund": o["fund"].pk,
+        "resolution": o["resolution"].pk,
+        "counterpart": o["organisation"].pk,
+        "owner_organisation": o["organisation"].pk,
+        "owner_person": o["person"].pk,
+        "chair": o["person"].pk,
+        "team": o["person"].pk,
+        "working_group": o["body"].pk,
+        "from_record": o["source_record"].pk,
+        "direction": "out",
+        "role": "member",
+        "response": "accepted",
+        "members": "10",
+        "number": "9",
+        "order": "1",
+        "head_count": "5",
+        "year_be": str(FIGURES_YEAR_BE),
+        "year": str(FIGURES_YEAR_BE),
+        "field": "members",
+        "value": "10",
+        "entity": "people",
+        "language": "en",
+        "all": "1",
+        "is_active": "on",
+        "skip_bad_rows": "on",
+        "ids": o["notification"].pk,
     }
     # The meeting page's forms have prefixes, so that several fit on one page.
     for prefix in FORM_PREFIXES:
@@ -137,24 +198,50 @@ def _resolve(schema: dict, components: dict) -> dict:
 
 # JSON fields, by name, that name a record of the other area.
 JSON_RECORD_FIELDS = {
-    "organisation": "organisation", "person": "person", "body": "body", "meeting": "meeting", "fund": "fund",
-    "resolution": "resolution", "counterpart": "organisation", "owner_organisation": "organisation",
-    "chair": "person", "from_record": "source_record",
+    "organisation": "organisation",
+    "person": "person",
+    "body": "body",
+    "meeting": "meeting",
+    "fund": "fund",
+    "resolution": "resolution",
+    "counterpart": "organisation",
+    "owner_organisation": "organisation",
+    "chair": "person",
+    "from_record": "source_record",
 }
 # Values of fields whose type does not say enough.
 JSON_VALUES = {
-    "direction": "out", "kind": "community_organisation", "status": "done", "action": "confirm", "field": "members",
-    "value": "330", "members": 12, "savings": "1000", "role": "ผู้แทน",
+    "direction": "out",
+    "kind": "community_organisation",
+    "status": "done",
+    "action": "confirm",
+    "field": "members",
+    "value": "330",
+    "members": 12,
+    "savings": "1000",
+    "role": "ผู้แทน",
 }
 # Optional fields sent too: the text a change would most likely touch.
-JSON_OPTIONAL_FIELDS = {"name_th", "first_name", "title", "subject", "text", "description", "role", "members",
-                        "savings"}
+JSON_OPTIONAL_FIELDS = {
+    "name_th",
+    "first_name",
+    "title",
+    "subject",
+    "text",
+    "description",
+    "role",
+    "members",
+    "savings",
+}
 
 
 def _json_object(schema: dict, components: dict, records: AreaRecords) -> dict:
     required = set(schema.get("required", []))
-    wanted = [name for name in schema.get("properties", {})
-              if name in required or name in JSON_OPTIONAL_FIELDS or name in JSON_RECORD_FIELDS]
+    wanted = [
+        name
+        for name in schema.get("properties", {})
+        if name in required or name in JSON_OPTIONAL_FIELDS or name in JSON_RECORD_FIELDS
+    ]
     if "person" in wanted and "organisation" in wanted and not {"person", "organisation"} & required:
         wanted.remove("organisation")  # a line names a person or an organisation, not both
     return {name: json_value(name, schema["properties"][name], components, records) for name in wanted}
@@ -217,5 +304,8 @@ def shown(response) -> tuple[str, bool]:
 
 def betrayed(text: str, secrets: list[str]) -> list[str]:
     """The secrets the text shows, as they are or escaped as JSON escapes them."""
-    return [secret for secret in secrets
-            if secret in text or json.dumps(secret)[1:-1] in text or json.dumps(secret)[1:-1].upper() in text]
+    return [
+        secret
+        for secret in secrets
+        if secret in text or json.dumps(secret)[1:-1] in text or json.dumps(secret)[1:-1].upper() in text
+    ]

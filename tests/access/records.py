@@ -80,91 +80,237 @@ def national_id_forms(value: str) -> list[str]:
     return [value, pin.format(value), thai, pin.format(thai)]
 
 
-def build_area_records(*, label, owner, province_owner, district_code, subdistrict_code, marker, province_marker,
-                       id_stem) -> AreaRecords:
+def build_area_records(
+    *, label, owner, province_owner, district_code, subdistrict_code, marker, province_marker, id_stem
+) -> AreaRecords:
     """Every kind of record of one district: directory, meetings, welfare, imports. owner coordinates the district;
     province_owner writes what belongs to the whole province (issue areas, sources, audit rounds)."""
     province_code = district_code[:2]
-    records = AreaRecords(label=label, district_code=district_code, subdistrict_code=subdistrict_code,
-                          province_code=province_code, marker=marker, province_marker=province_marker,
-                          national_id=national_id(id_stem), owner=owner)
+    records = AreaRecords(
+        label=label,
+        district_code=district_code,
+        subdistrict_code=subdistrict_code,
+        province_code=province_code,
+        marker=marker,
+        province_marker=province_marker,
+        national_id=national_id(id_stem),
+        owner=owner,
+    )
     put = records.objects.__setitem__
     subdistrict = Area.objects.get(code=subdistrict_code)
     today = dt.date.today()
 
     # Villages are places, shown to everyone like the rest of the map: not a secret, only for writing to.
-    put("village", village_create(by=province_owner, subdistrict_code=subdistrict_code, name_th=f"บ้านทดสอบ {label}",
-                                  moo=17))
+    put(
+        "village",
+        village_create(
+            by=province_owner, subdistrict_code=subdistrict_code, name_th=f"บ้านทดสอบ {label}", moo=17
+        ),
+    )
     # Regions group provinces for everyone to see: theirs is no secret, only for writing to.
-    put("region", region_create(by=province_owner.__class__.objects.get(username="admin"),
-                                name_th=f"ภาคทดสอบ {label}", province_codes=[province_code],
-                                slug=f"region-{label}"))
-    put("issue_area", issue_area_create(by=province_owner, province_code=province_code,
-                                        name_th=f"ประเด็น{province_marker}", slug=f"issue-{label}"))
-    put("organisation", organisation_create(by=owner, kind="community_organisation",
-                                            name_th=f"กลุ่มออมทรัพย์{marker}", area_code=subdistrict_code))
-    put("person", person_create(by=owner, first_name="สมศรี", last_name=f"{marker}ดี", area_code=subdistrict_code,
-                                national_id=records.national_id, phone="0812345678"))
-    put("position", position_create(by=owner, person=records.objects["person"],
-                                    organisation=records.objects["organisation"], title=f"ประธาน{marker}"))
+    put(
+        "region",
+        region_create(
+            by=province_owner.__class__.objects.get(username="admin"),
+            name_th=f"ภาคทดสอบ {label}",
+            province_codes=[province_code],
+            slug=f"region-{label}",
+        ),
+    )
+    put(
+        "issue_area",
+        issue_area_create(
+            by=province_owner,
+            province_code=province_code,
+            name_th=f"ประเด็น{province_marker}",
+            slug=f"issue-{label}",
+        ),
+    )
+    put(
+        "organisation",
+        organisation_create(
+            by=owner, kind="community_organisation", name_th=f"กลุ่มออมทรัพย์{marker}", area_code=subdistrict_code
+        ),
+    )
+    put(
+        "person",
+        person_create(
+            by=owner,
+            first_name="สมศรี",
+            last_name=f"{marker}ดี",
+            area_code=subdistrict_code,
+            national_id=records.national_id,
+            phone="0812345678",
+        ),
+    )
+    put(
+        "position",
+        position_create(
+            by=owner,
+            person=records.objects["person"],
+            organisation=records.objects["organisation"],
+            title=f"ประธาน{marker}",
+        ),
+    )
     body = body_create(by=owner, name_th=f"สภา{marker}", area_code=district_code, kind="council")
     put("body", body)
-    put("membership", membership_add(by=owner, body=body, person=records.objects["person"], title=f"สมาชิก{marker}"))
-    meeting = meeting_create(by=owner, body=body, held_on=today - dt.timedelta(days=30), title=f"ประชุม{marker}",
-                             venue=f"ห้องประชุม{marker}", chair=records.objects["person"])
+    put(
+        "membership",
+        membership_add(by=owner, body=body, person=records.objects["person"], title=f"สมาชิก{marker}"),
+    )
+    meeting = meeting_create(
+        by=owner,
+        body=body,
+        held_on=today - dt.timedelta(days=30),
+        title=f"ประชุม{marker}",
+        venue=f"ห้องประชุม{marker}",
+        chair=records.objects["person"],
+    )
     put("meeting", meeting)
     put("agenda_item", agenda_item_add(by=owner, meeting=meeting, title=f"วาระ{marker}"))
     put("invitation", invitation_add(by=owner, meeting=meeting, person=records.objects["person"]))
-    put("attendance", attendance_record(by=owner, meeting=meeting, organisation=records.objects["organisation"]))
+    put(
+        "attendance",
+        attendance_record(by=owner, meeting=meeting, organisation=records.objects["organisation"]),
+    )
     resolution = resolution_add(by=owner, meeting=meeting, text=f"มติ{marker}")
     put("resolution", resolution)
-    put("action_item", action_item_create(by=owner, resolution=resolution, title=f"งาน{marker}",
-                                          due_on=today - dt.timedelta(days=3),
-                                          owner_organisation=records.objects["organisation"]))
-    letter = letter_create(by=owner, body=body, direction="out", subject=f"หนังสือ{marker}", dated_on=today,
-                           counterpart=records.objects["organisation"])
+    put(
+        "action_item",
+        action_item_create(
+            by=owner,
+            resolution=resolution,
+            title=f"งาน{marker}",
+            due_on=today - dt.timedelta(days=3),
+            owner_organisation=records.objects["organisation"],
+        ),
+    )
+    letter = letter_create(
+        by=owner,
+        body=body,
+        direction="out",
+        subject=f"หนังสือ{marker}",
+        dated_on=today,
+        counterpart=records.objects["organisation"],
+    )
     put("letter", letter)
-    put("attachment", attachment_add(by=owner, meeting=meeting, title=f"เอกสาร{marker}",
-                                     file=SimpleUploadedFile("minutes.txt", f"รายงาน{marker}".encode())))
-    put("letter_attachment", attachment_add(by=owner, letter=letter, title=f"สำเนา{marker}",
-                                            file=SimpleUploadedFile("letter.txt", f"สำเนา{marker}".encode())))
-    put("notification", Notification.objects.create(user=owner, key=f"test:{label}", message=f"แจ้ง{marker}",
-                                                     link=f"/meetings/{meeting.pk}/"))
+    put(
+        "attachment",
+        attachment_add(
+            by=owner,
+            meeting=meeting,
+            title=f"เอกสาร{marker}",
+            file=SimpleUploadedFile("minutes.txt", f"รายงาน{marker}".encode()),
+        ),
+    )
+    put(
+        "letter_attachment",
+        attachment_add(
+            by=owner,
+            letter=letter,
+            title=f"สำเนา{marker}",
+            file=SimpleUploadedFile("letter.txt", f"สำเนา{marker}".encode()),
+        ),
+    )
+    put(
+        "notification",
+        Notification.objects.create(
+            user=owner, key=f"test:{label}", message=f"แจ้ง{marker}", link=f"/meetings/{meeting.pk}/"
+        ),
+    )
 
     fund_name = f"กองทุนสวัสดิการชุมชน{marker}"
     fund = fund_create(by=owner, name=fund_name, area_code=subdistrict_code, fund_code=f"F-{label}")
     put("fund", fund)
-    put("fund_year", fund_year_save(by=owner, fund=fund, year_be=FIGURES_YEAR_BE,
-                                    values={"members": 321, "savings": 45678})[0])
+    put(
+        "fund_year",
+        fund_year_save(
+            by=owner, fund=fund, year_be=FIGURES_YEAR_BE, values={"members": 321, "savings": 45678}
+        )[0],
+    )
     district = subdistrict.parent
     province = district.parent
-    source = source_import(by=province_owner, source_name=f"แหล่ง{province_marker}", province_code=province_code,
-                           table=table(THAI_HEADINGS, [
-        ["1", fund_name, subdistrict.name_th, district.name_th, province.name_th, "330", "ดำเนินการ", f"F-{label}"],
-        ["2", f"กองทุนสวัสดิการ{marker}ใหม่", subdistrict.name_th, district.name_th, province.name_th, "12",
-         "ดำเนินการ", ""],
-    ])).source
+    source = source_import(
+        by=province_owner,
+        source_name=f"แหล่ง{province_marker}",
+        province_code=province_code,
+        table=table(
+            THAI_HEADINGS,
+            [
+                [
+                    "1",
+                    fund_name,
+                    subdistrict.name_th,
+                    district.name_th,
+                    province.name_th,
+                    "330",
+                    "ดำเนินการ",
+                    f"F-{label}",
+                ],
+                [
+                    "2",
+                    f"กองทุนสวัสดิการ{marker}ใหม่",
+                    subdistrict.name_th,
+                    district.name_th,
+                    province.name_th,
+                    "12",
+                    "ดำเนินการ",
+                    "",
+                ],
+            ],
+        ),
+    ).source
     put("source", source)
     reconcile(by=province_owner, province_code=province_code)
     record = SourceRecord.objects.filter(source=source, fund=fund).first() or source.records.first()
     SourceRecord.objects.filter(source=source).update(needs_review=True, fund=fund)
     record.refresh_from_db()
     put("source_record", record)
-    put("settlement", settle(by=owner, fund=fund, field="members", value=330, from_record=record,
-                             reason=f"ตรวจ{marker}"))
-    audit_round = audit_round_create(by=province_owner, name=f"รอบ{province_marker}", province_code=province_code,
-                                     starts_on=today - dt.timedelta(days=60), ends_on=today + dt.timedelta(days=60))
+    put(
+        "settlement",
+        settle(by=owner, fund=fund, field="members", value=330, from_record=record, reason=f"ตรวจ{marker}"),
+    )
+    audit_round = audit_round_create(
+        by=province_owner,
+        name=f"รอบ{province_marker}",
+        province_code=province_code,
+        starts_on=today - dt.timedelta(days=60),
+        ends_on=today + dt.timedelta(days=60),
+    )
     put("audit_round", audit_round)
     visit = audit_visit_plan(by=owner, audit_round=audit_round, fund=fund, planned_on=today)
     put("audit_visit", visit)
     put("finding", finding_add(by=owner, visit=visit, text=f"ข้อพบ{marker}"))
 
     people_file = csv_bytes([["ชื่อ", "นามสกุล", "รหัสพื้นที่"], ["สมหมาย", f"{marker}นำเข้า", subdistrict_code]])
-    put("import_batch", import_batch_create(by=owner, entity="people", filename=f"{label}.csv", data=people_file))
-    source_file = csv_bytes([THAI_HEADINGS, ["1", f"กองทุน{province_marker}", subdistrict.name_th,
-                                             district.name_th, province.name_th, "5", "ดำเนินการ", ""]])
-    put("source_upload", source_upload_create(by=province_owner, source_name=f"ไฟล์{province_marker}",
-                                              province_code=province_code, filename=f"{label}-source.csv",
-                                              data=source_file))
+    put(
+        "import_batch",
+        import_batch_create(by=owner, entity="people", filename=f"{label}.csv", data=people_file),
+    )
+    source_file = csv_bytes(
+        [
+            THAI_HEADINGS,
+            [
+                "1",
+                f"กองทุน{province_marker}",
+                subdistrict.name_th,
+                district.name_th,
+                province.name_th,
+                "5",
+                "ดำเนินการ",
+                "",
+            ],
+        ]
+    )
+    put(
+        "source_upload",
+        source_upload_create(
+            by=province_owner,
+            source_name=f"ไฟล์{province_marker}",
+            province_code=province_code,
+            filename=f"{label}-source.csv",
+            data=source_file,
+        ),
+    )
     put("api_token", api_token_create(user=owner, name=f"token-{label}")[0])
     return records

@@ -40,7 +40,10 @@ WEB_PARAMETERS = {
     "areas:detail": {"code": "subdistrict_code"},
     "areas:village_add": {"code": "subdistrict_code"},
     "directory:organisation_autocomplete_kind": {"kind": "=community_organisation"},
-    **{f"directory:organisation_{view}": {"pk": "organisation"} for view in ("detail", "update", "delete", "history")},
+    **{
+        f"directory:organisation_{view}": {"pk": "organisation"}
+        for view in ("detail", "update", "delete", "history")
+    },
     **{f"directory:person_{view}": {"pk": "person"} for view in ("detail", "update", "erase", "history")},
     "directory:position_create": {"pk": "person"},
     "directory:position_end": {"pk": "person", "position_pk": "position"},
@@ -49,28 +52,53 @@ WEB_PARAMETERS = {
     "imports:preview": {"pk": "import_batch"},
     "imports:confirm": {"pk": "import_batch"},
     "imports:template": {"entity": "=people", "fmt": "=csv"},
-    **{f"meetings:{view}": {"pk": "meeting"} for view in (
-        "meeting_detail", "meeting_update", "meeting_minutes", "agenda_item_create", "invitation_create",
-        "attendance_create", "resolution_create", "meeting_attachment_create", "minutes_pdf", "minutes_docx",
-        "agenda_pdf", "agenda_docx")},
+    **{
+        f"meetings:{view}": {"pk": "meeting"}
+        for view in (
+            "meeting_detail",
+            "meeting_update",
+            "meeting_minutes",
+            "agenda_item_create",
+            "invitation_create",
+            "attendance_create",
+            "resolution_create",
+            "meeting_attachment_create",
+            "minutes_pdf",
+            "minutes_docx",
+            "agenda_pdf",
+            "agenda_docx",
+        )
+    },
     "meetings:action_item_create": {"pk": "meeting", "resolution_pk": "resolution"},
     "meetings:attachment_download": {"pk": "attachment"},
-    **{f"meetings:{view}": {"pk": "body"} for view in ("body_detail", "body_update", "membership_create",
-                                                        "body_calendar")},
+    **{
+        f"meetings:{view}": {"pk": "body"}
+        for view in ("body_detail", "body_update", "membership_create", "body_calendar")
+    },
     "meetings:action_item_detail": {"pk": "action_item"},
-    **{f"meetings:{view}": {"pk": "letter"} for view in ("letter_detail", "letter_update",
-                                                          "letter_attachment_create")},
-    **{f"meetings:{kind}_{change}": {"pk": kind} for kind in (
-        "agenda_item", "attendance", "resolution", "action_item", "membership", "invitation")
-       for change in ("update", "remove")},
+    **{
+        f"meetings:{view}": {"pk": "letter"}
+        for view in ("letter_detail", "letter_update", "letter_attachment_create")
+    },
+    **{
+        f"meetings:{kind}_{change}": {"pk": kind}
+        for kind in ("agenda_item", "attendance", "resolution", "action_item", "membership", "invitation")
+        for change in ("update", "remove")
+    },
     "meetings:attachment_remove": {"pk": "attachment"},
-    **{f"welfare:{view}": {"pk": "fund"} for view in ("fund_detail", "fund_update", "fund_settle", "fund_year_add")},
+    **{
+        f"welfare:{view}": {"pk": "fund"}
+        for view in ("fund_detail", "fund_update", "fund_settle", "fund_year_add")
+    },
     "welfare:fund_year_edit": {"pk": "fund", "year_be": f"={FIGURES_YEAR_BE}"},
     "welfare:fund_year_delete": {"pk": "fund", "year_be": f"={FIGURES_YEAR_BE}"},
     "welfare:source_upload": {"pk": "source_upload"},
     "welfare:review_decide": {"pk": "source_record"},
     **{f"welfare:audit_round_{view}": {"pk": "audit_round"} for view in ("detail", "edit", "plan")},
-    **{f"welfare:audit_visit_{view}": {"pk": "audit_visit"} for view in ("detail", "record", "edit", "remove")},
+    **{
+        f"welfare:audit_visit_{view}": {"pk": "audit_visit"}
+        for view in ("detail", "record", "edit", "remove")
+    },
     "welfare:audit_finding_add": {"pk": "audit_visit"},
     "welfare:audit_finding_close": {"pk": "finding"},
     "welfare:audit_finding_settle": {"pk": "finding"},
@@ -171,9 +199,16 @@ def web_routes() -> list[Route]:
 
 
 def api_routes() -> list[Route]:
-    return [Route("api", path, " ".join(op.get("operationId", "") for op in ops.values()),
-                  tuple(method.upper() for method in ops), tuple(re.findall(r"{(\w+)}", path)))
-            for path, ops in api_operations().items()]
+    return [
+        Route(
+            "api",
+            path,
+            " ".join(op.get("operationId", "") for op in ops.values()),
+            tuple(method.upper() for method in ops),
+            tuple(re.findall(r"{(\w+)}", path)),
+        )
+        for path, ops in api_operations().items()
+    ]
 
 
 class UnfilledParameter(LookupError):
@@ -209,8 +244,10 @@ def _admin_value(route: Route, parameter: str, records: AreaRecords):
         first = model._default_manager.order_by("pk").first()
         # A model no test record is of (the admin's groups) is opened with an id no row has: still refused.
         return first.pk if first is not None else 0
-    raise UnfilledParameter(f"the admin route {route.route} has a parameter {parameter!r} that no record fills: "
-                            "add a record of its model to tests/access/records.py")
+    raise UnfilledParameter(
+        f"the admin route {route.route} has a parameter {parameter!r} that no record fills: "
+        "add a record of its model to tests/access/records.py"
+    )
 
 
 def fill(route: Route, records: AreaRecords) -> str:
@@ -229,7 +266,8 @@ def fill(route: Route, records: AreaRecords) -> str:
             table = "API_PARAMETERS" if route.kind == "api" else "WEB_PARAMETERS"
             raise UnfilledParameter(
                 f"The route {route.route} ({route.name or 'unnamed'}) has a parameter {parameter!r} the access "
-                f"tests cannot fill: say in tests/access/routes.py {table} which record it names.")
+                f"tests cannot fill: say in tests/access/routes.py {table} which record it names."
+            )
     if route.kind == "api":
         return re.sub(r"{(\w+)}", lambda m: str(values[m[1]]), route.route)
     return "/" + PARAMETER.sub(lambda m: str(values[m["name"] or m["group"]]), route.route)

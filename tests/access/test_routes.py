@@ -51,12 +51,18 @@ VISITORS = [
 
 WEB_ROUTES = web_routes()
 API_ROUTES = api_routes()
-CASES = [(route, method, visitor) for route in WEB_ROUTES + API_ROUTES for method in route.methods
-         for visitor in VISITORS]
+CASES = [
+    (route, method, visitor)
+    for route in WEB_ROUTES + API_ROUTES
+    for method in route.methods
+    for visitor in VISITORS
+]
 # The figures the access tests report: routes × visitors, for the pages and for the API.
 COVERAGE = {
-    "web routes": len(WEB_ROUTES), "web routes x visitors": len(WEB_ROUTES) * len(VISITORS),
-    "API routes": len(API_ROUTES), "API operations": sum(len(r.methods) for r in API_ROUTES),
+    "web routes": len(WEB_ROUTES),
+    "web routes x visitors": len(WEB_ROUTES) * len(VISITORS),
+    "API routes": len(API_ROUTES),
+    "API operations": sum(len(r.methods) for r in API_ROUTES),
     "API operations x visitors": sum(len(r.methods) for r in API_ROUTES) * len(VISITORS),
     "requests": len(CASES),
 }
@@ -115,7 +121,9 @@ def test_it_shows_and_changes_nothing_outside_the_visitors_areas(world, db, rout
     # then nothing of the records shows
     text, opaque = shown(response)
     where = f"{method} {url} as {visitor.key} answered {response.status_code}"
-    assert not betrayed(text, visitor.secrets(records)), f"{where} and showed {betrayed(text, visitor.secrets(records))}"
+    assert not betrayed(text, visitor.secrets(records)), (
+        f"{where} and showed {betrayed(text, visitor.secrets(records))}"
+    )
     if visitor.hidden.get("district", True) and route.parameters and not route.is_public:
         assert not (opaque and response.status_code < 300), f"{where} with a document of the other area"
     # and nothing was written
@@ -158,19 +166,35 @@ def test_it_covers_the_pages_and_the_api():
 
 # Routes whose owner, sending the same probes, is shown the records or changes them: proof that the probes reach
 # the records and that the checks above would see a leak or a write.
-OWNER_READS = ["directory/organisations/<int:pk>/", "directory/people/<int:pk>/", "meetings/<int:pk>/",
-               "welfare/funds/<int:pk>/", "/api/people/{person_id}", "/api/meetings/{meeting_id}"]
+OWNER_READS = [
+    "directory/organisations/<int:pk>/",
+    "directory/people/<int:pk>/",
+    "meetings/<int:pk>/",
+    "welfare/funds/<int:pk>/",
+    "/api/people/{person_id}",
+    "/api/meetings/{meeting_id}",
+]
 OWNER_WRITES = [
-    ("directory/organisations/<int:pk>/edit/", "POST"), ("directory/people/<int:pk>/edit/", "POST"),
-    ("meetings/<int:pk>/edit/", "POST"), ("meetings/<int:pk>/resolutions/", "POST"),
-    ("meetings/agenda/<int:pk>/remove/", "POST"), ("meetings/letters/<int:pk>/edit/", "POST"),
-    ("welfare/funds/<int:pk>/years/<int:year_be>/", "POST"), ("welfare/review/<int:pk>/", "POST"),
-    ("/api/organisations/{organisation_id}", "PATCH"), ("/api/people/{person_id}", "PATCH"),
-    ("/api/meetings/{meeting_id}", "PATCH"), ("/api/meetings/{meeting_id}/attendance", "POST"),
-    ("/api/meetings/{meeting_id}/resolutions/{resolution_id}", "PATCH"), ("/api/action-items", "POST"),
-    ("/api/action-items/{item_id}", "DELETE"), ("/api/letters/{letter_id}", "PATCH"),
-    ("/api/bodies/{body_id}/members", "POST"), ("/api/welfare/funds/{fund_id}/years/{year_be}", "PUT"),
-    ("/api/welfare/funds/{fund_id}/settlements", "POST"), ("/api/welfare/review/{record_id}", "POST"),
+    ("directory/organisations/<int:pk>/edit/", "POST"),
+    ("directory/people/<int:pk>/edit/", "POST"),
+    ("meetings/<int:pk>/edit/", "POST"),
+    ("meetings/<int:pk>/resolutions/", "POST"),
+    ("meetings/agenda/<int:pk>/remove/", "POST"),
+    ("meetings/letters/<int:pk>/edit/", "POST"),
+    ("welfare/funds/<int:pk>/years/<int:year_be>/", "POST"),
+    ("welfare/review/<int:pk>/", "POST"),
+    ("/api/organisations/{organisation_id}", "PATCH"),
+    ("/api/people/{person_id}", "PATCH"),
+    ("/api/meetings/{meeting_id}", "PATCH"),
+    ("/api/meetings/{meeting_id}/attendance", "POST"),
+    ("/api/meetings/{meeting_id}/resolutions/{resolution_id}", "PATCH"),
+    ("/api/action-items", "POST"),
+    ("/api/action-items/{item_id}", "DELETE"),
+    ("/api/letters/{letter_id}", "PATCH"),
+    ("/api/bodies/{body_id}/members", "POST"),
+    ("/api/welfare/funds/{fund_id}/years/{year_be}", "PUT"),
+    ("/api/welfare/funds/{fund_id}/settlements", "POST"),
+    ("/api/welfare/review/{record_id}", "POST"),
 ]
 ROUTES_BY_PATH = {route.route: route for route in WEB_ROUTES + API_ROUTES}
 OWNER = Visitor("owner", "maesai_coordinator", "maesai", {"province": False})

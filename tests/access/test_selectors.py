@@ -92,8 +92,11 @@ def selector_modules():
 
 
 def _functions(module):
-    return [(f"{module.__name__}.{name}", function) for name, function in inspect.getmembers(module, inspect.isfunction)
-            if function.__module__ == module.__name__ and not name.startswith("_")]
+    return [
+        (f"{module.__name__}.{name}", function)
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and not name.startswith("_")
+    ]
 
 
 def _takes_user(function) -> bool:
@@ -133,22 +136,29 @@ def _arguments(name: str, function, records: AreaRecords) -> dict:
         if parameter.name == "pk":
             short = name.rsplit(".", 1)[-1]
             kind = SELECTOR_RECORDS.get(short) or next(
-                (short.removesuffix(suffix) for suffix in GETTER_SUFFIXES if short.endswith(suffix)), short)
+                (short.removesuffix(suffix) for suffix in GETTER_SUFFIXES if short.endswith(suffix)), short
+            )
             assert kind in records.objects, (
                 f"{name} takes a pk of a record the access tests do not know: say which in SELECTOR_RECORDS "
-                "in tests/access/test_selectors.py")
+                "in tests/access/test_selectors.py"
+            )
             arguments["pk"] = records.pk(kind)
             continue
         short = name.rsplit(".", 1)[-1]
-        spec = SELECTOR_ARGUMENT_OVERRIDES.get(short, {}).get(parameter.name) or SELECTOR_ARGUMENTS.get(parameter.name)
+        spec = SELECTOR_ARGUMENT_OVERRIDES.get(short, {}).get(parameter.name) or SELECTOR_ARGUMENTS.get(
+            parameter.name
+        )
         assert spec is not None, (
             f"{name} needs the argument {parameter.name!r}, which the access tests cannot build: say in "
-            "SELECTOR_ARGUMENTS in tests/access/test_selectors.py which record of the other area to pass")
+            "SELECTOR_ARGUMENTS in tests/access/test_selectors.py which record of the other area to pass"
+        )
         if callable(spec):
             arguments[parameter.name] = spec(records)
             continue
         kind, _, attribute = spec.partition(".")
-        arguments[parameter.name] = getattr(records.objects[kind], attribute) if attribute else records.objects[kind]
+        arguments[parameter.name] = (
+            getattr(records.objects[kind], attribute) if attribute else records.objects[kind]
+        )
     return arguments
 
 
@@ -174,8 +184,11 @@ def _contents(value, seen=None):
 def test_the_selector_returns_nothing_of_another_area(world, db, name, function, caller):
     # given the records of another area, and a caller who works elsewhere
     records = world.records(caller.records)
-    hidden = {(type(record), record.pk) for kind, record in records.objects.items()
-              if caller.province_too or kind not in PROVINCE_KINDS}
+    hidden = {
+        (type(record), record.pk)
+        for kind, record in records.objects.items()
+        if caller.province_too or kind not in PROVINCE_KINDS
+    }
     markers = records.secrets(province=caller.province_too, national_id=True)
     codes = caller.hidden_codes(records)
     # when the caller calls the selector with them
@@ -186,7 +199,9 @@ def test_the_selector_returns_nothing_of_another_area(world, db, name, function,
     # then the result holds none of them
     for item in _contents(result):
         if isinstance(item, Model):
-            assert (type(item), item.pk) not in hidden, f"{name} gave {caller.key} {item!r} of {records.label}"
+            assert (type(item), item.pk) not in hidden, (
+                f"{name} gave {caller.key} {item!r} of {records.label}"
+            )
         else:
             shown = [marker for marker in markers if marker in item]
             assert not shown and item not in codes, f"{name} gave {caller.key} {item!r} of {records.label}"
@@ -195,8 +210,11 @@ def test_the_selector_returns_nothing_of_another_area(world, db, name, function,
 def test_every_selector_module_is_found():
     # then both layouts are walked: selectors.py modules and their topic modules
     found = {name.rsplit(".", 1)[0] for name, _ in ALL_FUNCTIONS}
-    assert {"sanphalang.directory.selectors", "sanphalang.meetings.selectors.bodies",
-            "sanphalang.welfare.selectors.audits"} <= found
+    assert {
+        "sanphalang.directory.selectors",
+        "sanphalang.meetings.selectors.bodies",
+        "sanphalang.welfare.selectors.audits",
+    } <= found
     assert _is_selector_module("sanphalang.welfare.selectors.audits")
     assert not _is_selector_module("sanphalang.welfare.services")
 
@@ -207,5 +225,6 @@ def test_every_selector_without_a_user_says_why():
     # then each is one that needs none, and the list names none that has gone
     assert unscoped - set(UNSCOPED_SELECTORS) == set(), (
         "These selectors take no user: give them a keyword-only user and filter by it, or say in "
-        "UNSCOPED_SELECTORS in tests/access/test_selectors.py why they need none")
+        "UNSCOPED_SELECTORS in tests/access/test_selectors.py why they need none"
+    )
     assert set(UNSCOPED_SELECTORS) - unscoped == set()

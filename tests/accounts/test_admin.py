@@ -11,8 +11,11 @@ OUR_APPS = {"accounts", "areas", "directory"}
 
 
 def our_changelists() -> list[str]:
-    return sorted(f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-                  for model in admin.site._registry if model._meta.app_label in OUR_APPS)
+    return sorted(
+        f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for model in admin.site._registry
+        if model._meta.app_label in OUR_APPS
+    )
 
 
 @pytest.fixture
@@ -28,10 +31,19 @@ def records(cast):
 
 def test_every_model_of_ours_is_registered():
     # given the admin site, then it registers each model an administrator may need to look up
-    assert our_changelists() == sorted([
-        "/admin/accounts/user/", "/admin/accounts/apitoken/", "/admin/accounts/accesslog/",
-        "/admin/areas/area/", "/admin/areas/region/", "/admin/directory/organisation/",
-        "/admin/directory/person/", "/admin/directory/position/", "/admin/directory/issuearea/"])
+    assert our_changelists() == sorted(
+        [
+            "/admin/accounts/user/",
+            "/admin/accounts/apitoken/",
+            "/admin/accounts/accesslog/",
+            "/admin/areas/area/",
+            "/admin/areas/region/",
+            "/admin/directory/organisation/",
+            "/admin/directory/person/",
+            "/admin/directory/position/",
+            "/admin/directory/issuearea/",
+        ]
+    )
 
 
 def test_an_administrator_opens_every_changelist(cast, client_for, records):
@@ -68,8 +80,15 @@ def test_official_areas_cannot_be_changed_or_deleted_in_the_admin(cast, client_f
     assert delete.status_code == 403
 
 
-@pytest.mark.parametrize("url", ["/admin/accounts/accesslog/add/", "/admin/accounts/apitoken/add/",
-                                 "/admin/areas/area/add/", "/admin/directory/person/add/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/accounts/accesslog/add/",
+        "/admin/accounts/apitoken/add/",
+        "/admin/areas/area/add/",
+        "/admin/directory/person/add/",
+    ],
+)
 def test_read_only_models_have_no_add_page(cast, client_for, url):
     assert client_for(cast.admin).get(url).status_code == 403
 
@@ -86,8 +105,12 @@ def test_the_person_list_shows_no_personal_details_and_opening_a_person_is_logge
     assert "สมศรี" in listing.content.decode()
     assert "0812345678" not in listing.content.decode()
     assert detail.status_code == 200
-    assert AccessLog.objects.filter(model="directory.person", object_id=str(person.pk), action=AccessAction.READ,
-                                    channel="admin").count() == 1
+    assert (
+        AccessLog.objects.filter(
+            model="directory.person", object_id=str(person.pk), action=AccessAction.READ, channel="admin"
+        ).count()
+        == 1
+    )
 
 
 def test_it_sends_a_coordinator_to_the_admin_login(cast, client_for):

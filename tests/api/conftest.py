@@ -38,25 +38,37 @@ class ApiClient:
         return self.client.delete(path)
 
 
-
-
 @pytest.fixture
 def msdhs(cast):
-    return organisation_create(by=cast.chiangrai_coordinator, kind="agency", name_th=MSDHS_CHIANG_RAI,
-                               abbreviation="พมจ.เชียงราย", area_code="57")
+    return organisation_create(
+        by=cast.chiangrai_coordinator,
+        kind="agency",
+        name_th=MSDHS_CHIANG_RAI,
+        abbreviation="พมจ.เชียงราย",
+        area_code="57",
+    )
 
 
 @pytest.fixture
 def maesai_group(cast):
-    return organisation_create(by=cast.maesai_coordinator, kind="community_organisation",
-                               name_th="กลุ่มออมทรัพย์บ้านป่าซาง", area_code="570901")
+    return organisation_create(
+        by=cast.maesai_coordinator,
+        kind="community_organisation",
+        name_th="กลุ่มออมทรัพย์บ้านป่าซาง",
+        area_code="570901",
+    )
 
 
 @pytest.fixture
 def ratchanee(cast):
     """A person of Mueang Chiang Rai."""
-    return person_create(by=cast.chiangrai_coordinator, first_name="นางสาวรัชนี", last_name="ตรัยตรึงศ์โกศล",
-                         area_code="5701", national_id=VALID_ID)
+    return person_create(
+        by=cast.chiangrai_coordinator,
+        first_name="นางสาวรัชนี",
+        last_name="ตรัยตรึงศ์โกศล",
+        area_code="5701",
+        national_id=VALID_ID,
+    )
 
 
 @pytest.fixture

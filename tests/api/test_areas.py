@@ -28,8 +28,9 @@ def test_an_unknown_area_code_is_404(cast, api_for):
 
 
 def test_a_coordinator_adds_a_village_to_a_subdistrict_of_their_district(cast, api_for):
-    response = api_for(cast.maesai_coordinator).post("/api/areas/570901/villages",
-                                                      {"name_th": "บ้านป่าซาง", "moo": "๓"})
+    response = api_for(cast.maesai_coordinator).post(
+        "/api/areas/570901/villages", {"name_th": "บ้านป่าซาง", "moo": "๓"}
+    )
     assert response.status_code == 201, response.content
     assert response.json()["code"] == "57090103"
     assert Area.objects.filter(code="57090103", parent_id="570901").exists()
@@ -59,7 +60,9 @@ def test_only_an_administrator_creates_and_changes_regions(cast, api_for):
     assert created.json()["province_codes"] == ["56", "57"]
     changed = admin.patch(f"/api/regions/{region_id}", {"province_codes": ["57"]})
     assert changed.json()["province_codes"] == ["57"]
-    assert_error(api_for(cast.chiangrai_coordinator).patch(f"/api/regions/{region_id}", {"name_en": "x"}), 403)
+    assert_error(
+        api_for(cast.chiangrai_coordinator).patch(f"/api/regions/{region_id}", {"name_en": "x"}), 403
+    )
     listed = api_for(cast.chiangrai_viewer).get("/api/regions").json()
     assert [r["id"] for r in listed["items"]] == [region_id]
     assert api_for(cast.chiangrai_viewer).get(f"/api/regions/{region_id}").json()["name_en"] == "Upper North"

@@ -51,8 +51,9 @@ def test_a_session_write_without_the_csrf_token_is_refused(cast):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(cast.chiangrai_coordinator)
     # when it posts without the token
-    response = ApiClient(client=browser).post("/api/organisations",
-                                              {"kind": "network", "name_th": "เครือข่ายใหม่", "area_code": "57"})
+    response = ApiClient(client=browser).post(
+        "/api/organisations", {"kind": "network", "name_th": "เครือข่ายใหม่", "area_code": "57"}
+    )
     # then
     assert assert_error(response, 403)["code"] == "csrf_failed"
     assert not Organisation.objects.exists()
@@ -62,8 +63,12 @@ def test_a_session_write_with_the_csrf_token_is_accepted(cast):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(cast.chiangrai_coordinator)
     csrf = browser.get("/api/docs").cookies["csrftoken"].value
-    response = browser.post("/api/organisations", {"kind": "network", "name_th": "เครือข่ายใหม่", "area_code": "57"},
-                            content_type="application/json", headers={"X-CSRFToken": csrf})
+    response = browser.post(
+        "/api/organisations",
+        {"kind": "network", "name_th": "เครือข่ายใหม่", "area_code": "57"},
+        content_type="application/json",
+        headers={"X-CSRFToken": csrf},
+    )
     assert response.status_code == 201, response.content
     assert Organisation.objects.filter(name_th="เครือข่ายใหม่").exists()
 
@@ -71,7 +76,9 @@ def test_a_session_write_with_the_csrf_token_is_accepted(cast):
 def test_a_token_with_no_csrf_token_can_write(cast):
     _token, raw = api_token_create(user=cast.chiangrai_coordinator, name="script")
     client = ApiClient(client=Client(enforce_csrf_checks=True, headers={"Authorization": f"Bearer {raw}"}))
-    response = client.post("/api/organisations", {"kind": "network", "name_th": "เครือข่ายใหม่", "area_code": "57"})
+    response = client.post(
+        "/api/organisations", {"kind": "network", "name_th": "เครือข่ายใหม่", "area_code": "57"}
+    )
     assert response.status_code == 201, response.content
 
 

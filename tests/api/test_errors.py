@@ -4,18 +4,36 @@ from sanphalang.api import organisations as organisation_routes
 
 from .conftest import assert_error
 
-GARBAGE_BODIES = ['{"name_th": ', "[]", "null", "42", '"text"', "{}", "", "\x00\xff", '{"a": [1, {"b": null}]}',
-                  '{"kind": null, "name_th": null, "area_code": null}', '{"organisation": "abc"}',
-                  '{"province_codes": "57"}', '{"moo": -1, "name_th": ""}', '{"national_id": 1234567890123}']
+GARBAGE_BODIES = [
+    '{"name_th": ',
+    "[]",
+    "null",
+    "42",
+    '"text"',
+    "{}",
+    "",
+    "\x00\xff",
+    '{"a": [1, {"b": null}]}',
+    '{"kind": null, "name_th": null, "area_code": null}',
+    '{"organisation": "abc"}',
+    '{"province_codes": "57"}',
+    '{"moo": -1, "name_th": ""}',
+    '{"national_id": 1234567890123}',
+]
 
 
 def _write_routes(ids: dict) -> list[tuple[str, str]]:
     return [
-        ("post", "/api/organisations"), ("patch", f"/api/organisations/{ids['org']}"),
-        ("post", "/api/people"), ("patch", f"/api/people/{ids['person']}"),
-        ("post", f"/api/people/{ids['person']}/positions"), ("post", "/api/regions"),
-        ("patch", f"/api/regions/{ids['region']}"), ("post", "/api/issue-areas"),
-        ("patch", f"/api/issue-areas/{ids['issue']}"), ("post", "/api/areas/570101/villages"),
+        ("post", "/api/organisations"),
+        ("patch", f"/api/organisations/{ids['org']}"),
+        ("post", "/api/people"),
+        ("patch", f"/api/people/{ids['person']}"),
+        ("post", f"/api/people/{ids['person']}/positions"),
+        ("post", "/api/regions"),
+        ("patch", f"/api/regions/{ids['region']}"),
+        ("post", "/api/issue-areas"),
+        ("patch", f"/api/issue-areas/{ids['issue']}"),
+        ("post", "/api/areas/570101/villages"),
     ]
 
 
@@ -46,16 +64,29 @@ def test_malformed_json_is_400_json(cast, api_for):
     assert body["code"] == "malformed_json"
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"limit": 0}, "limit"), ({"limit": 201}, "limit"), ({"limit": "ten"}, "limit"), ({"offset": -1}, "offset"),
-    ({"kind": "cult"}, "kind"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": 201}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"kind": "cult"}, "kind"),
+    ],
+)
 def test_bad_query_parameters_are_422_at_the_parameter(cast, api_for, params, field):
     assert_error(api_for(cast.admin).get("/api/organisations", params), 422, field)
 
 
-@pytest.mark.parametrize("path", ["/api/organisations/abc", "/api/people/1e9", "/api/regions/x",
-                                  "/api/organisations/99999999999999999999999"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/organisations/abc",
+        "/api/people/1e9",
+        "/api/regions/x",
+        "/api/organisations/99999999999999999999999",
+    ],
+)
 def test_a_malformed_id_in_the_path_is_a_4xx_json(cast, api_for, path):
     response = api_for(cast.admin).get(path)
     assert 400 <= response.status_code < 500

@@ -7,11 +7,23 @@ def test_the_openapi_document_lists_every_route(db):
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.")
-    for path in ["/api/areas", "/api/areas/{code}", "/api/areas/{code}/children", "/api/areas/{code}/villages",
-                 "/api/regions", "/api/regions/{region_id}", "/api/organisations",
-                 "/api/organisations/{organisation_id}", "/api/people", "/api/people/{person_id}",
-                 "/api/people/{person_id}/erase", "/api/people/{person_id}/positions",
-                 "/api/positions/{position_id}", "/api/issue-areas", "/api/issue-areas/{issue_area_id}"]:
+    for path in [
+        "/api/areas",
+        "/api/areas/{code}",
+        "/api/areas/{code}/children",
+        "/api/areas/{code}/villages",
+        "/api/regions",
+        "/api/regions/{region_id}",
+        "/api/organisations",
+        "/api/organisations/{organisation_id}",
+        "/api/people",
+        "/api/people/{person_id}",
+        "/api/people/{person_id}/erase",
+        "/api/people/{person_id}/positions",
+        "/api/positions/{position_id}",
+        "/api/issue-areas",
+        "/api/issue-areas/{issue_area_id}",
+    ]:
         assert path in schema["paths"], path
     assert not any("unknown" in path for path in schema["paths"])
     assert {"BearerToken", "BrowserSession"} <= set(schema["components"]["securitySchemes"])

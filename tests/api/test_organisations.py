@@ -21,9 +21,12 @@ def test_thai_search_finds_the_office_by_its_abbreviation(cast, api_for, msdhs, 
 
 def test_filters_kind_and_within_narrow_the_list(cast, api_for, msdhs, maesai_group):
     client = api_for(cast.chiangrai_coordinator)
-    assert [i["id"] for i in client.get("/api/organisations", {"kind": "agency"}).json()["items"]] == [msdhs.pk]
+    assert [i["id"] for i in client.get("/api/organisations", {"kind": "agency"}).json()["items"]] == [
+        msdhs.pk
+    ]
     assert [i["id"] for i in client.get("/api/organisations", {"within": "5709"}).json()["items"]] == [
-        maesai_group.pk]
+        maesai_group.pk
+    ]
 
 
 def test_the_outsider_gets_an_empty_list_and_404s(cast, api_for, msdhs):
@@ -75,7 +78,9 @@ def test_a_coordinator_creates_updates_and_deletes_in_their_district(cast, api_f
     org = created.json()
     assert (org["founded_on"], org["area_code"], org["kind"]) == ("2015-07-20", "5701", "network")
     # when they update it
-    updated = client.patch(f"/api/organisations/{org['id']}", {"phone": "053-711111", "founded_on": "2016-01-02"})
+    updated = client.patch(
+        f"/api/organisations/{org['id']}", {"phone": "053-711111", "founded_on": "2016-01-02"}
+    )
     assert updated.status_code == 200
     assert (updated.json()["phone"], updated.json()["founded_on"]) == ("053-711111", "2016-01-02")
     # when they delete it
@@ -85,24 +90,28 @@ def test_a_coordinator_creates_updates_and_deletes_in_their_district(cast, api_f
 
 def test_a_duplicate_name_in_the_area_is_422_with_the_message(cast, api_for, msdhs):
     response = api_for(cast.chiangrai_coordinator).post(
-        "/api/organisations", {"kind": "agency", "name_th": MSDHS_CHIANG_RAI, "area_code": "57"})
+        "/api/organisations", {"kind": "agency", "name_th": MSDHS_CHIANG_RAI, "area_code": "57"}
+    )
     body = assert_error(response, 422)
     assert body["errors"] and all({"field", "message"} <= set(error) for error in body["errors"])
     assert Organisation.objects.count() == 1
 
 
-@pytest.mark.parametrize("payload, field", [
-    ({**NEW_NETWORK, "area_code": "999999"}, "area_code"),
-    ({**NEW_NETWORK, "kind": "cult"}, "kind"),
-    ({**NEW_NETWORK, "founded_on": "31/02/2558"}, "founded_on"),
-    ({**NEW_NETWORK, "founded_on": "soon"}, "founded_on"),
-    ({**NEW_NETWORK, "email": "not-an-email"}, "email"),
-    ({**NEW_NETWORK, "partners": ["many"]}, "partners.0"),
-    ({**NEW_NETWORK, "issue_areas": ["no-such-issue"]}, "issue_areas"),
-    ({**NEW_NETWORK, "name_th": 42}, "name_th"),
-    ({"kind": "network", "area_code": "5701"}, "name_th"),
-    ({**NEW_NETWORK, "parent": 999999}, "parent"),
-])
+@pytest.mark.parametrize(
+    "payload, field",
+    [
+        ({**NEW_NETWORK, "area_code": "999999"}, "area_code"),
+        ({**NEW_NETWORK, "kind": "cult"}, "kind"),
+        ({**NEW_NETWORK, "founded_on": "31/02/2558"}, "founded_on"),
+        ({**NEW_NETWORK, "founded_on": "soon"}, "founded_on"),
+        ({**NEW_NETWORK, "email": "not-an-email"}, "email"),
+        ({**NEW_NETWORK, "partners": ["many"]}, "partners.0"),
+        ({**NEW_NETWORK, "issue_areas": ["no-such-issue"]}, "issue_areas"),
+        ({**NEW_NETWORK, "name_th": 42}, "name_th"),
+        ({"kind": "network", "area_code": "5701"}, "name_th"),
+        ({**NEW_NETWORK, "parent": 999999}, "parent"),
+    ],
+)
 def test_bad_input_is_422_at_the_field(cast, api_for, payload, field):
     response = api_for(cast.mueang_coordinator).post("/api/organisations", payload)
     assert_error(response, 422, field)
@@ -117,8 +126,14 @@ def test_every_list_item_has_the_documented_shape(cast):
     from sanphalang.api.schemas_directory import OrganisationOut
     from sanphalang.directory.services import organisation_create
 
-    organisation_create(by=cast.admin, kind="agency", name_th="สำนักงานจังหวัดเชียงราย", area_code="57",
-                        abbreviation="สนจ.เชียงราย", issue_areas=["rights-welfare"])
+    organisation_create(
+        by=cast.admin,
+        kind="agency",
+        name_th="สำนักงานจังหวัดเชียงราย",
+        area_code="57",
+        abbreviation="สนจ.เชียงราย",
+        issue_areas=["rights-welfare"],
+    )
     _token, raw = api_token_create(user=cast.chiangrai_coordinator, name="t")
     body = Client().get("/api/organisations", headers={"Authorization": f"Bearer {raw}"}).json()
     assert body["count"] == 1

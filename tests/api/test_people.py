@@ -14,8 +14,12 @@ def test_reading_a_person_writes_an_api_access_log_row(cast, api_for, ratchanee)
     # then
     assert response.status_code == 200
     log = AccessLog.objects.get()
-    assert (log.action, log.channel, log.object_id, log.username) == ("read", "api", str(ratchanee.pk),
-                                                                       "mueang_coord")
+    assert (log.action, log.channel, log.object_id, log.username) == (
+        "read",
+        "api",
+        str(ratchanee.pk),
+        "mueang_coord",
+    )
 
 
 def test_a_coordinator_sees_the_national_id_a_viewer_sees_it_masked(cast, api_for, ratchanee):
@@ -59,28 +63,43 @@ def test_a_viewer_cannot_write_people(cast, api_for, ratchanee, msdhs):
 
 
 def test_a_coordinator_creates_a_person_with_thai_digits_and_a_be_date(cast, api_for):
-    response = api_for(cast.mueang_coordinator).post("/api/people", {
-        "first_name": "นายสมศักดิ์", "last_name": "รักถิ่น", "area_code": "570101",
-        "national_id": "๑๑๐๑๗๐๐๒๐๓๔๕๐", "consent_on": "๑ ม.ค. ๒๕๖๘"})
+    response = api_for(cast.mueang_coordinator).post(
+        "/api/people",
+        {
+            "first_name": "นายสมศักดิ์",
+            "last_name": "รักถิ่น",
+            "area_code": "570101",
+            "national_id": "๑๑๐๑๗๐๐๒๐๓๔๕๐",
+            "consent_on": "๑ ม.ค. ๒๕๖๘",
+        },
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["title"], body["first_name"], body["national_id"], body["consent_on"]) == (
-        "นาย", "สมศักดิ์", VALID_ID, "2025-01-01")
+        "นาย",
+        "สมศักดิ์",
+        VALID_ID,
+        "2025-01-01",
+    )
     assert AccessLog.objects.filter(action="create", channel="api").exists()
 
 
-@pytest.mark.parametrize("payload, field", [
-    ({"national_id": "1234567890123"}, "national_id"),
-    ({"national_id": "12345"}, "national_id"),
-    ({"area_code": "ไม่มี"}, "area_code"),
-    ({"consent_on": "31/13/2567"}, "consent_on"),
-    ({"legal_basis": "because"}, "legal_basis"),
-    ({"first_name": ["a"]}, "first_name"),
-    ({"first_name": ""}, "first_name"),
-])
+@pytest.mark.parametrize(
+    "payload, field",
+    [
+        ({"national_id": "1234567890123"}, "national_id"),
+        ({"national_id": "12345"}, "national_id"),
+        ({"area_code": "ไม่มี"}, "area_code"),
+        ({"consent_on": "31/13/2567"}, "consent_on"),
+        ({"legal_basis": "because"}, "legal_basis"),
+        ({"first_name": ["a"]}, "first_name"),
+        ({"first_name": ""}, "first_name"),
+    ],
+)
 def test_bad_person_input_is_422_at_the_field(cast, api_for, payload, field):
-    response = api_for(cast.mueang_coordinator).post("/api/people",
-                                                     {"first_name": "สมศรี", "area_code": "5701", **payload})
+    response = api_for(cast.mueang_coordinator).post(
+        "/api/people", {"first_name": "สมศรี", "area_code": "5701", **payload}
+    )
     assert_error(response, 422, field)
     assert not Person.objects.exists()
 
@@ -88,8 +107,10 @@ def test_bad_person_input_is_422_at_the_field(cast, api_for, payload, field):
 def test_positions_are_added_and_removed(cast, api_for, ratchanee, msdhs):
     client = api_for(cast.mueang_coordinator)
     # when a position in the provincial office is added, with BE dates
-    added = client.post(f"/api/people/{ratchanee.pk}/positions",
-                        {"organisation": str(msdhs.pk), "role": "officer", "started_on": "1/10/2566"})
+    added = client.post(
+        f"/api/people/{ratchanee.pk}/positions",
+        {"organisation": str(msdhs.pk), "role": "officer", "started_on": "1/10/2566"},
+    )
     assert added.status_code == 201, added.content
     assert (added.json()["started_on"], added.json()["organisation_id"]) == ("2023-10-01", msdhs.pk)
     # then it shows as current
@@ -101,12 +122,21 @@ def test_positions_are_added_and_removed(cast, api_for, ratchanee, msdhs):
 
 
 def test_a_position_that_ends_before_it_starts_or_names_an_unseen_organisation_is_422(
-        cast, api_for, ratchanee, maesai_group, msdhs):
+    cast, api_for, ratchanee, maesai_group, msdhs
+):
     client = api_for(cast.mueang_coordinator)
-    assert_error(client.post(f"/api/people/{ratchanee.pk}/positions", {"organisation": maesai_group.pk}), 422,
-                 "organisation")
-    assert_error(client.post(f"/api/people/{ratchanee.pk}/positions",
-                             {"organisation": msdhs.pk, "started_on": "2024-05-01", "ended_on": "2024-01-01"}), 422)
+    assert_error(
+        client.post(f"/api/people/{ratchanee.pk}/positions", {"organisation": maesai_group.pk}),
+        422,
+        "organisation",
+    )
+    assert_error(
+        client.post(
+            f"/api/people/{ratchanee.pk}/positions",
+            {"organisation": msdhs.pk, "started_on": "2024-05-01", "ended_on": "2024-01-01"},
+        ),
+        422,
+    )
     assert not Position.objects.exists()
 
 

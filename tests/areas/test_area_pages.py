@@ -13,15 +13,18 @@ def found_codes(response) -> list[str]:
     return [row["area"].code for row in response.context["results"]]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("จ.เชียงราย", "57"),
-    ("อ.แม่สาย", "5709"),
-    ("ต.เวียง", "570101"),
-    ("Mae Sai", "5709"),
-    ("chiang rai", "57"),
-    ("570901", "570901"),
-    ("๕๗๐๑", "5701"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("จ.เชียงราย", "57"),
+        ("อ.แม่สาย", "5709"),
+        ("ต.เวียง", "570101"),
+        ("Mae Sai", "5709"),
+        ("chiang rai", "57"),
+        ("570901", "570901"),
+        ("๕๗๐๑", "5701"),
+    ],
+)
 def test_the_search_finds_an_area_by_name_prefix_english_name_or_code(cast, client_for, query, expected):
     # given a logged-in viewer
     client = client_for(cast.chiangrai_viewer)
@@ -124,17 +127,28 @@ def test_the_area_pages_refuse_anonymous_visitors(client, db):
 
 def make_villages(subdistrict_code: str, count: int) -> None:
     subdistrict = Area.objects.get(code=subdistrict_code)
-    Area.objects.bulk_create([
-        Area(code=f"{subdistrict_code}{moo:02d}", level=AreaLevel.VILLAGE, name_th=f"บ้านทดสอบ {moo}",
-             parent=subdistrict, moo=moo, is_official=False, search_key=area_search_key(f"บ้านทดสอบ {moo}"),
-             path_th=f"หมู่ที่ {moo} บ้านทดสอบ {moo} {subdistrict.path_th}",
-             sort_key=area_sort_key(f"บ้านทดสอบ {moo}"))
-        for moo in range(1, count + 1)])
+    Area.objects.bulk_create(
+        [
+            Area(
+                code=f"{subdistrict_code}{moo:02d}",
+                level=AreaLevel.VILLAGE,
+                name_th=f"บ้านทดสอบ {moo}",
+                parent=subdistrict,
+                moo=moo,
+                is_official=False,
+                search_key=area_search_key(f"บ้านทดสอบ {moo}"),
+                path_th=f"หมู่ที่ {moo} บ้านทดสอบ {moo} {subdistrict.path_th}",
+                sort_key=area_sort_key(f"บ้านทดสอบ {moo}"),
+            )
+            for moo in range(1, count + 1)
+        ]
+    )
 
 
 @pytest.mark.parametrize("village_count", [2, 99])
 def test_the_query_count_of_a_subdistrict_page_does_not_grow_with_its_villages(
-        cast, client_for, django_assert_max_num_queries, village_count):
+    cast, client_for, django_assert_max_num_queries, village_count
+):
     # given a subdistrict with few or many villages, and its coordinator (who also sees the add form)
     make_villages("570101", village_count)
     client = client_for(cast.mueang_coordinator)
@@ -146,7 +160,8 @@ def test_the_query_count_of_a_subdistrict_page_does_not_grow_with_its_villages(
 
 @pytest.mark.parametrize("village_count", [2, 99])
 def test_the_query_count_of_a_search_does_not_grow_with_its_results(
-        cast, client_for, django_assert_max_num_queries, village_count):
+    cast, client_for, django_assert_max_num_queries, village_count
+):
     # given many villages whose names match the query
     make_villages("570101", village_count)
     client = client_for(cast.chiangrai_viewer)
@@ -154,4 +169,6 @@ def test_the_query_count_of_a_search_does_not_grow_with_its_results(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get("/areas/", {"q": "บ้านทดสอบ"})
     assert len(response.context["results"]) == min(village_count, 50)
-    assert all(row["path"].endswith("ตำบลเวียง อำเภอเมืองเชียงราย จังหวัดเชียงราย") for row in response.context["results"])
+    assert all(
+        row["path"].endswith("ตำบลเวียง อำเภอเมืองเชียงราย จังหวัดเชียงราย") for row in response.context["results"]
+    )

@@ -5,8 +5,14 @@ from sanphalang.areas.services import region_create
 
 
 def region_form(**overrides) -> dict:
-    return {"name_th": "ภาคเหนือตอนบน", "name_en": "Upper North", "description": "",
-            "provinces": ["57", "56"], "province_codes": "", **overrides}
+    return {
+        "name_th": "ภาคเหนือตอนบน",
+        "name_en": "Upper North",
+        "description": "",
+        "provinces": ["57", "56"],
+        "province_codes": "",
+        **overrides,
+    }
 
 
 def test_an_administrator_creates_a_region_by_ticking_and_typing_codes(cast, client_for):
@@ -28,7 +34,9 @@ def test_an_administrator_creates_a_region_by_ticking_and_typing_codes(cast, cli
 def test_a_code_that_is_not_a_province_is_shown_at_the_field(cast, client_for):
     # given an administrator
     # when they type a district code among the provinces
-    response = client_for(cast.admin).post("/areas/regions/new/", region_form(provinces=[], province_codes="57, 5701"))
+    response = client_for(cast.admin).post(
+        "/areas/regions/new/", region_form(provinces=[], province_codes="57, 5701")
+    )
     # then the provinces field says so and no region is written
     assert "provinces" in response.context["form"].errors
     assert not Region.objects.exists()
@@ -44,8 +52,9 @@ def test_an_administrator_changes_a_region(cast, client_for):
     # given a region of Chiang Rai alone
     region = region_create(by=cast.admin, name_th="เชียงราย", name_en="Chiang Rai", province_codes=["57"])
     # when an administrator renames it and adds Phayao
-    response = client_for(cast.admin).post(f"/areas/regions/{region.slug}/edit/",
-                                           region_form(name_th="เชียงราย-พะเยา", provinces=["57", "56"]))
+    response = client_for(cast.admin).post(
+        f"/areas/regions/{region.slug}/edit/", region_form(name_th="เชียงราย-พะเยา", provinces=["57", "56"])
+    )
     # then the region is changed
     region.refresh_from_db()
     assert response.status_code == 302
@@ -58,9 +67,12 @@ def test_it_refuses_a_coordinator_to_create_or_change_regions(cast, client_for):
     region = region_create(by=cast.admin, name_th="เชียงราย", name_en="Chiang Rai", province_codes=["57"])
     client = client_for(cast.chiangrai_coordinator)
     # when they open or submit the region forms
-    responses = [client.get("/areas/regions/new/"), client.post("/areas/regions/new/", region_form()),
-                 client.get(f"/areas/regions/{region.slug}/edit/"),
-                 client.post(f"/areas/regions/{region.slug}/edit/", region_form(name_th="อื่น"))]
+    responses = [
+        client.get("/areas/regions/new/"),
+        client.post("/areas/regions/new/", region_form()),
+        client.get(f"/areas/regions/{region.slug}/edit/"),
+        client.post(f"/areas/regions/{region.slug}/edit/", region_form(name_th="อื่น")),
+    ]
     # then every one is refused and nothing changes
     assert [r.status_code for r in responses] == [403, 403, 403, 403]
     assert list(Region.objects.values_list("name_th", flat=True)) == ["เชียงราย"]

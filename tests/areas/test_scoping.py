@@ -21,10 +21,18 @@ def test_a_region_covers_its_provinces(db):
     from sanphalang.areas.services import region_create
 
     admin = user_create(username="root", password="x", role="admin")
-    region_create(by=admin, name_th="กรุงเทพฯ ปริมณฑลและตะวันออก", name_en="Bangkok, vicinity and East",
-                  province_codes=["11", "13", "12", "10"])
-    regional = user_create(username="regional", password="x", role="provincial_coordinator",
-                           region_slugs=["bangkok-vicinity-and-east"])
+    region_create(
+        by=admin,
+        name_th="กรุงเทพฯ ปริมณฑลและตะวันออก",
+        name_en="Bangkok, vicinity and East",
+        province_codes=["11", "13", "12", "10"],
+    )
+    regional = user_create(
+        username="regional",
+        password="x",
+        role="provincial_coordinator",
+        region_slugs=["bangkok-vicinity-and-east"],
+    )
     scope = scope_for(regional)
     assert scope.prefixes == ("10", "11", "12", "13")
     assert not scope.covers("57")

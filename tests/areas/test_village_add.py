@@ -7,7 +7,13 @@ URL = "/areas/570101/villages/"
 
 
 def village_form(**overrides) -> dict:
-    return {"kind": AreaLevel.VILLAGE, "moo": "๕", "name_th": "บ้านป่าซาง", "name_en": "Ban Pa Sang", **overrides}
+    return {
+        "kind": AreaLevel.VILLAGE,
+        "moo": "๕",
+        "name_th": "บ้านป่าซาง",
+        "name_en": "Ban Pa Sang",
+        **overrides,
+    }
 
 
 def test_the_coordinator_of_the_district_sees_the_add_village_form(cast, client_for):
@@ -27,8 +33,12 @@ def test_it_stores_a_village_typed_with_thai_digits(cast, client_for):
     # then it is stored as moo 5 with the village code of the subdistrict
     assert response.status_code == 302
     village = Area.objects.get(code="57010105")
-    assert (village.moo, village.level, village.parent_id, village.is_official) == (5, AreaLevel.VILLAGE, "570101",
-                                                                                   False)
+    assert (village.moo, village.level, village.parent_id, village.is_official) == (
+        5,
+        AreaLevel.VILLAGE,
+        "570101",
+        False,
+    )
     assert village.name_en == "Ban Pa Sang"
     # and it is listed on the subdistrict's page
     page = client.get("/areas/570101/")

@@ -50,7 +50,7 @@ def test_serve_migrates_collects_static_and_serves_with_waitress(db, settings, t
     settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
     with mock.patch("waitress.serve") as serve:
         call_command("serve", port=8123, threads=2, stdout=io.StringIO(), verbosity=0)
-    application, = serve.call_args.args
+    (application,) = serve.call_args.args
     assert serve.call_args.kwargs == {"host": "127.0.0.1", "port": 8123, "threads": 2}
     assert callable(application)
     collected = tmp_path / "static" / "sanphalang"
@@ -84,10 +84,20 @@ def _records(path) -> list:
 
 def test_a_restored_backup_backs_up_to_the_same_data(cast, tmp_path):
     # given a database with organisations, people, positions, a village and their history
-    network = organisation_create(by=cast.admin, name_th="เครือข่ายเชียงราย", kind="network", area_code="57",
-                                  issue_areas=["community-welfare"])
-    person = person_create(by=cast.chiangrai_coordinator, first_name="รัชนี", last_name="ดีงาม",
-                           area_code="570101", national_id="1101700203450")
+    network = organisation_create(
+        by=cast.admin,
+        name_th="เครือข่ายเชียงราย",
+        kind="network",
+        area_code="57",
+        issue_areas=["community-welfare"],
+    )
+    person = person_create(
+        by=cast.chiangrai_coordinator,
+        first_name="รัชนี",
+        last_name="ดีงาม",
+        area_code="570101",
+        national_id="1101700203450",
+    )
     position_create(by=cast.chiangrai_coordinator, person=person, organisation=network, role="chair")
     village_create(by=cast.mueang_coordinator, subdistrict_code="570101", moo=3, name_th="บ้านป่าซาง")
     first, second = tmp_path / "first.json.gz", tmp_path / "second.backup"

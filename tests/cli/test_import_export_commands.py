@@ -31,21 +31,29 @@ def test_import_writes_a_valid_file(cast, tmp_path):
 
 def test_import_prints_each_bad_row_and_fails_without_writing(cast, tmp_path):
     path = tmp_path / "orgs.csv"
-    path.write_bytes(csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0],
-                                ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]))
+    path.write_bytes(
+        csv_bytes(
+            [ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0], ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]
+        )
+    )
     out = io.StringIO()
     with translation.override("en"), pytest.raises(CommandError) as raised:
         call_command("import", "organisations", str(path), user="mueang_coord", stdout=out)
     assert raised.value.returncode == 1
-    assert "line 3, column รหัสพื้นที่: You can only change records in the areas you are assigned to." \
+    assert (
+        "line 3, column รหัสพื้นที่: You can only change records in the areas you are assigned to."
         in out.getvalue()
+    )
     assert not Organisation.objects.exists()
 
 
 def test_import_skips_bad_rows_when_asked(cast, tmp_path):
     path = tmp_path / "orgs.csv"
-    path.write_bytes(csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0],
-                                ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]))
+    path.write_bytes(
+        csv_bytes(
+            [ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0], ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]
+        )
+    )
     out = command("import", "organisations", str(path), user="mueang_coord", skip_bad_rows=True)
     assert "line 3" in out and "Imported 1 record;" in out
     assert Organisation.objects.count() == 1
@@ -75,8 +83,13 @@ def test_import_as_an_unknown_user_is_refused(cast, tmp_path):
 
 @pytest.fixture
 def directory(cast):
-    network = organisation_create(by=cast.admin, name_th="เครือข่ายเชียงราย", kind="network", area_code="57",
-                                  issue_areas=["community-welfare"])
+    network = organisation_create(
+        by=cast.admin,
+        name_th="เครือข่ายเชียงราย",
+        kind="network",
+        area_code="57",
+        issue_areas=["community-welfare"],
+    )
     organisation_create(by=cast.admin, name_th="กลุ่มแม่สาย", kind="community_organisation", area_code="570901")
     organisation_create(by=cast.admin, name_th="กลุ่มพะเยา", kind="community_organisation", area_code="5601")
     person_create(by=cast.admin, first_name="รัชนี", last_name="ดีงาม", area_code="570101")

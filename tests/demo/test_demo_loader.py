@@ -10,8 +10,15 @@ EXPECTED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "expected
 
 def test_the_demo_holds_the_organisations_and_office_holders_of_the_reports(demo_admin):
     admin = demo_admin
-    names = {"รัชกฤช สถิรานนท์", "วิรุณ คำภิโล", "รัชนี ตรัยตรึงศ์โกศล", "วิบูลย์ รัตนาภรณ์วงศ์", "ศักดิ์ฤทธิ์ สลักคำ",
-             "มุกดา อินต๊ะสาร", "เฉลิมศรี ระดากูล"}
+    names = {
+        "รัชกฤช สถิรานนท์",
+        "วิรุณ คำภิโล",
+        "รัชนี ตรัยตรึงศ์โกศล",
+        "วิบูลย์ รัตนาภรณ์วงศ์",
+        "ศักดิ์ฤทธิ์ สลักคำ",
+        "มุกดา อินต๊ะสาร",
+        "เฉลิมศรี ระดากูล",
+    }
     assert names <= {p.full_name for p in Person.objects.all()}
     if EXPECTED.exists():
         expected = json.loads(EXPECTED.read_text())

@@ -17,7 +17,9 @@ def test_the_demo_holds_s1_as_the_report_records_it(demo):
     # the quarterly report to the governor: the first one done, the next one due three months later
     series = ActionItem.objects.filter(meeting=meeting, recurrence_months=3).order_by("sequence")
     assert [(item.due_on, item.status) for item in series] == [
-        (dt.date(2015, 10, 20), "done"), (dt.date(2016, 1, 20), "open")]
+        (dt.date(2015, 10, 20), "done"),
+        (dt.date(2016, 1, 20), "open"),
+    ]
     assert series[0].owner_organisation.name_th == "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย"
 
 

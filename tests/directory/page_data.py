@@ -6,7 +6,9 @@ VALID_NATIONAL_ID = "1101700230708"
 OTHER_NATIONAL_ID = "3101001234565"
 
 
-def make_org(by, name="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย", area_code="57", kind="agency", **fields):
+def make_org(
+    by, name="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย", area_code="57", kind="agency", **fields
+):
     return organisation_create(by=by, kind=kind, name_th=name, area_code=area_code, **fields)
 
 

@@ -17,8 +17,12 @@ PMJ = "สำนักงานพัฒนาสังคมและควา�
 
 
 def org_form(**overrides):
-    data = {"kind": "community_organisation", "name_th": "กลุ่มออมทรัพย์บ้านป่าซาง", "area_code": "570101",
-            "is_active": "on"}
+    data = {
+        "kind": "community_organisation",
+        "name_th": "กลุ่มออมทรัพย์บ้านป่าซาง",
+        "area_code": "570101",
+        "is_active": "on",
+    }
     data.update(overrides)
     return data
 
@@ -42,7 +46,9 @@ class TestList:
         make_org(cast.admin, name=PMJ)
         make_org(cast.admin, name="องค์การบริหารส่วนจังหวัดเชียงราย", kind="local_government")
         # when the coordinator searches
-        response = client_for(cast.chiangrai_coordinator).get(reverse("directory:organisation_list"), {"q": query})
+        response = client_for(cast.chiangrai_coordinator).get(
+            reverse("directory:organisation_list"), {"q": query}
+        )
         # then the office is found
         assert [o.name_th for o in response.context["listing"].page] == [PMJ]
 
@@ -67,15 +73,17 @@ class TestList:
         make_org(cast.admin, name="กลุ่มสอง", kind="network")
         # when filtering by that issue
         response = client_for(cast.chiangrai_coordinator).get(
-            reverse("directory:organisation_list"), {"issue": str(issue.pk)})
+            reverse("directory:organisation_list"), {"issue": str(issue.pk)}
+        )
         # then only the first is listed
         assert [o.name_th for o in response.context["listing"].page] == ["กลุ่มหนึ่ง"]
 
     def test_it_sorts_by_kind_descending(self, cast, client_for):
         make_org(cast.admin, name="ก กลุ่ม", kind="agency")
         make_org(cast.admin, name="ข กลุ่ม", kind="university")
-        response = client_for(cast.chiangrai_coordinator).get(reverse("directory:organisation_list"),
-                                                             {"sort": "-kind"})
+        response = client_for(cast.chiangrai_coordinator).get(
+            reverse("directory:organisation_list"), {"sort": "-kind"}
+        )
         assert [o.kind for o in response.context["listing"].page] == ["university", "agency"]
 
     def test_it_hides_the_add_button_from_a_viewer(self, cast, client_for):
@@ -84,13 +92,16 @@ class TestList:
         assert reverse("directory:organisation_create") not in response.content.decode()
 
     @pytest.mark.parametrize("rows", [3, 30])
-    def test_it_reads_the_list_in_a_constant_number_of_queries(self, cast, client_for,
-                                                               django_assert_max_num_queries, rows):
+    def test_it_reads_the_list_in_a_constant_number_of_queries(
+        self, cast, client_for, django_assert_max_num_queries, rows
+    ):
         # given many organisations with issue areas and parents
         issue = IssueArea.objects.filter(province__isnull=True).first()
         parent = make_org(cast.admin, name="เครือข่ายจังหวัด", kind="network")
         for number in range(rows):
-            make_org(cast.admin, name=f"กลุ่มที่ {number}", area_code="570101", issue_areas=[issue], parent=parent)
+            make_org(
+                cast.admin, name=f"กลุ่มที่ {number}", area_code="570101", issue_areas=[issue], parent=parent
+            )
         client = client_for(cast.chiangrai_coordinator)
         # when the list is read, then the query count does not grow with the rows
         with django_assert_max_num_queries(10):
@@ -108,7 +119,8 @@ class TestExport:
         make_org(cast.admin, name="กลุ่มพะเยา", area_code="56", kind="network")
         # when the coordinator exports the networks
         response = client_for(cast.chiangrai_coordinator).get(
-            reverse("directory:organisation_list"), {"kind": "network", "export": "csv"})
+            reverse("directory:organisation_list"), {"kind": "network", "export": "csv"}
+        )
         # then every network of Chiang Rai is in the file, and nothing else
         assert response.status_code == 200
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -119,7 +131,8 @@ class TestExport:
         make_org(cast.admin, name=PMJ, abbreviation="พมจ.")
         make_org(cast.admin, name="กลุ่มแม่สาย", area_code="5709", kind="network")
         response = client_for(cast.chiangrai_coordinator).get(
-            reverse("directory:organisation_list"), {"q": "พมจ.", "export": "xlsx"})
+            reverse("directory:organisation_list"), {"q": "พมจ.", "export": "xlsx"}
+        )
         sheet = load_workbook(io.BytesIO(response.content)).active
         values = list(sheet.iter_rows(values_only=True))
         assert len(values) == 2
@@ -131,11 +144,17 @@ class TestDetail:
     def test_it_shows_the_organisation_to_its_coordinator(self, cast, client_for):
         # given an organisation with a member organisation
         parent = make_org(cast.admin, name=PMJ, abbreviation="พมจ.", other_names="พัฒนาสังคมจังหวัด")
-        make_org(cast.admin, name="ศูนย์ประสานงานอำเภอเมือง", area_code="5701", kind="coordination_centre",
-                 parent=parent)
+        make_org(
+            cast.admin,
+            name="ศูนย์ประสานงานอำเภอเมือง",
+            area_code="5701",
+            kind="coordination_centre",
+            parent=parent,
+        )
         # when the coordinator opens it
         response = client_for(cast.chiangrai_coordinator).get(
-            reverse("directory:organisation_detail", args=[parent.pk]))
+            reverse("directory:organisation_detail", args=[parent.pk])
+        )
         # then the details, the member organisation and the history link are shown
         content = response.content.decode()
         assert response.status_code == 200
@@ -148,8 +167,12 @@ class TestDetail:
         client = client_for(cast.phayao_coordinator)
         assert client.get(reverse("directory:organisation_detail", args=[org.pk])).status_code == 404
         assert client.get(reverse("directory:organisation_update", args=[org.pk])).status_code == 404
-        assert client.post(reverse("directory:organisation_update", args=[org.pk]),
-                           org_form(area_code="56")).status_code == 404
+        assert (
+            client.post(
+                reverse("directory:organisation_update", args=[org.pk]), org_form(area_code="56")
+            ).status_code
+            == 404
+        )
         assert client.get(reverse("directory:organisation_history", args=[org.pk])).status_code == 404
 
     def test_it_lets_a_viewer_read_but_not_edit(self, cast, client_for):
@@ -164,7 +187,8 @@ class TestCreate:
     def test_it_creates_an_organisation(self, cast, client_for):
         # when the coordinator fills in the form with a BE date in Thai digits
         response = client_for(cast.chiangrai_coordinator).post(
-            reverse("directory:organisation_create"), org_form(founded_on="๑๔/๕/๒๕๖๒"))
+            reverse("directory:organisation_create"), org_form(founded_on="๑๔/๕/๒๕๖๒")
+        )
         # then it is saved and the user goes to its page
         org = Organisation.objects.get()
         assert response.status_code == 302
@@ -178,29 +202,34 @@ class TestCreate:
         assert 'list="area-options"' in response.content.decode()
 
     def test_it_refuses_a_viewer_and_writes_nothing(self, cast, client_for):
-        response = client_for(cast.chiangrai_viewer).post(reverse("directory:organisation_create"), org_form())
+        response = client_for(cast.chiangrai_viewer).post(
+            reverse("directory:organisation_create"), org_form()
+        )
         assert response.status_code == 403
         assert not Organisation.objects.exists()
 
     def test_it_refuses_a_coordinator_writing_in_another_district(self, cast, client_for):
         # when the Mueang coordinator tries to add an organisation in Mae Sai
-        response = client_for(cast.mueang_coordinator).post(reverse("directory:organisation_create"),
-                                                            org_form(area_code="570901"))
+        response = client_for(cast.mueang_coordinator).post(
+            reverse("directory:organisation_create"), org_form(area_code="570901")
+        )
         # then the service refuses and nothing is written
         assert response.status_code == 403
         assert not Organisation.objects.exists()
 
     def test_it_shows_an_unknown_area_code_at_the_field(self, cast, client_for):
-        response = client_for(cast.chiangrai_coordinator).post(reverse("directory:organisation_create"),
-                                                               org_form(area_code="5799"))
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:organisation_create"), org_form(area_code="5799")
+        )
         assert response.status_code == 200
         assert response.context["form"].errors["area_code"]
         assert 'aria-invalid="true"' in response.content.decode()
         assert not Organisation.objects.exists()
 
     def test_it_shows_a_bad_date_at_the_field(self, cast, client_for):
-        response = client_for(cast.chiangrai_coordinator).post(reverse("directory:organisation_create"),
-                                                               org_form(founded_on="31/2/2558"))
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:organisation_create"), org_form(founded_on="31/2/2558")
+        )
         assert response.context["form"].errors["founded_on"]
         assert not Organisation.objects.exists()
 
@@ -208,7 +237,9 @@ class TestCreate:
         # given an organisation of that name in that subdistrict
         make_org(cast.admin, name="กลุ่มออมทรัพย์บ้านป่าซาง", area_code="570101", kind="community_organisation")
         # when it is added again
-        response = client_for(cast.chiangrai_coordinator).post(reverse("directory:organisation_create"), org_form())
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:organisation_create"), org_form()
+        )
         # then the form says so at the name, and there is still one
         assert response.status_code == 200
         assert response.context["form"].errors["name_th"]
@@ -220,8 +251,10 @@ class TestUpdateAndDelete:
         org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")
         client = client_for(cast.mueang_coordinator)
         assert client.get(reverse("directory:organisation_update", args=[org.pk])).status_code == 200
-        response = client.post(reverse("directory:organisation_update", args=[org.pk]),
-                               org_form(name_th="กลุ่มใหม่", kind="network"))
+        response = client.post(
+            reverse("directory:organisation_update", args=[org.pk]),
+            org_form(name_th="กลุ่มใหม่", kind="network"),
+        )
         assert response.status_code == 302
         org.refresh_from_db()
         assert org.name_th == "กลุ่มใหม่"
@@ -229,7 +262,8 @@ class TestUpdateAndDelete:
     def test_it_refuses_a_viewer_edit_and_writes_nothing(self, cast, client_for):
         org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")
         response = client_for(cast.chiangrai_viewer).post(
-            reverse("directory:organisation_update", args=[org.pk]), org_form(name_th="กลุ่มใหม่"))
+            reverse("directory:organisation_update", args=[org.pk]), org_form(name_th="กลุ่มใหม่")
+        )
         assert response.status_code == 403
         org.refresh_from_db()
         assert org.name_th == "กลุ่มเดิม"
@@ -244,7 +278,9 @@ class TestUpdateAndDelete:
 
     def test_it_refuses_a_viewer_delete(self, cast, client_for):
         org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")
-        response = client_for(cast.chiangrai_viewer).post(reverse("directory:organisation_delete", args=[org.pk]))
+        response = client_for(cast.chiangrai_viewer).post(
+            reverse("directory:organisation_delete", args=[org.pk])
+        )
         assert response.status_code == 403
         assert Organisation.objects.exists()
 
@@ -255,7 +291,9 @@ class TestHistory:
         org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")
         organisation_update(by=cast.chiangrai_coordinator, organisation=org, name_th="กลุ่มใหม่")
         # when its history is read
-        response = client_for(cast.chiangrai_viewer).get(reverse("directory:organisation_history", args=[org.pk]))
+        response = client_for(cast.chiangrai_viewer).get(
+            reverse("directory:organisation_history", args=[org.pk])
+        )
         # then the change, its author and both names are shown, newest first
         entries = response.context["entries"]
         assert response.status_code == 200
@@ -267,8 +305,9 @@ class TestHistory:
         # given an organisation given an issue area and a founding date
         org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")
         issue = IssueArea.objects.filter(province__isnull=True).first()
-        organisation_update(by=cast.admin, organisation=org, issue_areas=[issue],
-                            founded_on=datetime.date(2015, 7, 20))
+        organisation_update(
+            by=cast.admin, organisation=org, issue_areas=[issue], founded_on=datetime.date(2015, 7, 20)
+        )
         client = client_for(cast.chiangrai_coordinator)
         client.cookies["django_language"] = "en"
         # when its history is read in English

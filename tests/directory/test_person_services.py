@@ -12,8 +12,13 @@ VALID_ID = "1101700203450"  # check digit valid
 
 @pytest.fixture
 def ratchanee(cast):
-    return person_create(by=cast.chiangrai_coordinator, first_name="นางสาวรัชนี", last_name="ตรัยตรึงศ์โกศล",
-                         area_code="5701", national_id="1-1017-00203-45-0")
+    return person_create(
+        by=cast.chiangrai_coordinator,
+        first_name="นางสาวรัชนี",
+        last_name="ตรัยตรึงศ์โกศล",
+        area_code="5701",
+        national_id="1-1017-00203-45-0",
+    )
 
 
 def test_a_title_typed_into_the_name_is_kept_apart(ratchanee):

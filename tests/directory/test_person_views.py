@@ -15,8 +15,14 @@ from .page_data import OTHER_NATIONAL_ID, VALID_NATIONAL_ID, make_org, make_pers
 
 
 def person_form(**overrides):
-    data = {"title": "", "first_name": "สมชาย", "last_name": "ใจดี", "area_code": "570101",
-            "legal_basis": "consent", "purpose": "ติดต่อประสานงานเครือข่าย"}
+    data = {
+        "title": "",
+        "first_name": "สมชาย",
+        "last_name": "ใจดี",
+        "area_code": "570101",
+        "legal_basis": "consent",
+        "purpose": "ติดต่อประสานงานเครือข่าย",
+    }
     data.update(overrides)
     return data
 
@@ -50,12 +56,16 @@ class TestList:
         url = reverse("directory:person_list")
         # when filtering, then each filter narrows the list
         assert [p.pk for p in client.get(url, {"organisation": network.pk}).context["listing"].page] == [
-            ratchanee.pk]
-        assert [p.first_name for p in client.get(url, {"within": "5709"}).context["listing"].page] == ["คนแม่สาย"]
+            ratchanee.pk
+        ]
+        assert [p.first_name for p in client.get(url, {"within": "5709"}).context["listing"].page] == [
+            "คนแม่สาย"
+        ]
 
     @pytest.mark.parametrize("rows", [3, 30])
-    def test_it_reads_the_list_in_a_constant_number_of_queries(self, cast, client_for,
-                                                               django_assert_max_num_queries, rows):
+    def test_it_reads_the_list_in_a_constant_number_of_queries(
+        self, cast, client_for, django_assert_max_num_queries, rows
+    ):
         network = make_org(cast.admin, name="เครือข่าย", kind="network")
         for number in range(rows):
             person = make_person(cast.admin, first_name=f"คนที่{number}", area_code="570101")
@@ -74,8 +84,9 @@ class TestExport:
         make_person(cast.admin, first_name="คนแม่สาย", area_code="5709")
         AccessLog.objects.all().delete()
         # when the coordinator exports Mueang
-        response = client_for(cast.chiangrai_coordinator).get(reverse("directory:person_list"),
-                                                             {"within": "5701", "export": "csv"})
+        response = client_for(cast.chiangrai_coordinator).get(
+            reverse("directory:person_list"), {"within": "5701", "export": "csv"}
+        )
         # then the file holds both and each read is logged as an export
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert sorted(row[1] for row in rows[1:]) == ["รัชนี", "สมศักดิ์"]
@@ -86,7 +97,9 @@ class TestExport:
 
     def test_it_exports_xlsx_without_national_ids(self, cast, client_for):
         make_person(cast.admin, national_id=VALID_NATIONAL_ID)
-        response = client_for(cast.chiangrai_coordinator).get(reverse("directory:person_list"), {"export": "xlsx"})
+        response = client_for(cast.chiangrai_coordinator).get(
+            reverse("directory:person_list"), {"export": "xlsx"}
+        )
         values = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
         assert values[1][1] == "รัชนี"
         assert VALID_NATIONAL_ID not in str(values)
@@ -100,7 +113,9 @@ class TestDetail:
         position_create(by=cast.admin, person=person, organisation=network, role="secretary")
         AccessLog.objects.all().delete()
         # when the coordinator opens the record
-        response = client_for(cast.mueang_coordinator).get(reverse("directory:person_detail", args=[person.pk]))
+        response = client_for(cast.mueang_coordinator).get(
+            reverse("directory:person_detail", args=[person.pk])
+        )
         # then the whole ID, contact and position are shown, and the read is logged
         content = response.content.decode()
         assert response.status_code == 200
@@ -132,8 +147,12 @@ class TestDetail:
         client = client_for(cast.phayao_coordinator)
         for name in ("person_detail", "person_update", "person_history"):
             assert client.get(reverse(f"directory:{name}", args=[person.pk])).status_code == 404
-        assert client.post(reverse("directory:person_update", args=[person.pk]),
-                           person_form(area_code="56")).status_code == 404
+        assert (
+            client.post(
+                reverse("directory:person_update", args=[person.pk]), person_form(area_code="56")
+            ).status_code
+            == 404
+        )
         person.refresh_from_db()
         assert person.area_id == "5701"
 
@@ -141,9 +160,15 @@ class TestDetail:
 class TestCreateAndUpdate:
     def test_it_creates_a_person_with_thai_digits_and_be_date(self, cast, client_for):
         # when the coordinator types the title with the name and a Thai-digit BE consent date
-        response = client_for(cast.mueang_coordinator).post(reverse("directory:person_create"), person_form(
-            first_name="นางสาวรัชนี", last_name="ตรัยตรึงศ์โกศล", consent_on="๑๔/๕/๒๕๖๒",
-            national_id="๑-๑๐๑๗-๐๐๒๓๐-๗๐-๘"))
+        response = client_for(cast.mueang_coordinator).post(
+            reverse("directory:person_create"),
+            person_form(
+                first_name="นางสาวรัชนี",
+                last_name="ตรัยตรึงศ์โกศล",
+                consent_on="๑๔/๕/๒๕๖๒",
+                national_id="๑-๑๐๑๗-๐๐๒๓๐-๗๐-๘",
+            ),
+        )
         # then the person is saved with the title apart and the date read as 14 May 2019
         person = Person.objects.get()
         assert response.status_code == 302
@@ -152,28 +177,32 @@ class TestCreateAndUpdate:
         assert person.national_id == VALID_NATIONAL_ID
 
     def test_it_shows_a_bad_check_digit_at_the_field(self, cast, client_for):
-        response = client_for(cast.mueang_coordinator).post(reverse("directory:person_create"),
-                                                            person_form(national_id="1234567890123"))
+        response = client_for(cast.mueang_coordinator).post(
+            reverse("directory:person_create"), person_form(national_id="1234567890123")
+        )
         assert response.status_code == 200
         assert response.context["form"].errors["national_id"]
         assert not Person.objects.exists()
 
     def test_it_shows_a_bad_date_at_the_field(self, cast, client_for):
-        response = client_for(cast.mueang_coordinator).post(reverse("directory:person_create"),
-                                                            person_form(consent_on="31/2/2558"))
+        response = client_for(cast.mueang_coordinator).post(
+            reverse("directory:person_create"), person_form(consent_on="31/2/2558")
+        )
         assert response.context["form"].errors["consent_on"]
         assert not Person.objects.exists()
 
     def test_it_shows_an_unknown_area_at_the_field(self, cast, client_for):
-        response = client_for(cast.chiangrai_coordinator).post(reverse("directory:person_create"),
-                                                               person_form(area_code="579999"))
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:person_create"), person_form(area_code="579999")
+        )
         assert response.context["form"].errors["area_code"]
         assert not Person.objects.exists()
 
     def test_it_shows_a_national_id_already_registered_at_the_field(self, cast, client_for):
         make_person(cast.admin, national_id=VALID_NATIONAL_ID)
-        response = client_for(cast.chiangrai_coordinator).post(reverse("directory:person_create"),
-                                                               person_form(national_id=VALID_NATIONAL_ID))
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:person_create"), person_form(national_id=VALID_NATIONAL_ID)
+        )
         assert response.status_code == 200
         assert response.context["form"].errors["national_id"]
         assert Person.objects.count() == 1
@@ -185,8 +214,9 @@ class TestCreateAndUpdate:
 
     def test_it_refuses_a_viewer_edit(self, cast, client_for):
         person = make_person(cast.admin)
-        response = client_for(cast.chiangrai_viewer).post(reverse("directory:person_update", args=[person.pk]),
-                                                          person_form())
+        response = client_for(cast.chiangrai_viewer).post(
+            reverse("directory:person_update", args=[person.pk]), person_form()
+        )
         assert response.status_code == 403
         person.refresh_from_db()
         assert person.first_name == "รัชนี"
@@ -196,8 +226,12 @@ class TestCreateAndUpdate:
         client = client_for(cast.mueang_coordinator)
         form_page = client.get(reverse("directory:person_update", args=[person.pk]))
         assert form_page.status_code == 200
-        response = client.post(reverse("directory:person_update", args=[person.pk]), person_form(
-            first_name="รัชนี", last_name="ตรัยตรึงศ์โกศล", national_id=OTHER_NATIONAL_ID, area_code="5701"))
+        response = client.post(
+            reverse("directory:person_update", args=[person.pk]),
+            person_form(
+                first_name="รัชนี", last_name="ตรัยตรึงศ์โกศล", national_id=OTHER_NATIONAL_ID, area_code="5701"
+            ),
+        )
         assert response.status_code == 302
         person.refresh_from_db()
         assert person.national_id == OTHER_NATIONAL_ID
@@ -210,14 +244,22 @@ class TestPositions:
         person = make_person(cast.admin)
         client = client_for(cast.mueang_coordinator)
         # when a position is added with BE dates
-        response = client.post(reverse("directory:position_create", args=[person.pk]), {
-            "position-organisation": network.pk, "position-role": "chair", "position-title": "ประธาน",
-            "position-started_on": "๑/๑๐/๒๕๖๑"})
+        response = client.post(
+            reverse("directory:position_create", args=[person.pk]),
+            {
+                "position-organisation": network.pk,
+                "position-role": "chair",
+                "position-title": "ประธาน",
+                "position-started_on": "๑/๑๐/๒๕๖๑",
+            },
+        )
         position = Position.objects.get()
         assert response.status_code == 302
         assert str(position.started_on) == "2018-10-01"
         # and then ended
-        client.post(reverse("directory:position_end", args=[person.pk, position.pk]), {"ended_on": "30/9/2562"})
+        client.post(
+            reverse("directory:position_end", args=[person.pk, position.pk]), {"ended_on": "30/9/2562"}
+        )
         position.refresh_from_db()
         assert str(position.ended_on) == "2019-09-30"
         # and then deleted
@@ -227,9 +269,15 @@ class TestPositions:
     def test_it_shows_an_end_before_the_start_at_the_field(self, cast, client_for):
         network = make_org(cast.admin, name="เครือข่าย", kind="network")
         person = make_person(cast.admin)
-        response = client_for(cast.mueang_coordinator).post(reverse("directory:position_create", args=[person.pk]), {
-            "position-organisation": network.pk, "position-role": "chair",
-            "position-started_on": "1/10/2561", "position-ended_on": "1/10/2560"})
+        response = client_for(cast.mueang_coordinator).post(
+            reverse("directory:position_create", args=[person.pk]),
+            {
+                "position-organisation": network.pk,
+                "position-role": "chair",
+                "position-started_on": "1/10/2561",
+                "position-ended_on": "1/10/2560",
+            },
+        )
         assert response.status_code == 200
         assert response.context["position_form"].errors["ended_on"]
         assert not Position.objects.exists()
@@ -239,16 +287,20 @@ class TestPositions:
         phayao = make_org(cast.admin, name="กลุ่มพะเยา", area_code="56", kind="network")
         person = make_person(cast.admin)
         # when the Mueang coordinator posts a position in it, then the form refuses the choice
-        response = client_for(cast.mueang_coordinator).post(reverse("directory:position_create", args=[person.pk]), {
-            "position-organisation": phayao.pk, "position-role": "chair"})
+        response = client_for(cast.mueang_coordinator).post(
+            reverse("directory:position_create", args=[person.pk]),
+            {"position-organisation": phayao.pk, "position-role": "chair"},
+        )
         assert response.context["position_form"].errors["organisation"]
         assert not Position.objects.exists()
 
     def test_it_refuses_a_viewer(self, cast, client_for):
         network = make_org(cast.admin, name="เครือข่าย", kind="network")
         person = make_person(cast.admin)
-        response = client_for(cast.chiangrai_viewer).post(reverse("directory:position_create", args=[person.pk]), {
-            "position-organisation": network.pk, "position-role": "chair"})
+        response = client_for(cast.chiangrai_viewer).post(
+            reverse("directory:position_create", args=[person.pk]),
+            {"position-organisation": network.pk, "position-role": "chair"},
+        )
         assert response.status_code == 403
         assert not Position.objects.exists()
 
@@ -265,7 +317,9 @@ class TestErase:
 
     def test_it_refuses_a_coordinator(self, cast, client_for):
         person = make_person(cast.admin)
-        response = client_for(cast.chiangrai_coordinator).post(reverse("directory:person_erase", args=[person.pk]))
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:person_erase", args=[person.pk])
+        )
         assert response.status_code == 403
         assert Person.objects.exists()
 
@@ -274,9 +328,13 @@ class TestHistory:
     def test_it_shows_changes_with_the_national_id_masked_for_a_viewer(self, cast, client_for):
         # given a person whose national ID and phone were changed
         person = make_person(cast.admin, national_id=VALID_NATIONAL_ID)
-        person_update(by=cast.mueang_coordinator, person=person, national_id=OTHER_NATIONAL_ID, phone="0899999999")
+        person_update(
+            by=cast.mueang_coordinator, person=person, national_id=OTHER_NATIONAL_ID, phone="0899999999"
+        )
         # when the viewer reads the history
-        response = client_for(cast.chiangrai_viewer).get(reverse("directory:person_history", args=[person.pk]))
+        response = client_for(cast.chiangrai_viewer).get(
+            reverse("directory:person_history", args=[person.pk])
+        )
         # then the change and its author are listed, the IDs masked
         content = response.content.decode()
         assert response.status_code == 200

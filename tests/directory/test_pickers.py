@@ -51,7 +51,9 @@ class TestOrganisationSearch:
         client = client_for(cast.phayao_coordinator)
         for query in ("", "พมจ.", "เชียงราย", chiangrai.name_th):
             assert str(chiangrai.pk) not in dict(suggestions(client.get(ORGANISATIONS, {"q": query})))
-        assert [pk for pk, _label in suggestions(client.get(ORGANISATIONS, {"q": "พมจ."}))] == [str(phayao.pk)]
+        assert [pk for pk, _label in suggestions(client.get(ORGANISATIONS, {"q": "พมจ."}))] == [
+            str(phayao.pk)
+        ]
         # and a user with no areas yet gets nothing at all
         assert suggestions(client_for(cast.unassigned).get(ORGANISATIONS)) == []
 
@@ -73,7 +75,10 @@ class TestOrganisationSearch:
         client = client_for(cast.chiangrai_coordinator)
         url = reverse("directory:organisation_autocomplete_kind", kwargs={"kind": "network"})
         assert [pk for pk, _label in suggestions(client.get(url))] == [str(network.pk)]
-        assert client.get(reverse("directory:organisation_autocomplete_kind", kwargs={"kind": "x"})).status_code == 404
+        assert (
+            client.get(reverse("directory:organisation_autocomplete_kind", kwargs={"kind": "x"})).status_code
+            == 404
+        )
 
     def test_it_only_reads(self, cast, client_for):
         response = client_for(cast.chiangrai_coordinator).post(ORGANISATIONS, {"text": "องค์กรใหม่"})
@@ -83,8 +88,9 @@ class TestOrganisationSearch:
 
 class TestPersonSearch:
     def test_it_finds_a_person_by_name_with_or_without_title_and_shows_the_name_only(self, cast, client_for):
-        person = make_person(cast.admin, title="นางสาว", national_id=VALID_NATIONAL_ID, phone="0812345678",
-                             nickname="แดง")
+        person = make_person(
+            cast.admin, title="นางสาว", national_id=VALID_NATIONAL_ID, phone="0812345678", nickname="แดง"
+        )
         make_person(cast.admin, first_name="สมศักดิ์", last_name="มั่นคง")
         AccessLog.objects.all().delete()
         client = client_for(cast.chiangrai_coordinator)
@@ -101,24 +107,30 @@ class TestPersonSearch:
     def test_people_of_another_district_or_province_are_not_suggested(self, cast, client_for):
         mueang = make_person(cast.admin)
         maesai = make_person(cast.admin, first_name="รัชนีแม่สาย", area_code="5709")
-        assert [pk for pk, _ in suggestions(client_for(cast.mueang_coordinator).get(PEOPLE, {"q": "รัชนี"}))] == [
-            str(mueang.pk)]
-        assert [pk for pk, _ in suggestions(client_for(cast.maesai_coordinator).get(PEOPLE, {"q": "รัชนี"}))] == [
-            str(maesai.pk)]
+        assert [
+            pk for pk, _ in suggestions(client_for(cast.mueang_coordinator).get(PEOPLE, {"q": "รัชนี"}))
+        ] == [str(mueang.pk)]
+        assert [
+            pk for pk, _ in suggestions(client_for(cast.maesai_coordinator).get(PEOPLE, {"q": "รัชนี"}))
+        ] == [str(maesai.pk)]
         assert suggestions(client_for(cast.phayao_coordinator).get(PEOPLE, {"q": "รัชนี"})) == []
         assert suggestions(client_for(cast.phayao_coordinator).get(PEOPLE)) == []
 
 
 class TestFormsWithPickers:
-    @pytest.mark.parametrize(("make_form", "field", "record"), [
-        (lambda user, data: OrganisationForm(data, user=user), "parent", "organisation"),
-        (lambda user, data: OrganisationForm(data, user=user), "partners", "organisation"),
-        (lambda user, data: PositionForm(data, user=user), "organisation", "organisation"),
-        (lambda user, data: MeetingForm(data, user=user), "chair", "person"),
-        (lambda user, data: AttendanceForm(data, user=user), "person", "person"),
-    ])
-    def test_a_record_outside_the_users_areas_is_refused_at_its_field(self, cast, offices, make_form, field,
-                                                                     record):
+    @pytest.mark.parametrize(
+        ("make_form", "field", "record"),
+        [
+            (lambda user, data: OrganisationForm(data, user=user), "parent", "organisation"),
+            (lambda user, data: OrganisationForm(data, user=user), "partners", "organisation"),
+            (lambda user, data: PositionForm(data, user=user), "organisation", "organisation"),
+            (lambda user, data: MeetingForm(data, user=user), "chair", "person"),
+            (lambda user, data: AttendanceForm(data, user=user), "person", "person"),
+        ],
+    )
+    def test_a_record_outside_the_users_areas_is_refused_at_its_field(
+        self, cast, offices, make_form, field, record
+    ):
         # given a record of Phayao, which a Chiang Rai coordinator cannot see
         _chiangrai, phayao_office = offices
         outside = phayao_office if record == "organisation" else make_person(cast.admin, area_code="56")
@@ -133,8 +145,10 @@ class TestFormsWithPickers:
 
     def test_a_record_inside_the_areas_is_accepted(self, cast, offices):
         chiangrai, _phayao = offices
-        form = PositionForm({"position-organisation": str(chiangrai.pk), "position-role": "member"},
-                            user=cast.mueang_coordinator)
+        form = PositionForm(
+            {"position-organisation": str(chiangrai.pk), "position-role": "member"},
+            user=cast.mueang_coordinator,
+        )
         assert form.is_valid(), form.errors
         assert form.cleaned_data["organisation"] == chiangrai
 
@@ -149,9 +163,11 @@ class TestFormsWithPickers:
         parent, partners = str(form["parent"]), str(form["partners"])
         # then each picker holds its chosen record, selected and labelled, and no other
         assert re.findall(r"<option[^>]*>[^<]*</option>", parent) == [
-            f'<option value="{chiangrai.pk}" selected>{chiangrai.name_th} (เชียงราย)</option>']
+            f'<option value="{chiangrai.pk}" selected>{chiangrai.name_th} (เชียงราย)</option>'
+        ]
         assert re.findall(r"<option[^>]*>[^<]*</option>", partners) == [
-            f'<option value="{partner.pk}" selected>เครือข่ายบ้านมั่นคง (เชียงราย)</option>']
+            f'<option value="{partner.pk}" selected>เครือข่ายบ้านมั่นคง (เชียงราย)</option>'
+        ]
         assert "ริมกก" not in parent + partners
 
     def test_the_label_belongs_to_the_search_box(self, cast):
@@ -161,7 +177,9 @@ class TestFormsWithPickers:
         html = str(field)
         assert 'id="id_chair_search"' in html and 'role="combobox"' in html
         # the select keeps the field's name and id for the form, out of the keyboard's and screen readers' way
-        assert re.search(r'<select name="chair"[^>]* id="id_chair"[^>]*tabindex="-1" aria-hidden="true"', html)
+        assert re.search(
+            r'<select name="chair"[^>]* id="id_chair"[^>]*tabindex="-1" aria-hidden="true"', html
+        )
 
 
 def test_a_funds_directory_entry_is_suggested_only_while_no_fund_has_it(cast, client_for):
@@ -171,9 +189,14 @@ def test_a_funds_directory_entry_is_suggested_only_while_no_fund_has_it(cast, cl
     free = make_org(cast.admin, name="กองทุนสวัสดิการชุมชนตำบลริมกก", kind="welfare_fund", area_code="570101")
     taken = make_org(cast.admin, name="กองทุนสวัสดิการชุมชนตำบลเวียง", kind="welfare_fund", area_code="570101")
     make_org(cast.admin, name="เครือข่ายกองทุนสวัสดิการชุมชนจังหวัดเชียงราย", kind="network")
-    fund_create(by=cast.chiangrai_coordinator, name="กองทุนสวัสดิการชุมชนตำบลเวียง", area_code="570101",
-                organisation=taken.pk)
+    fund_create(
+        by=cast.chiangrai_coordinator,
+        name="กองทุนสวัสดิการชุมชนตำบลเวียง",
+        area_code="570101",
+        organisation=taken.pk,
+    )
     # when the fund form's entry picker asks, then only the free entry is suggested
-    found = suggestions(client_for(cast.chiangrai_coordinator).get(reverse("welfare:fund_entry_options"),
-                                                                   {"q": "กองทุน"}))
+    found = suggestions(
+        client_for(cast.chiangrai_coordinator).get(reverse("welfare:fund_entry_options"), {"q": "กองทุน"})
+    )
     assert [pk for pk, _label in found] == [str(free.pk)]

@@ -12,8 +12,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("SANPHALANG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -45,7 +51,9 @@ def official_areas_copy(django_db_setup, django_db_blocker):
             load_official_areas(Area)
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {AREAS_COPY}")
-            cursor.execute(f"CREATE TABLE {AREAS_COPY} AS SELECT * FROM {Area._meta.db_table} WHERE is_official")
+            cursor.execute(
+                f"CREATE TABLE {AREAS_COPY} AS SELECT * FROM {Area._meta.db_table} WHERE is_official"
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +75,9 @@ def reference_data(official_areas_copy, transactional_db):
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="en-US", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-US", viewport={"width": 1280, "height": 900}
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
@@ -76,8 +86,9 @@ def page(browser, live_server):
 
 @pytest.fixture
 def phone_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
@@ -103,8 +114,9 @@ def pick():
 
     def do(search_box, typed: str, choice: str | None = None):
         search_box.fill(typed)
-        suggestion = search_box.page.locator(".autocomplete-light-box:not([hidden]) [data-value]",
-                                             has_text=choice or typed)
+        suggestion = search_box.page.locator(
+            ".autocomplete-light-box:not([hidden]) [data-value]", has_text=choice or typed
+        )
         suggestion.first.click()
 
     return do

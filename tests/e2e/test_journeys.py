@@ -75,8 +75,9 @@ def test_a_user_switches_the_language_to_english_and_back(page, cast, log_in):
 def test_a_district_coordinator_cannot_open_another_districts_record(page, cast, log_in):
     # given a person registered in Mae Sai district
     person = person_create(by=cast.admin, first_name="สมศรี", last_name="ใจงาม", area_code="570901")
-    organisation = organisation_create(by=cast.admin, kind="welfare_fund", name_th="กองทุนสวัสดิการชุมชนตำบลแม่สาย",
-                                       area_code="570901")
+    organisation = organisation_create(
+        by=cast.admin, kind="welfare_fund", name_th="กองทุนสวัสดิการชุมชนตำบลแม่สาย", area_code="570901"
+    )
     # when the Mueang Chiang Rai coordinator opens the record's address
     log_in(page, cast.mueang_coordinator)
     response = page.goto(f"/directory/people/{person.pk}/")

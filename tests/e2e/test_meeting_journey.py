@@ -13,14 +13,22 @@ from sanphalang.meetings.services.bodies import body_create
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(page, cast, log_in, pick, tmp_path):
+def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(
+    page, cast, log_in, pick, tmp_path
+):
     # given the council, the office that coordinates, and a person who is not a member
-    body = body_create(by=cast.chiangrai_coordinator, name_th="สภาพลเมืองจังหวัดเชียงราย", area_code="57",
-                       kind="council")
-    office = organisation_create(by=cast.chiangrai_coordinator, kind="agency", area_code="57",
-                                 name_th="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย")
-    visitor = person_create(by=cast.chiangrai_coordinator, title="นาย", first_name="รัชกฤช", last_name="สถิรานนท์",
-                            area_code="57")
+    body = body_create(
+        by=cast.chiangrai_coordinator, name_th="สภาพลเมืองจังหวัดเชียงราย", area_code="57", kind="council"
+    )
+    office = organisation_create(
+        by=cast.chiangrai_coordinator,
+        kind="agency",
+        area_code="57",
+        name_th="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย",
+    )
+    visitor = person_create(
+        by=cast.chiangrai_coordinator, title="นาย", first_name="รัชกฤช", last_name="สถิรานนท์", area_code="57"
+    )
     log_in(page, cast.chiangrai_coordinator)
 
     # when they create the meeting of 20 July 2558

@@ -14,11 +14,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_coordinator_types_part_of_a_thai_name_chooses_the_suggestion_and_saves(page, cast, log_in):
     # given the provincial office, a centre with no parent yet, and Phayao's office, outside the coordinator's areas
     by = cast.chiangrai_coordinator
-    office = organisation_create(by=by, kind="agency", area_code="57",
-                                 name_th="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย")
+    office = organisation_create(
+        by=by, kind="agency", area_code="57", name_th="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงราย"
+    )
     centre = organisation_create(by=by, kind="other", area_code="5701", name_th="ศูนย์ประสานงานองค์กรชุมชน")
-    organisation_create(by=cast.admin, kind="agency", area_code="56",
-                        name_th="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดพะเยา")
+    organisation_create(
+        by=cast.admin, kind="agency", area_code="56", name_th="สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดพะเยา"
+    )
     log_in(page, by)
     page.goto(f"/directory/organisations/{centre.pk}/edit/")
 

@@ -10,12 +10,13 @@ from sanphalang.welfare.models import Fund, FundYear, Settlement
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PROGRAM = ("ชื่อกองทุน,ตำบล,อำเภอ,จำนวนสมาชิก,รหัสกองทุน\n"
-           "กองทุนสวัสดิการชุมชนตำบลแม่ยาว,แม่ยาว,เมืองเชียงราย,1200,F001\n"
-           "กองทุนสวัสดิการชุมชนตำบลริมกก,ริมกก,เมืองเชียงราย,850,F002\n")
+PROGRAM = (
+    "ชื่อกองทุน,ตำบล,อำเภอ,จำนวนสมาชิก,รหัสกองทุน\n"
+    "กองทุนสวัสดิการชุมชนตำบลแม่ยาว,แม่ยาว,เมืองเชียงราย,1200,F001\n"
+    "กองทุนสวัสดิการชุมชนตำบลริมกก,ริมกก,เมืองเชียงราย,850,F002\n"
+)
 # The matching list's office writes its own headings and puts the whole address in one cell.
-MATCHING = ("ชื่อ กทส.,พื้นที่ตั้ง,คน\n"
-            "กองทุนสวัสดิการ ต.แม่ยาว,ต.แม่ยาว อ.เมือง จ.เชียงราย,๑๓๐๐\n")
+MATCHING = "ชื่อ กทส.,พื้นที่ตั้ง,คน\nกองทุนสวัสดิการ ต.แม่ยาว,ต.แม่ยาว อ.เมือง จ.เชียงราย,๑๓๐๐\n"
 
 
 def _upload(page, tmp_path, source: str, name: str, content: str) -> None:
@@ -45,8 +46,7 @@ def test_a_coordinator_reconciles_two_sources_settles_and_reports_a_year(page, c
     page.select_option("#id_map_location", "พื้นที่ตั้ง")
     page.select_option("#id_map_members", "คน")
     page.locator("button[value=preview]").click()
-    expect(page.locator("section[aria-labelledby=check-heading] table").last).to_contain_text(
-        "ต.แม่ยาว")
+    expect(page.locator("section[aria-labelledby=check-heading] table").last).to_contain_text("ต.แม่ยาว")
     page.locator("button[value=import]").click()
 
     # and the province is reconciled
@@ -61,7 +61,8 @@ def test_a_coordinator_reconciles_two_sources_settles_and_reports_a_year(page, c
     disagreement.get_by_label(re.compile("Reason|เหตุผล")).fill("ตรงกับทะเบียนสมาชิกล่าสุด")
     disagreement.locator("button[type=submit]").click()
     expect(page.locator("section[aria-labelledby=settlements-heading]")).to_contain_text(
-        "ตรงกับทะเบียนสมาชิกล่าสุด")
+        "ตรงกับทะเบียนสมาชิกล่าสุด"
+    )
     assert Settlement.objects.get(fund=fund).source_name == "สมทบ"
 
     # and enters the fund's figures of 2561 in Thai digits

@@ -33,8 +33,17 @@ def _read(tmp_path, name: str, data: bytes):
 
 
 def test_title_and_blank_rows_before_the_headings_are_skipped(tmp_path):
-    data = _xlsx([[TITLE], [], ["ชื่อกองทุน", "ตำบล", "อำเภอ"], ["กองทุน ก", "ป่าซาง", "เมือง"],
-                  [], ["กองทุน ข", "ริมกก", "เมือง"]], merges=("A1:C1",))
+    data = _xlsx(
+        [
+            [TITLE],
+            [],
+            ["ชื่อกองทุน", "ตำบล", "อำเภอ"],
+            ["กองทุน ก", "ป่าซาง", "เมือง"],
+            [],
+            ["กองทุน ข", "ริมกก", "เมือง"],
+        ],
+        merges=("A1:C1",),
+    )
     table = _read(tmp_path, "funds.xlsx", data)
     assert table.headings == ["ชื่อกองทุน", "ตำบล", "อำเภอ"]
     assert table.rows == [(4, ["กองทุน ก", "ป่าซาง", "เมือง"]), (6, ["กองทุน ข", "ริมกก", "เมือง"])]
@@ -58,8 +67,14 @@ def test_two_row_merged_heading_band_is_combined(tmp_path):
     ]
     data = _xlsx(rows, merges=("A1:F1", "A3:A4", "B3:C3", "D3:F3"))
     table = _read(tmp_path, "funds.xlsx", data)
-    assert table.headings == ["ชื่อกองทุน", "ที่ตั้ง ตำบล", "ที่ตั้ง อำเภอ",
-                              "จำนวนสมาชิก ชาย", "จำนวนสมาชิก หญิง", "จำนวนสมาชิก รวม"]
+    assert table.headings == [
+        "ชื่อกองทุน",
+        "ที่ตั้ง ตำบล",
+        "ที่ตั้ง อำเภอ",
+        "จำนวนสมาชิก ชาย",
+        "จำนวนสมาชิก หญิง",
+        "จำนวนสมาชิก รวม",
+    ]
     assert [line for line, _values in table.rows] == [5, 6]
     assert table.rows[0][1] == ["กองทุน ก", "ป่าซาง", "เมือง", "10", "12", "22"]
 
@@ -72,16 +87,24 @@ def test_merged_heading_band_at_the_top_of_the_sheet(tmp_path):
 
 
 def test_csv_two_row_heading_is_combined(tmp_path):
-    data = csv_bytes([
-        ["ชื่อกองทุน", "ที่ตั้ง", "", "จำนวนสมาชิก", "", ""],
-        ["", "ตำบล", "อำเภอ", "ชาย", "หญิง", "รวม"],
-        ["กองทุน ก", "ป่าซาง", "เมือง", "10", "12", "22"],
-        ["", "", "", "", "", ""],
-        ["กองทุน ข", "ริมกก", "เมือง", "5", "6", "11"],
-    ])
+    data = csv_bytes(
+        [
+            ["ชื่อกองทุน", "ที่ตั้ง", "", "จำนวนสมาชิก", "", ""],
+            ["", "ตำบล", "อำเภอ", "ชาย", "หญิง", "รวม"],
+            ["กองทุน ก", "ป่าซาง", "เมือง", "10", "12", "22"],
+            ["", "", "", "", "", ""],
+            ["กองทุน ข", "ริมกก", "เมือง", "5", "6", "11"],
+        ]
+    )
     table = _read(tmp_path, "funds.csv", data)
-    assert table.headings == ["ชื่อกองทุน", "ที่ตั้ง ตำบล", "ที่ตั้ง อำเภอ",
-                              "จำนวนสมาชิก ชาย", "จำนวนสมาชิก หญิง", "จำนวนสมาชิก รวม"]
+    assert table.headings == [
+        "ชื่อกองทุน",
+        "ที่ตั้ง ตำบล",
+        "ที่ตั้ง อำเภอ",
+        "จำนวนสมาชิก ชาย",
+        "จำนวนสมาชิก หญิง",
+        "จำนวนสมาชิก รวม",
+    ]
     assert [line for line, _values in table.rows] == [3, 5]
 
 
@@ -113,10 +136,13 @@ def test_one_column_table_keeps_its_first_row_as_heading(tmp_path):
     assert table.rows == [(2, ["รับรองรายงานการประชุม"])]
 
 
-@pytest.mark.parametrize("name, data", [
-    ("titles.xlsx", _xlsx([[TITLE], [], ["สำนักงานจังหวัดเชียงราย"]], merges=("A1:D1", "A3:D3"))),
-    ("titles.csv", csv_bytes([[TITLE], [], []])),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("titles.xlsx", _xlsx([[TITLE], [], ["สำนักงานจังหวัดเชียงราย"]], merges=("A1:D1", "A3:D3"))),
+        ("titles.csv", csv_bytes([[TITLE], [], []])),
+    ],
+)
 def test_a_file_of_titles_only_is_a_clear_error(tmp_path, name, data):
     with pytest.raises(TableError) as caught:
         _read(tmp_path, name, data)

@@ -33,7 +33,9 @@ def test_the_upload_page_shows_the_form_and_templates(cast, client_for):
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_template_file_has_the_thai_headings_and_imports_once_filled(cast, client_for, fmt):
     # given the template downloaded
-    response = client_for(cast.mueang_coordinator).get(reverse("imports:template", args=["organisations", fmt]))
+    response = client_for(cast.mueang_coordinator).get(
+        reverse("imports:template", args=["organisations", fmt])
+    )
     assert response.status_code == 200
     if fmt == "xlsx":
         headings = [cell.value for cell in load_workbook(io.BytesIO(response.content)).active[1]]
@@ -43,8 +45,9 @@ def test_the_template_file_has_the_thai_headings_and_imports_once_filled(cast, c
     # when a row is filled in under its headings, then it imports
     row = {"ชื่อองค์กร": "กลุ่มทดสอบ", "ประเภท": "องค์กรชุมชน", "รหัสพื้นที่": "570101"}
     data = csv_bytes([headings, [row.get(h, "") for h in headings]])
-    result = run_import(entity="organisations", table=read_table(data, "t.csv"), by=cast.mueang_coordinator,
-                        commit=True)
+    result = run_import(
+        entity="organisations", table=read_table(data, "t.csv"), by=cast.mueang_coordinator, commit=True
+    )
     assert result.errors == [] and Organisation.objects.get().name_th == "กลุ่มทดสอบ"
 
 
@@ -121,7 +124,9 @@ def test_an_oversized_upload_is_refused(cast, client_for, settings):
 
 def test_too_many_rows_are_refused(cast, client_for, settings):
     settings.IMPORT_MAX_ROWS = 2
-    response = upload(client_for(cast.chiangrai_coordinator), csv_bytes([ORGANISATION_HEADINGS_TH, *GOOD_ORGANISATIONS]))
+    response = upload(
+        client_for(cast.chiangrai_coordinator), csv_bytes([ORGANISATION_HEADINGS_TH, *GOOD_ORGANISATIONS])
+    )
     assert response.status_code == 400
     assert not ImportBatch.objects.exists()
 
@@ -154,8 +159,12 @@ def test_an_outsiders_own_file_of_chiang_rai_rows_writes_nothing(cast, client_fo
 
 def test_a_mueang_coordinator_sees_the_mae_sai_row_refused(cast, client_for):
     client = client_for(cast.mueang_coordinator)
-    upload(client, csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0],
-                              ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]))
+    upload(
+        client,
+        csv_bytes(
+            [ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0], ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]
+        ),
+    )
     batch = ImportBatch.objects.get()
     result = client.get(reverse("imports:preview", args=[batch.pk])).context["result"]
     assert [(e.line, e.column) for e in result.errors] == [(3, "รหัสพื้นที่")]

@@ -65,12 +65,19 @@ def test_a_missing_column_is_one_clear_error(cast):
         run("organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=False)
 
 
-@pytest.mark.parametrize("bad_row, column, reason", [
-    (["กลุ่มที่ไม่มีพื้นที่", "", "องค์กรชุมชน", "999999", "", ""], "รหัสพื้นที่", "No area has the code 999999"),
-    (["กลุ่มประเภทแปลก", "", "ดาวอังคาร", "570101", "", ""], "ประเภท", "Unknown kind"),
-    (["กลุ่มประเด็นแปลก", "", "องค์กรชุมชน", "570101", "no-such-issue", ""], "ประเด็นงาน", "Unknown issue area"),
-    (["กลุ่มออมทรัพย์บ้านป่าซาง", "", "องค์กรชุมชน", "570101", "", ""], "ชื่อองค์กร", "repeats line 2"),
-])
+@pytest.mark.parametrize(
+    "bad_row, column, reason",
+    [
+        (["กลุ่มที่ไม่มีพื้นที่", "", "องค์กรชุมชน", "999999", "", ""], "รหัสพื้นที่", "No area has the code 999999"),
+        (["กลุ่มประเภทแปลก", "", "ดาวอังคาร", "570101", "", ""], "ประเภท", "Unknown kind"),
+        (
+            ["กลุ่มประเด็นแปลก", "", "องค์กรชุมชน", "570101", "no-such-issue", ""],
+            "ประเด็นงาน",
+            "Unknown issue area",
+        ),
+        (["กลุ่มออมทรัพย์บ้านป่าซาง", "", "องค์กรชุมชน", "570101", "", ""], "ชื่อองค์กร", "repeats line 2"),
+    ],
+)
 def test_a_bad_row_is_reported_with_its_line_and_column_and_nothing_is_written(cast, bad_row, column, reason):
     # given a file whose fourth line is bad
     data = csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0], GOOD_ORGANISATIONS[1], bad_row])
@@ -88,14 +95,17 @@ def test_a_bad_row_is_reported_with_its_line_and_column_and_nothing_is_written(c
 def test_skip_bad_rows_writes_the_good_ones(cast):
     bad = ["กลุ่มที่ไม่มีพื้นที่", "", "องค์กรชุมชน", "999999", "", ""]
     data = csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0], bad, GOOD_ORGANISATIONS[2]])
-    result = run("organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=True, skip_bad_rows=True)
+    result = run(
+        "organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=True, skip_bad_rows=True
+    )
     assert result.written and result.created == 2 and result.bad_rows == 1
     assert Organisation.objects.count() == 2
 
 
 def test_a_row_that_repeats_an_organisation_already_registered_is_refused(cast):
-    organisation_create(by=cast.admin, name_th="กลุ่มออมทรัพย์บ้านป่าซาง", kind="community_organisation",
-                        area_code="570101")
+    organisation_create(
+        by=cast.admin, name_th="กลุ่มออมทรัพย์บ้านป่าซาง", kind="community_organisation", area_code="570101"
+    )
     data = csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0]])
     result = run("organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=False)
     assert [(e.line, e.column) for e in result.errors] == [(2, "ชื่อองค์กร")]
@@ -103,8 +113,9 @@ def test_a_row_that_repeats_an_organisation_already_registered_is_refused(cast):
 
 def test_it_refuses_a_row_outside_the_importers_areas(cast):
     # given a Mueang coordinator's file with an organisation in Mae Sai
-    data = csv_bytes([ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0],
-                      ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]])
+    data = csv_bytes(
+        [ORGANISATION_HEADINGS_TH, GOOD_ORGANISATIONS[0], ["กลุ่มแม่สาย", "", "องค์กรชุมชน", "570901", "", ""]]
+    )
     result = run("organisations", data, "orgs.csv", cast.mueang_coordinator, commit=True)
     # then line 3 is refused on its area, and nothing is written
     assert [(e.line, e.column) for e in result.errors] == [(3, "รหัสพื้นที่")]
@@ -113,9 +124,13 @@ def test_it_refuses_a_row_outside_the_importers_areas(cast):
 
 
 def test_the_parent_is_found_by_name_even_when_the_same_file_adds_it(cast):
-    data = csv_bytes([["ชื่อองค์กร", "ประเภท", "รหัสพื้นที่", "องค์กรต้นสังกัด"],
-                      ["เครือข่ายองค์กรชุมชนเชียงราย", "เครือข่าย", "57", ""],
-                      ["กลุ่มเยาวชนเวียง", "องค์กรชุมชน", "570101", "เครือข่ายองค์กรชุมชนเชียงราย"]])
+    data = csv_bytes(
+        [
+            ["ชื่อองค์กร", "ประเภท", "รหัสพื้นที่", "องค์กรต้นสังกัด"],
+            ["เครือข่ายองค์กรชุมชนเชียงราย", "เครือข่าย", "57", ""],
+            ["กลุ่มเยาวชนเวียง", "องค์กรชุมชน", "570101", "เครือข่ายองค์กรชุมชนเชียงราย"],
+        ]
+    )
     result = run("organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=True)
     assert result.errors == []
     assert Organisation.objects.get(name_th="กลุ่มเยาวชนเวียง").parent.name_th == "เครือข่ายองค์กรชุมชนเชียงราย"
@@ -128,16 +143,28 @@ def test_a_tis620_csv_is_read(cast):
 
 
 def _network(cast):
-    return organisation_create(by=cast.admin, name_th="เครือข่ายที่อยู่อาศัยเชียงราย", kind="network",
-                               area_code="57")
+    return organisation_create(by=cast.admin, name_th="เครือข่ายที่อยู่อาศัยเชียงราย", kind="network", area_code="57")
 
 
 def test_it_imports_people_with_positions_and_be_dates(cast):
     _network(cast)
-    data = xlsx_bytes([PEOPLE_HEADINGS_TH,
-                       ["นางสาว", "รัชนี", "ตรัยตรึงศ์โกศล", "570101", ID_1, "เครือข่ายที่อยู่อาศัยเชียงราย",
-                        "ประธานเครือข่าย", "ประธาน", "20/7/2558"],
-                       ["นาย", "สมชาย", "ใจดี", "5701", ID_2, "", "", "", ""]])
+    data = xlsx_bytes(
+        [
+            PEOPLE_HEADINGS_TH,
+            [
+                "นางสาว",
+                "รัชนี",
+                "ตรัยตรึงศ์โกศล",
+                "570101",
+                ID_1,
+                "เครือข่ายที่อยู่อาศัยเชียงราย",
+                "ประธานเครือข่าย",
+                "ประธาน",
+                "20/7/2558",
+            ],
+            ["นาย", "สมชาย", "ใจดี", "5701", ID_2, "", "", "", ""],
+        ]
+    )
     result = run("people", data, "people.xlsx", cast.chiangrai_coordinator, commit=True)
     assert result.errors == [] and result.created == 2
     position = Position.objects.get()
@@ -153,13 +180,19 @@ def test_a_full_name_column_is_split_into_title_first_and_last_name(cast):
     assert (person.title, person.first_name, person.last_name) == ("นางสาว", "รัชนี", "ตรัยตรึงศ์โกศล")
 
 
-@pytest.mark.parametrize("cells, column, reason", [
-    (["นาย", "สมศักดิ์", "ดีใจ", "570101", BAD_ID, "", "", "", ""], "เลขประจำตัวประชาชน", "check digit"),
-    (["นาย", "สมศักดิ์", "ดีใจ", "570101", "", "เครือข่ายที่อยู่อาศัยเชียงราย", "", "", "31/2/2558"],
-     "วันที่เริ่ม", "not a date"),
-    (["นาย", "สมศักดิ์", "ดีใจ", "570101", ID_1, "", "", "", ""], "เลขประจำตัวประชาชน", "repeats line 2"),
-    (["นาย", "สมศักดิ์", "ดีใจ", "570101", "", "องค์กรที่ไม่มี", "", "", ""], "องค์กร", "No organisation"),
-])
+@pytest.mark.parametrize(
+    "cells, column, reason",
+    [
+        (["นาย", "สมศักดิ์", "ดีใจ", "570101", BAD_ID, "", "", "", ""], "เลขประจำตัวประชาชน", "check digit"),
+        (
+            ["นาย", "สมศักดิ์", "ดีใจ", "570101", "", "เครือข่ายที่อยู่อาศัยเชียงราย", "", "", "31/2/2558"],
+            "วันที่เริ่ม",
+            "not a date",
+        ),
+        (["นาย", "สมศักดิ์", "ดีใจ", "570101", ID_1, "", "", "", ""], "เลขประจำตัวประชาชน", "repeats line 2"),
+        (["นาย", "สมศักดิ์", "ดีใจ", "570101", "", "องค์กรที่ไม่มี", "", "", ""], "องค์กร", "No organisation"),
+    ],
+)
 def test_a_bad_person_row_is_reported_and_nothing_is_written(cast, cells, column, reason):
     _network(cast)
     data = csv_bytes([PEOPLE_HEADINGS_TH, ["นาย", "สมชาย", "ใจดี", "5701", ID_1, "", "", "", ""], cells])
@@ -170,10 +203,14 @@ def test_a_bad_person_row_is_reported_and_nothing_is_written(cast, cells, column
 
 
 def test_it_imports_villages(cast):
-    data = csv_bytes([["รหัสตำบล", "หมู่ที่", "ชื่อหมู่บ้าน", "ประเภท"],
-                      ["570101", "3", "บ้านป่าซาง", ""],
-                      ["570101", "", "ชุมชนหลังวัด", "ชุมชน"],
-                      ["570101", "๔", "บ้านดอย", "หมู่บ้าน"]])
+    data = csv_bytes(
+        [
+            ["รหัสตำบล", "หมู่ที่", "ชื่อหมู่บ้าน", "ประเภท"],
+            ["570101", "3", "บ้านป่าซาง", ""],
+            ["570101", "", "ชุมชนหลังวัด", "ชุมชน"],
+            ["570101", "๔", "บ้านดอย", "หมู่บ้าน"],
+        ]
+    )
     result = run("villages", data, "villages.csv", cast.mueang_coordinator, commit=True)
     assert result.errors == []
     assert Area.objects.get(code="57010103").name_th == "บ้านป่าซาง"
@@ -182,8 +219,13 @@ def test_it_imports_villages(cast):
 
 
 def test_a_village_number_twice_in_one_file_is_reported_on_the_second_line(cast):
-    data = csv_bytes([["Subdistrict code", "Moo", "Name (Thai)"],
-                      ["570101", "3", "บ้านป่าซาง"], ["570101", "3", "บ้านป่าซางใหม่"]])
+    data = csv_bytes(
+        [
+            ["Subdistrict code", "Moo", "Name (Thai)"],
+            ["570101", "3", "บ้านป่าซาง"],
+            ["570101", "3", "บ้านป่าซางใหม่"],
+        ]
+    )
     result = run("villages", data, "villages.csv", cast.mueang_coordinator, commit=True)
     assert [(e.line, e.column) for e in result.errors] == [(3, "Moo")]
     assert not Area.objects.filter(code="57010103").exists()

@@ -28,25 +28,54 @@ def scene(cast):
     a parent, a fund with its network and a planned audit visit: every form with a picker has something chosen."""
     by = cast.chiangrai_coordinator
     office = msdhs(cast)
-    network = organisation_create(by=by, kind=OrganisationKind.NETWORK, area_code="57", name_th="เครือข่ายบ้านมั่นคง")
-    centre = organisation_create(by=by, kind="other", area_code="57", name_th="ศูนย์ประสานงาน", parent=office.pk,
-                                 partners=[network.pk])
+    network = organisation_create(
+        by=by, kind=OrganisationKind.NETWORK, area_code="57", name_th="เครือข่ายบ้านมั่นคง"
+    )
+    centre = organisation_create(
+        by=by, kind="other", area_code="57", name_th="ศูนย์ประสานงาน", parent=office.pk, partners=[network.pk]
+    )
     person = person_create(by=by, first_name="สมศรี", last_name="ใจดี", area_code="5701")
     body = council(cast)
     membership_add(by=by, body=body, person=person)
     meeting = meeting_3_2558(cast, body=body)
     resolution = resolution_add(by=by, meeting=meeting, text="ให้รายงานผลทุกสามเดือน")
-    item = action_item_create(by=by, resolution=resolution, title="รายงานผล", due_on=dt.date(2015, 10, 20),
-                              owner_organisation=office, owner_person=person)
-    letter = letter_create(by=by, body=body, direction="out", dated_on=dt.date(2015, 8, 1), subject="เชิญประชุม",
-                           counterpart=office)
+    item = action_item_create(
+        by=by,
+        resolution=resolution,
+        title="รายงานผล",
+        due_on=dt.date(2015, 10, 20),
+        owner_organisation=office,
+        owner_person=person,
+    )
+    letter = letter_create(
+        by=by,
+        body=body,
+        direction="out",
+        dated_on=dt.date(2015, 8, 1),
+        subject="เชิญประชุม",
+        counterpart=office,
+    )
     fund = fund_create(by=by, name="กองทุนสวัสดิการชุมชนตำบลเวียง", area_code="570101", networks=[network.pk])
-    audit_round = audit_round_create(by=by, name="ติดตาม 2562", province_code="57", starts_on=dt.date(2019, 5, 20),
-                                     ends_on=dt.date(2019, 6, 15))
+    audit_round = audit_round_create(
+        by=by,
+        name="ติดตาม 2562",
+        province_code="57",
+        starts_on=dt.date(2019, 5, 20),
+        ends_on=dt.date(2019, 6, 15),
+    )
     visit = audit_visit_plan(by=by, audit_round=audit_round, fund=fund, planned_on=dt.date(2019, 5, 28))
     visit.team.set([person])
-    return {"office": office, "organisation": centre, "person": person, "body": body, "meeting": meeting, "item": item,
-            "letter": letter, "fund": fund, "visit": visit}
+    return {
+        "office": office,
+        "organisation": centre,
+        "person": person,
+        "body": body,
+        "meeting": meeting,
+        "item": item,
+        "letter": letter,
+        "fund": fund,
+        "visit": visit,
+    }
 
 
 # Each page as its URL name, the record it shows (if any) and the filter it is asked with (if any).
@@ -73,16 +102,26 @@ PAGES = [
 def add_rows(start: int, count: int) -> None:
     """Organisations of each kind and people, in the coordinator's province, none of them chosen anywhere."""
     kinds = [OrganisationKind.NETWORK, OrganisationKind.WELFARE_FUND, OrganisationKind.AGENCY]
-    Organisation.objects.bulk_create([
-        Organisation(kind=kinds[n % len(kinds)], name_th=f"{MARK}องค์กร{n}", area_id="57", sort_key=f"{n:04}")
-        for n in range(start, start + count)])
-    Person.objects.bulk_create([Person(first_name=f"{MARK}บุคคล{n}", area_id="5701", sort_key=f"{n:04}")
-                                for n in range(start, start + count)])
+    Organisation.objects.bulk_create(
+        [
+            Organisation(
+                kind=kinds[n % len(kinds)], name_th=f"{MARK}องค์กร{n}", area_id="57", sort_key=f"{n:04}"
+            )
+            for n in range(start, start + count)
+        ]
+    )
+    Person.objects.bulk_create(
+        [
+            Person(first_name=f"{MARK}บุคคล{n}", area_id="5701", sort_key=f"{n:04}")
+            for n in range(start, start + count)
+        ]
+    )
 
 
 @pytest.mark.parametrize(("name", "record", "query"), PAGES)
-def test_the_page_reads_the_same_queries_with_few_or_many_organisations_and_people(cast, client_for, scene, name,
-                                                                                  record, query):
+def test_the_page_reads_the_same_queries_with_few_or_many_organisations_and_people(
+    cast, client_for, scene, name, record, query
+):
     client = client_for(cast.chiangrai_coordinator)
     url = reverse(name, args=[scene[record].pk] if record else [])
     data = {key: str(scene[value].pk) if key != "q" else str(scene[value]) for key, value in query.items()}

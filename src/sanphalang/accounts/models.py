@@ -26,8 +26,13 @@ SENSITIVE_DATA_ROLES = {Role.ADMINISTRATOR, Role.PROVINCIAL_COORDINATOR, Role.AR
 class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
     organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="users")
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     prefers_thai_digits = models.BooleanField(_("show Thai digits"), default=False)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="th")
@@ -58,7 +63,9 @@ class AreaAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="area_assignments")
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    region = models.ForeignKey("areas.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    region = models.ForeignKey(
+        "areas.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:

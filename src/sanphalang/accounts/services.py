@@ -20,15 +20,32 @@ User = get_user_model()
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str, role: str = Role.VIEWER, area_codes: list[str] = (),
-                region_slugs: list[str] = (), first_name: str = "", last_name: str = "", email: str = "",
-                by=None, is_superuser: bool = False):
+def user_create(
+    *,
+    username: str,
+    password: str,
+    role: str = Role.VIEWER,
+    area_codes: list[str] = (),
+    region_slugs: list[str] = (),
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    by=None,
+    is_superuser: bool = False,
+):
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
     if User.objects.filter(username=username).exists():
         raise ValidationError({"username": _("A user with this name already exists.")})
-    user = User(username=username, role=role, first_name=first_name, last_name=last_name, email=email,
-                is_superuser=is_superuser, is_staff=is_superuser or role == Role.ADMINISTRATOR)
+    user = User(
+        username=username,
+        role=role,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        is_superuser=is_superuser,
+        is_staff=is_superuser or role == Role.ADMINISTRATOR,
+    )
     user.set_password(password)
     user.full_clean(exclude=["password"])
     stamp(user, by).save()
@@ -37,7 +54,9 @@ def user_create(*, username: str, password: str, role: str = Role.VIEWER, area_c
 
 
 @transaction.atomic
-def user_assign_areas(*, user: User, area_codes=(), region_slugs=(), by: User | None = None, replace: bool = True) -> None:
+def user_assign_areas(
+    *, user: User, area_codes=(), region_slugs=(), by: User | None = None, replace: bool = True
+) -> None:
     areas = list(Area.objects.filter(code__in=list(area_codes)))
     unknown = sorted(set(area_codes) - {a.code for a in areas})
     if unknown:
@@ -45,7 +64,9 @@ def user_assign_areas(*, user: User, area_codes=(), region_slugs=(), by: User | 
     regions = list(Region.objects.filter(slug__in=list(region_slugs)))
     unknown_regions = sorted(set(region_slugs) - {r.slug for r in regions})
     if unknown_regions:
-        raise ValidationError({"regions": _("Unknown region: %(slug)s") % {"slug": ", ".join(unknown_regions)}})
+        raise ValidationError(
+            {"regions": _("Unknown region: %(slug)s") % {"slug": ", ".join(unknown_regions)}}
+        )
     if replace:
         user.area_assignments.all().delete()
     for area in areas:
@@ -96,7 +117,9 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for the user; the raw key is returned once and never stored."""
     name = (name or "").strip()
     if not name:
-        raise ValidationError({"name": _("Give the token a name, such as the computer or script that uses it.")})
+        raise ValidationError(
+            {"name": _("Give the token a name, such as the computer or script that uses it.")}
+        )
     raw = ApiToken.new_raw_key()
     token = ApiToken.objects.create(user=user, name=name[:100], key_hash=hash_token(raw), prefix=raw[:8])
     return token, raw

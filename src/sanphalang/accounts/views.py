@@ -20,15 +20,19 @@ def set_language(request):
     """Django's language switch, also remembered on the user's account."""
     response = django_set_language(request)
     language = request.POST.get("language")
-    if request.method == "POST" and request.user.is_authenticated and language in dict(
-            request.user._meta.get_field("language").choices):
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and language in dict(request.user._meta.get_field("language").choices)
+    ):
         services.user_set_preferences(user=request.user, language=language)
     return response
 
 
 class PreferencesForm(StyledFormMixin, forms.Form):
-    prefers_thai_digits = forms.BooleanField(label=gettext_lazy("Show numbers in Thai digits (๑๒๓)"),
-                                             required=False)
+    prefers_thai_digits = forms.BooleanField(
+        label=gettext_lazy("Show numbers in Thai digits (๑๒๓)"), required=False
+    )
 
 
 class TokenForm(StyledFormMixin, forms.Form):
@@ -54,8 +58,11 @@ def user_settings(request):
             except ValidationError as error:
                 apply_validation_error(token_form, error)
     tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True).order_by("-created_at")
-    return render(request, "accounts/settings.html", {
-        "preferences": preferences, "token_form": token_form, "tokens": tokens, "new_token": new_token})
+    return render(
+        request,
+        "accounts/settings.html",
+        {"preferences": preferences, "token_form": token_form, "tokens": tokens, "new_token": new_token},
+    )
 
 
 @login_required

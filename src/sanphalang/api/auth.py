@@ -17,7 +17,10 @@ _SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
         user = api_token_authenticate(token)
-        if user is not None and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in _SUPPORTED_LANGUAGES:
+        if (
+            user is not None
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in _SUPPORTED_LANGUAGES
+        ):
             # A script has no language cookie: answer in the language its user chose.
             if user.language in _SUPPORTED_LANGUAGES:
                 translation.activate(user.language)
@@ -41,7 +44,9 @@ class BrowserSession(APIKeyCookie):
         if user is None or not user.is_authenticated:
             return None
         if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
-            raise ApiError(403, _("The CSRF check failed: reload the page and try again."), code="csrf_failed")
+            raise ApiError(
+                403, _("The CSRF check failed: reload the page and try again."), code="csrf_failed"
+            )
         return user
 
 

@@ -54,19 +54,30 @@ def _pydantic_message(error: dict) -> str:
         return _("Enter a date such as 20/7/2558, 20 ก.ค. 2558 or 2015-07-20.")
     if kind in {"less_than_equal", "less_than"}:
         return _("Ensure this value is less than or equal to %(limit_value)s.") % {
-            "limit_value": ctx.get("le", ctx.get("lt"))}
+            "limit_value": ctx.get("le", ctx.get("lt"))
+        }
     if kind in {"greater_than_equal", "greater_than"}:
         return _("Ensure this value is greater than or equal to %(limit_value)s.") % {
-            "limit_value": ctx.get("ge", ctx.get("gt"))}
+            "limit_value": ctx.get("ge", ctx.get("gt"))
+        }
     if kind == "enum" or kind == "literal_error":
         return _("Select a valid choice. %(value)s is not one of the available choices.") % {
-            "value": error.get("input")}
-    if kind in {"string_type", "bool_type", "bool_parsing", "list_type", "model_type", "dict_type",
-                "model_attributes_type"}:
+            "value": error.get("input")
+        }
+    if kind in {
+        "string_type",
+        "bool_type",
+        "bool_parsing",
+        "list_type",
+        "model_type",
+        "dict_type",
+        "model_attributes_type",
+    }:
         return _("Enter a valid value.")
     if kind == "string_too_long":
         return _("Ensure this value has at most %(limit_value)d characters.") % {
-            "limit_value": ctx.get("max_length", 0)}
+            "limit_value": ctx.get("max_length", 0)
+        }
     return str(error.get("msg", _("Enter a valid value.")))
 
 
@@ -79,7 +90,8 @@ def _django_errors(exc: DjangoValidationError) -> list[dict]:
     if hasattr(exc, "error_dict"):
         return [
             {"field": None if field == NON_FIELD_ERRORS else field, "message": str(message)}
-            for field, messages in exc.message_dict.items() for message in messages
+            for field, messages in exc.message_dict.items()
+            for message in messages
         ]
     return [{"field": None, "message": str(message)} for message in exc.messages]
 
@@ -88,13 +100,19 @@ def register_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(DjangoValidationError)
     def on_invalid(request, exc: DjangoValidationError):
         errors = _django_errors(exc)
-        return _respond(api, request, 422, error_body(errors[0]["message"] if errors else _("Enter a valid value."),
-                                                      "invalid", errors))
+        return _respond(
+            api,
+            request,
+            422,
+            error_body(errors[0]["message"] if errors else _("Enter a valid value."), "invalid", errors),
+        )
 
     @api.exception_handler(NinjaValidationError)
     def on_schema_invalid(request, exc: NinjaValidationError):
-        errors = [{"field": _field_path(error.get("loc")), "message": _pydantic_message(error)}
-                  for error in exc.errors]
+        errors = [
+            {"field": _field_path(error.get("loc")), "message": _pydantic_message(error)}
+            for error in exc.errors
+        ]
         detail = "; ".join(f"{e['field']}: {e['message']}" if e["field"] else e["message"] for e in errors)
         return _respond(api, request, 422, error_body(detail or _("Enter a valid value."), "invalid", errors))
 
@@ -108,13 +126,21 @@ def register_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(Http404)
     def on_not_found(request, exc: Http404):
-        return _respond(api, request, 404, error_body(_("No such record, or it is outside your areas."),
-                                                      "not_found"))
+        return _respond(
+            api, request, 404, error_body(_("No such record, or it is outside your areas."), "not_found")
+        )
 
     @api.exception_handler(AuthenticationError)
     def on_not_authenticated(request, exc: AuthenticationError):
-        return _respond(api, request, 401, error_body(
-            _("Sign in, or send an API token in the header Authorization: Bearer <token>."), "not_authenticated"))
+        return _respond(
+            api,
+            request,
+            401,
+            error_body(
+                _("Sign in, or send an API token in the header Authorization: Bearer <token>."),
+                "not_authenticated",
+            ),
+        )
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
@@ -123,12 +149,24 @@ def register_error_handlers(api: NinjaAPI) -> None:
             return _respond(api, request, exc.status_code, error_body(exc.message, exc.code, errors))
         if exc.status_code == 400:
             # ninja raises this for a body that is not JSON
-            return _respond(api, request, 400, error_body(
-                _("The request body is not valid JSON."), "malformed_json", [{"field": None, "message": str(exc)}]))
+            return _respond(
+                api,
+                request,
+                400,
+                error_body(
+                    _("The request body is not valid JSON."),
+                    "malformed_json",
+                    [{"field": None, "message": str(exc)}],
+                ),
+            )
         return _respond(api, request, exc.status_code, error_body(str(exc), f"http_{exc.status_code}"))
 
     @api.exception_handler(Exception)
     def on_bug(request, exc: Exception):
         logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
-        return _respond(api, request, 500, error_body(
-            _("Something went wrong on our side. The error has been logged."), "server_error"))
+        return _respond(
+            api,
+            request,
+            500,
+            error_body(_("Something went wrong on our side. The error has been logged."), "server_error"),
+        )

@@ -13,8 +13,12 @@ router = Router(tags=["issue areas"])
 
 @router.get("/issue-areas", response=page_of(IssueAreaOut))
 def list_issue_areas(request, filters: Query[IssueAreaQuery]):
-    return paginate(issue_area_list(user=request.auth, province=filters.province,
-                                    include_inactive=filters.include_inactive), filters)
+    return paginate(
+        issue_area_list(
+            user=request.auth, province=filters.province, include_inactive=filters.include_inactive
+        ),
+        filters,
+    )
 
 
 @router.post("/issue-areas", response={201: IssueAreaOut})

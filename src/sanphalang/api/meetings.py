@@ -89,12 +89,20 @@ router = Router(tags=["meetings"])
 
 # Body fields that name another record by id, and where the caller may see such records.
 _REFERENCES: dict[str, Callable[..., QuerySet]] = {
-    "body": body_list, "parent": body_list, "working_group": body_list,
-    "organisation": organisation_list, "owner_organisation": organisation_list, "counterpart": organisation_list,
+    "body": body_list,
+    "parent": body_list,
+    "working_group": body_list,
+    "organisation": organisation_list,
+    "owner_organisation": organisation_list,
+    "counterpart": organisation_list,
     "via": organisation_list,
-    "person": person_list, "owner_person": person_list, "chair": person_list,
-    "meeting": meeting_list, "resolution": resolution_list,
-    "action_item": action_item_list, "in_reply_to": letter_list,
+    "person": person_list,
+    "owner_person": person_list,
+    "chair": person_list,
+    "meeting": meeting_list,
+    "resolution": resolution_list,
+    "action_item": action_item_list,
+    "in_reply_to": letter_list,
 }
 
 
@@ -119,8 +127,12 @@ def _issue_areas(user, items: list, area_code: str) -> list:
         lookup = {"pk": item} if str(item).isdigit() else {"slug": item}
         issue = visible.filter(**lookup).first()
         if issue is None:
-            raise ApiError(422, DirectoryError.UNKNOWN_ISSUE_AREA.message(value=item), code="invalid",
-                           field="issue_areas")
+            raise ApiError(
+                422,
+                DirectoryError.UNKNOWN_ISSUE_AREA.message(value=item),
+                code="invalid",
+                field="issue_areas",
+            )
         found.append(issue)
     return found
 
@@ -160,8 +172,9 @@ def update_body(request, body_id: int, payload: BodyPatch):
     fields = _references(request.auth, payload.dict(exclude_unset=True))
     _required(fields, "kind", "name_th", "area_code", "is_active")
     if fields.get("issue_areas") is not None:
-        fields["issue_areas"] = _issue_areas(request.auth, fields["issue_areas"],
-                                             fields.get("area_code") or body.area_id)
+        fields["issue_areas"] = _issue_areas(
+            request.auth, fields["issue_areas"], fields.get("area_code") or body.area_id
+        )
     body_update(by=request.auth, body=body, **fields)
     return body_get(user=request.auth, pk=body_id)
 
@@ -169,8 +182,9 @@ def update_body(request, body_id: int, payload: BodyPatch):
 @router.post("/bodies/{body_id}/members", response={201: MembershipOut})
 def add_member(request, body_id: int, payload: MembershipIn):
     body = body_get_for_change(user=request.auth, pk=body_id)
-    return Status(201, membership_add(by=request.auth, body=body,
-                                      **_references(request.auth, payload.dict())))
+    return Status(
+        201, membership_add(by=request.auth, body=body, **_references(request.auth, payload.dict()))
+    )
 
 
 # ---- meetings
@@ -206,15 +220,17 @@ def update_meeting(request, meeting_id: int, payload: MeetingPatch):
 @router.post("/meetings/{meeting_id}/agenda-items", response={201: AgendaItemOut})
 def add_agenda_item(request, meeting_id: int, payload: AgendaItemIn):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
-    return Status(201, agenda_item_add(by=request.auth, meeting=meeting,
-                                       **_references(request.auth, payload.dict())))
+    return Status(
+        201, agenda_item_add(by=request.auth, meeting=meeting, **_references(request.auth, payload.dict()))
+    )
 
 
 @router.post("/meetings/{meeting_id}/attendance", response={201: AttendanceOut})
 def record_attendance(request, meeting_id: int, payload: AttendanceIn):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
-    return Status(201, attendance_record(by=request.auth, meeting=meeting,
-                                         **_references(request.auth, payload.dict())))
+    return Status(
+        201, attendance_record(by=request.auth, meeting=meeting, **_references(request.auth, payload.dict()))
+    )
 
 
 @router.post("/meetings/{meeting_id}/resolutions", response={201: ResolutionOut})
@@ -240,7 +256,9 @@ def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaIt
 @router.delete("/meetings/{meeting_id}/agenda-items/{item_id}", response=_REMOVED)
 def remove_agenda_item(request, meeting_id: int, item_id: int):
     """Remove an agenda item; the items after it move up one place."""
-    agenda_item_remove(by=request.auth, item=agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id))
+    agenda_item_remove(
+        by=request.auth, item=agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id)
+    )
     return Status(204, None)
 
 
@@ -256,8 +274,10 @@ def update_attendance(request, meeting_id: int, attendance_id: int, payload: Att
 @router.delete("/meetings/{meeting_id}/attendance/{attendance_id}", response=_REMOVED)
 def remove_attendance(request, meeting_id: int, attendance_id: int):
     """Remove an attendance line recorded by mistake."""
-    attendance_remove(by=request.auth, attendance=attendance_get_for_change(user=request.auth, pk=attendance_id,
-                                                                 meeting_id=meeting_id))
+    attendance_remove(
+        by=request.auth,
+        attendance=attendance_get_for_change(user=request.auth, pk=attendance_id, meeting_id=meeting_id),
+    )
     return Status(204, None)
 
 
@@ -273,8 +293,10 @@ def update_resolution(request, meeting_id: int, resolution_id: int, payload: Res
 @router.delete("/meetings/{meeting_id}/resolutions/{resolution_id}", response=_REMOVED)
 def remove_resolution(request, meeting_id: int, resolution_id: int):
     """Remove a resolution recorded by mistake. Refused (422) while it has action items."""
-    resolution_remove(by=request.auth, resolution=resolution_get_for_change(user=request.auth, pk=resolution_id,
-                                                                 meeting_id=meeting_id))
+    resolution_remove(
+        by=request.auth,
+        resolution=resolution_get_for_change(user=request.auth, pk=resolution_id, meeting_id=meeting_id),
+    )
     return Status(204, None)
 
 
@@ -283,8 +305,13 @@ def remove_resolution(request, meeting_id: int, resolution_id: int):
 
 @router.get("/action-items", response=page_of(ActionItemOut))
 def list_action_items(request, filters: Query[ActionItemQuery]):
-    items = action_item_list(user=request.auth, status=filters.status, overdue=filters.overdue,
-                             owner_organisation=filters.owner, body=filters.body)
+    items = action_item_list(
+        user=request.auth,
+        status=filters.status,
+        overdue=filters.overdue,
+        owner_organisation=filters.owner,
+        body=filters.body,
+    )
     return paginate(items.order_by("due_on", "id"), filters)
 
 
@@ -303,8 +330,10 @@ def get_action_item(request, item_id: int):
 def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
     item = action_item_get_for_change(user=request.auth, pk=item_id)
     following = action_item_set_status(by=request.auth, item=item, **payload.dict(exclude_unset=True))
-    return {"item": action_item_get(user=request.auth, pk=item_id),
-            "next_occurrence": action_item_get(user=request.auth, pk=following.pk) if following else None}
+    return {
+        "item": action_item_get(user=request.auth, pk=item_id),
+        "next_occurrence": action_item_get(user=request.auth, pk=following.pk) if following else None,
+    }
 
 
 @router.patch("/action-items/{item_id}", response=ActionItemOut)
@@ -331,8 +360,12 @@ def remove_action_item(request, item_id: int):
 
 @router.get("/letters", response=page_of(LetterOut))
 def list_letters(request, filters: Query[LetterQuery]):
-    letters = letter_list(user=request.auth, direction=filters.direction, status=filters.status,
-                          awaiting_answer=filters.awaiting_answer)
+    letters = letter_list(
+        user=request.auth,
+        direction=filters.direction,
+        status=filters.status,
+        awaiting_answer=filters.awaiting_answer,
+    )
     return paginate(letters.order_by("-dated_on", "-id"), filters)
 
 
@@ -354,4 +387,3 @@ def update_letter(request, letter_id: int, payload: LetterPatch):
     _required(fields, "direction", "dated_on", "subject", "counterpart", "status")
     letter_update(by=request.auth, letter=letter, **fields)
     return letter_get(user=request.auth, pk=letter_id)
-

@@ -16,12 +16,20 @@ class ApiMethodNotAllowedMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (response.status_code == 405 and request.path.startswith(API_PREFIX)
-                and not response.get("Content-Type", "").startswith("application/json")):
+        if (
+            response.status_code == 405
+            and request.path.startswith(API_PREFIX)
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
             allowed = response.get("Allow", "")
-            json_response = JsonResponse(error_body(
-                _("This address does not take %(method)s; it takes %(allowed)s.")
-                % {"method": request.method, "allowed": allowed or "-"}, "method_not_allowed"), status=405)
+            json_response = JsonResponse(
+                error_body(
+                    _("This address does not take %(method)s; it takes %(allowed)s.")
+                    % {"method": request.method, "allowed": allowed or "-"},
+                    "method_not_allowed",
+                ),
+                status=405,
+            )
             if allowed:
                 json_response["Allow"] = allowed
             return json_response

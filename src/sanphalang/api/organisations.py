@@ -20,9 +20,17 @@ from .schemas_directory import (
 router = Router(tags=["organisations"])
 
 # The columns of a list item (OrganisationOut), read as dicts: the list skips building model instances.
-_LIST_COLUMNS = {"id": "id", "kind": "kind", "name_th": "name_th", "name_en": "name_en",
-                 "abbreviation": "abbreviation", "area_code": "area_id", "area_name_th": "area__name_th",
-                 "parent_id": "parent_id", "is_active": "is_active"}
+_LIST_COLUMNS = {
+    "id": "id",
+    "kind": "kind",
+    "name_th": "name_th",
+    "name_en": "name_en",
+    "abbreviation": "abbreviation",
+    "area_code": "area_id",
+    "area_name_th": "area__name_th",
+    "parent_id": "parent_id",
+    "is_active": "is_active",
+}
 
 
 def _list_rows(organisations: QuerySet[Organisation], page: PageQuery) -> dict:
@@ -32,8 +40,11 @@ def _list_rows(organisations: QuerySet[Organisation], page: PageQuery) -> dict:
     result = paginate(rows, page)
     items = [{name: row[column] for name, column in _LIST_COLUMNS.items()} for row in result["items"]]
     slugs: dict[int, list[str]] = {item["id"]: [] for item in items}
-    issue_links = Organisation.issue_areas.through.objects.filter(organisation_id__in=slugs).order_by(
-        "issuearea__sort_key", "issuearea_id").values_list("organisation_id", "issuearea__slug")
+    issue_links = (
+        Organisation.issue_areas.through.objects.filter(organisation_id__in=slugs)
+        .order_by("issuearea__sort_key", "issuearea_id")
+        .values_list("organisation_id", "issuearea__slug")
+    )
     for organisation_id, slug in issue_links:
         slugs[organisation_id].append(slug)
     for item in items:
@@ -44,8 +55,13 @@ def _list_rows(organisations: QuerySet[Organisation], page: PageQuery) -> dict:
 
 @router.get("/organisations", response=page_of(OrganisationOut))
 def list_organisations(request, filters: Query[OrganisationQuery]):
-    organisations = organisation_list(user=request.auth, search=filters.q.strip(), kind=filters.kind,
-                                      issue=filters.issue, within=filters.within)
+    organisations = organisation_list(
+        user=request.auth,
+        search=filters.q.strip(),
+        kind=filters.kind,
+        issue=filters.issue,
+        within=filters.within,
+    )
     # The rows are plain columns already in the documented shape (OrganisationOut, checked by the tests against
     # the schema): written straight out rather than validated again field by field on every call.
     return JsonResponse(_list_rows(organisations, filters))

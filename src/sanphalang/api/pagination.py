@@ -21,8 +21,12 @@ class PageQuery(Schema):
 def page_of(item_schema: type[Schema]) -> type[Schema]:
     """The response schema of a page of item_schema: {count, limit, offset, items}."""
     return create_model(
-        f"{item_schema.__name__.removesuffix('Out')}Page", __base__=Schema,
-        count=(int, ...), limit=(int, ...), offset=(int, ...), items=(list[item_schema], ...),
+        f"{item_schema.__name__.removesuffix('Out')}Page",
+        __base__=Schema,
+        count=(int, ...),
+        limit=(int, ...),
+        offset=(int, ...),
+        items=(list[item_schema], ...),
     )
 
 
@@ -32,7 +36,7 @@ def paginate(queryset: QuerySet, query: PageQuery) -> dict:
     The length is a separate COUNT: counting in the page query (COUNT(*) OVER ()) makes the database build and
     sort every matching row before it can return the first fifty, which costs more as the list grows.
     """
-    items = list(queryset[query.offset:query.offset + query.limit])
+    items = list(queryset[query.offset : query.offset + query.limit])
     if len(items) < query.limit and (items or query.offset == 0):
         count = query.offset + len(items)  # this page is the last one: the length is known without counting
     else:

@@ -32,8 +32,14 @@ CHANNEL = "api"
 
 @router.get("/people", response=page_of(PersonOut))
 def list_people(request, filters: Query[PersonQuery]):
-    people = person_list(user=request.auth, search=filters.q.strip(), organisation=filters.organisation,
-                         within=filters.within, issue=filters.issue, current_only=filters.current_only)
+    people = person_list(
+        user=request.auth,
+        search=filters.q.strip(),
+        organisation=filters.organisation,
+        within=filters.within,
+        issue=filters.issue,
+        current_only=filters.current_only,
+    )
     return paginate(people.order_by("sort_key", "id"), filters)
 
 
@@ -57,8 +63,9 @@ def update_person(request, person_id: int, payload: PersonPatch):
 
 @router.post("/people/{person_id}/erase", response={204: None})
 def erase_person(request, person_id: int):
-    person_erase(by=request.auth, person=person_get(user=request.auth, pk=person_id, channel=CHANNEL),
-                 channel=CHANNEL)
+    person_erase(
+        by=request.auth, person=person_get(user=request.auth, pk=person_id, channel=CHANNEL), channel=CHANNEL
+    )
     return Status(204, None)
 
 
@@ -70,15 +77,19 @@ def create_position(request, person_id: int, payload: PositionIn):
         organisation = organisation_get(user=request.auth, pk=fields.pop("organisation"))
     except Http404:
         # A body field that names nothing the caller can see is bad input, not a missing page.
-        raise ApiError(422, _("No such organisation, or it is outside your areas."), code="invalid",
-                       field="organisation") from None
+        raise ApiError(
+            422, _("No such organisation, or it is outside your areas."), code="invalid", field="organisation"
+        ) from None
     return Status(201, position_create(by=request.auth, person=person, organisation=organisation, **fields))
 
 
 def _position_of_visible_person(user, position_id: int) -> Position:
     # Positions are scoped through their person: only people the user may read.
-    position = Position.objects.select_related("person", "organisation").filter(
-        pk=position_id, person__in=person_list(user=user).values("pk")).first()
+    position = (
+        Position.objects.select_related("person", "organisation")
+        .filter(pk=position_id, person__in=person_list(user=user).values("pk"))
+        .first()
+    )
     if position is None:
         raise Http404
     return position

@@ -18,20 +18,28 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=api_auth,
     description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings "
-                "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
-                "Dates are ISO (CE); BE dates are also accepted on input.",
+    "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
+    "Dates are ISO (CE); BE dates are also accepted on input.",
 )
 register_error_handlers(api)
 
-for _router in (areas_router, organisations_router, people_router, issue_areas_router, meetings_router,
-                welfare_router):
+for _router in (
+    areas_router,
+    organisations_router,
+    people_router,
+    issue_areas_router,
+    meetings_router,
+    welfare_router,
+):
     api.add_router("", _router)
 
 # Added last so that it only catches what no route above matched: an unknown /api/ path gets JSON, not HTML.
 _fallback = Router(auth=None)
 
 
-@_fallback.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False)
+@_fallback.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False
+)
 def unknown_route(request, unknown: str):
     raise ApiError(404, _("There is no such API address."), code="unknown_route")
 

@@ -240,7 +240,9 @@ class PersonPatch(Schema):
     name_en: str | None = None
     nickname: str | None = None
     area_code: str | None = None
-    national_id: str | None = Field(None, description="13 digits, with or without dashes; Thai digits accepted")
+    national_id: str | None = Field(
+        None, description="13 digits, with or without dashes; Thai digits accepted"
+    )
     phone: str | None = None
     email: str | None = None
     line_id: str | None = None

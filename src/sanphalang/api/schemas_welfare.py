@@ -22,7 +22,7 @@ SettleField = Literal[tuple(SETTLE_FIELDS)]
 RollupLevel = Literal[tuple(ROLLUP_LEVELS)]
 # A value as the registry compares it: a member count, a status code, a founding date, a name or a code.
 RegistryValue = int | dt.date | str | None
-Amount = Annotated[Decimal | None, Field(description="Baht, as a decimal string such as \"1200.00\"")]
+Amount = Annotated[Decimal | None, Field(description='Baht, as a decimal string such as "1200.00"')]
 
 
 def _read_district(value: Any) -> Any:
@@ -207,8 +207,11 @@ class LinkDecisionOut(Schema):
 
     id: int
     kind: Literal["linked", "merged", "split", "confirmed"] = Field(
-        description="linked by a reconcile run, or merged, split or confirmed by an officer in the review queue")
-    record_id: int | None = Field(None, description="The source record, while its source has not been imported again")
+        description="linked by a reconcile run, or merged, split or confirmed by an officer in the review queue"
+    )
+    record_id: int | None = Field(
+        None, description="The source record, while its source has not been imported again"
+    )
     source: str
     source_row: int | None = None
     fund_name: str = Field(description="The fund's name as the source wrote it")
@@ -233,10 +236,13 @@ class FundDetailOut(FundOut):
     years: list[FundYearOut]
     source_records: list[SourceRecordOut]
     disagreements: list[DisagreementOut] = Field(
-        description="Each field where the sources differ, or a source of the province lacks the fund")
+        description="Each field where the sources differ, or a source of the province lacks the fund"
+    )
     settlement_conflicts: list[SettlementConflictOut]
     settlements: list[SettlementOut] = Field(description="Every decision on the fund's values, newest first")
-    link_decisions: list[LinkDecisionOut] = Field(description="Who linked each source record to the fund, newest first")
+    link_decisions: list[LinkDecisionOut] = Field(
+        description="Who linked each source record to the fund, newest first"
+    )
 
     @staticmethod
     def resolve_record_count(obj) -> int:
@@ -269,9 +275,14 @@ class FundDetailOut(FundOut):
 
 class SettleIn(StrictIn):
     field: SettleField
-    value: SettledValue = Field(None, max_length=300, description="The value to keep (text, or a whole number); "
-                                                                  "empty clears the field")
-    from_record: ThaiInt | None = Field(None, description="A source record of the fund to take the value from")
+    value: SettledValue = Field(
+        None,
+        max_length=300,
+        description="The value to keep (text, or a whole number); empty clears the field",
+    )
+    from_record: ThaiInt | None = Field(
+        None, description="A source record of the fund to take the value from"
+    )
     reason: str = Field(max_length=2000, description="Why this value is the right one")
 
 
@@ -280,7 +291,9 @@ class SettleIn(StrictIn):
 
 class RollupQuery(Schema):
     level: RollupLevel = "district"
-    year: ThaiInt | None = Field(None, description="A year (BE): each row then carries that year's summed figures")
+    year: ThaiInt | None = Field(
+        None, description="A year (BE): each row then carries that year's summed figures"
+    )
 
 
 class RollupFiguresOut(FundYearFigures):
@@ -298,17 +311,23 @@ class RollupRowOut(Schema):
     name: str
     funds: int
     members: int
-    figures: RollupFiguresOut | None = Field(None, description="The year's figures summed over the funds that "
-                                                               "reported them; null if none did or no year was asked")
-    change: RollupChangeOut | None = Field(None, description="Per cent change since the year before, over the funds "
-                                                             "that reported both years")
+    figures: RollupFiguresOut | None = Field(
+        None,
+        description="The year's figures summed over the funds that "
+        "reported them; null if none did or no year was asked",
+    )
+    change: RollupChangeOut | None = Field(
+        None, description="Per cent change since the year before, over the funds that reported both years"
+    )
 
 
 class RollupOut(Schema):
     level: str
     year: int | None = None
     rows: list[RollupRowOut]
-    total_funds: int = Field(description="All funds the caller can see: regions overlap, so rows may add up to more")
+    total_funds: int = Field(
+        description="All funds the caller can see: regions overlap, so rows may add up to more"
+    )
     total_members: int
     total_figures: RollupFiguresOut | None = None
     total_change: RollupChangeOut | None = None

@@ -11,8 +11,10 @@ class AuditRoundOut(OfProvince):
     starts_on: dt.date
     ends_on: dt.date
     checklist: list[str]
-    planned_count: int = Field(description="Visits planned: in the list, all of the round's (as the rounds page "
-                                           "counts them); in one round, those the caller can see")
+    planned_count: int = Field(
+        description="Visits planned: in the list, all of the round's (as the rounds page "
+        "counts them); in one round, those the caller can see"
+    )
     visited_count: int = Field(description="Of those, the visits made")
 
 

@@ -49,6 +49,7 @@ class ReviewItemOut(SourceRecordOut):
 
 class ReviewDecisionIn(StrictIn):
     action: Literal["confirm", "merge", "split"] = Field(
-        description="confirm the link, merge the record into another fund, or split it into a fund of its own")
+        description="confirm the link, merge the record into another fund, or split it into a fund of its own"
+    )
     fund: ThaiInt | None = Field(None, description="The fund to merge into (merge only)")
     note: str = Field("", max_length=1000, description="Why, kept with the decision")

@@ -59,8 +59,9 @@ def _refuse_unknown_keys(request, payload: StrictIn) -> None:
 
 @router.get("/welfare/funds", response=page_of(FundOut))
 def list_funds(request, filters: Query[FundQuery]):
-    funds = selectors.fund_list(user=request.auth, search=filters.q.strip(), district=filters.district,
-                                status=filters.status)
+    funds = selectors.fund_list(
+        user=request.auth, search=filters.q.strip(), district=filters.district, status=filters.status
+    )
     return paginate(funds.order_by("sort_key", "id"), filters)
 
 
@@ -70,12 +71,20 @@ def _fund_detail(user, fund_id: int) -> Fund:
     fund = selectors.fund_get(user=user, pk=fund_id)
     fund.disagreements = [
         {"field": name, "values": [{"source": source, "value": value} for source, value in values.items()]}
-        for name, values in disagreements(fund)]
+        for name, values in disagreements(fund)
+    ]
     fund.settlement_conflicts = [
-        {"field": conflict.field, "settlement_id": conflict.settlement.pk, "settled_value": conflict.settlement.value,
-         "source": conflict.source.name, "record_id": conflict.record.pk, "source_value": conflict.source_value,
-         "source_imported_at": conflict.source.imported_at}
-        for conflict in settlement_conflicts(fund)]
+        {
+            "field": conflict.field,
+            "settlement_id": conflict.settlement.pk,
+            "settled_value": conflict.settlement.value,
+            "source": conflict.source.name,
+            "record_id": conflict.record.pk,
+            "source_value": conflict.source_value,
+            "source_imported_at": conflict.source.imported_at,
+        }
+        for conflict in settlement_conflicts(fund)
+    ]
     return fund
 
 
@@ -96,8 +105,14 @@ def settle_fund(request, fund_id: int, payload: SettleIn):
         record = next((r for r in fund.source_records.all() if r.pk == payload.from_record), None)
         if record is None:
             raise _invalid(WelfareError.RECORD_NOT_OF_FUND.message(), "from_record")
-    settlement = settle(by=request.auth, fund=fund, field=payload.field, value=payload.value or "",
-                                 from_record=record, reason=payload.reason)
+    settlement = settle(
+        by=request.auth,
+        fund=fund,
+        field=payload.field,
+        value=payload.value or "",
+        from_record=record,
+        reason=payload.reason,
+    )
     return Status(201, settlement)
 
 
@@ -119,8 +134,15 @@ def delete_fund_year(request, fund_id: int, year_be: int):
 @router.get("/welfare/rollup", response=RollupOut)
 def rollup(request, filters: Query[RollupQuery]):
     rows, total = figure_selectors.rollup_table(user=request.auth, level=filters.level, year_be=filters.year)
-    return {"level": filters.level, "year": filters.year, "rows": rows, "total_funds": total["funds"],
-            "total_members": total["members"], "total_figures": total.get("figures"), "total_change": total.get("change")}
+    return {
+        "level": filters.level,
+        "year": filters.year,
+        "rows": rows,
+        "total_funds": total["funds"],
+        "total_members": total["members"],
+        "total_figures": total.get("figures"),
+        "total_change": total.get("change"),
+    }
 
 
 # ---- sources and reconciling
@@ -139,8 +161,11 @@ def reconcile(request, payload: ReconcileIn):
         raise _invalid(WelfareError.CHOOSE_PROVINCE.message(), "province_code")
     sources_province_for_change(user=request.auth, code=code)
     if not source_list(user=request.auth).filter(province_id=code).exists():
-        raise _invalid(WelfareError.NO_SOURCES_TO_RECONCILE.message(), "province_code",
-                       code=WelfareError.NO_SOURCES_TO_RECONCILE.code)
+        raise _invalid(
+            WelfareError.NO_SOURCES_TO_RECONCILE.message(),
+            "province_code",
+            code=WelfareError.NO_SOURCES_TO_RECONCILE.code,
+        )
     return reconcile_services.reconcile(by=request.auth, province_code=code)
 
 
@@ -150,7 +175,9 @@ def reconcile(request, payload: ReconcileIn):
 @router.get("/welfare/review", response=page_of(ReviewItemOut))
 def list_review_queue(request, page: Query[PageQuery]):
     # the queue's order, made total: two provinces' sources may share a name
-    return paginate(review_selectors.review_queue(user=request.auth).order_by("source__name", "row", "pk"), page)
+    return paginate(
+        review_selectors.review_queue(user=request.auth).order_by("source__name", "row", "pk"), page
+    )
 
 
 def _merge_target(user, fund_id: int | None) -> Fund:
@@ -169,7 +196,9 @@ def _decide(user, record: SourceRecord, payload: ReviewDecisionIn) -> None:
     elif payload.action == "split":
         reconcile_services.link_split(by=user, record=record, note=payload.note)
     else:
-        reconcile_services.link_merge(by=user, record=record, fund=_merge_target(user, payload.fund), note=payload.note)
+        reconcile_services.link_merge(
+            by=user, record=record, fund=_merge_target(user, payload.fund), note=payload.note
+        )
 
 
 @router.post("/welfare/review/{record_id}", response=ReviewItemOut)
@@ -192,8 +221,11 @@ def list_audit_rounds(request, page: Query[PageQuery]):
 @router.get("/welfare/audit-rounds/{round_id}", response=AuditRoundDetailOut)
 def get_audit_round(request, round_id: int):
     audit_round = audit_selectors.audit_round_get(user=request.auth, pk=round_id)
-    visits = list(audit_selectors.audit_visit_list(user=request.auth, audit_round=audit_round).prefetch_related(
-        Prefetch("findings", queryset=Finding.objects.order_by("pk"))))
+    visits = list(
+        audit_selectors.audit_visit_list(user=request.auth, audit_round=audit_round).prefetch_related(
+            Prefetch("findings", queryset=Finding.objects.order_by("pk"))
+        )
+    )
     # As on the round's page: the counts are of the visits the caller can see.
     audit_round.shown_visits = visits
     audit_round.planned_count = len(visits)

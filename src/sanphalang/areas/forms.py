@@ -13,25 +13,42 @@ from sanphalang.web.forms import StyledFormMixin
 from .models import AreaLevel
 from .selectors import province_list
 
-SEARCH_LEVELS = [("", _("All levels")), (AreaLevel.PROVINCE, AreaLevel.PROVINCE.label),
-                 (AreaLevel.DISTRICT, AreaLevel.DISTRICT.label),
-                 (AreaLevel.SUBDISTRICT, AreaLevel.SUBDISTRICT.label), (AreaLevel.VILLAGE, AreaLevel.VILLAGE.label),
-                 (AreaLevel.COMMUNITY, AreaLevel.COMMUNITY.label)]
+SEARCH_LEVELS = [
+    ("", _("All levels")),
+    (AreaLevel.PROVINCE, AreaLevel.PROVINCE.label),
+    (AreaLevel.DISTRICT, AreaLevel.DISTRICT.label),
+    (AreaLevel.SUBDISTRICT, AreaLevel.SUBDISTRICT.label),
+    (AreaLevel.VILLAGE, AreaLevel.VILLAGE.label),
+    (AreaLevel.COMMUNITY, AreaLevel.COMMUNITY.label),
+]
 
 
 class AreaSearchForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Name or code"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off",
-                                                      "placeholder": _("e.g. จ.เชียงราย, อ.แม่สาย, Mae Sai, 5701")}))
+    q = forms.CharField(
+        label=_("Name or code"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "autocomplete": "off",
+                "placeholder": _("e.g. จ.เชียงราย, อ.แม่สาย, Mae Sai, 5701"),
+            }
+        ),
+    )
     level = forms.ChoiceField(label=_("Level"), required=False, choices=SEARCH_LEVELS)
 
 
 class VillageForm(StyledFormMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), initial=AreaLevel.VILLAGE, choices=[
-        (AreaLevel.VILLAGE, _("Village (moo)")), (AreaLevel.COMMUNITY, _("Urban community"))])
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        initial=AreaLevel.VILLAGE,
+        choices=[(AreaLevel.VILLAGE, _("Village (moo)")), (AreaLevel.COMMUNITY, _("Urban community"))],
+    )
     # The service checks the range and gives the message; the form only reads Thai or Arabic digits.
-    moo = ThaiIntegerField(label=_("Village no. (moo)"), required=False,
-                           help_text=_("Leave empty for an urban community."))
+    moo = ThaiIntegerField(
+        label=_("Village no. (moo)"), required=False, help_text=_("Leave empty for an urban community.")
+    )
     name_th = forms.CharField(label=_("Name (Thai)"), max_length=150)
     name_en = forms.CharField(label=_("Name (English)"), max_length=150, required=False)
 
@@ -42,12 +59,17 @@ _CODE_SEPARATORS = re.compile(r"[\s,;]+")
 class RegionForm(StyledFormMixin, forms.Form):
     name_th = forms.CharField(label=_("Name (Thai)"), max_length=200)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    provinces = forms.MultipleChoiceField(label=_("Provinces"), required=False,
-                                          widget=forms.CheckboxSelectMultiple)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    provinces = forms.MultipleChoiceField(
+        label=_("Provinces"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     province_codes = forms.CharField(
-        label=_("Or type province codes"), required=False,
-        help_text=_("Two-digit codes separated by spaces or commas, e.g. 57 56 50."))
+        label=_("Or type province codes"),
+        required=False,
+        help_text=_("Two-digit codes separated by spaces or commas, e.g. 57 56 50."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,8 +41,10 @@ class VillageImporter(Importer):
         if not text:
             return None
         if not text.isdigit():
-            raise RowProblem("moo", _("The village number (moo) must be a number, not %(value)s.")
-                             % {"value": values["moo"]})
+            raise RowProblem(
+                "moo",
+                _("The village number (moo) must be a number, not %(value)s.") % {"value": values["moo"]},
+            )
         return int(text)
 
     def _kind(self, values: dict, moo: int | None) -> str:
@@ -51,8 +53,11 @@ class VillageImporter(Importer):
             return AreaLevel.VILLAGE if moo is not None else AreaLevel.COMMUNITY
         kind = choice_value(AreaLevel, VILLAGE_KIND_WORDS, text)
         if kind not in (AreaLevel.VILLAGE, AreaLevel.COMMUNITY):
-            raise RowProblem("kind", _("A village is either a village (moo) or an urban community, not %(value)s.")
-                             % {"value": text})
+            raise RowProblem(
+                "kind",
+                _("A village is either a village (moo) or an urban community, not %(value)s.")
+                % {"value": text},
+            )
         return kind
 
     def duplicate_keys(self, values):
@@ -64,5 +69,11 @@ class VillageImporter(Importer):
 
     def create(self, *, by: User, values):
         moo = self._moo(values)
-        village_create(by=by, subdistrict_code=area_code_value(values, "subdistrict_code"), name_th=values.get("name_th", ""),
-                       name_en=values.get("name_en", ""), moo=moo, kind=self._kind(values, moo))
+        village_create(
+            by=by,
+            subdistrict_code=area_code_value(values, "subdistrict_code"),
+            name_th=values.get("name_th", ""),
+            name_en=values.get("name_en", ""),
+            moo=moo,
+            kind=self._kind(values, moo),
+        )

@@ -17,7 +17,13 @@ def area_sort_key(name_th: str) -> str:
     return thai_sort_key(strip_area_prefix(name_th))
 
 
-_LEVEL_WORDS_TH = {"province": "จังหวัด", "district": "อำเภอ", "subdistrict": "ตำบล", "village": "", "community": "ชุมชน"}
+_LEVEL_WORDS_TH = {
+    "province": "จังหวัด",
+    "district": "อำเภอ",
+    "subdistrict": "ตำบล",
+    "village": "",
+    "community": "ชุมชน",
+}
 _BANGKOK_WORDS_TH = {"province": "", "district": "", "subdistrict": "แขวง"}
 
 

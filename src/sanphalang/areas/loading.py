@@ -17,24 +17,58 @@ OFFICIAL_KEYS_FILE = Path(__file__).resolve().parent / "data" / "official_area_k
 
 def official_area_rows() -> Iterator[dict]:
     """Every official area as a dict of Area fields, parents before children."""
-    yield {"code": "TH", "level": "country", "name_th": "ประเทศไทย", "name_en": "Thailand", "parent_id": None,
-           "postal_codes": ""}
+    yield {
+        "code": "TH",
+        "level": "country",
+        "name_th": "ประเทศไทย",
+        "name_en": "Thailand",
+        "parent_id": None,
+        "postal_codes": "",
+    }
     for province in geothai.provinces():
-        yield {"code": province.code, "level": "province", "name_th": province.name_th,
-               "name_en": province.name_en, "parent_id": "TH", "postal_codes": ""}
+        yield {
+            "code": province.code,
+            "level": "province",
+            "name_th": province.name_th,
+            "name_en": province.name_en,
+            "parent_id": "TH",
+            "postal_codes": "",
+        }
         for district in geothai.districts(province.code):
-            yield {"code": district.code, "level": "district", "name_th": district.name_th,
-                   "name_en": district.name_en, "parent_id": province.code, "postal_codes": ""}
+            yield {
+                "code": district.code,
+                "level": "district",
+                "name_th": district.name_th,
+                "name_en": district.name_en,
+                "parent_id": province.code,
+                "postal_codes": "",
+            }
             for sub in geothai.subdistricts(district.code):
-                yield {"code": sub.code, "level": "subdistrict", "name_th": sub.name_th, "name_en": sub.name_en,
-                       "parent_id": district.code, "postal_codes": " ".join(sub.postal_codes)}
+                yield {
+                    "code": sub.code,
+                    "level": "subdistrict",
+                    "name_th": sub.name_th,
+                    "name_en": sub.name_en,
+                    "parent_id": district.code,
+                    "postal_codes": " ".join(sub.postal_codes),
+                }
 
 
 def official_key_lines(rows: Iterable[dict]) -> Iterator[str]:
     """The lines of the keys file: code, the names the keys were computed from, search key, sort key."""
     for row in rows:
-        yield "\t".join((row["code"], row["name_th"], row["name_en"], area_search_key(row["name_th"], row["name_en"]),
-                         area_sort_key(row["name_th"]))) + "\n"
+        yield (
+            "\t".join(
+                (
+                    row["code"],
+                    row["name_th"],
+                    row["name_en"],
+                    area_search_key(row["name_th"], row["name_en"]),
+                    area_sort_key(row["name_th"]),
+                )
+            )
+            + "\n"
+        )
 
 
 @cache
@@ -98,8 +132,14 @@ def load_official_areas(area_model) -> dict[str, int]:
             parent = rows_by_code[parent]["parent_id"]
         paths = dict(zip(("path_th", "path_en"), area_paths(chain), strict=True)) if has_paths else {}
         search_key, sort_key = _keys(row)
-        area = {**row, **paths, "search_key": search_key, "sort_key": sort_key, "is_official": True,
-                "is_active": True}
+        area = {
+            **row,
+            **paths,
+            "search_key": search_key,
+            "sort_key": sort_key,
+            "is_official": True,
+            "is_active": True,
+        }
         (to_update if row["code"] in existing else to_create).append(area)
     _write_rows(area_model, to_create, to_update)
     counts = {}

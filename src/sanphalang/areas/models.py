@@ -25,7 +25,9 @@ class Area(models.Model):
     level = models.CharField(_("level"), max_length=12, choices=AreaLevel.choices, db_index=True)
     name_th = models.CharField(_("name (Thai)"), max_length=150)
     name_en = models.CharField(_("name (English)"), max_length=150, blank=True)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
     moo = models.PositiveSmallIntegerField(_("village no. (moo)"), null=True, blank=True)
     postal_codes = models.CharField(_("postal codes"), max_length=60, blank=True)
     # The full path ("ตำบลเวียง อำเภอเมืองเชียงราย จังหวัดเชียงราย") is kept in the row, so that search results and
@@ -75,7 +77,9 @@ class Region(models.Model):
     name_th = models.CharField(_("name (Thai)"), max_length=200, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    provinces = models.ManyToManyField(Area, related_name="regions", limit_choices_to={"level": AreaLevel.PROVINCE})
+    provinces = models.ManyToManyField(
+        Area, related_name="regions", limit_choices_to={"level": AreaLevel.PROVINCE}
+    )
     history = HistoricalRecords(m2m_fields=[provinces])
 
     class Meta:

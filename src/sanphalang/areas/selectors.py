@@ -24,8 +24,9 @@ _LEVEL_RANK = Case(
 )
 
 
-def area_search(*, query: str = "", level: str | None = None, within: str | None = None,
-                include_inactive: bool = False) -> QuerySet[Area]:
+def area_search(
+    *, query: str = "", level: str | None = None, within: str | None = None, include_inactive: bool = False
+) -> QuerySet[Area]:
     qs = Area.objects.all()
     if query and parse_number(query).isdigit():
         qs = qs.filter(code__startswith=parse_number(query))

@@ -28,8 +28,15 @@ def _village_code(subdistrict: Area, *, moo: int | None) -> str:
 
 
 @transaction.atomic
-def village_create(*, by: User, subdistrict_code: str, name_th: str, name_en: str = "", moo: int | None = None,
-                   kind: str = AreaLevel.VILLAGE) -> Area:
+def village_create(
+    *,
+    by: User,
+    subdistrict_code: str,
+    name_th: str,
+    name_en: str = "",
+    moo: int | None = None,
+    kind: str = AreaLevel.VILLAGE,
+) -> Area:
     """Add a village (หมู่ที่ N) or an urban community to a subdistrict."""
     try:
         subdistrict = Area.objects.get(code=subdistrict_code, level=AreaLevel.SUBDISTRICT)
@@ -54,13 +61,25 @@ def village_create(*, by: User, subdistrict_code: str, name_th: str, name_en: st
     chain = [{"code": code, "level": kind, "name_th": name_th, "name_en": name_en.strip(), "moo": moo}]
     node = subdistrict
     while node is not None and node.level != AreaLevel.COUNTRY:
-        chain.append({"code": node.code, "level": node.level, "name_th": node.name_th, "name_en": node.name_en})
+        chain.append(
+            {"code": node.code, "level": node.level, "name_th": node.name_th, "name_en": node.name_en}
+        )
         node = node.parent
     path_th, path_en = area_paths(chain)
-    village = Area(code=code, level=kind, name_th=name_th, name_en=name_en.strip(), parent=subdistrict, moo=moo,
-                   path_th=path_th, path_en=path_en,
-                   search_key=area_search_key(name_th, name_en), sort_key=area_sort_key(name_th),
-                   is_official=False, postal_codes=subdistrict.postal_codes)
+    village = Area(
+        code=code,
+        level=kind,
+        name_th=name_th,
+        name_en=name_en.strip(),
+        parent=subdistrict,
+        moo=moo,
+        path_th=path_th,
+        path_en=path_en,
+        search_key=area_search_key(name_th, name_en),
+        sort_key=area_sort_key(name_th),
+        is_official=False,
+        postal_codes=subdistrict.postal_codes,
+    )
     validated_save(village, by)
     return village
 
@@ -76,12 +95,23 @@ def _region_provinces(codes: list[str]) -> list[Area]:
 
 
 @transaction.atomic
-def region_create(*, by: User, name_th: str, province_codes: list[str], name_en: str = "", slug: str = "",
-                  description: str = "") -> Region:
+def region_create(
+    *,
+    by: User,
+    name_th: str,
+    province_codes: list[str],
+    name_en: str = "",
+    slug: str = "",
+    description: str = "",
+) -> Region:
     require_administrator(by, Access.ADMINISTRATOR_ONLY_REGIONS)
     provinces = _region_provinces(province_codes)
-    region = Region(name_th=name_th.strip(), name_en=name_en.strip(), description=description,
-                    slug=slug or slugify(name_en or "") or f"region-{Region.objects.count() + 1}")
+    region = Region(
+        name_th=name_th.strip(),
+        name_en=name_en.strip(),
+        description=description,
+        slug=slug or slugify(name_en or "") or f"region-{Region.objects.count() + 1}",
+    )
     validated_save(region, by)
     region.provinces.set(provinces)
     return region

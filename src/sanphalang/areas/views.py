@@ -26,17 +26,28 @@ def _search_results(form: AreaSearchForm) -> dict:
     if not form.is_valid() or not form.cleaned_data["q"].strip():
         return {"query": "", "results": [], "more": False}
     # Each area keeps its full path in its row, so a page of results is one query.
-    found = list(selectors.area_search(query=form.cleaned_data["q"].strip(),
-                                       level=form.cleaned_data["level"] or None)[:SEARCH_LIMIT + 1])
-    return {"query": form.cleaned_data["q"].strip(), "more": len(found) > SEARCH_LIMIT,
-            "results": [{"area": area, "path": area.display_path} for area in found[:SEARCH_LIMIT]]}
+    found = list(
+        selectors.area_search(query=form.cleaned_data["q"].strip(), level=form.cleaned_data["level"] or None)[
+            : SEARCH_LIMIT + 1
+        ]
+    )
+    return {
+        "query": form.cleaned_data["q"].strip(),
+        "more": len(found) > SEARCH_LIMIT,
+        "results": [{"area": area, "path": area.display_path} for area in found[:SEARCH_LIMIT]],
+    }
 
 
 @login_required
 def index(request):
     form = AreaSearchForm(request.GET or None)
-    context = {"form": form, "provinces": selectors.province_list(), "nav_active": "areas",
-               "search_limit": SEARCH_LIMIT, **_search_results(form)}
+    context = {
+        "form": form,
+        "provinces": selectors.province_list(),
+        "nav_active": "areas",
+        "search_limit": SEARCH_LIMIT,
+        **_search_results(form),
+    }
     return render(request, "areas/index.html", context)
 
 
@@ -58,7 +69,9 @@ def _child_columns(area) -> list[Column]:
     if area.level == AreaLevel.SUBDISTRICT:
         columns.append(Column("moo", gettext_lazy("Village no. (moo)"), lambda a: a.moo, "moo"))
     else:
-        columns.append(Column("child_count", gettext_lazy("Areas below"), lambda a: a.child_count, "child_count"))
+        columns.append(
+            Column("child_count", gettext_lazy("Areas below"), lambda a: a.child_count, "child_count")
+        )
     columns.append(Column("postal_codes", gettext_lazy("Postal codes"), lambda a: a.postal_codes))
     return columns
 
@@ -68,7 +81,9 @@ def _detail_context(request, area, village_form=None) -> dict:
     children = selectors.area_children(area=area).annotate(child_count=Count("children"))
     can_add_village = area.level == AreaLevel.SUBDISTRICT and can_write_area(request.user, area.code)
     return {
-        "area": area, "path": selectors.area_path(area), "nav_active": "areas",
+        "area": area,
+        "path": selectors.area_path(area),
+        "nav_active": "areas",
         "listing": paginate(children, columns, request, default_sort="name"),
         "village_form": (village_form or VillageForm()) if can_add_village else None,
     }
@@ -92,7 +107,9 @@ def village_add(request, code: str):
     form = VillageForm(request.POST)
     if form.is_valid():
         try:
-            village = services.village_create(by=request.user, subdistrict_code=area.code, **form.cleaned_data)
+            village = services.village_create(
+                by=request.user, subdistrict_code=area.code, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -111,8 +128,9 @@ def region_list(request):
 def region_detail(request, slug: str):
     region = get_object_or_404(selectors.region_list(), slug=slug)
     provinces = sorted(region.provinces.all(), key=lambda p: p.sort_key)
-    return render(request, "areas/region_detail.html", {"region": region, "provinces": provinces,
-                                                        "nav_active": "areas"})
+    return render(
+        request, "areas/region_detail.html", {"region": region, "provinces": provinces, "nav_active": "areas"}
+    )
 
 
 def _region_form_page(request, form, region=None):
@@ -121,8 +139,12 @@ def _region_form_page(request, form, region=None):
 
 def _region_fields(form: RegionForm) -> dict:
     data = form.cleaned_data
-    return {"name_th": data["name_th"], "name_en": data["name_en"], "description": data["description"],
-            "province_codes": data["codes"]}
+    return {
+        "name_th": data["name_th"],
+        "name_en": data["name_en"],
+        "description": data["description"],
+        "province_codes": data["codes"],
+    }
 
 
 @login_required
@@ -144,8 +166,12 @@ def region_create(request):
 def region_edit(request, slug: str):
     require_administrator(request.user, Access.ADMINISTRATOR_ONLY_REGIONS)
     region = get_object_or_404(selectors.region_list(), slug=slug)
-    initial = {"name_th": region.name_th, "name_en": region.name_en, "description": region.description,
-               "provinces": [p.code for p in region.provinces.all()]}
+    initial = {
+        "name_th": region.name_th,
+        "name_en": region.name_en,
+        "description": region.description,
+        "provinces": [p.code for p in region.provinces.all()],
+    }
     form = RegionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

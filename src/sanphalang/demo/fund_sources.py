@@ -19,18 +19,78 @@ STATUS_LABELS = {
     "matching": {"active": "active", "paused": "paused", "dissolved": "dissolved"},
     "survey": {"active": "ยังดำเนินการ", "paused": "ชะงัก", "dissolved": "เลิกแล้ว"},
 }
-_VILLAGE_HEADS = ("หนอง", "ดอน", "ป่า", "ห้วย", "โป่ง", "ทุ่ง", "สัน", "นา", "บ่อ", "ปาง", "ดง", "ท่า", "วัง",
-                  "โนน", "ร่อง", "ม่วง", "ต้น", "ผา", "เด่น", "แม่")
-_VILLAGE_TAILS = ("บัว", "แก้ว", "ทอง", "คำ", "หลวง", "ใหม่", "เหนือ", "ใต้", "ยาง", "งาม", "สัก", "ขาม", "ซาง",
-                  "แดง", "เกลือ", "ไร่", "เย็น", "ผึ้ง", "จำปา", "มะม่วง", "ตอง", "เจริญ", "สามัคคี", "พัฒนา")
+_VILLAGE_HEADS = (
+    "หนอง",
+    "ดอน",
+    "ป่า",
+    "ห้วย",
+    "โป่ง",
+    "ทุ่ง",
+    "สัน",
+    "นา",
+    "บ่อ",
+    "ปาง",
+    "ดง",
+    "ท่า",
+    "วัง",
+    "โนน",
+    "ร่อง",
+    "ม่วง",
+    "ต้น",
+    "ผา",
+    "เด่น",
+    "แม่",
+)
+_VILLAGE_TAILS = (
+    "บัว",
+    "แก้ว",
+    "ทอง",
+    "คำ",
+    "หลวง",
+    "ใหม่",
+    "เหนือ",
+    "ใต้",
+    "ยาง",
+    "งาม",
+    "สัก",
+    "ขาม",
+    "ซาง",
+    "แดง",
+    "เกลือ",
+    "ไร่",
+    "เย็น",
+    "ผึ้ง",
+    "จำปา",
+    "มะม่วง",
+    "ตอง",
+    "เจริญ",
+    "สามัคคี",
+    "พัฒนา",
+)
 _TONE_MARKS = "่้๊๋"
 _NAME_FORMS = {
-    "tambon": ("กองทุนสวัสดิการชุมชนตำบล{x}", "กองทุนสวัสดิการ ต.{x}", "กองทุนฯ ตำบล{x}", "สวัสดิการชุมชน {x}",
-               "กองทุนสวัสดิการชุมชน ต.{x}", "กองทุนสวัสดิการชุมชนตำบล{x} อ.{d} จ.{p}"),
-    "municipality": ("กองทุนสวัสดิการชุมชนเทศบาลตำบล{x}", "กองทุนสวัสดิการ ทต.{x}", "กองทุนฯ เทศบาลตำบล{x}",
-                     "สวัสดิการชุมชน ทต. {x}", "กองทุนสวัสดิการชุมชนเทศบาลตำบล{x} อ.{d}"),
-    "village": ("กองทุนสวัสดิการชุมชนบ้าน{x}", "กองทุนสวัสดิการ บ้าน{x} หมู่ {n}", "กองทุนฯ บ้าน{x}",
-                "สวัสดิการชุมชนบ้าน {x}", "กองทุนสวัสดิการชุมชนบ้าน{x} ม.{n}"),
+    "tambon": (
+        "กองทุนสวัสดิการชุมชนตำบล{x}",
+        "กองทุนสวัสดิการ ต.{x}",
+        "กองทุนฯ ตำบล{x}",
+        "สวัสดิการชุมชน {x}",
+        "กองทุนสวัสดิการชุมชน ต.{x}",
+        "กองทุนสวัสดิการชุมชนตำบล{x} อ.{d} จ.{p}",
+    ),
+    "municipality": (
+        "กองทุนสวัสดิการชุมชนเทศบาลตำบล{x}",
+        "กองทุนสวัสดิการ ทต.{x}",
+        "กองทุนฯ เทศบาลตำบล{x}",
+        "สวัสดิการชุมชน ทต. {x}",
+        "กองทุนสวัสดิการชุมชนเทศบาลตำบล{x} อ.{d}",
+    ),
+    "village": (
+        "กองทุนสวัสดิการชุมชนบ้าน{x}",
+        "กองทุนสวัสดิการ บ้าน{x} หมู่ {n}",
+        "กองทุนฯ บ้าน{x}",
+        "สวัสดิการชุมชนบ้าน {x}",
+        "กองทุนสวัสดิการชุมชนบ้าน{x} ม.{n}",
+    ),
 }
 
 
@@ -67,7 +127,8 @@ def _funds(n_funds: int, rng: random.Random, provinces) -> list[Fund]:
     municipality_areas = rng.sample(tambon_areas, min(n_municipality, n_tambon))
     taken = {(s.code, s.name_th) for s, _d, _p in tambon_areas}
     plan = [("tambon", a, a[0].name_th) for a in tambon_areas] + [
-        ("municipality", a, a[0].name_th) for a in municipality_areas]
+        ("municipality", a, a[0].name_th) for a in municipality_areas
+    ]
     while len(plan) < n_funds:
         area = rng.choice(areas)
         name = rng.choice(_VILLAGE_HEADS) + rng.choice(_VILLAGE_TAILS)
@@ -77,14 +138,21 @@ def _funds(n_funds: int, rng: random.Random, provinces) -> list[Fund]:
         plan.append(("village", area, name))
     funds = []
     for number, (kind, (subdistrict, district, province), name) in enumerate(plan, start=1):
-        funds.append(Fund(
-            fund_id=f"T{number:06d}", kind=kind, core_name=name, village_number=rng.randint(1, 15),
-            subdistrict=subdistrict.name_th, district=district.name_th, province=province.name_th,
-            members=int(rng.lognormvariate(6.3, 0.7)) + 30,
-            status=rng.choices(("active", "paused", "dissolved"), weights=(88, 8, 4))[0],
-            founded=date(rng.randint(2005, 2018), rng.randint(1, 12), rng.randint(1, 28)),
-            fund_code=f"{subdistrict.code}-{number:05d}",
-        ))
+        funds.append(
+            Fund(
+                fund_id=f"T{number:06d}",
+                kind=kind,
+                core_name=name,
+                village_number=rng.randint(1, 15),
+                subdistrict=subdistrict.name_th,
+                district=district.name_th,
+                province=province.name_th,
+                members=int(rng.lognormvariate(6.3, 0.7)) + 30,
+                status=rng.choices(("active", "paused", "dissolved"), weights=(88, 8, 4))[0],
+                founded=date(rng.randint(2005, 2018), rng.randint(1, 12), rng.randint(1, 28)),
+                fund_code=f"{subdistrict.code}-{number:05d}",
+            )
+        )
     return funds
 
 
@@ -98,11 +166,11 @@ def _typo(text: str, rng: random.Random) -> str:
         if marks:
             i = rng.choice(marks)
             replacement = rng.choice([m for m in _TONE_MARKS if m != text[i]] + [""])
-            return text[:i] + replacement + text[i + 1:]
+            return text[:i] + replacement + text[i + 1 :]
         return text[:position] + rng.choice("่้") + text[position:]
     if kind == "drop":
-        return text[:position] + text[position + 1:]
-    return text[:position - 1] + text[position] + text[position - 1] + text[position + 1:]
+        return text[:position] + text[position + 1 :]
+    return text[: position - 1] + text[position] + text[position - 1] + text[position + 1 :]
 
 
 def _district_as_written(district: str, province: str, rng: random.Random) -> str:
@@ -142,8 +210,11 @@ def _record(fund: Fund, source: str, row: int, rng: random.Random) -> FundRecord
         )
     else:
         place = "" if rng.random() < 0.1 else f"ต.{tambon} "
-        fields.update(location=f"{place}อ.{district} จ.{fund.province}", founded=None,
-                      members=None if rng.random() < 0.1 else members)
+        fields.update(
+            location=f"{place}อ.{district} จ.{fund.province}",
+            founded=None,
+            members=None if rng.random() < 0.1 else members,
+        )
     return FundRecord(source=source, row=row, fund_name=name, **fields)
 
 

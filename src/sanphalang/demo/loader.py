@@ -30,16 +30,28 @@ def _system_user():
     """The administrator who owns the demo's history rows."""
     user = User.objects.filter(username="admin").first()
     if user is None:
-        user = user_create(username="admin", password=data.DEMO_PASSWORD, role=Role.ADMINISTRATOR,
-                           first_name="ผู้ดูแล", last_name="ระบบ", is_superuser=True)
+        user = user_create(
+            username="admin",
+            password=data.DEMO_PASSWORD,
+            role=Role.ADMINISTRATOR,
+            first_name="ผู้ดูแล",
+            last_name="ระบบ",
+            is_superuser=True,
+        )
     return user
 
 
 def _load_regions(by) -> None:
     for region in data.REGIONS:
         if not Region.objects.filter(slug=region["slug"]).exists():
-            region_create(by=by, name_th=region["name_th"], name_en=region["name_en"], slug=region["slug"],
-                          description=region["description"], province_codes=region["provinces"])
+            region_create(
+                by=by,
+                name_th=region["name_th"],
+                name_en=region["name_en"],
+                slug=region["slug"],
+                description=region["description"],
+                province_codes=region["provinces"],
+            )
 
 
 def _load_issue_areas(by) -> None:
@@ -50,11 +62,28 @@ def _load_issue_areas(by) -> None:
 
 def _load_organisations(by) -> dict[str, Organisation]:
     by_key: dict[str, Organisation] = {}
-    for (key, kind, name_th, name_en, abbreviation, area, issues, parent, other_names, founded) in data.ORGANISATIONS:
+    for (
+        key,
+        kind,
+        name_th,
+        name_en,
+        abbreviation,
+        area,
+        issues,
+        parent,
+        other_names,
+        founded,
+    ) in data.ORGANISATIONS:
         fields = {
-            "kind": kind, "name_th": name_th, "name_en": name_en, "abbreviation": abbreviation, "area_code": area,
-            "issue_areas": issues, "parent": by_key.get(parent) if parent else None,
-            "other_names": "\n".join(other_names), "founded_on": founded,
+            "kind": kind,
+            "name_th": name_th,
+            "name_en": name_en,
+            "abbreviation": abbreviation,
+            "area_code": area,
+            "issue_areas": issues,
+            "parent": by_key.get(parent) if parent else None,
+            "other_names": "\n".join(other_names),
+            "founded_on": founded,
         }
         existing = Organisation.objects.filter(area_id=area, name_th=name_th).first()
         if existing:
@@ -72,13 +101,29 @@ def _load_people(by, organisations: dict[str, Organisation]) -> int:
         person = Person.objects.filter(first_name=first_name, last_name=last_name, area_id=area).first()
         if person is None:
             person = person_create(
-                by=by, channel="demo", title=title, first_name=first_name, last_name=last_name, area_code=area,
-                legal_basis="public_role", purpose="ผู้ดำรงตำแหน่งที่ปรากฏในรายงานสาธารณะ")
+                by=by,
+                channel="demo",
+                title=title,
+                first_name=first_name,
+                last_name=last_name,
+                area_code=area,
+                legal_basis="public_role",
+                purpose="ผู้ดำรงตำแหน่งที่ปรากฏในรายงานสาธารณะ",
+            )
         for org_key, role, position_title, started, ended in positions:
             organisation = organisations[org_key]
-            if not Position.objects.filter(person=person, organisation=organisation, title=position_title).exists():
-                position_create(by=by, person=person, organisation=organisation, role=role, title=position_title,
-                                started_on=started, ended_on=ended)
+            if not Position.objects.filter(
+                person=person, organisation=organisation, title=position_title
+            ).exists():
+                position_create(
+                    by=by,
+                    person=person,
+                    organisation=organisation,
+                    role=role,
+                    title=position_title,
+                    started_on=started,
+                    ended_on=ended,
+                )
         count += 1
     return count
 
@@ -94,9 +139,17 @@ def _load_users(organisations: dict[str, Organisation], by) -> list[tuple[str, s
     for username, first_name, last_name, role, areas, regions, org_key in data.USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = user_create(username=username, password=data.DEMO_PASSWORD, role=role, first_name=first_name,
-                               last_name=last_name, area_codes=areas, region_slugs=regions, by=by,
-                               is_superuser=role == Role.ADMINISTRATOR)
+            user = user_create(
+                username=username,
+                password=data.DEMO_PASSWORD,
+                role=role,
+                first_name=first_name,
+                last_name=last_name,
+                area_codes=areas,
+                region_slugs=regions,
+                by=by,
+                is_superuser=role == Role.ADMINISTRATOR,
+            )
         elif areas or regions:
             user_assign_areas(user=user, area_codes=areas, region_slugs=regions, by=by)
         if org_key and user.organisation_id != organisations[org_key].pk:
@@ -119,5 +172,11 @@ def load_demo() -> dict:
     meetings = load_meetings(by, organisations)
     welfare = load_welfare(by)
     users = _load_users(organisations, by)
-    return {"organisations": len(organisations), "people": people, "meetings": meetings, "welfare": welfare, "users": users,
-            "password": data.DEMO_PASSWORD}
+    return {
+        "organisations": len(organisations),
+        "people": people,
+        "meetings": meetings,
+        "welfare": welfare,
+        "users": users,
+        "password": data.DEMO_PASSWORD,
+    }

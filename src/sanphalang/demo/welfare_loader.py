@@ -30,8 +30,15 @@ SOURCE_NAMES = {
     "survey": "ผลสำรวจสถานะการดำเนินงานของเครือข่าย 18 อำเภอ",
 }
 HEADINGS = {
-    "fund_name": "ชื่อกองทุน", "tambon": "ตำบล", "district": "อำเภอ", "province": "จังหวัด", "location": "ที่ตั้ง",
-    "members": "จำนวนสมาชิก", "status": "สถานะ", "founded": "วันที่ก่อตั้ง", "fund_code": "รหัสกองทุน",
+    "fund_name": "ชื่อกองทุน",
+    "tambon": "ตำบล",
+    "district": "อำเภอ",
+    "province": "จังหวัด",
+    "location": "ที่ตั้ง",
+    "members": "จำนวนสมาชิก",
+    "status": "สถานะ",
+    "founded": "วันที่ก่อตั้ง",
+    "fund_code": "รหัสกองทุน",
 }
 DEMO_FUNDS = 150
 SEED = 2562
@@ -62,10 +69,13 @@ def _load_sources(by) -> dict:
     sources, _truth = generate_sources(DEMO_FUNDS, seed=SEED, provinces=("57",))
     fields = list(HEADINGS)
     for key, records in sources.items():
-        table = Table(headings=[HEADINGS[f] for f in fields],
-                      rows=[(line, [_cell(r, f) for f in fields]) for line, r in enumerate(records, start=2)])
-        source_import(by=by, source_name=SOURCE_NAMES[key], province_code="57", table=table,
-                      column_mapping=HEADINGS)
+        table = Table(
+            headings=[HEADINGS[f] for f in fields],
+            rows=[(line, [_cell(r, f) for f in fields]) for line, r in enumerate(records, start=2)],
+        )
+        source_import(
+            by=by, source_name=SOURCE_NAMES[key], province_code="57", table=table, column_mapping=HEADINGS
+        )
     return reconcile(by=by, province_code="57")
 
 
@@ -80,18 +90,30 @@ def _year_figures(members: int, rng: random.Random, balance: Decimal) -> dict:
     """Plausible figures of one year: members save about a baht a day, the government matches part of it, and
     benefits are paid mostly for sickness, death and the elderly."""
     savings = members * 365 * rng.uniform(0.8, 1.0)
-    paid = {"benefits_birth": members * 0.01 * 500, "benefits_sickness": members * rng.uniform(0.08, 0.15) * 300,
-            "benefits_death": members * 0.008 * 5000, "benefits_elderly": members * 0.2 * rng.uniform(200, 400),
-            "benefits_education": members * 0.03 * rng.choice((0, 500, 1000)),
-            "benefits_disaster": rng.choice((0, 0, 0, members * 50))}
-    matching = {"matching_government": savings * rng.uniform(0.2, 0.35),
-                "matching_local_government": rng.choice((0, savings * 0.1, savings * 0.2)),
-                "matching_other": rng.choice((0, 0, 5000))}
+    paid = {
+        "benefits_birth": members * 0.01 * 500,
+        "benefits_sickness": members * rng.uniform(0.08, 0.15) * 300,
+        "benefits_death": members * 0.008 * 5000,
+        "benefits_elderly": members * 0.2 * rng.uniform(200, 400),
+        "benefits_education": members * 0.03 * rng.choice((0, 500, 1000)),
+        "benefits_disaster": rng.choice((0, 0, 0, members * 50)),
+    }
+    matching = {
+        "matching_government": savings * rng.uniform(0.2, 0.35),
+        "matching_local_government": rng.choice((0, savings * 0.1, savings * 0.2)),
+        "matching_other": rng.choice((0, 0, 5000)),
+    }
     balance += _money(savings + sum(matching.values()) - sum(paid.values()))
     children, elderly = round(members * rng.uniform(0.1, 0.2)), round(members * rng.uniform(0.2, 0.35))
-    return {"members": members, "members_children": children, "members_working_age": members - children - elderly,
-            "members_elderly": elderly, "savings": _money(savings), "balance": max(balance, Decimal(0)),
-            **{name: _money(value) for name, value in {**matching, **paid}.items()}}
+    return {
+        "members": members,
+        "members_children": children,
+        "members_working_age": members - children - elderly,
+        "members_elderly": elderly,
+        "savings": _money(savings),
+        "balance": max(balance, Decimal(0)),
+        **{name: _money(value) for name, value in {**matching, **paid}.items()},
+    }
 
 
 def _load_figures(by) -> int:
@@ -116,20 +138,40 @@ def _load_audit_round(by) -> int:
     """S11: the round of 20 May – 15 Jun 2562 over eight funds of four districts; the first two visits done."""
     if AuditRound.objects.filter(province_id="57", name=AUDIT_ROUND_NAME).exists():
         return 0
-    audit_round = audit_round_create(by=by, name=AUDIT_ROUND_NAME, province_code="57", starts_on=dt.date(2019, 5, 20),
-                                     ends_on=dt.date(2019, 6, 15), checklist=DEFAULT_CHECKLIST)
+    audit_round = audit_round_create(
+        by=by,
+        name=AUDIT_ROUND_NAME,
+        province_code="57",
+        starts_on=dt.date(2019, 5, 20),
+        ends_on=dt.date(2019, 6, 15),
+        checklist=DEFAULT_CHECKLIST,
+    )
     team = list(Person.objects.filter(area__code__startswith="57").order_by("pk")[:2])
-    funds = [fund for district in ("5701", "5702", "5709", "5710")
-             for fund in Fund.objects.filter(area__code__startswith=district).order_by("sort_key")[:2]]
+    funds = [
+        fund
+        for district in ("5701", "5702", "5709", "5710")
+        for fund in Fund.objects.filter(area__code__startswith=district).order_by("sort_key")[:2]
+    ]
     for day, fund in enumerate(funds):
-        visit = audit_visit_plan(by=by, audit_round=audit_round, fund=fund,
-                                 planned_on=dt.date(2019, 5, 20) + dt.timedelta(days=3 * day), team=team)
+        visit = audit_visit_plan(
+            by=by,
+            audit_round=audit_round,
+            fund=fund,
+            planned_on=dt.date(2019, 5, 20) + dt.timedelta(days=3 * day),
+            team=team,
+        )
         if day < 2:
             answers = {question: "yes" for question in DEFAULT_CHECKLIST}
             answers[DEFAULT_CHECKLIST[2]] = "partly"
             audit_visit_record(by=by, visit=visit, visited_on=visit.planned_on, answers=answers)
             counted = round((fund.members or 100) * 0.95)
-            finding_add(by=by, visit=visit, text=f"ทะเบียนสมาชิกไม่เป็นปัจจุบัน นับได้ {counted} คน ณ วันตรวจเยี่ยม",
-                        follow_up="ปรับปรุงทะเบียนสมาชิกและแจ้งเครือข่ายอำเภอ", due_on=dt.date(2019, 7, 15),
-                        proposed_field="members", proposed_value=str(counted))
+            finding_add(
+                by=by,
+                visit=visit,
+                text=f"ทะเบียนสมาชิกไม่เป็นปัจจุบัน นับได้ {counted} คน ณ วันตรวจเยี่ยม",
+                follow_up="ปรับปรุงทะเบียนสมาชิกและแจ้งเครือข่ายอำเภอ",
+                due_on=dt.date(2019, 7, 15),
+                proposed_field="members",
+                proposed_value=str(counted),
+            )
     return len(funds)

@@ -25,8 +25,12 @@ class OrganisationSearch(ScopedSearchView):
         kind = self.kwargs.get("kind")
         if kind is not None and kind not in OrganisationKind.values:
             raise Http404
-        return organisation_list(user=self.request.user, search=query, kind=kind).filter(self.narrow).prefetch_related(
-            None).select_related("area")
+        return (
+            organisation_list(user=self.request.user, search=query, kind=kind)
+            .filter(self.narrow)
+            .prefetch_related(None)
+            .select_related("area")
+        )
 
     def get_result_label(self, result):
         return organisation_label(result)
@@ -36,5 +40,9 @@ class PersonSearch(ScopedSearchView):
     """People registered in the user's areas, by name."""
 
     def visible_matches(self, query: str):
-        return person_list(user=self.request.user, search=query).prefetch_related(None).select_related(None).only(
-            "pk", "first_name", "last_name")
+        return (
+            person_list(user=self.request.user, search=query)
+            .prefetch_related(None)
+            .select_related(None)
+            .only("pk", "first_name", "last_name")
+        )

@@ -61,29 +61,36 @@ class IssueAreaMultipleChoiceField(forms.ModelMultipleChoiceField):
 def area_code_field() -> forms.CharField:
     # The service checks the code exists and lies in the user's areas; the datalist only helps to find it.
     return forms.CharField(
-        label=_("Area code"), max_length=10,
-        help_text=_("Official code of the province, district or subdistrict, e.g. 57, 5701 or 570101. "
-                    "Type a name to search."),
-        widget=forms.TextInput(attrs={"list": "area-options", "autocomplete": "off"}))
+        label=_("Area code"),
+        max_length=10,
+        help_text=_(
+            "Official code of the province, district or subdistrict, e.g. 57, 5701 or 570101. "
+            "Type a name to search."
+        ),
+        widget=forms.TextInput(attrs={"list": "area-options", "autocomplete": "off"}),
+    )
 
 
 class OrganisationFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False,
-                             choices=[("", _("All kinds"))] + list(OrganisationKind.choices))
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds"))] + list(OrganisationKind.choices)
+    )
     issue = forms.ChoiceField(label=_("Issue area"), required=False)
     within = forms.CharField(label=_("Area code"), required=False, max_length=10)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issue"].choices = [("", _("All issue areas"))] + [
-            (str(issue.pk), str(issue)) for issue in issue_area_list(user=user)]
+            (str(issue.pk), str(issue)) for issue in issue_area_list(user=user)
+        ]
 
 
 class PersonFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
-                                           empty_label=_("All organisations"))
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"), required=False, queryset=None, empty_label=_("All organisations")
+    )
     within = forms.CharField(label=_("Area code"), required=False, max_length=10)
 
     def __init__(self, *args, user, **kwargs):
@@ -95,11 +102,15 @@ class OrganisationForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
     name_th = forms.CharField(label=_("Name (Thai)"), max_length=300)
     name_en = forms.CharField(label=_("Name (English)"), max_length=300, required=False)
-    abbreviation = forms.CharField(label=_("Abbreviation"), max_length=60, required=False,
-                                   help_text=_("For example พมจ. or อบจ."))
-    other_names = forms.CharField(label=_("Other names"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 2}),
-                                  help_text=_("Other names or abbreviations it goes by, one per line"))
+    abbreviation = forms.CharField(
+        label=_("Abbreviation"), max_length=60, required=False, help_text=_("For example พมจ. or อบจ.")
+    )
+    other_names = forms.CharField(
+        label=_("Other names"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Other names or abbreviations it goes by, one per line"),
+    )
     area_code = area_code_field()
     issue_areas = IssueAreaMultipleChoiceField(label=_("Issue areas"), required=False, queryset=None)
     parent = OrganisationChoiceField(label=_("Parent organisation"), required=False, queryset=None)
@@ -126,35 +137,67 @@ class OrganisationForm(StyledFormMixin, forms.Form):
 
 
 def organisation_initial(org) -> dict:
-    fields = ("kind", "name_th", "name_en", "abbreviation", "other_names", "founded_on", "registration_number",
-              "address", "phone", "email", "website", "note", "is_active")
+    fields = (
+        "kind",
+        "name_th",
+        "name_en",
+        "abbreviation",
+        "other_names",
+        "founded_on",
+        "registration_number",
+        "address",
+        "phone",
+        "email",
+        "website",
+        "note",
+        "is_active",
+    )
     initial = {name: getattr(org, name) for name in fields}
-    initial.update(area_code=org.area_id, parent=org.parent_id,
-                   issue_areas=[issue.pk for issue in org.issue_areas.all()],
-                   partners=[partner.pk for partner in org.partners.all()])
+    initial.update(
+        area_code=org.area_id,
+        parent=org.parent_id,
+        issue_areas=[issue.pk for issue in org.issue_areas.all()],
+        partners=[partner.pk for partner in org.partners.all()],
+    )
     return initial
 
 
 class PersonForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=60, required=False,
-                            help_text=_("นาย, นาง, นางสาว, ดร. … may also be typed before the first name"))
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=60,
+        required=False,
+        help_text=_("นาย, นาง, นางสาว, ดร. … may also be typed before the first name"),
+    )
     first_name = forms.CharField(label=_("First name"), max_length=120)
     last_name = forms.CharField(label=_("Last name"), max_length=120, required=False)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
     nickname = forms.CharField(label=_("Nickname"), max_length=60, required=False)
     area_code = area_code_field()
-    national_id = NationalIdField(label=_("National ID"), required=False, max_length=20,
-                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    national_id = NationalIdField(
+        label=_("National ID"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     phone = forms.CharField(label=_("Phone"), max_length=60, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     line_id = forms.CharField(label=_("LINE ID"), max_length=60, required=False)
     address = forms.CharField(label=_("Address"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     issue_areas = IssueAreaMultipleChoiceField(label=_("Issue areas"), required=False, queryset=None)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    legal_basis = forms.ChoiceField(label=_("Legal basis"), choices=LegalBasis.choices, initial=LegalBasis.CONSENT,
-                                    help_text=_("The lawful basis for keeping this person's data (PDPA)"))
-    purpose = forms.CharField(label=_("Purpose of processing"), max_length=300, required=False,
-                              help_text=_("Why the network keeps this person's data"))
+    legal_basis = forms.ChoiceField(
+        label=_("Legal basis"),
+        choices=LegalBasis.choices,
+        initial=LegalBasis.CONSENT,
+        help_text=_("The lawful basis for keeping this person's data (PDPA)"),
+    )
+    purpose = forms.CharField(
+        label=_("Purpose of processing"),
+        max_length=300,
+        required=False,
+        help_text=_("Why the network keeps this person's data"),
+    )
     consent_on = BEDateField(label=_("Consent given on"), required=False)
 
     def __init__(self, *args, user, instance=None, **kwargs):
@@ -168,8 +211,22 @@ class PersonForm(StyledFormMixin, forms.Form):
 
 
 def person_initial(person) -> dict:
-    fields = ("title", "first_name", "last_name", "name_en", "nickname", "national_id", "phone", "email",
-              "line_id", "address", "note", "legal_basis", "purpose", "consent_on")
+    fields = (
+        "title",
+        "first_name",
+        "last_name",
+        "name_en",
+        "nickname",
+        "national_id",
+        "phone",
+        "email",
+        "line_id",
+        "address",
+        "note",
+        "legal_basis",
+        "purpose",
+        "consent_on",
+    )
     initial = {name: getattr(person, name) for name in fields}
     initial.update(area_code=person.area_id, issue_areas=[issue.pk for issue in person.issue_areas.all()])
     return initial
@@ -178,8 +235,12 @@ def person_initial(person) -> dict:
 class PositionForm(StyledFormMixin, forms.Form):
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=None)
     role = forms.ChoiceField(label=_("Role"), choices=PositionRole.choices, initial=PositionRole.MEMBER)
-    title = forms.CharField(label=_("Position title"), max_length=200, required=False,
-                            help_text=_("As the organisation writes it, e.g. รองผู้ว่าราชการจังหวัดเชียงราย"))
+    title = forms.CharField(
+        label=_("Position title"),
+        max_length=200,
+        required=False,
+        help_text=_("As the organisation writes it, e.g. รองผู้ว่าราชการจังหวัดเชียงราย"),
+    )
     started_on = BEDateField(label=_("From"), required=False)
     ended_on = BEDateField(label=_("Until"), required=False)
 
@@ -197,15 +258,27 @@ class IssueAreaForm(StyledFormMixin, forms.Form):
     province_code = forms.ChoiceField(label=_("Province"), required=False)
     name_th = forms.CharField(label=_("Name (Thai)"), max_length=200)
     name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
-    slug = forms.SlugField(label=_("Short name"), max_length=60, required=False, allow_unicode=True,
-                           help_text=_("Left empty, it is made from the name"))
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    slug = forms.SlugField(
+        label=_("Short name"),
+        max_length=60,
+        required=False,
+        allow_unicode=True,
+        help_text=_("Left empty, it is made from the name"),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
     def __init__(self, *args, user, instance=None, **kwargs):
         if instance is not None:
-            kwargs.setdefault("initial", {name: getattr(instance, name)
-                                          for name in ("name_th", "name_en", "slug", "description", "is_active")})
+            kwargs.setdefault(
+                "initial",
+                {
+                    name: getattr(instance, name)
+                    for name in ("name_th", "name_en", "slug", "description", "is_active")
+                },
+            )
         super().__init__(*args, **kwargs)
         if instance is not None:
             # The list an issue area belongs to is fixed once it exists.

@@ -63,9 +63,13 @@ class OrganisationImporter(Importer):
     entity = "organisations"
     label = gettext_lazy("Organisations")
     columns = (
-        Column("name_th", "ชื่อองค์กร", "Name (Thai)",
-               ("ชื่อ (ไทย)", "ชื่อ", "ชื่อภาษาไทย", "ชื่อองค์กร (ไทย)", "name", "organisation", "organisation name"),
-               True),
+        Column(
+            "name_th",
+            "ชื่อองค์กร",
+            "Name (Thai)",
+            ("ชื่อ (ไทย)", "ชื่อ", "ชื่อภาษาไทย", "ชื่อองค์กร (ไทย)", "name", "organisation", "organisation name"),
+            True,
+        ),
         Column("name_en", "ชื่อภาษาอังกฤษ", "Name (English)", ("ชื่อ (อังกฤษ)", "ชื่อองค์กร (อังกฤษ)")),
         Column("abbreviation", "ชื่อย่อ", "Abbreviation", ("abbr", "อักษรย่อ")),
         Column("kind", "ประเภท", "Kind", ("ประเภทองค์กร", "type"), True),
@@ -89,20 +93,41 @@ class OrganisationImporter(Importer):
         kind_text = values.get("kind", "")
         kind = choice_value(OrganisationKind, KIND_WORDS, kind_text)
         if kind is None:
-            raise RowProblem("kind", _("Unknown kind of organisation: %(value)s.") % {"value": kind_text}
-                             if kind_text else _("Enter the kind of organisation."))
+            raise RowProblem(
+                "kind",
+                _("Unknown kind of organisation: %(value)s.") % {"value": kind_text}
+                if kind_text
+                else _("Enter the kind of organisation."),
+            )
         area_code = area_code_value(values, "area_code")
-        fields = {key: values[key] for key in ("name_en", "abbreviation", "phone", "email", "website", "address",
-                                              "registration_number", "note") if values.get(key)}
+        fields = {
+            key: values[key]
+            for key in (
+                "name_en",
+                "abbreviation",
+                "phone",
+                "email",
+                "website",
+                "address",
+                "registration_number",
+                "note",
+            )
+            if values.get(key)
+        }
         if values.get("issue_areas"):
-            fields["issue_areas"] = [s.strip() for s in values["issue_areas"].replace("،", ",").split(",")
-                                     if s.strip()]
+            fields["issue_areas"] = [
+                s.strip() for s in values["issue_areas"].replace("،", ",").split(",") if s.strip()
+            ]
         if values.get("parent"):
-            fields["parent"] = find_organisation(by=by, name=values["parent"], near_code=area_code, column="parent")
+            fields["parent"] = find_organisation(
+                by=by, name=values["parent"], near_code=area_code, column="parent"
+            )
         founded_on = date_value(values, "founded_on")
         if founded_on:
             fields["founded_on"] = founded_on
-        organisation_create(by=by, name_th=values.get("name_th", ""), kind=kind, area_code=area_code, **fields)
+        organisation_create(
+            by=by, name_th=values.get("name_th", ""), kind=kind, area_code=area_code, **fields
+        )
 
 
 class PersonImporter(Importer):
@@ -112,11 +137,17 @@ class PersonImporter(Importer):
         Column("title", "คำนำหน้า", "Title", ("คำนำหน้าชื่อ", "prefix")),
         Column("first_name", "ชื่อ", "First name", ("ชื่อจริง", "given name")),
         Column("last_name", "นามสกุล", "Last name", ("surname", "family name")),
-        Column("full_name", "ชื่อ-นามสกุล", "Full name", ("ชื่อและนามสกุล", "ชื่อ นามสกุล", "name"), in_template=False),
+        Column(
+            "full_name", "ชื่อ-นามสกุล", "Full name", ("ชื่อและนามสกุล", "ชื่อ นามสกุล", "name"), in_template=False
+        ),
         Column("nickname", "ชื่อเล่น", "Nickname"),
         Column("area_code", "รหัสพื้นที่", "Area code", ("พื้นที่", "area"), True),
-        Column("national_id", "เลขประจำตัวประชาชน", "National ID",
-               ("เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "id card", "citizen id")),
+        Column(
+            "national_id",
+            "เลขประจำตัวประชาชน",
+            "National ID",
+            ("เลขบัตรประชาชน", "เลขบัตรประจำตัวประชาชน", "id card", "citizen id"),
+        ),
         Column("phone", "โทรศัพท์", "Phone", ("เบอร์โทร", "เบอร์โทรศัพท์", "tel", "telephone")),
         Column("email", "อีเมล", "E-mail", ("อีเมล์", "email")),
         Column("line_id", "ไลน์ไอดี", "LINE ID", ("ไลน์", "line")),
@@ -129,8 +160,14 @@ class PersonImporter(Importer):
     )
     main_column = "first_name"
     field_columns = {"area": "area_code", "title": "title", "ended_on": "started_on"}
-    _position_fields = {"title": "position_title", "role": "role", "started_on": "started_on",
-                        "ended_on": "started_on", NON_FIELD_ERRORS: "started_on", "organisation": "organisation"}
+    _position_fields = {
+        "title": "position_title",
+        "role": "role",
+        "started_on": "started_on",
+        "ended_on": "started_on",
+        NON_FIELD_ERRORS: "started_on",
+        "organisation": "organisation",
+    }
 
     def missing_columns(self, present):
         missing = super().missing_columns(present)
@@ -141,7 +178,12 @@ class PersonImporter(Importer):
     def _names(self, values: dict) -> tuple[str, str, str, str]:
         """Title, first and last name, and the column they came from."""
         if values.get("first_name") or not values.get("full_name"):
-            return values.get("title", ""), values.get("first_name", ""), values.get("last_name", ""), "first_name"
+            return (
+                values.get("title", ""),
+                values.get("first_name", ""),
+                values.get("last_name", ""),
+                "first_name",
+            )
         title, rest = strip_person_title(values["full_name"])
         first, _space, last = clean_text(rest).partition(" ")
         return values.get("title") or title, first, last, "full_name"
@@ -169,19 +211,40 @@ class PersonImporter(Importer):
         organisation = None
         area_code = area_code_value(values, "area_code")
         if values.get("organisation"):
-            organisation = find_organisation(by=by, name=values["organisation"], near_code=area_code,
-                                             column="organisation")
+            organisation = find_organisation(
+                by=by, name=values["organisation"], near_code=area_code, column="organisation"
+            )
         elif values.get("position_title") or values.get("started_on") or values.get("role"):
             raise RowProblem("organisation", _("A position needs the organisation it is held in."))
-        fields = {key: values[key] for key in ("nickname", "national_id", "phone", "email", "line_id", "address",
-                                              "note") if values.get(key)}
-        person = person_create(by=by, channel="import", title=title, first_name=first, last_name=last,
-                               area_code=area_code, **fields)
+        fields = {
+            key: values[key]
+            for key in ("nickname", "national_id", "phone", "email", "line_id", "address", "note")
+            if values.get(key)
+        }
+        person = person_create(
+            by=by,
+            channel="import",
+            title=title,
+            first_name=first,
+            last_name=last,
+            area_code=area_code,
+            **fields,
+        )
         if organisation is not None:
             try:
-                position_create(by=by, person=person, organisation=organisation, role=role,
-                                title=values.get("position_title", ""), started_on=started_on)
+                position_create(
+                    by=by,
+                    person=person,
+                    organisation=organisation,
+                    role=role,
+                    title=values.get("position_title", ""),
+                    started_on=started_on,
+                )
             except ValidationError as error:
-                raise RowProblem(problems=[
-                    (self._position_fields.get(field, "organisation"), message)
-                    for field, messages in error_items(error) for message in messages]) from None
+                raise RowProblem(
+                    problems=[
+                        (self._position_fields.get(field, "organisation"), message)
+                        for field, messages in error_items(error)
+                        for message in messages
+                    ]
+                ) from None

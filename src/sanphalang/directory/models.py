@@ -31,8 +31,14 @@ class IssueArea(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     province = models.ForeignKey(
-        "areas.Area", verbose_name=_("province"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="issue_areas", help_text=_("Empty for the national list"))
+        "areas.Area",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="issue_areas",
+        help_text=_("Empty for the national list"),
+    )
     is_active = models.BooleanField(_("in use"), default=True)
     sort_key = models.CharField(max_length=256, editable=False, default="")
     history = HistoricalRecords()
@@ -43,12 +49,15 @@ class IssueArea(models.Model):
         ordering = ["sort_key", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["province", "slug"], name="unique_issue_slug_per_province",
+                fields=["province", "slug"],
+                name="unique_issue_slug_per_province",
                 violation_error_code=DirectoryError.ISSUE_SLUG_TAKEN_IN_PROVINCE.code,
                 violation_error_message=DirectoryError.ISSUE_SLUG_TAKEN_IN_PROVINCE.lazy_message,
             ),
             models.UniqueConstraint(
-                fields=["slug"], condition=models.Q(province__isnull=True), name="unique_national_issue_slug",
+                fields=["slug"],
+                condition=models.Q(province__isnull=True),
+                name="unique_national_issue_slug",
                 violation_error_code=DirectoryError.NATIONAL_ISSUE_SLUG_TAKEN.code,
                 violation_error_message=DirectoryError.NATIONAL_ISSUE_SLUG_TAKEN.lazy_message,
             ),
@@ -68,13 +77,22 @@ class Organisation(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
     other_names = models.TextField(
-        _("other names"), blank=True, help_text=_("Other names or abbreviations it goes by, one per line"))
-    area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT,
-                             related_name="organisations")
-    issue_areas = models.ManyToManyField(IssueArea, verbose_name=_("issue areas"), blank=True,
-                                         related_name="organisations")
-    parent = models.ForeignKey("self", verbose_name=_("parent organisation"), on_delete=models.SET_NULL,
-                               null=True, blank=True, related_name="children")
+        _("other names"), blank=True, help_text=_("Other names or abbreviations it goes by, one per line")
+    )
+    area = models.ForeignKey(
+        "areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="organisations"
+    )
+    issue_areas = models.ManyToManyField(
+        IssueArea, verbose_name=_("issue areas"), blank=True, related_name="organisations"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
     partners = models.ManyToManyField("self", verbose_name=_("partners"), blank=True, symmetrical=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
@@ -96,7 +114,8 @@ class Organisation(models.Model):
         ordering = ["sort_key", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "name_th"], name="unique_organisation_name_in_area",
+                fields=["area", "name_th"],
+                name="unique_organisation_name_in_area",
                 violation_error_code=DirectoryError.ORGANISATION_NAME_TAKEN.code,
                 violation_error_message=DirectoryError.ORGANISATION_NAME_TAKEN.lazy_message,
             ),
@@ -132,18 +151,22 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=120, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     nickname = models.CharField(_("nickname"), max_length=60, blank=True)
-    area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="people")
+    area = models.ForeignKey(
+        "areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="people"
+    )
     national_id = models.CharField(_("national ID"), max_length=13, blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     line_id = models.CharField(_("LINE ID"), max_length=60, blank=True)
     address = models.TextField(_("address"), blank=True)
-    issue_areas = models.ManyToManyField(IssueArea, verbose_name=_("issue areas"), blank=True,
-                                         related_name="people")
+    issue_areas = models.ManyToManyField(
+        IssueArea, verbose_name=_("issue areas"), blank=True, related_name="people"
+    )
     note = models.TextField(_("note"), blank=True)
     purpose = models.CharField(_("purpose of processing"), max_length=300, blank=True)
-    legal_basis = models.CharField(_("legal basis"), max_length=32, choices=LegalBasis.choices,
-                                   default=LegalBasis.CONSENT)
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=32, choices=LegalBasis.choices, default=LegalBasis.CONSENT
+    )
     consent_on = models.DateField(_("consent given on"), null=True, blank=True)
     search_key = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=256, editable=False, default="", db_index=True)
@@ -157,7 +180,9 @@ class Person(models.Model):
         ordering = ["sort_key", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["national_id"], condition=~models.Q(national_id=""), name="unique_national_id",
+                fields=["national_id"],
+                condition=~models.Q(national_id=""),
+                name="unique_national_id",
                 violation_error_code=DirectoryError.NATIONAL_ID_TAKEN.code,
                 violation_error_message=DirectoryError.NATIONAL_ID_TAKEN.lazy_message,
             ),
@@ -198,12 +223,21 @@ class PositionRole(models.TextChoices):
 class Position(models.Model):
     """A position a person holds in an organisation, from a date until a date (open while held)."""
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions")
-    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
-                                     related_name="positions")
-    role = models.CharField(_("role"), max_length=32, choices=PositionRole.choices, default=PositionRole.MEMBER)
-    title = models.CharField(_("position title"), max_length=200, blank=True,
-                             help_text=_("As the organisation writes it, e.g. รองผู้ว่าราชการจังหวัดเชียงราย"))
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="positions"
+    )
+    role = models.CharField(
+        _("role"), max_length=32, choices=PositionRole.choices, default=PositionRole.MEMBER
+    )
+    title = models.CharField(
+        _("position title"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the organisation writes it, e.g. รองผู้ว่าราชการจังหวัดเชียงราย"),
+    )
     started_on = models.DateField(_("from"), null=True, blank=True)
     ended_on = models.DateField(_("until"), null=True, blank=True)
     history = HistoricalRecords()
@@ -214,7 +248,8 @@ class Position(models.Model):
         ordering = ["-started_on", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ended_on__isnull=True) | models.Q(started_on__isnull=True)
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(started_on__isnull=True)
                 | models.Q(ended_on__gte=models.F("started_on")),
                 name="position_ends_after_it_starts",
                 violation_error_code=DirectoryError.POSITION_ENDS_BEFORE_START.code,

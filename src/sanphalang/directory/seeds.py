@@ -3,8 +3,11 @@
 NATIONAL_ISSUE_AREAS = [
     ("disaster", "การจัดการภัยพิบัติโดยชุมชน", "Community disaster management"),
     ("agriculture", "เกษตรกรรมพึ่งตนเอง ปลอดภัยและเป็นธรรม", "Self-reliant, safe and fair agriculture"),
-    ("natural-resources", "ทรัพยากรธรรมชาติและสิ่งแวดล้อม (ป่าไม้และแหล่งน้ำ)",
-     "Natural resources and environment (forests and water)"),
+    (
+        "natural-resources",
+        "ทรัพยากรธรรมชาติและสิ่งแวดล้อม (ป่าไม้และแหล่งน้ำ)",
+        "Natural resources and environment (forests and water)",
+    ),
     ("rights-welfare", "การเข้าถึงสิทธิและสวัสดิการสังคม", "Access to rights and social welfare"),
     ("informal-labour", "การคุ้มครองแรงงานและสวัสดิการแรงงานนอกระบบ", "Informal-labour protection and welfare"),
     ("land-rural-housing", "ที่ดินทำกินและที่อยู่อาศัยชนบท", "Land for farming and rural housing"),
@@ -24,5 +27,7 @@ def seed_national_issue_areas(issue_area_model) -> None:
 
     for slug, name_th, name_en in NATIONAL_ISSUE_AREAS:
         issue_area_model.objects.update_or_create(
-            slug=slug, province=None,
-            defaults={"name_th": name_th, "name_en": name_en, "sort_key": thai_sort_key(name_th)})
+            slug=slug,
+            province=None,
+            defaults={"name_th": name_th, "name_en": name_en, "sort_key": thai_sort_key(name_th)},
+        )

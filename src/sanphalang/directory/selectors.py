@@ -21,8 +21,15 @@ if TYPE_CHECKING:
     from sanphalang.accounts.models import User
 
 
-def organisation_list(*, user: User, search: str = "", kind: str | None = None, issue: int | str | None = None,
-                      within: str | None = None, parent: int | None = None) -> QuerySet[Organisation]:
+def organisation_list(
+    *,
+    user: User,
+    search: str = "",
+    kind: str | None = None,
+    issue: int | str | None = None,
+    within: str | None = None,
+    parent: int | None = None,
+) -> QuerySet[Organisation]:
     """Organisations in the user's areas, and the agencies of the areas above them (a district coordinator
     works with the provincial office of social development)."""
     qs = Organisation.objects.filter(scope_for(user).with_ancestors_q("area_id"))
@@ -32,7 +39,11 @@ def organisation_list(*, user: User, search: str = "", kind: str | None = None, 
         qs = qs.filter(kind=kind)
     if issue:
         # The join to issue areas is the only one that can repeat a row.
-        qs = qs.filter(issue_areas__slug=issue) if not str(issue).isdigit() else qs.filter(issue_areas__id=issue)
+        qs = (
+            qs.filter(issue_areas__slug=issue)
+            if not str(issue).isdigit()
+            else qs.filter(issue_areas__id=issue)
+        )
         qs = qs.distinct()
     if within:
         qs = qs.filter(area__pk__startswith=within)
@@ -43,16 +54,30 @@ def organisation_list(*, user: User, search: str = "", kind: str | None = None, 
 
 def organisation_get(*, user: User, pk: int) -> Organisation:
     try:
-        return organisation_list(user=user).prefetch_related(
-            Prefetch("positions", queryset=Position.objects.select_related("person").order_by("-started_on")),
-            "partners", "children",
-        ).get(pk=pk)
+        return (
+            organisation_list(user=user)
+            .prefetch_related(
+                Prefetch(
+                    "positions", queryset=Position.objects.select_related("person").order_by("-started_on")
+                ),
+                "partners",
+                "children",
+            )
+            .get(pk=pk)
+        )
     except (Organisation.DoesNotExist, ValueError):
         raise Http404 from None
 
 
-def person_list(*, user: User, search: str = "", organisation: int | None = None, within: str | None = None,
-                issue: str | None = None, current_only: bool = False) -> QuerySet[Person]:
+def person_list(
+    *,
+    user: User,
+    search: str = "",
+    organisation: int | None = None,
+    within: str | None = None,
+    issue: str | None = None,
+    current_only: bool = False,
+) -> QuerySet[Person]:
     """People registered in the user's areas (strictly: personal data does not flow up to the province's view of
     a district unless the user is assigned the province)."""
     qs = Person.objects.filter(scope_for(user).subtree_q("area_id"))
@@ -72,23 +97,31 @@ def person_list(*, user: User, search: str = "", organisation: int | None = None
         qs = qs.distinct()  # those joins can repeat a person
     current = Position.objects.select_related("organisation").filter(ended_on__isnull=True)
     return qs.select_related("area__parent__parent").prefetch_related(
-        Prefetch("positions", queryset=current, to_attr="current_positions"))
+        Prefetch("positions", queryset=current, to_attr="current_positions")
+    )
 
 
 def person_get(*, user: User, pk: int, channel: str = "web") -> Person:
     """One person's record; the read is written to the access log."""
     try:
-        person = Person.objects.filter(scope_for(user).subtree_q("area_id")).select_related(
-            "area__parent__parent").prefetch_related(
-            Prefetch("positions", queryset=Position.objects.select_related("organisation__area")),
-            "issue_areas").get(pk=pk)
+        person = (
+            Person.objects.filter(scope_for(user).subtree_q("area_id"))
+            .select_related("area__parent__parent")
+            .prefetch_related(
+                Prefetch("positions", queryset=Position.objects.select_related("organisation__area")),
+                "issue_areas",
+            )
+            .get(pk=pk)
+        )
     except (Person.DoesNotExist, ValueError):
         raise Http404 from None
     log_access(user, "read", person, channel=channel)
     return person
 
 
-def issue_area_list(*, user: User, province: str | None = None, include_inactive: bool = False) -> QuerySet[IssueArea]:
+def issue_area_list(
+    *, user: User, province: str | None = None, include_inactive: bool = False
+) -> QuerySet[IssueArea]:
     """The national issue areas and the ones of the provinces the user can see (or of one province)."""
     scope = scope_for(user)
     qs = IssueArea.objects.all()

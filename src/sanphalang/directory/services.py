@@ -24,12 +24,41 @@ if TYPE_CHECKING:
     from sanphalang.accounts.models import User
 
 ORGANISATION_FIELDS = {
-    "kind", "name_th", "name_en", "abbreviation", "other_names", "area_code", "parent", "founded_on",
-    "registration_number", "address", "phone", "email", "website", "note", "is_active", "issue_areas", "partners",
+    "kind",
+    "name_th",
+    "name_en",
+    "abbreviation",
+    "other_names",
+    "area_code",
+    "parent",
+    "founded_on",
+    "registration_number",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "note",
+    "is_active",
+    "issue_areas",
+    "partners",
 }
 PERSON_FIELDS = {
-    "title", "first_name", "last_name", "name_en", "nickname", "area_code", "national_id", "phone", "email",
-    "line_id", "address", "note", "purpose", "legal_basis", "consent_on", "issue_areas",
+    "title",
+    "first_name",
+    "last_name",
+    "name_en",
+    "nickname",
+    "area_code",
+    "national_id",
+    "phone",
+    "email",
+    "line_id",
+    "address",
+    "note",
+    "purpose",
+    "legal_basis",
+    "consent_on",
+    "issue_areas",
 }
 
 
@@ -50,8 +79,10 @@ def _visible_issue_areas(by, issue_areas, area_code: str) -> list[IssueArea]:
             issue = item
         else:
             lookup = {"pk": item} if str(item).isdigit() else {"slug": item}
-            issue = (IssueArea.objects.filter(**lookup, province_id=area_code[:2]).first()
-                     or IssueArea.objects.filter(**lookup, province__isnull=True).first())
+            issue = (
+                IssueArea.objects.filter(**lookup, province_id=area_code[:2]).first()
+                or IssueArea.objects.filter(**lookup, province__isnull=True).first()
+            )
             if issue is None:
                 raise DirectoryError.UNKNOWN_ISSUE_AREA.error("issue_areas", value=item)
         if issue.province_id and not area_code.startswith(issue.province_id):
@@ -215,11 +246,23 @@ def _issue_area_scope(by, province_code: str | None) -> Area | None:
 
 
 @transaction.atomic
-def issue_area_create(*, by: User, name_th: str, province_code: str | None = None, name_en: str = "", slug: str = "",
-                      description: str = "") -> IssueArea:
+def issue_area_create(
+    *,
+    by: User,
+    name_th: str,
+    province_code: str | None = None,
+    name_en: str = "",
+    slug: str = "",
+    description: str = "",
+) -> IssueArea:
     province = _issue_area_scope(by, province_code)
-    issue = IssueArea(name_th=clean_text(name_th), name_en=clean_text(name_en), description=description,
-                      province=province, slug=slug or slugify(name_en) or slugify(name_th, allow_unicode=True)[:60])
+    issue = IssueArea(
+        name_th=clean_text(name_th),
+        name_en=clean_text(name_en),
+        description=description,
+        province=province,
+        slug=slug or slugify(name_en) or slugify(name_th, allow_unicode=True)[:60],
+    )
     issue.sort_key = thai_sort_key(issue.name_th)
     validated_save(issue, by)
     return issue

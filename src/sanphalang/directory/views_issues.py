@@ -35,9 +35,16 @@ def issue_area_list(request):
         return export_rows(issues, COLUMNS, fmt=fmt, filename="issue-areas")
     listing = paginate(issues, COLUMNS, request, default_sort="province")
     rows = [(issue, selectors.can_edit_issue_area(request.user, issue)) for issue in listing.page]
-    return render(request, "directory/issue_area_list.html", {
-        "nav_active": "issues", "listing": listing, "rows": rows,
-        "can_add": request.user.can_write and bool(issue_area_province_choices(request.user))})
+    return render(
+        request,
+        "directory/issue_area_list.html",
+        {
+            "nav_active": "issues",
+            "listing": listing,
+            "rows": rows,
+            "can_add": request.user.can_write and bool(issue_area_province_choices(request.user)),
+        },
+    )
 
 
 @login_required
@@ -54,8 +61,11 @@ def issue_area_create(request):
         else:
             messages.success(request, _("The issue area was added."))
             return redirect("directory:issue_area_list")
-    return render(request, "directory/issue_area_form.html", {
-        "nav_active": "issues", "form": form, "title": _("Add an issue area")})
+    return render(
+        request,
+        "directory/issue_area_form.html",
+        {"nav_active": "issues", "form": form, "title": _("Add an issue area")},
+    )
 
 
 @login_required
@@ -70,5 +80,13 @@ def issue_area_update(request, pk: int):
         else:
             messages.success(request, _("The issue area was saved."))
             return redirect("directory:issue_area_list")
-    return render(request, "directory/issue_area_form.html", {
-        "nav_active": "issues", "form": form, "issue_area": issue, "title": _("Edit %(name)s") % {"name": issue}})
+    return render(
+        request,
+        "directory/issue_area_form.html",
+        {
+            "nav_active": "issues",
+            "form": form,
+            "issue_area": issue,
+            "title": _("Edit %(name)s") % {"name": issue},
+        },
+    )

@@ -52,15 +52,28 @@ def organisation_list(request):
     filters = OrganisationFilterForm(request.GET or None, user=request.user)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     organisations = selectors.organisation_list(
-        user=request.user, search=criteria.get("q", ""), kind=criteria.get("kind") or None,
-        issue=criteria.get("issue") or None, within=(criteria.get("within") or "").strip() or None)
+        user=request.user,
+        search=criteria.get("q", ""),
+        kind=criteria.get("kind") or None,
+        issue=criteria.get("issue") or None,
+        within=(criteria.get("within") or "").strip() or None,
+    )
     fmt = export_format(request)
     if fmt:
-        return export_rows(organisations.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt,
-                           filename="organisations")
+        return export_rows(
+            organisations.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="organisations"
+        )
     listing = paginate(organisations, LIST_COLUMNS, request, default_sort="name")
-    return render(request, "directory/organisation_list.html", {
-        "nav_active": "organisations", "filters": filters, "listing": listing, "can_add": can_add_records(request.user)})
+    return render(
+        request,
+        "directory/organisation_list.html",
+        {
+            "nav_active": "organisations",
+            "filters": filters,
+            "listing": listing,
+            "can_add": can_add_records(request.user),
+        },
+    )
 
 
 @login_required
@@ -68,11 +81,18 @@ def organisation_detail(request, pk: int):
     org = selectors.organisation_get(user=request.user, pk=pk)
     scope = scope_for(request.user)
     positions = [(position, scope.covers(position.person.area_id)) for position in org.positions.all()]
-    return render(request, "directory/organisation_detail.html", {
-        "nav_active": "organisations", "organisation": org, "area_path": area_path(org.area),
-        "current_positions": [(p, visible) for p, visible in positions if p.is_current],
-        "past_positions": [(p, visible) for p, visible in positions if not p.is_current],
-        "can_edit": can_write_area(request.user, org.area_id)})
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "nav_active": "organisations",
+            "organisation": org,
+            "area_path": area_path(org.area),
+            "current_positions": [(p, visible) for p, visible in positions if p.is_current],
+            "past_positions": [(p, visible) for p, visible in positions if not p.is_current],
+            "can_edit": can_write_area(request.user, org.area_id),
+        },
+    )
 
 
 def _organisation_fields(cleaned: dict) -> dict:
@@ -85,8 +105,9 @@ def _organisation_fields(cleaned: dict) -> dict:
 @login_required
 def organisation_create(request):
     require_can_add(request.user)
-    form = OrganisationForm(request.POST or None, user=request.user,
-                            initial={"area_code": request.GET.get("area", "")})
+    form = OrganisationForm(
+        request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             org = services.organisation_create(by=request.user, **_organisation_fields(form.cleaned_data))
@@ -95,8 +116,11 @@ def organisation_create(request):
         else:
             messages.success(request, _("The organisation was added."))
             return redirect("directory:organisation_detail", pk=org.pk)
-    return render(request, "directory/organisation_form.html", {
-        "nav_active": "organisations", "form": form, "title": _("Add an organisation")})
+    return render(
+        request,
+        "directory/organisation_form.html",
+        {"nav_active": "organisations", "form": form, "title": _("Add an organisation")},
+    )
 
 
 @login_required
@@ -106,15 +130,24 @@ def organisation_update(request, pk: int):
     form = OrganisationForm(request.POST or None, user=request.user, instance=org)
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_update(by=request.user, organisation=org, **_organisation_fields(form.cleaned_data))
+            services.organisation_update(
+                by=request.user, organisation=org, **_organisation_fields(form.cleaned_data)
+            )
         except ValidationError as error:
             show_service_error(form, error, Organisation)
         else:
             messages.success(request, _("The organisation was saved."))
             return redirect("directory:organisation_detail", pk=org.pk)
-    return render(request, "directory/organisation_form.html", {
-        "nav_active": "organisations", "form": form, "organisation": org,
-        "title": _("Edit %(name)s") % {"name": org}})
+    return render(
+        request,
+        "directory/organisation_form.html",
+        {
+            "nav_active": "organisations",
+            "form": form,
+            "organisation": org,
+            "title": _("Edit %(name)s") % {"name": org},
+        },
+    )
 
 
 @login_required
@@ -129,14 +162,23 @@ def organisation_delete(request, pk: int):
         else:
             messages.success(request, _("The organisation was deleted."))
             return redirect("directory:organisation_list")
-    return render(request, "directory/organisation_confirm_delete.html", {
-        "nav_active": "organisations", "organisation": org, "error": error})
+    return render(
+        request,
+        "directory/organisation_confirm_delete.html",
+        {"nav_active": "organisations", "organisation": org, "error": error},
+    )
 
 
 @login_required
 def organisation_history(request, pk: int):
     org = selectors.organisation_get(user=request.user, pk=pk)
-    return render(request, "directory/history.html", {
-        "nav_active": "organisations", "subject": org, "back_url": reverse("directory:organisation_detail", args=[org.pk]),
-        "entries": history_entries(org.history.all())})
-
+    return render(
+        request,
+        "directory/history.html",
+        {
+            "nav_active": "organisations",
+            "subject": org,
+            "back_url": reverse("directory:organisation_detail", args=[org.pk]),
+            "entries": history_entries(org.history.all()),
+        },
+    )

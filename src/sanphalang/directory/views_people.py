@@ -56,16 +56,27 @@ def person_list(request):
     criteria = filters.cleaned_data if filters.is_valid() else {}
     organisation = criteria.get("organisation")
     people = selectors.person_list(
-        user=request.user, search=criteria.get("q", ""), organisation=organisation.pk if organisation else None,
-        within=(criteria.get("within") or "").strip() or None)
+        user=request.user,
+        search=criteria.get("q", ""),
+        organisation=organisation.pk if organisation else None,
+        within=(criteria.get("within") or "").strip() or None,
+    )
     fmt = export_format(request)
     if fmt:
         people = people.order_by("sort_key", "pk")
         log_reads(request.user, people.prefetch_related(None).select_related(None), detail="export")
         return export_rows(people, EXPORT_COLUMNS, fmt=fmt, filename="people")
     listing = paginate(people, LIST_COLUMNS, request, default_sort="name")
-    return render(request, "directory/person_list.html", {
-        "nav_active": "people", "filters": filters, "listing": listing, "can_add": can_add_records(request.user)})
+    return render(
+        request,
+        "directory/person_list.html",
+        {
+            "nav_active": "people",
+            "filters": filters,
+            "listing": listing,
+            "can_add": can_add_records(request.user),
+        },
+    )
 
 
 def _detail_context(request, person, position_form=None) -> dict:
@@ -77,10 +88,14 @@ def _detail_context(request, person, position_form=None) -> dict:
     can_edit = can_write_area(user, person.area_id)
     positions = list(person.positions.all())
     return {
-        "nav_active": "people", "person": person, "area_path": area_path(person.area), "national_id": national_id,
+        "nav_active": "people",
+        "person": person,
+        "area_path": area_path(person.area),
+        "national_id": national_id,
         "current_positions": [p for p in positions if p.is_current],
         "past_positions": [p for p in positions if not p.is_current],
-        "can_edit": can_edit, "can_erase": user.is_administrator,
+        "can_edit": can_edit,
+        "can_erase": user.is_administrator,
         "position_form": position_form or (PositionForm(user=user) if can_edit else None),
         "today_numeric": format_be_date(timezone.localdate(), style="numeric"),
     }
@@ -101,7 +116,9 @@ def _person_fields(cleaned: dict) -> dict:
 @login_required
 def person_create(request):
     require_can_add(request.user)
-    form = PersonForm(request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")})
+    form = PersonForm(
+        request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             person = services.person_create(by=request.user, **_person_fields(form.cleaned_data))
@@ -110,8 +127,11 @@ def person_create(request):
         else:
             messages.success(request, _("The person was added."))
             return redirect("directory:person_detail", pk=person.pk)
-    return render(request, "directory/person_form.html", {
-        "nav_active": "people", "form": form, "title": _("Add a person")})
+    return render(
+        request,
+        "directory/person_form.html",
+        {"nav_active": "people", "form": form, "title": _("Add a person")},
+    )
 
 
 @login_required
@@ -126,8 +146,16 @@ def person_update(request, pk: int):
         else:
             messages.success(request, _("The person was saved."))
             return redirect("directory:person_detail", pk=person.pk)
-    return render(request, "directory/person_form.html", {
-        "nav_active": "people", "form": form, "person": person, "title": _("Edit %(name)s") % {"name": person}})
+    return render(
+        request,
+        "directory/person_form.html",
+        {
+            "nav_active": "people",
+            "form": form,
+            "person": person,
+            "title": _("Edit %(name)s") % {"name": person},
+        },
+    )
 
 
 @login_required
@@ -143,11 +171,21 @@ def person_erase(request, pk: int):
 @login_required
 def person_history(request, pk: int):
     person = selectors.person_get(user=request.user, pk=pk)
-    entries = history_entries(person.history.all(), sensitive_fields=("national_id",),
-                              show_sensitive=request.user.can_see_sensitive_data)
-    return render(request, "directory/history.html", {
-        "nav_active": "people", "subject": person,
-        "back_url": reverse("directory:person_detail", args=[person.pk]), "entries": entries})
+    entries = history_entries(
+        person.history.all(),
+        sensitive_fields=("national_id",),
+        show_sensitive=request.user.can_see_sensitive_data,
+    )
+    return render(
+        request,
+        "directory/history.html",
+        {
+            "nav_active": "people",
+            "subject": person,
+            "back_url": reverse("directory:person_detail", args=[person.pk]),
+            "entries": entries,
+        },
+    )
 
 
 @login_required
@@ -164,7 +202,9 @@ def position_create(request, pk: int):
             messages.success(request, _("The position was added."))
             return redirect("directory:person_detail", pk=person.pk)
     person = selectors.person_get(user=request.user, pk=pk)
-    return render(request, "directory/person_detail.html", _detail_context(request, person, position_form=form))
+    return render(
+        request, "directory/person_detail.html", _detail_context(request, person, position_form=form)
+    )
 
 
 @login_required

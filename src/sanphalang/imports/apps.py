@@ -16,6 +16,11 @@ class ImportsConfig(AppConfig):
 
         from .importers import register
 
-        for importer in (OrganisationImporter(), PersonImporter(), VillageImporter(), *MEETING_IMPORTERS,
-                         FUND_FIGURES_IMPORTER):
+        for importer in (
+            OrganisationImporter(),
+            PersonImporter(),
+            VillageImporter(),
+            *MEETING_IMPORTERS,
+            FUND_FIGURES_IMPORTER,
+        ):
             register(importer)

@@ -13,11 +13,37 @@ EXPORT_ENTITIES = ("organisations", "people", "areas", "villages")
 
 AREA_HEADINGS = ["รหัสพื้นที่", "ระดับ", "ชื่อ (ไทย)", "ชื่อภาษาอังกฤษ", "รหัสพื้นที่แม่", "รหัสไปรษณีย์"]
 VILLAGE_HEADINGS = ["รหัสตำบล", "หมู่ที่", "ชื่อหมู่บ้าน", "ชื่อภาษาอังกฤษ", "ประเภท", "รหัสพื้นที่"]
-ORGANISATION_HEADINGS = ["ชื่อองค์กร", "ชื่อภาษาอังกฤษ", "ชื่อย่อ", "ประเภท", "รหัสพื้นที่", "ประเด็นงาน",
-                         "องค์กรต้นสังกัด", "โทรศัพท์", "อีเมล", "เว็บไซต์", "ที่อยู่", "เลขทะเบียน", "วันที่ก่อตั้ง",
-                         "หมายเหตุ"]
-PEOPLE_HEADINGS = ["คำนำหน้า", "ชื่อ", "นามสกุล", "ชื่อเล่น", "รหัสพื้นที่", "เลขประจำตัวประชาชน", "โทรศัพท์", "อีเมล",
-                   "ไลน์ไอดี", "องค์กร", "ตำแหน่ง", "บทบาท", "วันที่เริ่ม"]
+ORGANISATION_HEADINGS = [
+    "ชื่อองค์กร",
+    "ชื่อภาษาอังกฤษ",
+    "ชื่อย่อ",
+    "ประเภท",
+    "รหัสพื้นที่",
+    "ประเด็นงาน",
+    "องค์กรต้นสังกัด",
+    "โทรศัพท์",
+    "อีเมล",
+    "เว็บไซต์",
+    "ที่อยู่",
+    "เลขทะเบียน",
+    "วันที่ก่อตั้ง",
+    "หมายเหตุ",
+]
+PEOPLE_HEADINGS = [
+    "คำนำหน้า",
+    "ชื่อ",
+    "นามสกุล",
+    "ชื่อเล่น",
+    "รหัสพื้นที่",
+    "เลขประจำตัวประชาชน",
+    "โทรศัพท์",
+    "อีเมล",
+    "ไลน์ไอดี",
+    "องค์กร",
+    "ตำแหน่ง",
+    "บทบาท",
+    "วันที่เริ่ม",
+]
 
 
 def _iso(value) -> str:
@@ -31,13 +57,29 @@ def _area_q(user, field: str) -> Q:
 def _organisation_rows(user) -> Iterator[list]:
     # As on the organisation list: the user's areas and the agencies of the areas above them.
     scope_q = scope_for(user).with_ancestors_q("area_id") if user is not None else Q()
-    qs = Organisation.objects.filter(scope_q).select_related("parent").prefetch_related(
-        "issue_areas").order_by("area_id", "sort_key", "id")
+    qs = (
+        Organisation.objects.filter(scope_q)
+        .select_related("parent")
+        .prefetch_related("issue_areas")
+        .order_by("area_id", "sort_key", "id")
+    )
     for org in qs.iterator(chunk_size=2000):
-        yield [org.name_th, org.name_en, org.abbreviation, org.kind, org.area_id,
-               ",".join(issue.slug for issue in org.issue_areas.all()), org.parent.name_th if org.parent else "",
-               org.phone, org.email, org.website, org.address, org.registration_number, _iso(org.founded_on),
-               org.note]
+        yield [
+            org.name_th,
+            org.name_en,
+            org.abbreviation,
+            org.kind,
+            org.area_id,
+            ",".join(issue.slug for issue in org.issue_areas.all()),
+            org.parent.name_th if org.parent else "",
+            org.phone,
+            org.email,
+            org.website,
+            org.address,
+            org.registration_number,
+            _iso(org.founded_on),
+            org.note,
+        ]
 
 
 def _people_rows(user, *, channel: str) -> Iterator[list]:
@@ -48,10 +90,21 @@ def _people_rows(user, *, channel: str) -> Iterator[list]:
         batch.append(person)
         held = person.positions.all() or [None]
         for position in held:
-            yield [person.title, person.first_name, person.last_name, person.nickname, person.area_id,
-                   person.national_id, person.phone, person.email, person.line_id,
-                   position.organisation.name_th if position else "", position.title if position else "",
-                   position.role if position else "", _iso(position.started_on) if position else ""]
+            yield [
+                person.title,
+                person.first_name,
+                person.last_name,
+                person.nickname,
+                person.area_id,
+                person.national_id,
+                person.phone,
+                person.email,
+                person.line_id,
+                position.organisation.name_th if position else "",
+                position.title if position else "",
+                position.role if position else "",
+                _iso(position.started_on) if position else "",
+            ]
         if len(batch) >= 1000:
             log_reads(user, batch, channel=channel, detail="export")
             batch = []
@@ -79,7 +132,9 @@ def export_table(entity: str, *, user=None, channel: str = "cli") -> tuple[list[
     if entity == "people":
         return PEOPLE_HEADINGS, _people_rows(user, channel=channel)
     if entity == "areas":
-        return AREA_HEADINGS, _area_rows(user, [AreaLevel.PROVINCE, AreaLevel.DISTRICT, AreaLevel.SUBDISTRICT])
+        return AREA_HEADINGS, _area_rows(
+            user, [AreaLevel.PROVINCE, AreaLevel.DISTRICT, AreaLevel.SUBDISTRICT]
+        )
     if entity == "villages":
         return VILLAGE_HEADINGS, _village_rows(user)
     raise ValueError(f"unknown export entity {entity!r}")

@@ -20,13 +20,24 @@ def _importable() -> list[tuple[str, str]]:
 class UploadForm(StyledFormMixin, forms.Form):
     entity = forms.ChoiceField(label=_("What do you import?"), choices=_importable)
     file = forms.FileField(
-        label=_("File"), help_text=_("An Excel workbook (.xlsx) or a CSV file, with headings in the first row."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv,application/vnd.openxmlformats-"
-                                                         "officedocument.spreadsheetml.sheet"}))
+        label=_("File"),
+        help_text=_("An Excel workbook (.xlsx) or a CSV file, with headings in the first row."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,.csv,text/csv,application/vnd.openxmlformats-"
+                "officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
     meeting = forms.IntegerField(
-        label=_("Meeting"), required=False, min_value=1,
-        help_text=_("For agenda items and attendance: the meeting's id, as in the address of its page "
-                    "(/meetings/123/)."))
+        label=_("Meeting"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "For agenda items and attendance: the meeting's id, as in the address of its page "
+            "(/meetings/123/)."
+        ),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -37,4 +48,5 @@ class UploadForm(StyledFormMixin, forms.Form):
 
 class ConfirmForm(StyledFormMixin, forms.Form):
     skip_bad_rows = forms.BooleanField(
-        label=_("Skip the rows with errors and import the others"), required=False)
+        label=_("Skip the rows with errors and import the others"), required=False
+    )

@@ -73,8 +73,9 @@ def date_value(values: dict, key: str):
     try:
         return parse_thai_date(text)
     except ThaiDateError:
-        raise RowProblem(key, _("%(value)s is not a date: write it as 20/7/2558 or 20 ก.ค. 2558.")
-                         % {"value": text}) from None
+        raise RowProblem(
+            key, _("%(value)s is not a date: write it as 20/7/2558 or 20 ก.ค. 2558.") % {"value": text}
+        ) from None
 
 
 def area_code_value(values: dict, key: str) -> str:
@@ -85,16 +86,25 @@ def find_organisation(*, by: User, name: str, near_code: str, column: str) -> Or
     """The organisation the user can see with this name (Thai, English or abbreviation), nearest to an area."""
     name = clean_text(name)
     visible = organisation_list(user=by)
-    candidates = list(visible.filter(name_th=name)) or list(visible.filter(name_en__iexact=name)) \
+    candidates = (
+        list(visible.filter(name_th=name))
+        or list(visible.filter(name_en__iexact=name))
         or list(visible.filter(abbreviation=name))
+    )
     if len(candidates) > 1 and near_code:
-        near = [org for org in candidates if near_code.startswith(org.area_id) or org.area_id.startswith(near_code)]
+        near = [
+            org
+            for org in candidates
+            if near_code.startswith(org.area_id) or org.area_id.startswith(near_code)
+        ]
         candidates = near or candidates
     if not candidates:
         raise RowProblem(column, _("No organisation named %(name)s is in your areas.") % {"name": name})
     if len(candidates) > 1:
-        raise RowProblem(column, _("Several organisations are named %(name)s: write the one you mean in full.")
-                         % {"name": name})
+        raise RowProblem(
+            column,
+            _("Several organisations are named %(name)s: write the one you mean in full.") % {"name": name},
+        )
     return candidates[0]
 
 

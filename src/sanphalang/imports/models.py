@@ -23,17 +23,28 @@ class ImportStatus(models.TextChoices):
 
 class ImportBatch(models.Model):
     entity = models.CharField(_("what is imported"), max_length=20, choices=ImportEntity.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE,
-                             related_name="import_batches")
-    meeting = models.ForeignKey("meetings.Meeting", verbose_name=_("into the meeting"), on_delete=models.CASCADE,
-                                null=True, blank=True, related_name="+",
-                                help_text=_("For agenda items and attendance: the meeting they belong to"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="import_batches",
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("into the meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For agenda items and attendance: the meeting they belong to"),
+    )
     # What else an import needs to know, chosen on upload: a fund source's name, province and column mapping.
     options = models.JSONField(_("options"), default=dict, blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     data = models.BinaryField(_("file"))
-    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
-                              default=ImportStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     created_count = models.PositiveIntegerField(_("records created"), default=0)
     skipped_count = models.PositiveIntegerField(_("rows skipped"), default=0)

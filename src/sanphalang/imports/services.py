@@ -66,13 +66,23 @@ def map_headings(importer: Importer, headings: list[str]) -> tuple[dict[int, str
             ignored.append(heading)
     missing = importer.missing_columns(set(headings_by_key))
     if missing:
-        raise TableError(_("The file has no column for: %(columns)s. Download the template to see the headings.")
-                         % {"columns": ", ".join(f"{c.th} ({c.en})" for c in missing)})
+        raise TableError(
+            _("The file has no column for: %(columns)s. Download the template to see the headings.")
+            % {"columns": ", ".join(f"{c.th} ({c.en})" for c in missing)}
+        )
     return positions, headings_by_key, ignored
 
 
-def run_import(*, entity: str, table: Table, by, commit: bool, skip_bad_rows: bool = False,
-               progress: Callable[[int, int], None] | None = None, meeting_id: int | None = None) -> ImportResult:
+def run_import(
+    *,
+    entity: str,
+    table: Table,
+    by,
+    commit: bool,
+    skip_bad_rows: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    meeting_id: int | None = None,
+) -> ImportResult:
     """Import the table's rows as `by`. Without commit (a preview) nothing is kept; with it, everything is kept
     only if every row is good, or the good rows if skip_bad_rows. Agenda and attendance go into meeting_id
     (a ValidationError on "meeting" if the user cannot change it)."""
@@ -87,8 +97,10 @@ def run_import(*, entity: str, table: Table, by, commit: bool, skip_bad_rows: bo
         with transaction.atomic():
             first_lines: dict[tuple, int] = {}
             for done, (line, cells) in enumerate(table.rows, start=1):
-                values = {key: (cells[index].strip() if index < len(cells) else "")
-                          for index, key in positions.items()}
+                values = {
+                    key: (cells[index].strip() if index < len(cells) else "")
+                    for index, key in positions.items()
+                }
                 problems = _import_row(importer, by, values, line, first_lines)
                 result.errors.extend(RowError(line, heading(key), message) for key, message in problems)
                 if not problems:
@@ -118,10 +130,15 @@ def _import_row(importer: Importer, by, values: dict, line: int, first_lines: di
     except AccessDenied as denied:
         return [(importer.area_column, str(denied.message or _("You cannot add records here.")))]
     except ValidationError as error:
-        return [(importer.column_for_field(name, values), message)
-                for name, messages in error_items(error) for message in messages]
+        return [
+            (importer.column_for_field(name, values), message)
+            for name, messages in error_items(error)
+            for message in messages
+        ]
     except DatabaseError:
-        return [(importer.main_column_for(values), _("The database refused this row: it may repeat another."))]
+        return [
+            (importer.main_column_for(values), _("The database refused this row: it may repeat another."))
+        ]
     for _column, key in keys:
         first_lines[key] = line
     return []
@@ -137,8 +154,9 @@ def read_upload(data: bytes, filename: str) -> Table:
         raise ValidationError({"file": error.message}) from None
 
 
-def import_batch_create(*, by: User, entity: str, filename: str, data: bytes,
-                        meeting_id: int | None = None) -> ImportBatch:
+def import_batch_create(
+    *, by: User, entity: str, filename: str, data: bytes, meeting_id: int | None = None
+) -> ImportBatch:
     """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
     if not (by and by.is_authenticated and by.can_write):
         raise Access.READ_ONLY_ROLE.denied()
@@ -148,9 +166,14 @@ def import_batch_create(*, by: User, entity: str, filename: str, data: bytes,
         map_headings(importer, table.headings)
     except TableError as error:
         raise ValidationError({"file": error.message}) from None
-    return ImportBatch.objects.create(entity=entity, user=by, filename=filename[:255], data=data,
-                                      row_count=len(table.rows),
-                                      meeting_id=meeting_id if importer.needs_meeting else None)
+    return ImportBatch.objects.create(
+        entity=entity,
+        user=by,
+        filename=filename[:255],
+        data=data,
+        row_count=len(table.rows),
+        meeting_id=meeting_id if importer.needs_meeting else None,
+    )
 
 
 def import_batch_preview(*, by: User, batch: ImportBatch) -> ImportResult:
@@ -165,8 +188,14 @@ def import_batch_confirm(*, by: User, batch: ImportBatch, skip_bad_rows: bool = 
     if batch.status != ImportStatus.PENDING:
         raise ValidationError(_("This file has already been imported."))
     table = read_table(bytes(batch.data), batch.filename)
-    result = run_import(entity=batch.entity, table=table, by=by, commit=True, skip_bad_rows=skip_bad_rows,
-                        meeting_id=batch.meeting_id)
+    result = run_import(
+        entity=batch.entity,
+        table=table,
+        by=by,
+        commit=True,
+        skip_bad_rows=skip_bad_rows,
+        meeting_id=batch.meeting_id,
+    )
     if result.written:
         batch.status = ImportStatus.IMPORTED
         batch.created_count = result.created

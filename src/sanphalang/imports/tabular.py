@@ -88,14 +88,21 @@ def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)
     except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
-        raise TableError(_("The file could not be read as an Excel workbook (.xlsx): it may be damaged, "
-                           "or in the old .xls format. Save it again as .xlsx or CSV.")) from None
+        raise TableError(
+            _(
+                "The file could not be read as an Excel workbook (.xlsx): it may be damaged, "
+                "or in the old .xls format. Save it again as .xlsx or CSV."
+            )
+        ) from None
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
             return [], []
-        merges = [] if read_only else [(r.min_row, r.min_col, r.max_row, r.max_col)
-                                       for r in sheet.merged_cells.ranges]
+        merges = (
+            []
+            if read_only
+            else [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+        )
         records = []
         limit = settings.IMPORT_MAX_ROWS + 2
         # min_row=1 so that records[i] is spreadsheet row i + 1 even when the top rows are empty.
@@ -129,8 +136,9 @@ def _is_number(text: str) -> bool:
 def _is_merged_title(line: int, record: list[str], merges: list[Merge]) -> bool:
     """A row whose one value sits in a cell merged across several columns, as report titles are."""
     columns = [index + 1 for index, cell in enumerate(record) if cell]
-    return len(columns) == 1 and any(top == line == bottom and left == columns[0] and right > left
-                                     for top, left, bottom, right in merges)
+    return len(columns) == 1 and any(
+        top == line == bottom and left == columns[0] and right > left for top, left, bottom, right in merges
+    )
 
 
 def _find_heading(numbered: list[tuple[int, list[str]]], merges: list[Merge]) -> int:
@@ -151,8 +159,11 @@ def _group_spans(line: int, top: list[str], width: int, merges: list[Merge]) -> 
     With merge information (an XLSX file with headings merged across columns within the heading row) a group is
     such a merged heading. Otherwise (CSV, a large XLSX, or blanks left instead of merging) a group is a label
     followed by blank heading cells, which it spans up to the next label."""
-    spans = [(left - 1, right - 1) for first, left, last, right in merges
-             if first == last == line and right > left and _cell(top, left - 1)]
+    spans = [
+        (left - 1, right - 1)
+        for first, left, last, right in merges
+        if first == last == line and right > left and _cell(top, left - 1)
+    ]
     if spans:
         return spans
     spans, start = [], None
@@ -216,13 +227,15 @@ def read_table(data: bytes, filename: str = "") -> Table:
         raise TableError(_("The old Excel format (.xls) cannot be read: save the file as .xlsx or CSV."))
     else:
         records = _csv_records(data)
-    numbered = [(line, record) for line, record in enumerate(records, start=1) if any(cell for cell in record)]
+    numbered = [
+        (line, record) for line, record in enumerate(records, start=1) if any(cell for cell in record)
+    ]
     if not numbered:
         raise TableError(_("The file is empty."))
     # Line numbers stay as the spreadsheet shows them, blank lines included.
     start = _find_heading(numbered, merges)
     line, headings = numbered[start]
-    rows = numbered[start + 1:]
+    rows = numbered[start + 1 :]
     if rows:
         combined = _two_row_heading(line, headings, rows[0][1], merges)
         if combined is not None:
@@ -230,8 +243,10 @@ def read_table(data: bytes, filename: str = "") -> Table:
     if not rows:
         raise TableError(_("The file has headings but no rows of data."))
     if len(rows) > settings.IMPORT_MAX_ROWS:
-        raise TableError(_("The file has more than %(max)s rows: split it into smaller files.")
-                         % {"max": f"{settings.IMPORT_MAX_ROWS:,}"})
+        raise TableError(
+            _("The file has more than %(max)s rows: split it into smaller files.")
+            % {"max": f"{settings.IMPORT_MAX_ROWS:,}"}
+        )
     return Table(headings=headings, rows=rows)
 
 

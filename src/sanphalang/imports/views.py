@@ -22,15 +22,21 @@ from .tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CONTENT_TYPE, TableEr
 @login_required
 def index(request):
     require_importer(request.user)
-    form = UploadForm(request.POST or None, request.FILES or None,
-                      initial={"entity": request.GET.get("entity", "organisations"),
-                               "meeting": request.GET.get("meeting")})
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"entity": request.GET.get("entity", "organisations"), "meeting": request.GET.get("meeting")},
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            batch = import_batch_create(by=request.user, entity=form.cleaned_data["entity"],
-                                        filename=upload.name, data=upload.read(),
-                                        meeting_id=form.cleaned_data.get("meeting"))
+            batch = import_batch_create(
+                by=request.user,
+                entity=form.cleaned_data["entity"],
+                filename=upload.name,
+                data=upload.read(),
+                meeting_id=form.cleaned_data.get("meeting"),
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -46,8 +52,13 @@ def index(request):
 
 
 def _preview_page(request, batch, result, form, status=200):
-    context = {"nav_active": "imports", "batch": batch, "result": result, "form": form,
-               "importer": IMPORTERS[batch.entity]}
+    context = {
+        "nav_active": "imports",
+        "batch": batch,
+        "result": result,
+        "form": form,
+        "importer": IMPORTERS[batch.entity],
+    }
     return render(request, "imports/preview.html", context, status=status)
 
 
@@ -74,16 +85,20 @@ def confirm(request, pk: int):
     form = ConfirmForm(request.POST)
     form.is_valid()
     try:
-        result = import_batch_confirm(by=request.user, batch=batch,
-                                      skip_bad_rows=form.cleaned_data.get("skip_bad_rows", False))
+        result = import_batch_confirm(
+            by=request.user, batch=batch, skip_bad_rows=form.cleaned_data.get("skip_bad_rows", False)
+        )
     except (ValidationError, TableError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return redirect("imports:preview", pk=batch.pk)
     if not result.written:
         messages.error(request, _("Nothing was imported: correct the rows below, or choose to skip them."))
         return _preview_page(request, batch, result, form, status=400)
-    messages.success(request, ngettext("%(count)s record was imported.", "%(count)s records were imported.",
-                                       result.created) % {"count": result.created})
+    messages.success(
+        request,
+        ngettext("%(count)s record was imported.", "%(count)s records were imported.", result.created)
+        % {"count": result.created},
+    )
     return redirect("imports:preview", pk=batch.pk)
 
 

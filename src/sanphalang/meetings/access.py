@@ -48,8 +48,9 @@ def require_add(user: User) -> None:
         require_write(user, None)
 
 
-def visible_get(model: type[M], *, user: User, pk: int | str, area_field: str, related: tuple[str, ...] = (),
-                **filters) -> M:
+def visible_get(
+    model: type[M], *, user: User, pk: int | str, area_field: str, related: tuple[str, ...] = (), **filters
+) -> M:
     """One record as visible as the body it belongs to (area_field leads to the body's area); anything else,
     including a malformed id, is not found."""
     qs = model.objects.filter(visible_q(user, area_field), **filters).select_related(*related)

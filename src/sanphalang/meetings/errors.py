@@ -18,27 +18,44 @@ class MeetingError(ErrorCode):
     NO_PERSON_OR_ORGANISATION = ("no_person_or_organisation", _("Choose a person or an organisation."))
     UNKNOWN_ANSWER = ("unknown_answer", _("Unknown answer."))
     NO_RESOLUTION_TEXT = ("no_resolution_text", _("Write what the meeting resolved."))
-    RESOLUTION_HAS_ACTION_ITEMS = ("has_action_items", _(
-        "This resolution has action items, so it cannot be removed. Correct its text instead, or remove its action "
-        "items first."))
+    RESOLUTION_HAS_ACTION_ITEMS = (
+        "has_action_items",
+        _(
+            "This resolution has action items, so it cannot be removed. Correct its text instead, or remove its action "
+            "items first."
+        ),
+    )
     # Action items
     NO_ACTION_ITEM_BODY = ("no_action_item_body", _("Choose the body this action item belongs to."))
     NO_DUE_DATE = ("no_due_date", _("Enter the due date."))
     DUE_BEFORE_MEETING = ("due_before_meeting", _("The due date is before the meeting that set it."))
     DUE_AFTER_SERIES_END = ("due_after_series_end", _("The series ends before this due date."))
     RECURRENCE_OUT_OF_RANGE = ("recurrence_out_of_range", _("Repeat every 1 to %(max)s months."))
-    SERIES_ENDS_BEFORE_FIRST_DUE = ("series_ends_before_first_due", _(
-        "The series must end after its first due date."))
-    END_OF_SERIES_WITHOUT_REPEAT = ("end_of_series_without_repeat", _(
-        "Only a repeating item has an end date for its series."))
+    SERIES_ENDS_BEFORE_FIRST_DUE = (
+        "series_ends_before_first_due",
+        _("The series must end after its first due date."),
+    )
+    END_OF_SERIES_WITHOUT_REPEAT = (
+        "end_of_series_without_repeat",
+        _("Only a repeating item has an end date for its series."),
+    )
     UNKNOWN_STATUS = ("unknown_status", _("Unknown status."))
-    ACTION_ITEM_HAS_LETTERS = ("has_letters", _("Letters refer to this action item. Change those letters first."))
-    ACTION_ITEM_IN_SERIES = ("in_series", _(
-        "This item is one occurrence of a repeating series. Cancel it instead: that ends the series and keeps its "
-        "record."))
+    ACTION_ITEM_HAS_LETTERS = (
+        "has_letters",
+        _("Letters refer to this action item. Change those letters first."),
+    )
+    ACTION_ITEM_IN_SERIES = (
+        "in_series",
+        _(
+            "This item is one occurrence of a repeating series. Cancel it instead: that ends the series and keeps its "
+            "record."
+        ),
+    )
     # Letters
-    ANSWER_DUE_BEFORE_LETTER = ("answer_due_before_letter", _(
-        "An answer cannot be due before the letter is dated."))
+    ANSWER_DUE_BEFORE_LETTER = (
+        "answer_due_before_letter",
+        _("An answer cannot be due before the letter is dated."),
+    )
     # Imports into a meeting
     NO_IMPORT_MEETING = ("no_import_meeting", _("Choose the meeting the rows go into."))
     NO_SUCH_IMPORT_MEETING = ("no_such_import_meeting", _("No such meeting, or it is outside your areas."))
@@ -46,11 +63,18 @@ class MeetingError(ErrorCode):
     # Database constraints
     BODY_NAME_TAKEN = ("body_name_taken", _("A body with this name is already registered in this area."))
     NO_MEMBER_NAMED = ("no_member_named", _("A member is a person or an organisation."))
-    MEETING_NUMBER_TAKEN = ("meeting_number_taken", _(
-        "This body already has a meeting with this number in this year."))
+    MEETING_NUMBER_TAKEN = (
+        "meeting_number_taken",
+        _("This body already has a meeting with this number in this year."),
+    )
     NO_ATTENDEE_NAMED = ("no_attendee_named", _("Name the person or the organisation who attended."))
-    RESOLUTION_NUMBER_TAKEN = ("resolution_number_taken", _(
-        "This meeting already has a resolution with this number."))
+    RESOLUTION_NUMBER_TAKEN = (
+        "resolution_number_taken",
+        _("This meeting already has a resolution with this number."),
+    )
     OCCURRENCE_TAKEN = ("occurrence_taken", _("This series already has this occurrence."))
-    ATTACHMENT_WITHOUT_OWNER = ("attachment_without_owner", _("An attachment belongs to a meeting or a letter."))
+    ATTACHMENT_WITHOUT_OWNER = (
+        "attachment_without_owner",
+        _("An attachment belongs to a meeting or a letter."),
+    )
     NOTIFICATION_SENT = ("notification_sent", _("This notification was already sent."))

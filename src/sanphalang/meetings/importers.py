@@ -55,24 +55,32 @@ class AgendaImporter(MeetingRowsImporter):
         if not text:
             return None
         if not text.isdigit() or int(text) < 1:
-            raise RowProblem("order", _("The order must be a number from 1, not %(value)s.") % {"value": values["order"]})
+            raise RowProblem(
+                "order", _("The order must be a number from 1, not %(value)s.") % {"value": values["order"]}
+            )
         return int(text)
 
     def _working_group(self, by, name: str) -> Body | None:
         if not name:
             return None
         wanted = compact(name)
-        named = [body for body in body_list(user=by, search=clean_text(name)) if compact(body.name_th) == wanted
-                 or (body.name_en and compact(body.name_en) == wanted)]
+        named = [
+            body
+            for body in body_list(user=by, search=clean_text(name))
+            if compact(body.name_th) == wanted or (body.name_en and compact(body.name_en) == wanted)
+        ]
         # The meeting's own working groups first: another council may have one of the same name.
         own = [body for body in named if body.parent_id == self.meeting.body_id]
         candidates = own or named
         if not candidates:
-            raise RowProblem("working_group", _("No working group named %(name)s is in your areas.")
-                             % {"name": name})
+            raise RowProblem(
+                "working_group", _("No working group named %(name)s is in your areas.") % {"name": name}
+            )
         if len(candidates) > 1:
-            raise RowProblem("working_group", _("Several bodies are named %(name)s: write the one you mean in full.")
-                             % {"name": name})
+            raise RowProblem(
+                "working_group",
+                _("Several bodies are named %(name)s: write the one you mean in full.") % {"name": name},
+            )
         return candidates[0]
 
     def duplicate_keys(self, values):
@@ -80,9 +88,14 @@ class AgendaImporter(MeetingRowsImporter):
         return [("order", ("order", order))] if order else []
 
     def create(self, *, by, values):
-        agenda_item_add(by=by, meeting=self.meeting, order=self._order(values), title=values.get("title", ""),
-                        description=values.get("description", ""),
-                        working_group=self._working_group(by, values.get("working_group", "")))
+        agenda_item_add(
+            by=by,
+            meeting=self.meeting,
+            order=self._order(values),
+            title=values.get("title", ""),
+            description=values.get("description", ""),
+            working_group=self._working_group(by, values.get("working_group", "")),
+        )
 
 
 class AttendanceImporter(MeetingRowsImporter):
@@ -111,14 +124,23 @@ class AttendanceImporter(MeetingRowsImporter):
             return None
         name = strip_person_title(clean_text(full_name))[1]
         wanted = compact(name)
-        found = [person for person in person_list(user=by, search=name)
-                 if compact(f"{person.first_name}{person.last_name}") == wanted]
+        found = [
+            person
+            for person in person_list(user=by, search=name)
+            if compact(f"{person.first_name}{person.last_name}") == wanted
+        ]
         if not found:
-            raise RowProblem("full_name", _("No person named %(name)s is in your areas: add them to the directory "
-                                            "first.") % {"name": name})
+            raise RowProblem(
+                "full_name",
+                _("No person named %(name)s is in your areas: add them to the directory first.")
+                % {"name": name},
+            )
         if len(found) > 1:
-            raise RowProblem("full_name", _("Several people in your areas are named %(name)s: record this one on "
-                                            "the meeting's page.") % {"name": name})
+            raise RowProblem(
+                "full_name",
+                _("Several people in your areas are named %(name)s: record this one on the meeting's page.")
+                % {"name": name},
+            )
         return found[0]
 
     def _organisation(self, by, name: str) -> Organisation | None:
@@ -126,7 +148,9 @@ class AttendanceImporter(MeetingRowsImporter):
         if not name:
             return None
         try:
-            return find_organisation(by=by, name=name, near_code=self.meeting.body.area_id, column="organisation")
+            return find_organisation(
+                by=by, name=name, near_code=self.meeting.body.area_id, column="organisation"
+            )
         except RowProblem:
             found = list(organisation_list(user=by, search=name)[:2])
             if len(found) == 1:
@@ -147,8 +171,13 @@ class AttendanceImporter(MeetingRowsImporter):
         if problems:
             raise RowProblem(problems=problems)
         person, organisation = found["full_name"], found["organisation"]
-        attendance_record(by=by, meeting=self.meeting, person=person, organisation=organisation,
-                          role=clean_text(values.get("role", "")))
+        attendance_record(
+            by=by,
+            meeting=self.meeting,
+            person=person,
+            organisation=organisation,
+            role=clean_text(values.get("role", "")),
+        )
 
 
 MEETING_IMPORTERS = (AgendaImporter(), AttendanceImporter())

@@ -32,8 +32,11 @@ class ReminderSummary:
 def _digest_items(user, today: dt.date) -> tuple[list, list]:
     """(overdue in the user's areas, due soon from the user's organisation)."""
     overdue = list(action_item_list(user=user, overdue=True, today=today)[:50]) if user.can_write else []
-    soon = [item for item in action_items_due_from(user=user, today=today)[:50]
-            if item.due_on <= today + dt.timedelta(days=DUE_SOON_DAYS) and item not in overdue]
+    soon = [
+        item
+        for item in action_items_due_from(user=user, today=today)[:50]
+        if item.due_on <= today + dt.timedelta(days=DUE_SOON_DAYS) and item not in overdue
+    ]
     return overdue, soon
 
 
@@ -41,8 +44,10 @@ def _digest_text(overdue, soon) -> str:
     lines = []
     if overdue:
         lines.append(_("Overdue action items:"))
-        lines += [f"- {item.title} ({item.owner_organisation or '—'}; "
-                  f"{_('due')} {format_be_date(item.due_on)})" for item in overdue]
+        lines += [
+            f"- {item.title} ({item.owner_organisation or '—'}; {_('due')} {format_be_date(item.due_on)})"
+            for item in overdue
+        ]
     if soon:
         lines.append(_("Due from you soon:"))
         lines += [f"- {item.title} ({_('due')} {format_be_date(item.due_on)})" for item in soon]
@@ -57,19 +62,27 @@ def send_reminders(*, today: dt.date) -> ReminderSummary:
             overdue, soon = _digest_items(user, today)
             if not overdue and not soon:
                 continue
-            message = _("%(overdue)s overdue and %(soon)s due soon") % {"overdue": len(overdue), "soon": len(soon)}
+            message = _("%(overdue)s overdue and %(soon)s due soon") % {
+                "overdue": len(overdue),
+                "soon": len(soon),
+            }
             try:
                 with transaction.atomic():
-                    Notification.objects.create(user=user, key=f"digest:{today.isoformat()}", message=message,
-                                                link=link)
+                    Notification.objects.create(
+                        user=user, key=f"digest:{today.isoformat()}", message=message, link=link
+                    )
             except IntegrityError:
                 summary.already_sent += 1
                 continue
             summary.notified += 1
             if user.email:
-                send_mail(subject=_("Sanphalang: action items to follow up (%(date)s)")
-                          % {"date": format_be_date(today)},
-                          message=_digest_text(overdue, soon), from_email=settings.DEFAULT_FROM_EMAIL,
-                          recipient_list=[user.email], fail_silently=False)
+                send_mail(
+                    subject=_("Sanphalang: action items to follow up (%(date)s)")
+                    % {"date": format_be_date(today)},
+                    message=_digest_text(overdue, soon),
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    recipient_list=[user.email],
+                    fail_silently=False,
+                )
                 summary.emailed += 1
     return summary

@@ -25,8 +25,11 @@ urlpatterns = [
     path("<int:pk>/invitations/", meeting_records.invitation_create, name="invitation_create"),
     path("<int:pk>/attendance/", meeting_records.attendance_create, name="attendance_create"),
     path("<int:pk>/resolutions/", meeting_records.resolution_create, name="resolution_create"),
-    path("<int:pk>/resolutions/<int:resolution_pk>/actions/", action_items.action_item_create,
-         name="action_item_create"),
+    path(
+        "<int:pk>/resolutions/<int:resolution_pk>/actions/",
+        action_items.action_item_create,
+        name="action_item_create",
+    ),
     path("<int:pk>/attachments/", meetings.meeting_attachment_create, name="meeting_attachment_create"),
     path("attachments/<int:pk>/", attachments.attachment_download, name="attachment_download"),
     path("bodies/", bodies.body_list, name="body_list"),

@@ -28,8 +28,14 @@ def backup_write(path: Path) -> None:
     """Write every record (but EXCLUDED) to path as gzip-compressed JSON."""
     with tempfile.TemporaryDirectory() as tmp:
         dump = Path(tmp) / "backup.json.gz"
-        call_command("dumpdata", exclude=EXCLUDED, natural_foreign=True, output=str(dump), verbosity=0,
-                     format=EXACT_JSON)
+        call_command(
+            "dumpdata",
+            exclude=EXCLUDED,
+            natural_foreign=True,
+            output=str(dump),
+            verbosity=0,
+            format=EXACT_JSON,
+        )
         shutil.move(dump, path)
 
 

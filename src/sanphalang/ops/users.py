@@ -14,7 +14,11 @@ def command_user(username: str | None):
             return User.objects.get(username=username, is_active=True)
         except User.DoesNotExist:
             raise CommandError(f"No active user is named {username!r}.") from None
-    admin = User.objects.filter(Q(is_superuser=True) | Q(role=Role.ADMINISTRATOR), is_active=True).order_by("pk").first()
+    admin = (
+        User.objects.filter(Q(is_superuser=True) | Q(role=Role.ADMINISTRATOR), is_active=True)
+        .order_by("pk")
+        .first()
+    )
     if admin is None:
         raise CommandError("Give --user, or create an administrator first: sanphalang createadmin NAME")
     return admin

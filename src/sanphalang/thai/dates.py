@@ -67,7 +67,9 @@ def parse_thai_date(text: str) -> dt.date:
     raise ThaiDateError(f"not a date: {text!r}")
 
 
-def format_be_date(value: dt.date | dt.datetime | None, *, style: str = "long", thai_digits: bool = False) -> str:
+def format_be_date(
+    value: dt.date | dt.datetime | None, *, style: str = "long", thai_digits: bool = False
+) -> str:
     """Show a date in the Buddhist Era: long "20 กรกฎาคม 2558", short "20 ก.ค. 2558" or numeric "20/07/2558"."""
     if value is None:
         return ""

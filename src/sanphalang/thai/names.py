@@ -9,12 +9,64 @@ from .digits import to_arabic_digits
 # Titles that precede Thai personal names, longest first so "นางสาว" is not read as "นาง" + "สาว...".
 PERSON_TITLES = sorted(
     {
-        "นาย", "นาง", "นางสาว", "น.ส.", "นส.", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.",
-        "ดร.", "ศ.", "รศ.", "ผศ.", "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.", "ภญ.",
-        "พระ", "พระครู", "พระมหา", "แม่ชี", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.",
-        "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.", "จ.ส.อ.",
-        "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.", "ด.ต.",
-        "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr",
+        "นาย",
+        "นาง",
+        "นางสาว",
+        "น.ส.",
+        "นส.",
+        "เด็กชาย",
+        "เด็กหญิง",
+        "ด.ช.",
+        "ด.ญ.",
+        "ดร.",
+        "ศ.",
+        "รศ.",
+        "ผศ.",
+        "ศ.ดร.",
+        "รศ.ดร.",
+        "ผศ.ดร.",
+        "นพ.",
+        "พญ.",
+        "ทพ.",
+        "ทพญ.",
+        "ภก.",
+        "ภญ.",
+        "พระ",
+        "พระครู",
+        "พระมหา",
+        "แม่ชี",
+        "ว่าที่ร้อยตรี",
+        "ว่าที่ ร.ต.",
+        "ว่าที่ร.ต.",
+        "พล.อ.",
+        "พล.ท.",
+        "พล.ต.",
+        "พ.อ.",
+        "พ.ท.",
+        "พ.ต.",
+        "ร.อ.",
+        "ร.ท.",
+        "ร.ต.",
+        "จ.ส.อ.",
+        "พล.ต.อ.",
+        "พล.ต.ท.",
+        "พล.ต.ต.",
+        "พ.ต.อ.",
+        "พ.ต.ท.",
+        "พ.ต.ต.",
+        "ร.ต.อ.",
+        "ร.ต.ท.",
+        "ร.ต.ต.",
+        "ด.ต.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Miss",
+        "Dr.",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
     },
     key=len,
     reverse=True,
@@ -49,8 +101,28 @@ ORGANISATION_ABBREVIATIONS = {
 }
 
 _AREA_PREFIXES = (
-    "จังหวัด", "จ.", "อำเภอ", "อ.", "กิ่งอำเภอ", "เขต", "ข.", "ตำบล", "ต.", "แขวง", "หมู่บ้าน", "บ้าน", "หมู่ที่", "ม.",
-    "changwat", "amphoe", "tambon", "khet", "khwaeng", "province", "district", "subdistrict",
+    "จังหวัด",
+    "จ.",
+    "อำเภอ",
+    "อ.",
+    "กิ่งอำเภอ",
+    "เขต",
+    "ข.",
+    "ตำบล",
+    "ต.",
+    "แขวง",
+    "หมู่บ้าน",
+    "บ้าน",
+    "หมู่ที่",
+    "ม.",
+    "changwat",
+    "amphoe",
+    "tambon",
+    "khet",
+    "khwaeng",
+    "province",
+    "district",
+    "subdistrict",
 )
 _SPACES_AND_MARKS = re.compile(r"[\s\-_.,()\"'“”‘’/]+")
 
@@ -67,7 +139,7 @@ def strip_person_title(name: str) -> tuple[str, str]:
         changed = False
         for title in PERSON_TITLES:
             if rest.lower().startswith(title.lower()) and len(rest) > len(title):
-                remainder = rest[len(title):]
+                remainder = rest[len(title) :]
                 # A Latin title must end at a word boundary ("Mr" not "Mrinal").
                 if title[-1].isalpha() and title.isascii() and remainder[:1].isalpha():
                     continue
@@ -104,14 +176,14 @@ def expand_abbreviations(text: str) -> str:
 
 
 def strip_area_prefix(text: str) -> str:
-    """"จ.เชียงราย" → "เชียงราย", "อำเภอเมือง" → "เมือง", "Tambon Pa Sang" → "Pa Sang"."""
+    """ "จ.เชียงราย" → "เชียงราย", "อำเภอเมือง" → "เมือง", "Tambon Pa Sang" → "Pa Sang"."""
     rest = clean_text(text)
     changed = True
     while changed:
         changed = False
         for prefix in _AREA_PREFIXES:
             if rest.lower().startswith(prefix) and len(rest) > len(prefix):
-                rest = rest[len(prefix):].strip()
+                rest = rest[len(prefix) :].strip()
                 changed = True
     return rest
 

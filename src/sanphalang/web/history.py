@@ -9,7 +9,9 @@ from sanphalang.thai.templatetags.thai import be_date
 HISTORY_HIDDEN_FIELDS = ["search_key", "sort_key", "updated_at", "created_at"]
 
 
-def history_entries(history_qs, *, sensitive_fields: tuple[str, ...] = (), show_sensitive: bool = False) -> list:
+def history_entries(
+    history_qs, *, sensitive_fields: tuple[str, ...] = (), show_sensitive: bool = False
+) -> list:
     """Each historical record, newest first, with the fields it changed compared with the one before."""
     records = list(history_qs.select_related("history_user").order_by("history_date", "history_id"))
     model = history_qs.model.instance_type
@@ -35,8 +37,13 @@ def history_entries(history_qs, *, sensitive_fields: tuple[str, ...] = (), show_
                     label = model._meta.get_field(change.field).verbose_name
                 except Exception:  # noqa: BLE001 - a field since removed from the model still has a name
                     label = change.field
-                changes.append({"label": label, "old": shown(change.field, change.old),
-                                "new": shown(change.field, change.new)})
+                changes.append(
+                    {
+                        "label": label,
+                        "old": shown(change.field, change.old),
+                        "new": shown(change.field, change.new),
+                    }
+                )
         entries.append({"record": record, "changes": changes})
         previous = record
     entries.reverse()

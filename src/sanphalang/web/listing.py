@@ -50,7 +50,11 @@ def sorted_queryset(queryset, columns: list[Column], request, default: str):
         key, descending = default.lstrip("-"), default.startswith("-")
         column = next(c for c in columns if c.key == key)
     ordering = column.order_by
-    ordering = ordering[1:] if descending and ordering.startswith("-") else ("-" + ordering if descending else ordering)
+    ordering = (
+        ordering[1:]
+        if descending and ordering.startswith("-")
+        else ("-" + ordering if descending else ordering)
+    )
     return queryset.order_by(ordering, "pk" if not descending else "-pk"), key, descending
 
 
@@ -61,8 +65,14 @@ def paginate(queryset, columns: list[Column], request, *, default_sort: str) -> 
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)
-    return ListPage(page=page, columns=columns, sort=sort, descending=descending,
-                    querystring=params.urlencode(), total=paginator.count)
+    return ListPage(
+        page=page,
+        columns=columns,
+        sort=sort,
+        descending=descending,
+        querystring=params.urlencode(),
+        total=paginator.count,
+    )
 
 
 def _cell(value) -> Any:
@@ -82,6 +92,8 @@ def export_rows(queryset, columns: list[Column], *, fmt: str, filename: str) -> 
     objects = queryset.iterator(chunk_size=2000) if hasattr(queryset, "iterator") else queryset
     rows = ([_cell(c.value(obj)) for c in columns] for obj in objects)
     content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
-    response = HttpResponse(write_table(headings, rows, fmt=fmt, sheet_title=filename), content_type=content_type)
+    response = HttpResponse(
+        write_table(headings, rows, fmt=fmt, sheet_title=filename), content_type=content_type
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

@@ -50,8 +50,10 @@ class PickerMixin:
 
     def optgroups(self, name, value, attrs=None):
         # The field's empty choice would be shown as chosen: nothing chosen is an empty select.
-        return [(group, [option for option in options if option["value"] != ""], index)
-                for group, options, index in super().optgroups(name, value, attrs)]
+        return [
+            (group, [option for option in options if option["value"] != ""], index)
+            for group, options, index in super().optgroups(name, value, attrs)
+        ]
 
     def render(self, name, value, attrs=None, renderer=None):
         # The component's markup as dal_alight writes it, but with a search box a label can point at (dal_alight
@@ -60,8 +62,12 @@ class PickerMixin:
         select_attrs = {**attrs, "slot": "select", "tabindex": "-1", "aria-hidden": "true"}
         select = forms.Widget.render(self, name, value, select_attrs, renderer)
         search_attrs = {
-            "type": "text", "id": self.id_for_label(attrs.get("id")), "slot": "input", "role": "combobox",
-            "autocomplete": "off", "placeholder": _("Type part of the name to search"),
+            "type": "text",
+            "id": self.id_for_label(attrs.get("id")),
+            "slot": "input",
+            "role": "combobox",
+            "autocomplete": "off",
+            "placeholder": _("Type part of the name to search"),
             "class": "form-control is-invalid" if "is-invalid" in attrs.get("class", "") else "form-control",
         }
         if self.is_required:
@@ -71,7 +77,12 @@ class PickerMixin:
             '<autocomplete-select data-remove-label="{}">{}<div slot="deck"></div>'
             '<autocomplete-select-input slot="input" url="{}" no-results-text="{}"><input{}>'
             "</autocomplete-select-input></autocomplete-select>",
-            _("Remove"), select, self.url, _("Nothing found"), flatatt(search_attrs))
+            _("Remove"),
+            select,
+            self.url,
+            _("Nothing found"),
+            flatatt(search_attrs),
+        )
 
 
 class Picker(PickerMixin, ModelAlight):

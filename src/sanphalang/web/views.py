@@ -26,9 +26,15 @@ def home(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "web/error.html", {"title": _("Page not found"),
-                  "message": _("The page does not exist, or it is outside the areas you are assigned to.")},
-                  status=404)
+    return render(
+        request,
+        "web/error.html",
+        {
+            "title": _("Page not found"),
+            "message": _("The page does not exist, or it is outside the areas you are assigned to."),
+        },
+        status=404,
+    )
 
 
 def permission_denied(request, exception=None):
@@ -37,11 +43,21 @@ def permission_denied(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    return render(request, "web/error.html", {"title": _("Bad request"),
-                  "message": _("The request could not be read.")}, status=400)
+    return render(
+        request,
+        "web/error.html",
+        {"title": _("Bad request"), "message": _("The request could not be read.")},
+        status=400,
+    )
 
 
 def server_error(request):
-    return render(request, "web/error.html", {"title": _("Something went wrong"),
-                  "message": _("The error has been logged. Nothing you entered was half-saved: please try again.")},
-                  status=500)
+    return render(
+        request,
+        "web/error.html",
+        {
+            "title": _("Something went wrong"),
+            "message": _("The error has been logged. Nothing you entered was half-saved: please try again."),
+        },
+        status=500,
+    )

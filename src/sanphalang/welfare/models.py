@@ -20,18 +20,36 @@ class Fund(models.Model):
     """One community welfare fund as the network has settled it: the current registry."""
 
     name_th = models.CharField(_("name (Thai)"), max_length=300)
-    area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="funds")
-    is_municipal = models.BooleanField(_("municipality fund"), default=False,
-                                       help_text=_("Run in a municipality rather than a subdistrict"))
+    area = models.ForeignKey(
+        "areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="funds"
+    )
+    is_municipal = models.BooleanField(
+        _("municipality fund"), default=False, help_text=_("Run in a municipality rather than a subdistrict")
+    )
     fund_code = models.CharField(_("fund code"), max_length=40, blank=True, db_index=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=FundStatus.choices, default=FundStatus.ACTIVE)
-    registered_welfare_organisation = models.BooleanField(_("registered as a welfare organisation"), default=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=FundStatus.choices, default=FundStatus.ACTIVE
+    )
+    registered_welfare_organisation = models.BooleanField(
+        _("registered as a welfare organisation"), default=False
+    )
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
-    organisation = models.OneToOneField("directory.Organisation", verbose_name=_("directory entry"),
-                                        on_delete=models.SET_NULL, null=True, blank=True, related_name="fund")
-    networks = models.ManyToManyField("directory.Organisation", verbose_name=_("networks"), blank=True,
-                                      related_name="member_funds", limit_choices_to={"kind": "network"})
+    organisation = models.OneToOneField(
+        "directory.Organisation",
+        verbose_name=_("directory entry"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fund",
+    )
+    networks = models.ManyToManyField(
+        "directory.Organisation",
+        verbose_name=_("networks"),
+        blank=True,
+        related_name="member_funds",
+        limit_choices_to={"kind": "network"},
+    )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=60, blank=True)
     members = models.PositiveIntegerField(_("members"), null=True, blank=True)
@@ -44,10 +62,14 @@ class Fund(models.Model):
         verbose_name = _("community welfare fund")
         verbose_name_plural = _("community welfare funds")
         ordering = ["sort_key", "id"]
-        constraints = [models.UniqueConstraint(
-            fields=["area", "name_th"], name="unique_fund_name_in_area",
-            violation_error_code=WelfareError.FUND_NAME_TAKEN.code,
-            violation_error_message=WelfareError.FUND_NAME_TAKEN.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "name_th"],
+                name="unique_fund_name_in_area",
+                violation_error_code=WelfareError.FUND_NAME_TAKEN.code,
+                violation_error_message=WelfareError.FUND_NAME_TAKEN.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name_th
@@ -57,8 +79,14 @@ class Fund(models.Model):
 AGE_GROUP_FIELDS = ("members_children", "members_working_age", "members_elderly")
 COUNT_FIELDS = ("members", *AGE_GROUP_FIELDS)
 MATCHING_FIELDS = ("matching_government", "matching_local_government", "matching_other")
-BENEFIT_FIELDS = ("benefits_birth", "benefits_sickness", "benefits_death", "benefits_elderly", "benefits_education",
-                  "benefits_disaster")
+BENEFIT_FIELDS = (
+    "benefits_birth",
+    "benefits_sickness",
+    "benefits_death",
+    "benefits_elderly",
+    "benefits_education",
+    "benefits_disaster",
+)
 MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
 FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
 
@@ -72,26 +100,36 @@ class FundYear(models.Model):
     members_children = models.PositiveIntegerField(_("members aged under 18"), null=True, blank=True)
     members_working_age = models.PositiveIntegerField(_("members aged 18–59"), null=True, blank=True)
     members_elderly = models.PositiveIntegerField(_("members aged 60 and over"), null=True, blank=True)
-    savings = models.DecimalField(_("members' savings and contributions"), max_digits=14, decimal_places=2,
-                                  null=True, blank=True)
-    matching_government = models.DecimalField(_("matching from government (via CODI)"), max_digits=14,
-                                              decimal_places=2, null=True, blank=True)
-    matching_local_government = models.DecimalField(_("matching from local government"), max_digits=14,
-                                                    decimal_places=2, null=True, blank=True)
-    matching_other = models.DecimalField(_("matching from other sources"), max_digits=14, decimal_places=2,
-                                         null=True, blank=True)
-    benefits_birth = models.DecimalField(_("benefits paid: birth"), max_digits=14, decimal_places=2, null=True,
-                                         blank=True)
-    benefits_sickness = models.DecimalField(_("benefits paid: sickness"), max_digits=14, decimal_places=2,
-                                            null=True, blank=True)
-    benefits_death = models.DecimalField(_("benefits paid: death"), max_digits=14, decimal_places=2, null=True,
-                                         blank=True)
-    benefits_elderly = models.DecimalField(_("benefits paid: elderly"), max_digits=14, decimal_places=2, null=True,
-                                           blank=True)
-    benefits_education = models.DecimalField(_("benefits paid: education"), max_digits=14, decimal_places=2,
-                                             null=True, blank=True)
-    benefits_disaster = models.DecimalField(_("benefits paid: disaster"), max_digits=14, decimal_places=2,
-                                            null=True, blank=True)
+    savings = models.DecimalField(
+        _("members' savings and contributions"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    matching_government = models.DecimalField(
+        _("matching from government (via CODI)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    matching_local_government = models.DecimalField(
+        _("matching from local government"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    matching_other = models.DecimalField(
+        _("matching from other sources"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    benefits_birth = models.DecimalField(
+        _("benefits paid: birth"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    benefits_sickness = models.DecimalField(
+        _("benefits paid: sickness"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    benefits_death = models.DecimalField(
+        _("benefits paid: death"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    benefits_elderly = models.DecimalField(
+        _("benefits paid: elderly"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    benefits_education = models.DecimalField(
+        _("benefits paid: education"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    benefits_disaster = models.DecimalField(
+        _("benefits paid: disaster"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     balance = models.DecimalField(_("fund balance"), max_digits=14, decimal_places=2, null=True, blank=True)
     history = HistoricalRecords()
 
@@ -99,10 +137,14 @@ class FundYear(models.Model):
         verbose_name = _("yearly figures")
         verbose_name_plural = _("yearly figures")
         ordering = ["-year_be"]
-        constraints = [models.UniqueConstraint(
-            fields=["fund", "year_be"], name="unique_fund_year",
-            violation_error_code=WelfareError.YEAR_ALREADY_RECORDED.code,
-            violation_error_message=WelfareError.YEAR_ALREADY_RECORDED.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fund", "year_be"],
+                name="unique_fund_year",
+                violation_error_code=WelfareError.YEAR_ALREADY_RECORDED.code,
+                violation_error_message=WelfareError.YEAR_ALREADY_RECORDED.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.fund} {self.year_be}"
@@ -112,22 +154,32 @@ class Source(models.Model):
     """A list of funds from somewhere: the fund-management program, the matching list, a network survey."""
 
     name = models.CharField(_("name"), max_length=200)
-    province = models.ForeignKey("areas.Area", verbose_name=_("province"), on_delete=models.PROTECT,
-                                 related_name="fund_sources")
+    province = models.ForeignKey(
+        "areas.Area", verbose_name=_("province"), on_delete=models.PROTECT, related_name="fund_sources"
+    )
     description = models.TextField(_("description"), blank=True)
-    column_mapping = models.JSONField(_("column mapping"), default=dict, blank=True,
-                                      help_text=_("Our field names mapped to the file's column headings"))
+    column_mapping = models.JSONField(
+        _("column mapping"),
+        default=dict,
+        blank=True,
+        help_text=_("Our field names mapped to the file's column headings"),
+    )
     imported_at = models.DateTimeField(null=True, blank=True)
-    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("fund source")
         verbose_name_plural = _("fund sources")
-        constraints = [models.UniqueConstraint(
-            fields=["province", "name"], name="unique_source_name",
-            violation_error_code=WelfareError.SOURCE_NAME_TAKEN.code,
-            violation_error_message=WelfareError.SOURCE_NAME_TAKEN.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "name"],
+                name="unique_source_name",
+                violation_error_code=WelfareError.SOURCE_NAME_TAKEN.code,
+                violation_error_message=WelfareError.SOURCE_NAME_TAKEN.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -141,29 +193,41 @@ class SourceRecord(models.Model):
     data = models.JSONField(_("values"), default=dict)
     fund_name = models.CharField(max_length=300)
     area = models.ForeignKey("areas.Area", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    fund = models.ForeignKey(Fund, on_delete=models.SET_NULL, null=True, blank=True, related_name="source_records")
+    fund = models.ForeignKey(
+        Fund, on_delete=models.SET_NULL, null=True, blank=True, related_name="source_records"
+    )
     link_score = models.FloatField(null=True, blank=True)
     link_reasons = models.JSONField(default=list, blank=True)
     needs_review = models.BooleanField(default=False, db_index=True)
-    duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="duplicates")
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
+    )
 
     class Meta:
         verbose_name = _("source record")
         verbose_name_plural = _("source records")
         ordering = ["source", "row"]
-        constraints = [models.UniqueConstraint(
-            fields=["source", "row"], name="unique_source_row",
-            violation_error_code=WelfareError.SOURCE_ROW_TAKEN.code,
-            violation_error_message=WelfareError.SOURCE_ROW_TAKEN.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "row"],
+                name="unique_source_row",
+                violation_error_code=WelfareError.SOURCE_ROW_TAKEN.code,
+                violation_error_message=WelfareError.SOURCE_ROW_TAKEN.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.source} #{self.row}: {self.fund_name}"
 
 
 # The fields of a source record the sources can disagree on, each with the Fund field a settlement writes.
-SETTLE_FIELDS = {"fund_name": "name_th", "members": "members", "status": "status", "founded": "founded_on",
-                 "fund_code": "fund_code"}
+SETTLE_FIELDS = {
+    "fund_name": "name_th",
+    "members": "members",
+    "status": "status",
+    "founded": "founded_on",
+    "fund_code": "fund_code",
+}
 
 
 class Settlement(models.Model):
@@ -172,14 +236,22 @@ class Settlement(models.Model):
     fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="settlements")
     field = models.CharField(_("field"), max_length=40)
     value = models.CharField(_("value"), max_length=300, blank=True)
-    from_record = models.ForeignKey(SourceRecord, verbose_name=_("from source record"), on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="settlements")
+    from_record = models.ForeignKey(
+        SourceRecord,
+        verbose_name=_("from source record"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="settlements",
+    )
     # Kept as written when deciding: a source imported again replaces its records, and the history must still say
     # which source and row the value came from.
     source_name = models.CharField(_("from source"), max_length=200, blank=True)
     source_row = models.PositiveIntegerField(_("from row"), null=True, blank=True)
     reason = models.TextField(_("reason"))
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -203,17 +275,31 @@ class LinkDecision(models.Model):
     merged or split it in the review queue."""
 
     fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="link_decisions")
-    record = models.ForeignKey(SourceRecord, verbose_name=_("source record"), on_delete=models.SET_NULL, null=True,
-                               blank=True, related_name="link_decisions")
+    record = models.ForeignKey(
+        SourceRecord,
+        verbose_name=_("source record"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="link_decisions",
+    )
     # Kept as written when deciding, as a settlement keeps them: importing a source again replaces its records.
     source_name = models.CharField(_("source"), max_length=200, blank=True)
     source_row = models.PositiveIntegerField(_("row"), null=True, blank=True)
     fund_name = models.CharField(_("name in the source"), max_length=300, blank=True)
-    from_fund = models.ForeignKey(Fund, verbose_name=_("taken from fund"), on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="+")
+    from_fund = models.ForeignKey(
+        Fund,
+        verbose_name=_("taken from fund"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     kind = models.CharField(_("decision"), max_length=12, choices=LinkDecisionKind.choices)
     note = models.TextField(_("note"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     decided_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -229,22 +315,28 @@ class AuditRound(models.Model):
     """A round of follow-up visits to funds over a period (S11: 20 May – 15 Jun 2562)."""
 
     name = models.CharField(_("name"), max_length=200)
-    province = models.ForeignKey("areas.Area", verbose_name=_("province"), on_delete=models.PROTECT,
-                                 related_name="audit_rounds")
+    province = models.ForeignKey(
+        "areas.Area", verbose_name=_("province"), on_delete=models.PROTECT, related_name="audit_rounds"
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
-    checklist = models.JSONField(_("checklist"), default=list, blank=True,
-                                 help_text=_("The questions each visit answers"))
+    checklist = models.JSONField(
+        _("checklist"), default=list, blank=True, help_text=_("The questions each visit answers")
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("audit round")
         verbose_name_plural = _("audit rounds")
         ordering = ["-starts_on"]
-        constraints = [models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
-                                              name="audit_round_ends_after_start",
-                                              violation_error_code=WelfareError.ROUND_ENDS_BEFORE_START.code,
-                                              violation_error_message=WelfareError.ROUND_ENDS_BEFORE_START.lazy_message)]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="audit_round_ends_after_start",
+                violation_error_code=WelfareError.ROUND_ENDS_BEFORE_START.code,
+                violation_error_message=WelfareError.ROUND_ENDS_BEFORE_START.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -262,10 +354,14 @@ class AuditVisit(models.Model):
     class Meta:
         verbose_name = _("audit visit")
         verbose_name_plural = _("audit visits")
-        constraints = [models.UniqueConstraint(
-            fields=["round", "fund"], name="unique_visit_per_round",
-            violation_error_code=WelfareError.FUND_ALREADY_IN_ROUND.code,
-            violation_error_message=WelfareError.FUND_ALREADY_IN_ROUND.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "fund"],
+                name="unique_visit_per_round",
+                violation_error_code=WelfareError.FUND_ALREADY_IN_ROUND.code,
+                violation_error_message=WelfareError.FUND_ALREADY_IN_ROUND.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.round}: {self.fund}"
@@ -280,8 +376,14 @@ class Finding(models.Model):
     # A finding that changes what the registry says proposes it here; only the settle step writes the registry.
     proposed_field = models.CharField(_("registry field to correct"), max_length=40, blank=True)
     proposed_value = models.CharField(_("proposed value"), max_length=300, blank=True)
-    settlement = models.ForeignKey(Settlement, verbose_name=_("settled by"), on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="findings")
+    settlement = models.ForeignKey(
+        Settlement,
+        verbose_name=_("settled by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="findings",
+    )
     history = HistoricalRecords()
 
     class Meta:

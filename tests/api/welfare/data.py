@@ -67,8 +67,9 @@ def reimport_program(cast, *, mae_yao_members: str) -> None:
 
 def build_phayao_fund(cast) -> Fund:
     rows = [["1", "กองทุนสวัสดิการชุมชนตำบลแม่กา", "แม่กา", "เมืองพะเยา", "พะเยา", "300", "ดำเนินการ", "P001"]]
-    source_import(by=cast.phayao_coordinator, source_name=PROGRAM, province_code="56",
-                  table=table(THAI_HEADINGS, rows))
+    source_import(
+        by=cast.phayao_coordinator, source_name=PROGRAM, province_code="56", table=table(THAI_HEADINGS, rows)
+    )
     reconcile(by=cast.phayao_coordinator, province_code="56")
     return Fund.objects.get(fund_code="P001")
 
@@ -81,13 +82,22 @@ ROUND_START, ROUND_END = dt.date(2019, 5, 20), dt.date(2019, 6, 15)
 def build_audit_round(cast, registry: Registry, team_member) -> AuditRound:
     """A round visiting Mae Yao (visited, one open finding) and Mae Sai (planned only)."""
     by = cast.chiangrai_coordinator
-    audit_round = audit_round_create(by=by, name="ติดตามสอบทานกองทุน 2562", province_code="57",
-                                     starts_on=ROUND_START, ends_on=ROUND_END)
-    mae_yao = audit_visit_plan(by=by, audit_round=audit_round, fund=registry.mae_yao, planned_on=dt.date(2019, 5, 28),
-                               team=[team_member])
-    audit_visit_record(by=by, visit=mae_yao, visited_on=dt.date(2019, 5, 28), answers={DEFAULT_CHECKLIST[0]: "yes"})
-    finding_add(by=by, visit=mae_yao, text="ทะเบียนสมาชิกไม่เป็นปัจจุบัน", proposed_field="members",
-                proposed_value="1210")
+    audit_round = audit_round_create(
+        by=by, name="ติดตามสอบทานกองทุน 2562", province_code="57", starts_on=ROUND_START, ends_on=ROUND_END
+    )
+    mae_yao = audit_visit_plan(
+        by=by,
+        audit_round=audit_round,
+        fund=registry.mae_yao,
+        planned_on=dt.date(2019, 5, 28),
+        team=[team_member],
+    )
+    audit_visit_record(
+        by=by, visit=mae_yao, visited_on=dt.date(2019, 5, 28), answers={DEFAULT_CHECKLIST[0]: "yes"}
+    )
+    finding_add(
+        by=by, visit=mae_yao, text="ทะเบียนสมาชิกไม่เป็นปัจจุบัน", proposed_field="members", proposed_value="1210"
+    )
     audit_visit_plan(by=by, audit_round=audit_round, fund=registry.mae_sai, planned_on=dt.date(2019, 6, 3))
     return audit_round
 
@@ -101,12 +111,22 @@ def add_rows(cast, audit_round: AuditRound, start: int, how_many: int) -> None:
     districts = list(Area.objects.filter(parent_id="57").order_by("code").values_list("code", flat=True))
     by = cast.chiangrai_coordinator
     for n in range(start, start + how_many):
-        fund = Fund.objects.create(name_th=f"กองทุนสวัสดิการชุมชนทดสอบ {n}", area_id=districts[n % len(districts)],
-                                   members=100 + n)
+        fund = Fund.objects.create(
+            name_th=f"กองทุนสวัสดิการชุมชนทดสอบ {n}", area_id=districts[n % len(districts)], members=100 + n
+        )
         source = Source.objects.create(name=f"แหล่งข้อมูล {n}", province_id="57")
-        SourceRecord.objects.create(source=source, row=1, fund_name=fund.name_th, fund=fund, needs_review=True,
-                                    link_score=0.7, link_reasons=[["name_similar", "0.70"]])
-        audit_round_create(by=by, name=f"รอบ {n}", province_code="57", starts_on=ROUND_START, ends_on=ROUND_END)
+        SourceRecord.objects.create(
+            source=source,
+            row=1,
+            fund_name=fund.name_th,
+            fund=fund,
+            needs_review=True,
+            link_score=0.7,
+            link_reasons=[["name_similar", "0.70"]],
+        )
+        audit_round_create(
+            by=by, name=f"รอบ {n}", province_code="57", starts_on=ROUND_START, ends_on=ROUND_END
+        )
         person = person_create(by=by, first_name=f"สมศรี{n}", area_code="5701")
         visit = audit_visit_plan(by=by, audit_round=audit_round, fund=fund, team=[person])
         finding_add(by=by, visit=visit, text=f"ข้อสังเกต {n}")
@@ -114,8 +134,15 @@ def add_rows(cast, audit_round: AuditRound, start: int, how_many: int) -> None:
 
 # ---- the OpenAPI document
 
-_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "array": list, "object": dict,
-          "null": type(None)}
+_TYPES = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "array": list,
+    "object": dict,
+    "null": type(None),
+}
 _FORMATS = {"date": dt.date.fromisoformat, "date-time": dt.datetime.fromisoformat}
 
 
@@ -139,25 +166,38 @@ def _problems(value, schema: dict, components: dict, where: str) -> list[str]:
         except ValueError:
             return [f"{where}: {value!r} is not a {schema['format']}"]
     if kind == "array":
-        return [p for i, item in enumerate(value) for p in _problems(item, schema["items"], components, f"{where}[{i}]")]
+        return [
+            p
+            for i, item in enumerate(value)
+            for p in _problems(item, schema["items"], components, f"{where}[{i}]")
+        ]
     if kind != "object":
         return []
     documented = schema.get("properties")
     if documented is None:
         extra = schema.get("additionalProperties")
-        return [p for key, item in value.items() if isinstance(extra, dict)
-                for p in _problems(item, extra, components, f"{where}.{key}")]
+        return [
+            p
+            for key, item in value.items()
+            if isinstance(extra, dict)
+            for p in _problems(item, extra, components, f"{where}.{key}")
+        ]
     problems = [f"{where}: {key} is undocumented" for key in sorted(set(value) - set(documented))]
     problems += [f"{where}: {key} is missing" for key in sorted(set(documented) - set(value))]
-    return problems + [p for key in sorted(set(value) & set(documented))
-                       for p in _problems(value[key], documented[key], components, f"{where}.{key}")]
+    return problems + [
+        p
+        for key in sorted(set(value) & set(documented))
+        for p in _problems(value[key], documented[key], components, f"{where}.{key}")
+    ]
 
 
 def openapi() -> dict:
     return Client().get("/api/openapi.json").json()
 
 
-def documentation_problems(document: dict, route: str, body, *, method: str = "get", status: str = "200") -> list:
+def documentation_problems(
+    document: dict, route: str, body, *, method: str = "get", status: str = "200"
+) -> list:
     """How the answer of route (as written in the document, e.g. /api/welfare/funds/{fund_id}) departs from what
     the document says it answers."""
     schema = document["paths"][route][method]["responses"][status]["content"]["application/json"]["schema"]

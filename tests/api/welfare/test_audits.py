@@ -19,12 +19,18 @@ def test_the_owner_and_the_viewer_list_the_rounds_with_their_progress(cast, api_
         assert body["count"] == 1
         [listed] = body["items"]
         assert (listed["id"], listed["province_code"], listed["starts_on"], listed["ends_on"]) == (
-            audit_round.pk, "57", "2019-05-20", "2019-06-15")
+            audit_round.pk,
+            "57",
+            "2019-05-20",
+            "2019-06-15",
+        )
         assert (listed["planned_count"], listed["visited_count"]) == (2, 1)
         assert listed["checklist"] == DEFAULT_CHECKLIST
 
 
-def test_the_owner_reads_a_rounds_visits_with_team_answers_and_findings(cast, api_for, audit_round, ratchanee):
+def test_the_owner_reads_a_rounds_visits_with_team_answers_and_findings(
+    cast, api_for, audit_round, ratchanee
+):
     # when the Chiang Rai coordinator reads the round
     body = api_for(cast.chiangrai_coordinator).get(f"/api/welfare/audit-rounds/{audit_round.pk}").json()
     # then both visits are there, in the order they are planned
@@ -38,7 +44,10 @@ def test_the_owner_reads_a_rounds_visits_with_team_answers_and_findings(cast, ap
     assert mae_yao["open_findings"] == 1
     [finding] = mae_yao["findings"]
     assert (finding["text"], finding["proposed_field"], finding["proposed_value"]) == (
-        "ทะเบียนสมาชิกไม่เป็นปัจจุบัน", "members", "1210")
+        "ทะเบียนสมาชิกไม่เป็นปัจจุบัน",
+        "members",
+        "1210",
+    )
     assert finding["closed_on"] is None and finding["settlement_id"] is None
     # and the planned visit has nothing recorded yet
     assert (mae_sai["visited_on"], mae_sai["team"], mae_sai["findings"]) == (None, [], [])

@@ -1,6 +1,5 @@
 """The welfare API's yearly figures: a year saved and removed, and the roll-up of a year's figures."""
 
-
 import pytest
 
 from sanphalang.welfare.models import FundYear
@@ -13,8 +12,13 @@ def _url(fund, year=2561) -> str:
     return f"/api/welfare/funds/{fund.pk}/years/{year}"
 
 
-FIGURES = {"members": 1200, "members_elderly": 300, "savings": "350000.50", "matching_government": 120000,
-           "benefits_death": "15000"}
+FIGURES = {
+    "members": 1200,
+    "members_elderly": 300,
+    "savings": "350000.50",
+    "matching_government": 120000,
+    "benefits_death": "15000",
+}
 
 
 class TestFundYear:
@@ -25,20 +29,27 @@ class TestFundYear:
         assert response.status_code == 201, response.content
         body = response.json()
         assert (body["year_be"], body["members"], body["savings"]) == (2561, 1200, "350000.50")
-        assert documentation_problems(openapi(), "/api/welfare/funds/{fund_id}/years/{year_be}", body,
-                                      method="put", status="201") == []
+        assert (
+            documentation_problems(
+                openapi(), "/api/welfare/funds/{fund_id}/years/{year_be}", body, method="put", status="201"
+            )
+            == []
+        )
         # when it is saved again with only the members, then it is replaced (200) and the rest cleared
         response = api.put(_url(registry.mae_yao), {"members": 1250})
         assert response.status_code == 200
         year = FundYear.objects.get(fund=registry.mae_yao)
         assert (year.members, year.savings) == (1250, None)
 
-    @pytest.mark.parametrize("body,field", [
-        ({"savings": "-1"}, "savings"),
-        ({"members": 10, "members_children": 20}, "members"),
-        ({"members": "many"}, "members"),
-        ({"members": 1, "lottery": 5}, "lottery"),
-    ])
+    @pytest.mark.parametrize(
+        "body,field",
+        [
+            ({"savings": "-1"}, "savings"),
+            ({"members": 10, "members_children": 20}, "members"),
+            ({"members": "many"}, "members"),
+            ({"members": 1, "lottery": 5}, "lottery"),
+        ],
+    )
     def test_bad_figures_are_refused_at_their_field(self, cast, api_for, registry, body, field):
         response = api_for(cast.chiangrai_coordinator).put(_url(registry.mae_yao), body)
         assert response.status_code == 422, response.content
@@ -82,7 +93,11 @@ class TestRollupOfAYear:
         mueang = next(row for row in body["rows"] if row["code"] == "5701")
         assert mueang["figures"]["reporting"] == 2 and mueang["figures"]["savings"] == "350100.50"
         assert body["total_figures"]["members"] == 1200 + 850 + 640
-        assert body["total_change"] == {"members": None, "savings": None, "balance": None}  # no 2560 to compare with
+        assert body["total_change"] == {
+            "members": None,
+            "savings": None,
+            "balance": None,
+        }  # no 2560 to compare with
         assert documentation_problems(openapi(), "/api/welfare/rollup", body) == []
 
     def test_a_year_nobody_reported_has_no_figures(self, cast, api_for, registry):

@@ -42,8 +42,9 @@ def audit_round(cast, registry, ratchanee):
 
 
 @pytest.mark.parametrize("path, grows", LISTS.items())
-def test_a_welfare_list_does_not_grow_its_queries_with_its_rows(cast, api_for, django_assert_max_num_queries,
-                                                                audit_round, path, grows):
+def test_a_welfare_list_does_not_grow_its_queries_with_its_rows(
+    cast, api_for, django_assert_max_num_queries, audit_round, path, grows
+):
     client = api_for(cast.chiangrai_coordinator)
     path = path.format(round=audit_round.pk)
     client.get(path)  # the token's last use is written once a minute: not part of what is measured
@@ -61,19 +62,29 @@ def test_a_welfare_list_does_not_grow_its_queries_with_its_rows(cast, api_for, d
 
 
 WELFARE_ROUTES = [
-    ("get", "/api/welfare/funds"), ("get", "/api/welfare/funds/{fund_id}"),
-    ("post", "/api/welfare/funds/{fund_id}/settlements"), ("get", "/api/welfare/rollup"),
-    ("get", "/api/welfare/sources"), ("post", "/api/welfare/reconcile"), ("get", "/api/welfare/review"),
-    ("post", "/api/welfare/review/{record_id}"), ("get", "/api/welfare/audit-rounds"),
-    ("get", "/api/welfare/audit-rounds/{round_id}"), ("put", "/api/welfare/funds/{fund_id}/years/{year_be}"),
+    ("get", "/api/welfare/funds"),
+    ("get", "/api/welfare/funds/{fund_id}"),
+    ("post", "/api/welfare/funds/{fund_id}/settlements"),
+    ("get", "/api/welfare/rollup"),
+    ("get", "/api/welfare/sources"),
+    ("post", "/api/welfare/reconcile"),
+    ("get", "/api/welfare/review"),
+    ("post", "/api/welfare/review/{record_id}"),
+    ("get", "/api/welfare/audit-rounds"),
+    ("get", "/api/welfare/audit-rounds/{round_id}"),
+    ("put", "/api/welfare/funds/{fund_id}/years/{year_be}"),
     ("delete", "/api/welfare/funds/{fund_id}/years/{year_be}"),
 ]
 
 
 def test_the_openapi_document_lists_every_welfare_route_under_its_tag(db):
     document = openapi()
-    documented = sorted((method, path) for path, operations in document["paths"].items()
-                        if path.startswith("/api/welfare") for method in operations)
+    documented = sorted(
+        (method, path)
+        for path, operations in document["paths"].items()
+        if path.startswith("/api/welfare")
+        for method in operations
+    )
     assert documented == sorted(WELFARE_ROUTES)
     assert all(document["paths"][path][method]["tags"] == ["welfare"] for method, path in WELFARE_ROUTES)
 
@@ -83,8 +94,14 @@ def everything(cast, registry, audit_round):
     """Every part of every answer filled: years, a settlement a later import contradicts, links to review, and
     regions."""
     FundYear.objects.create(fund=registry.mae_yao, year_be=2566, members=1300, savings=Decimal("452000.50"))
-    settle(by=cast.chiangrai_coordinator, fund=registry.mae_yao, field="members", value="",
-           from_record=registry.record(registry.mae_yao, MATCHING), reason="ตรวจทะเบียนแล้ว")
+    settle(
+        by=cast.chiangrai_coordinator,
+        fund=registry.mae_yao,
+        field="members",
+        value="",
+        from_record=registry.record(registry.mae_yao, MATCHING),
+        reason="ตรวจทะเบียนแล้ว",
+    )
     reimport_program(cast, mae_yao_members="420")
     import_survey(cast)
     reconcile(by=cast.chiangrai_coordinator, province_code="57")
@@ -108,8 +125,10 @@ def test_every_welfare_answer_is_as_the_openapi_document_describes(cast, api_for
     answers = {route: client.get(url).json() for route, url in reads.items()}
     # given every list in the answers holds something to check
     fund = answers["/api/welfare/funds/{fund_id}"]
-    assert all(fund[part] for part in ("years", "source_records", "disagreements", "settlement_conflicts",
-                                       "settlements"))
+    assert all(
+        fund[part]
+        for part in ("years", "source_records", "disagreements", "settlement_conflicts", "settlements")
+    )
     assert answers["/api/welfare/review"]["items"] and answers["/api/welfare/rollup"]["rows"]
     assert answers["/api/welfare/audit-rounds/{round_id}"]["visits"][0]["findings"]
     # then each read is as documented
@@ -118,15 +137,21 @@ def test_every_welfare_answer_is_as_the_openapi_document_describes(cast, api_for
     # and so is each write's answer
     review_id = answers["/api/welfare/review"]["items"][0]["id"]
     writes = [
-        ("/api/welfare/funds/{fund_id}/settlements", f"/api/welfare/funds/{fund_id}/settlements",
-         {"field": "fund_code", "value": "F001", "reason": "ยืนยัน"}, "201"),
+        (
+            "/api/welfare/funds/{fund_id}/settlements",
+            f"/api/welfare/funds/{fund_id}/settlements",
+            {"field": "fund_code", "value": "F001", "reason": "ยืนยัน"},
+            "201",
+        ),
         ("/api/welfare/reconcile", "/api/welfare/reconcile", {"province_code": "57"}, "200"),
         ("/api/welfare/review/{record_id}", f"/api/welfare/review/{review_id}", {"action": "confirm"}, "200"),
     ]
     for route, url, payload, status in writes:
         response = client.post(url, payload)
         assert str(response.status_code) == status, response.content
-        assert documentation_problems(document, route, response.json(), method="post", status=status) == [], route
+        assert documentation_problems(document, route, response.json(), method="post", status=status) == [], (
+            route
+        )
 
 
 def test_the_document_check_notices_an_answer_that_departs_from_it(cast, api_for, registry):

@@ -10,7 +10,9 @@ from .data import MATCHING, PROGRAM, SURVEY, build_phayao_fund, import_survey
 
 def _links() -> list[tuple]:
     """Every record's link as it stands, to show that a refused request changed none."""
-    return list(SourceRecord.objects.order_by("pk").values_list("pk", "fund_id", "needs_review", "link_reasons"))
+    return list(
+        SourceRecord.objects.order_by("pk").values_list("pk", "fund_id", "needs_review", "link_reasons")
+    )
 
 
 class TestSources:
@@ -39,7 +41,12 @@ class TestReconcile:
         # then the summary counts the records, the one new (village) fund and the links to review
         assert response.status_code == 200, response.content
         summary = response.json()
-        assert (summary["records"], summary["created"], summary["review"], summary["duplicates"]) == (7, 1, 4, 0)
+        assert (summary["records"], summary["created"], summary["review"], summary["duplicates"]) == (
+            7,
+            1,
+            4,
+            0,
+        )
         assert Fund.objects.count() == 4
         assert Fund.objects.filter(name_th="กองทุนสวัสดิการชุมชนบ้านแม่ยาว").exists()
 
@@ -49,12 +56,17 @@ class TestReconcile:
         assert client.post("/api/welfare/reconcile", {"province_code": "57"}).json() == first
         assert first["created"] == 0 and Fund.objects.count() == 3
 
-    @pytest.mark.parametrize("user, code", [
-        ("chiangrai_viewer", "read_only_role"), ("phayao_coordinator", "outside_area"),
-        ("mueang_coordinator", "outside_area"),
-    ])
-    def test_who_may_not_write_the_province_is_refused_and_nothing_changes(self, cast, api_for, registry, user,
-                                                                           code):
+    @pytest.mark.parametrize(
+        "user, code",
+        [
+            ("chiangrai_viewer", "read_only_role"),
+            ("phayao_coordinator", "outside_area"),
+            ("mueang_coordinator", "outside_area"),
+        ],
+    )
+    def test_who_may_not_write_the_province_is_refused_and_nothing_changes(
+        self, cast, api_for, registry, user, code
+    ):
         # given a new source waiting to be reconciled
         import_survey(cast)
         before = _links()
@@ -64,21 +76,27 @@ class TestReconcile:
         assert assert_error(response, 403)["code"] == code
         assert _links() == before and Fund.objects.count() == 3
 
-    @pytest.mark.parametrize("body, field", [
-        ({"province_code": "99"}, "province_code"),
-        ({"province_code": "5701"}, "province_code"),
-        ({"province_code": ""}, "province_code"),
-        ({"province_code": 57}, "province_code"),
-        ({"province_code": ["57"]}, "province_code"),
-        ({}, "province_code"),
-        ({"province_code": "57", "province": "56"}, "province"),
-    ])
+    @pytest.mark.parametrize(
+        "body, field",
+        [
+            ({"province_code": "99"}, "province_code"),
+            ({"province_code": "5701"}, "province_code"),
+            ({"province_code": ""}, "province_code"),
+            ({"province_code": 57}, "province_code"),
+            ({"province_code": ["57"]}, "province_code"),
+            ({}, "province_code"),
+            ({"province_code": "57", "province": "56"}, "province"),
+        ],
+    )
     def test_a_province_code_that_names_no_province_is_422(self, cast, api_for, body, field):
         assert_error(api_for(cast.admin).post("/api/welfare/reconcile", body), 422, field)
 
     def test_a_province_without_sources_is_422(self, cast, api_for, registry):
-        body = assert_error(api_for(cast.phayao_coordinator).post("/api/welfare/reconcile", {"province_code": "56"}),
-                            422, "province_code")
+        body = assert_error(
+            api_for(cast.phayao_coordinator).post("/api/welfare/reconcile", {"province_code": "56"}),
+            422,
+            "province_code",
+        )
         assert body["code"] == "no_sources"
 
 
@@ -90,7 +108,10 @@ class TestReviewQueue:
             assert all(item["needs_review"] and item["link_reasons"] for item in body["items"])
         survey_row = next(item for item in body["items"] if item["id"] == survey[1].pk)
         assert (survey_row["source_name"], survey_row["fund_name_th"], survey_row["fund_area_code"]) == (
-            SURVEY, "กองทุนสวัสดิการชุมชนตำบลแม่ยาว", "570106")
+            SURVEY,
+            "กองทุนสวัสดิการชุมชนตำบลแม่ยาว",
+            "570106",
+        )
         assert ["different_fund_code", "F001", "F007"] in survey_row["link_reasons"]
         assert survey_row["link_score"] < 0.9
 
@@ -115,8 +136,9 @@ class TestReviewQueue:
         assert survey[1].pk not in [item["id"] for item in client.get("/api/welfare/review").json()["items"]]
 
     def test_the_owner_merges_the_village_fund_into_mae_yao(self, cast, api_for, registry, survey):
-        response = api_for(cast.mueang_coordinator).post(f"/api/welfare/review/{survey[2].pk}",
-                                                         {"action": "merge", "fund": str(registry.mae_yao.pk)})
+        response = api_for(cast.mueang_coordinator).post(
+            f"/api/welfare/review/{survey[2].pk}", {"action": "merge", "fund": str(registry.mae_yao.pk)}
+        )
         assert response.status_code == 200, response.content
         assert response.json()["fund_id"] == registry.mae_yao.pk
         survey[2].refresh_from_db()
@@ -126,7 +148,9 @@ class TestReviewQueue:
         # given the matching list's Mae Yao record, which the linkage was unsure of
         matching = registry.record(registry.mae_yao, MATCHING)
         # when the coordinator splits it off
-        response = api_for(cast.chiangrai_coordinator).post(f"/api/welfare/review/{matching.pk}", {"action": "split"})
+        response = api_for(cast.chiangrai_coordinator).post(
+            f"/api/welfare/review/{matching.pk}", {"action": "split"}
+        )
         # then it holds a new fund of the name it is written with, in Mae Yao
         assert response.status_code == 200, response.content
         own = Fund.objects.get(pk=response.json()["fund_id"])
@@ -135,31 +159,38 @@ class TestReviewQueue:
 
     def test_a_split_that_would_repeat_the_funds_name_is_422(self, cast, api_for, survey):
         before = _links()
-        response = api_for(cast.chiangrai_coordinator).post(f"/api/welfare/review/{survey[1].pk}",
-                                                            {"action": "split"})
+        response = api_for(cast.chiangrai_coordinator).post(
+            f"/api/welfare/review/{survey[1].pk}", {"action": "split"}
+        )
         assert_error(response, 422)
         assert _links() == before
 
-    @pytest.mark.parametrize("action", [{"action": "confirm"}, {"action": "split"}, {"action": "merge", "fund": 1}])
+    @pytest.mark.parametrize(
+        "action", [{"action": "confirm"}, {"action": "split"}, {"action": "merge", "fund": 1}]
+    )
     def test_the_viewer_is_refused_and_nothing_changes(self, cast, api_for, survey, action):
         before = _links()
         response = api_for(cast.chiangrai_viewer).post(f"/api/welfare/review/{survey[1].pk}", action)
         assert assert_error(response, 403)["code"] == "read_only_role"
         assert _links() == before
 
-    @pytest.mark.parametrize("payload, field", [
-        ({"action": "delete"}, "action"),
-        ({}, "action"),
-        ({"action": ["confirm"]}, "action"),
-        ({"action": "merge"}, "fund"),
-        ({"action": "merge", "fund": "Mae Yao"}, "fund"),
-        ({"action": "merge", "fund": 999999}, "fund"),
-        ({"action": "merge", "fund": "mae_sai"}, "fund"),
-        ({"action": "merge", "fund": "phayao"}, "fund"),
-        ({"action": "confirm", "fund_id": 1}, "fund_id"),
-    ])
-    def test_bad_input_is_422_at_the_field_and_changes_nothing(self, cast, api_for, registry, survey, payload,
-                                                               field):
+    @pytest.mark.parametrize(
+        "payload, field",
+        [
+            ({"action": "delete"}, "action"),
+            ({}, "action"),
+            ({"action": ["confirm"]}, "action"),
+            ({"action": "merge"}, "fund"),
+            ({"action": "merge", "fund": "Mae Yao"}, "fund"),
+            ({"action": "merge", "fund": 999999}, "fund"),
+            ({"action": "merge", "fund": "mae_sai"}, "fund"),
+            ({"action": "merge", "fund": "phayao"}, "fund"),
+            ({"action": "confirm", "fund_id": 1}, "fund_id"),
+        ],
+    )
+    def test_bad_input_is_422_at_the_field_and_changes_nothing(
+        self, cast, api_for, registry, survey, payload, field
+    ):
         # funds the Mueang coordinator cannot see: Mae Sai's, and one in Phayao
         others = {"mae_sai": registry.mae_sai.pk, "phayao": build_phayao_fund(cast).pk}
         payload = {**payload, "fund": others.get(payload.get("fund"), payload.get("fund"))}
@@ -171,6 +202,8 @@ class TestReviewQueue:
     @pytest.mark.parametrize("record", ["rim_kok", "999999", "abc"])
     def test_a_record_not_waiting_for_review_is_a_4xx(self, cast, api_for, registry, survey, record):
         record_id = registry.record(registry.rim_kok, PROGRAM).pk if record == "rim_kok" else record
-        response = api_for(cast.chiangrai_coordinator).post(f"/api/welfare/review/{record_id}", {"action": "confirm"})
+        response = api_for(cast.chiangrai_coordinator).post(
+            f"/api/welfare/review/{record_id}", {"action": "confirm"}
+        )
         assert 400 <= response.status_code < 500
         assert_error(response, response.status_code)

@@ -10,11 +10,15 @@ from sanphalang.meetings.services.attachments import attachment_add, attachment_
 
 
 class TestAttachments:
-    def test_removing_an_attachment_logs_who_and_deletes_the_file(self, cast, s1, settings, tmp_path,
-                                                                  django_capture_on_commit_callbacks):
+    def test_removing_an_attachment_logs_who_and_deletes_the_file(
+        self, cast, s1, settings, tmp_path, django_capture_on_commit_callbacks
+    ):
         settings.MEDIA_ROOT = tmp_path
-        attachment = attachment_add(by=cast.chiangrai_coordinator, meeting=s1.meeting,
-                                    file=ContentFile(b"signed minutes", name="minutes.txt"))
+        attachment = attachment_add(
+            by=cast.chiangrai_coordinator,
+            meeting=s1.meeting,
+            file=ContentFile(b"signed minutes", name="minutes.txt"),
+        )
         stored, pk = attachment.file.path, attachment.pk
         assert (tmp_path / stored).exists()
         with django_capture_on_commit_callbacks(execute=True):
@@ -26,8 +30,9 @@ class TestAttachments:
 
     def test_the_viewer_cannot_remove_an_attachment(self, cast, s1, settings, tmp_path):
         settings.MEDIA_ROOT = tmp_path
-        attachment = attachment_add(by=cast.chiangrai_coordinator, meeting=s1.meeting,
-                                    file=ContentFile(b"x", name="x.txt"))
+        attachment = attachment_add(
+            by=cast.chiangrai_coordinator, meeting=s1.meeting, file=ContentFile(b"x", name="x.txt")
+        )
         with pytest.raises(AccessDenied):
             attachment_remove(by=cast.chiangrai_viewer, attachment=attachment)
         assert Attachment.objects.filter(pk=attachment.pk).exists()

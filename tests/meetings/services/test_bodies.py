@@ -25,21 +25,32 @@ class TestMembershipsAndTheGuestFlag:
         # given a member who attended meeting 3/2558 as a member
         assert s1.member_line.is_guest is False
         # when their membership is ended before the meeting
-        membership_update(by=cast.chiangrai_coordinator, membership=s1.membership, ended_on=dt.date(2015, 6, 30))
+        membership_update(
+            by=cast.chiangrai_coordinator, membership=s1.membership, ended_on=dt.date(2015, 6, 30)
+        )
         # then their attendance line there is a guest's, and its history names the coordinator
         line = Attendance.objects.get(pk=s1.member_line.pk)
         assert line.is_guest is True
         assert line.history.latest().history_user == cast.chiangrai_coordinator
 
     def test_a_start_date_after_the_meeting_makes_the_member_a_guest_and_back(self, cast, s1):
-        membership_update(by=cast.chiangrai_coordinator, membership=s1.membership, started_on=dt.date(2015, 8, 1))
+        membership_update(
+            by=cast.chiangrai_coordinator, membership=s1.membership, started_on=dt.date(2015, 8, 1)
+        )
         assert Attendance.objects.get(pk=s1.member_line.pk).is_guest is True
-        membership_update(by=cast.chiangrai_coordinator, membership=s1.membership, started_on=dt.date(2015, 7, 20))
+        membership_update(
+            by=cast.chiangrai_coordinator, membership=s1.membership, started_on=dt.date(2015, 7, 20)
+        )
         assert Attendance.objects.get(pk=s1.member_line.pk).is_guest is False
 
     def test_an_end_date_after_the_meeting_keeps_the_member(self, cast, s1):
-        membership_update(by=cast.chiangrai_coordinator, membership=s1.membership, ended_on=MEETING_DAY,
-                          role="chair", title="ประธาน")
+        membership_update(
+            by=cast.chiangrai_coordinator,
+            membership=s1.membership,
+            ended_on=MEETING_DAY,
+            role="chair",
+            title="ประธาน",
+        )
         membership = Membership.objects.get(pk=s1.membership.pk)
         assert (membership.role, membership.title, membership.ended_on) == ("chair", "ประธาน", MEETING_DAY)
         assert Attendance.objects.get(pk=s1.member_line.pk).is_guest is False
@@ -48,7 +59,9 @@ class TestMembershipsAndTheGuestFlag:
     def test_a_membership_ending_before_it_starts_is_a_field_error(self, cast, s1):
         before = snapshot()
         with pytest.raises(ValidationError) as error:
-            membership_update(by=cast.chiangrai_coordinator, membership=s1.membership, ended_on=dt.date(2014, 1, 1))
+            membership_update(
+                by=cast.chiangrai_coordinator, membership=s1.membership, ended_on=dt.date(2014, 1, 1)
+            )
         assert "ended_on" in error.value.message_dict
         assert snapshot() == before
 
@@ -63,12 +76,15 @@ class TestMembershipsAndTheGuestFlag:
         membership_remove(by=cast.chiangrai_coordinator, membership=s1.membership)
         assert Attendance.objects.get(pk=s1.member_line.pk).is_guest is False
 
-    def test_a_working_group_membership_recorded_late_makes_the_visitor_a_member_at_the_council(self, cast, s1):
+    def test_a_working_group_membership_recorded_late_makes_the_visitor_a_member_at_the_council(
+        self, cast, s1
+    ):
         # given the visitor, recorded as a guest at the council's meeting
         assert s1.visitor_line.is_guest is True
         # when their membership of the council's working group since 2557 is recorded
-        membership = membership_add(by=cast.chiangrai_coordinator, body=s1.group, person=s1.visitor,
-                                    started_on=dt.date(2014, 1, 1))
+        membership = membership_add(
+            by=cast.chiangrai_coordinator, body=s1.group, person=s1.visitor, started_on=dt.date(2014, 1, 1)
+        )
         # then they were a member at the meeting; removing the membership makes them a guest again
         assert Attendance.objects.get(pk=s1.visitor_line.pk).is_guest is False
         membership_remove(by=cast.chiangrai_coordinator, membership=membership)
@@ -87,5 +103,7 @@ class TestMembershipsAndTheGuestFlag:
     def test_the_viewer_cannot_end_a_membership(self, cast, s1):
         before = snapshot()
         with pytest.raises(AccessDenied):
-            membership_update(by=cast.chiangrai_viewer, membership=s1.membership, ended_on=dt.date(2015, 6, 30))
+            membership_update(
+                by=cast.chiangrai_viewer, membership=s1.membership, ended_on=dt.date(2015, 6, 30)
+            )
         assert snapshot() == before

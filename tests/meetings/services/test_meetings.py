@@ -64,8 +64,12 @@ def test_a_district_coordinator_cannot_hold_the_provinces_meeting(cast):
 def test_a_person_who_is_not_a_member_is_recorded_as_a_guest(cast):
     meeting = meeting_3_2558(cast)
     member = person_create(by=cast.chiangrai_coordinator, first_name="วิรุณ", last_name="คำภิโล", area_code="57")
-    visitor = person_create(by=cast.chiangrai_coordinator, first_name="สมชาย", last_name="ใจดี", area_code="57")
-    membership_add(by=cast.chiangrai_coordinator, body=meeting.body, person=member, started_on=dt.date(2015, 1, 1))
+    visitor = person_create(
+        by=cast.chiangrai_coordinator, first_name="สมชาย", last_name="ใจดี", area_code="57"
+    )
+    membership_add(
+        by=cast.chiangrai_coordinator, body=meeting.body, person=member, started_on=dt.date(2015, 1, 1)
+    )
     assert attendance_record(by=cast.chiangrai_coordinator, meeting=meeting, person=member).is_guest is False
     assert attendance_record(by=cast.chiangrai_coordinator, meeting=meeting, person=visitor).is_guest is True
 
@@ -75,12 +79,20 @@ class TestAgendaItems:
         # given agenda item 2 with a typo
         item = s1.agenda[1]
         # when the coordinator corrects it and names the reporting working group
-        agenda_item_update(by=cast.chiangrai_coordinator, item=item, title="  รายงานความก้าวหน้าคณะทำงาน ๗ คณะ (แก้ไข) ",
-                           working_group=s1.group, report="ซ่อมบ้าน 618 หลัง")
+        agenda_item_update(
+            by=cast.chiangrai_coordinator,
+            item=item,
+            title="  รายงานความก้าวหน้าคณะทำงาน ๗ คณะ (แก้ไข) ",
+            working_group=s1.group,
+            report="ซ่อมบ้าน 618 หลัง",
+        )
         # then the item is saved, cleaned, and its last history row names the coordinator
         item.refresh_from_db()
         assert (item.title, item.working_group, item.report) == (
-            "รายงานความก้าวหน้าคณะทำงาน ๗ คณะ (แก้ไข)", s1.group, "ซ่อมบ้าน 618 หลัง")
+            "รายงานความก้าวหน้าคณะทำงาน ๗ คณะ (แก้ไข)",
+            s1.group,
+            "ซ่อมบ้าน 618 หลัง",
+        )
         latest = item.history.latest()
         assert (latest.history_type, latest.history_user) == ("~", cast.chiangrai_coordinator)
 
@@ -88,8 +100,11 @@ class TestAgendaItems:
         # when the last item is moved to the first place
         agenda_item_update(by=cast.chiangrai_coordinator, item=s1.agenda[2], order=1)
         # then it is first and the others moved down one place, numbered 1 to 3
-        assert agenda_of(s1.meeting) == [(1, "เรื่องอื่น ๆ"), (2, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"),
-                                       (3, "รายงานความก้าวหน้าคณะทำงาน ๗ คณะ")]
+        assert agenda_of(s1.meeting) == [
+            (1, "เรื่องอื่น ๆ"),
+            (2, "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"),
+            (3, "รายงานความก้าวหน้าคณะทำงาน ๗ คณะ"),
+        ]
 
     def test_an_order_past_the_end_puts_the_item_last(self, cast, s1):
         agenda_item_update(by=cast.chiangrai_coordinator, item=s1.agenda[0], order=9)
@@ -146,8 +161,12 @@ class TestAttendance:
 
 class TestResolutions:
     def test_text_and_number_are_corrected(self, cast, s1):
-        resolution_update(by=cast.chiangrai_coordinator, resolution=s1.bare_resolution, number=5,
-                          text=" รับทราบรายงานของคณะทำงาน ")
+        resolution_update(
+            by=cast.chiangrai_coordinator,
+            resolution=s1.bare_resolution,
+            number=5,
+            text=" รับทราบรายงานของคณะทำงาน ",
+        )
         s1.bare_resolution.refresh_from_db()
         assert (s1.bare_resolution.number, s1.bare_resolution.text) == (5, "รับทราบรายงานของคณะทำงาน")
         assert s1.bare_resolution.history.latest().history_user == cast.chiangrai_coordinator

@@ -25,8 +25,9 @@ class TestActionItemList:
         assert html.count('class="table-danger"') == 1
         assert html.count('badge text-bg-danger">') == 1
         # and the overdue filter keeps only the late one
-        overdue = client_for(cast.chiangrai_coordinator).get(reverse("meetings:action_item_list"),
-                                                             {"state": "overdue"})
+        overdue = client_for(cast.chiangrai_coordinator).get(
+            reverse("meetings:action_item_list"), {"state": "overdue"}
+        )
         assert [item.pk for item in overdue.context["rows"]] == [late.pk]
 
     def test_it_filters_by_owner_and_body(self, cast, client_for):
@@ -46,8 +47,12 @@ class TestActionItemList:
         client = client_for(cast.phayao_coordinator)
         assert list(client.get(reverse("meetings:action_item_list")).context["rows"]) == []
         assert client.get(reverse("meetings:action_item_detail", args=[item.pk])).status_code == 404
-        assert client.post(reverse("meetings:action_item_detail", args=[item.pk]),
-                           {"status": "done"}).status_code == 404
+        assert (
+            client.post(
+                reverse("meetings:action_item_detail", args=[item.pk]), {"status": "done"}
+            ).status_code
+            == 404
+        )
 
     def test_the_list_runs_a_fixed_number_of_queries(self, cast, client_for, django_assert_max_num_queries):
         body = council(cast)
@@ -61,8 +66,9 @@ class TestActionItemList:
         with django_assert_max_num_queries(len(few.captured_queries)):
             client.get(reverse("meetings:action_item_list"))
 
-    def test_overdue_by_owner_groups_and_counts_a_fixed_number_of_queries(self, cast, client_for,
-                                                                          django_assert_max_num_queries):
+    def test_overdue_by_owner_groups_and_counts_a_fixed_number_of_queries(
+        self, cast, client_for, django_assert_max_num_queries
+    ):
         today = timezone.localdate()
         body = council(cast)
         owner = msdhs(cast)
@@ -72,8 +78,9 @@ class TestActionItemList:
             response = client.get(reverse("meetings:overdue_by_owner"))
         assert [(o, len(items)) for o, items in response.context["groups"]] == [(owner, 1)]
         for days in range(2, 12):
-            quarterly_item(cast, body=body, due_on=today - dt.timedelta(days=days),
-                           owner=owner if days % 2 else None)
+            quarterly_item(
+                cast, body=body, due_on=today - dt.timedelta(days=days), owner=owner if days % 2 else None
+            )
         with django_assert_max_num_queries(len(few.captured_queries)):
             response = client.get(reverse("meetings:overdue_by_owner"))
         assert sum(len(items) for _o, items in response.context["groups"]) == 11
@@ -91,8 +98,11 @@ class TestStatusChange:
         item = quarterly_item(cast, due_on=dt.date(2015, 10, 20), owner=msdhs(cast))
         client = client_for(cast.chiangrai_coordinator)
         # when it is marked done
-        response = client.post(reverse("meetings:action_item_detail", args=[item.pk]),
-                               {"status": "done", "done_on": "15/10/2558", "outcome": "ส่งรายงานแล้ว"}, follow=True)
+        response = client.post(
+            reverse("meetings:action_item_detail", args=[item.pk]),
+            {"status": "done", "done_on": "15/10/2558", "outcome": "ส่งรายงานแล้ว"},
+            follow=True,
+        )
         # then the message names the next due date and the next item is in the open list
         following = ActionItem.objects.get(series=item, sequence=2)
         assert following.due_on == dt.date(2016, 1, 20)
@@ -106,16 +116,21 @@ class TestStatusChange:
         client = client_for(cast.mueang_coordinator)
         page = client.get(reverse("meetings:action_item_detail", args=[item.pk]))
         assert page.status_code == 200 and page.context["form"] is None
-        assert client.post(reverse("meetings:action_item_detail", args=[item.pk]),
-                           {"status": "done"}).status_code == 403
+        assert (
+            client.post(
+                reverse("meetings:action_item_detail", args=[item.pk]), {"status": "done"}
+            ).status_code
+            == 403
+        )
         item.refresh_from_db()
         assert item.status == "open"
         assert not ActionItem.objects.filter(sequence=2).exists()
 
     def test_the_viewer_cannot_change_a_status(self, cast, client_for):
         item = quarterly_item(cast, due_on=dt.date(2030, 1, 1))
-        response = client_for(cast.chiangrai_viewer).post(reverse("meetings:action_item_detail", args=[item.pk]),
-                                                          {"status": "cancelled"})
+        response = client_for(cast.chiangrai_viewer).post(
+            reverse("meetings:action_item_detail", args=[item.pk]), {"status": "cancelled"}
+        )
         assert response.status_code == 403
         item.refresh_from_db()
         assert item.status == "open"

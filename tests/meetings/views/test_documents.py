@@ -70,29 +70,59 @@ def s1(cast):
     """Meeting 3/2558 of the Chiang Rai citizens' council, built through the services as a coordinator would."""
     by = cast.admin
     council_org = organisation_create(by=by, kind="council", name_th=COUNCIL, area_code="57")
-    msdhs = organisation_create(by=by, kind="agency", name_th=MSDHS, abbreviation="พมจ.เชียงราย", area_code="57")
+    msdhs = organisation_create(
+        by=by, kind="agency", name_th=MSDHS, abbreviation="พมจ.เชียงราย", area_code="57"
+    )
     chair = person_create(by=by, title="นาย", first_name="รัชกฤช", last_name="สถิรานนท์", area_code="57")
     wirun = person_create(by=by, title="ดร.", first_name="วิรุณ", last_name="คำภิโล", area_code="57")
     body = body_create(by=by, name_th=COUNCIL, area_code="57", kind="council", organisation=council_org)
     for number in (1, 2):
         meeting_create(by=by, body=body, held_on=dt.date(2015, 3 * number, 10), venue=VENUE)
-    meeting = meeting_create(by=by, body=body, held_on=dt.date(2015, 7, 20), venue=VENUE, head_count=50,
-                             chair=chair, chair_title="รองผู้ว่าราชการจังหวัดเชียงราย", status="held",
-                             minutes=MINUTES)
+    meeting = meeting_create(
+        by=by,
+        body=body,
+        held_on=dt.date(2015, 7, 20),
+        venue=VENUE,
+        head_count=50,
+        chair=chair,
+        chair_title="รองผู้ว่าราชการจังหวัดเชียงราย",
+        status="held",
+        minutes=MINUTES,
+    )
     for issue in WORKING_GROUPS:
-        group = body_create(by=by, name_th=f"คณะทำงานประเด็น{issue}", area_code="57", kind="working_group",
-                            parent=body)
-        agenda_item_add(by=by, meeting=meeting, title=f"รายงานความคืบหน้าประเด็น{issue}", working_group=group,
-                        report=f"คณะทำงานรายงานผลการดำเนินงานประเด็น{issue} ประจำปี พ.ศ. 2558")
-    attendance_record(by=by, meeting=meeting, person=wirun, organisation=council_org,
-                      role="ประธานคณะทำงานเครือข่ายภาคประชาสังคม")
+        group = body_create(
+            by=by, name_th=f"คณะทำงานประเด็น{issue}", area_code="57", kind="working_group", parent=body
+        )
+        agenda_item_add(
+            by=by,
+            meeting=meeting,
+            title=f"รายงานความคืบหน้าประเด็น{issue}",
+            working_group=group,
+            report=f"คณะทำงานรายงานผลการดำเนินงานประเด็น{issue} ประจำปี พ.ศ. 2558",
+        )
+    attendance_record(
+        by=by,
+        meeting=meeting,
+        person=wirun,
+        organisation=council_org,
+        role="ประธานคณะทำงานเครือข่ายภาคประชาสังคม",
+    )
     attendance_record(by=by, meeting=meeting, organisation=msdhs)
     for name in AGENCIES:
-        attendance_record(by=by, meeting=meeting,
-                          organisation=organisation_create(by=by, kind="agency", name_th=name, area_code="57"))
+        attendance_record(
+            by=by,
+            meeting=meeting,
+            organisation=organisation_create(by=by, kind="agency", name_th=name, area_code="57"),
+        )
     quarterly, coordination = (resolution_add(by=by, meeting=meeting, text=text) for text in RESOLUTIONS)
-    action_item_create(by=by, resolution=quarterly, title="รายงานผลการดำเนินงานต่อผู้ว่าราชการจังหวัด",
-                       owner_organisation=msdhs, due_on=dt.date(2015, 10, 20), recurrence_months=3)
+    action_item_create(
+        by=by,
+        resolution=quarterly,
+        title="รายงานผลการดำเนินงานต่อผู้ว่าราชการจังหวัด",
+        owner_organisation=msdhs,
+        due_on=dt.date(2015, 10, 20),
+        recurrence_months=3,
+    )
     return meeting
 
 
@@ -135,7 +165,9 @@ def _line_fonts(content: bytes) -> dict[str, set[str]]:
                 chars = [char for char in line if isinstance(char, LTChar)]
                 text = "".join(char.get_text() for char in chars).strip()
                 if text:
-                    lines.setdefault(text, set()).update(char.fontname for char in chars if char.get_text().strip())
+                    lines.setdefault(text, set()).update(
+                        char.fontname for char in chars if char.get_text().strip()
+                    )
     return lines
 
 
@@ -154,8 +186,21 @@ def test_the_minutes_print_as_a_pdf_whose_thai_reads_back_in_order(cast, client_
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     (tmp_path / "minutes.pdf").write_bytes(response.content)
-    subprocess.run([PDFTOPPM, "-png", "-r", "80", "-f", "1", "-l", "1", str(tmp_path / "minutes.pdf"),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            PDFTOPPM,
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(tmp_path / "minutes.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     pages = list(tmp_path.glob("page*.png"))
     assert len(pages) == 1 and pages[0].stat().st_size > 20_000
     # and its text extracts back in correct Thai order, shaped, without replacement glyphs
@@ -179,10 +224,14 @@ def test_the_minutes_print_as_a_pdf_whose_thai_reads_back_in_order(cast, client_
 
 
 @needs_poppler
-@pytest.mark.xfail(strict=True, reason=(
-    "WeasyPrint maps each glyph to one text for the whole PDF (Kozea/WeasyPrint#2841). HarfBuzz draws SARA AM as "
-    "NIKHAHIT + SARA AA, and SARA AA is shared with า, so ำ copies out as า: สำนักงาน reads back as สานักงาน. "
-    "The print is right; the text layer is not. When this passes, drop the marker."))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "WeasyPrint maps each glyph to one text for the whole PDF (Kozea/WeasyPrint#2841). HarfBuzz draws SARA AM as "
+        "NIKHAHIT + SARA AA, and SARA AA is shared with า, so ำ copies out as า: สำนักงาน reads back as สานักงาน. "
+        "The print is right; the text layer is not. When this passes, drop the marker."
+    ),
+)
 def test_sara_am_copies_out_of_the_pdf(cast, client_for, s1, tmp_path):
     response = _get(client_for(cast.chiangrai_coordinator), "minutes_pdf", s1)
 
@@ -267,7 +316,11 @@ def test_the_minutes_open_in_word_with_the_thai_font_for_complex_script(cast, cl
     assert ["หน่วยงาน / องค์กร", "ชื่อ – สกุล", "ตำแหน่ง / บทบาท"] == [c.text for c in attendance.rows[0].cells]
     assert any(row.cells[1].text == "ดร.วิรุณ คำภิโล" for row in attendance.rows)
     assert [c.text for c in actions.rows[1].cells] == [
-        "มติที่ ๑", "รายงานผลการดำเนินงานต่อผู้ว่าราชการจังหวัด", MSDHS, "๒๐ ตุลาคม ๒๕๕๘\nทุก ๓ เดือน"]
+        "มติที่ ๑",
+        "รายงานผลการดำเนินงานต่อผู้ว่าราชการจังหวัด",
+        MSDHS,
+        "๒๐ ตุลาคม ๒๕๕๘\nทุก ๓ เดือน",
+    ]
     # Word sets Thai in the complex-script font and size, named on the styles
     for style in ("Normal", "Title", "Heading 1"):
         element = document.styles[style].element
@@ -294,8 +347,14 @@ def _calendar(response) -> icalendar.Calendar:
 
 def test_the_calendar_feed_has_each_meeting_of_the_body(cast, client_for, s1):
     # given a further meeting with a time, and a cancelled one
-    later = meeting_create(by=cast.admin, body=s1.body, held_on=dt.date(2015, 10, 19), venue=VENUE,
-                           starts_at=dt.time(9, 30), ends_at=dt.time(12, 0))
+    later = meeting_create(
+        by=cast.admin,
+        body=s1.body,
+        held_on=dt.date(2015, 10, 19),
+        venue=VENUE,
+        starts_at=dt.time(9, 30),
+        ends_at=dt.time(12, 0),
+    )
     cancelled = meeting_create(by=cast.admin, body=s1.body, held_on=dt.date(2015, 12, 1), status="cancelled")
     url = reverse("meetings:body_calendar", args=[s1.body.pk])
 

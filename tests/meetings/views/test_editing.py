@@ -18,9 +18,14 @@ def s1(cast):
 
 def _edits(s1) -> list[tuple[str, int]]:
     """(URL name prefix, pk) of one record of every kind that has an edit page."""
-    return [("agenda_item", s1.agenda[1].pk), ("attendance", s1.visitor_line.pk),
-            ("resolution", s1.bare_resolution.pk), ("action_item", s1.single_item.pk),
-            ("membership", s1.membership.pk), ("invitation", s1.invitation.pk)]
+    return [
+        ("agenda_item", s1.agenda[1].pk),
+        ("attendance", s1.visitor_line.pk),
+        ("resolution", s1.bare_resolution.pk),
+        ("action_item", s1.single_item.pk),
+        ("membership", s1.membership.pk),
+        ("invitation", s1.invitation.pk),
+    ]
 
 
 def _valid_posts(s1) -> dict[str, dict]:
@@ -43,38 +48,59 @@ class TestTheOwner:
         assert page.status_code == 200
         assert page.context["form"]["title"].value() == "รายงานความก้าวหน้าคณะทำงาน ๗ คณะ"
         # when they correct the title, move it first and name the reporting working group
-        response = client.post(url, {"order": "๑", "title": "รายงานคณะทำงาน ๗ คณะ", "working_group": s1.group.pk,
-                                     "report": "ซ่อมบ้าน 618 หลัง"})
+        response = client.post(
+            url,
+            {
+                "order": "๑",
+                "title": "รายงานคณะทำงาน ๗ คณะ",
+                "working_group": s1.group.pk,
+                "report": "ซ่อมบ้าน 618 หลัง",
+            },
+        )
         # then they are back at the agenda, the item is first, and its history names them
         assert response.status_code == 302
         assert response.url == reverse("meetings:meeting_detail", args=[s1.meeting.pk]) + "#agenda"
         item = AgendaItem.objects.get(pk=s1.agenda[1].pk)
         assert (item.order, item.title, item.working_group, item.report) == (
-            1, "รายงานคณะทำงาน ๗ คณะ", s1.group, "ซ่อมบ้าน 618 หลัง")
+            1,
+            "รายงานคณะทำงาน ๗ คณะ",
+            s1.group,
+            "ซ่อมบ้าน 618 หลัง",
+        )
         assert AgendaItem.objects.get(pk=s1.agenda[0].pk).order == 2
         assert item.history.latest().history_user == cast.chiangrai_coordinator
 
     def test_every_edit_page_saves_and_names_the_coordinator(self, cast, client_for, s1):
         client = client_for(cast.chiangrai_coordinator)
         posts = _valid_posts(s1)
-        models = {"agenda_item": AgendaItem, "attendance": Attendance, "resolution": Resolution,
-                  "action_item": ActionItem, "membership": Membership}
+        models = {
+            "agenda_item": AgendaItem,
+            "attendance": Attendance,
+            "resolution": Resolution,
+            "action_item": ActionItem,
+            "membership": Membership,
+        }
         for key, pk in _edits(s1):
             url = reverse(f"meetings:{key}_update", args=[pk])
             assert client.get(url).status_code == 200, key
             response = client.post(url, posts[key])
             assert response.status_code == 302, (key, response.context and response.context["form"].errors)
             if key in models:
-                assert models[key].history.filter(id=pk).latest().history_user == cast.chiangrai_coordinator, key
+                assert (
+                    models[key].history.filter(id=pk).latest().history_user == cast.chiangrai_coordinator
+                ), key
         assert Attendance.objects.get(pk=s1.visitor_line.pk).role == "ผู้แทน"
         assert ActionItem.objects.get(pk=s1.single_item.pk).title == "แก้ไขแล้ว"
         assert s1.meeting.invitations.get().response == "declined"
 
-    def test_ending_a_membership_moves_the_member_to_past_members_and_marks_them_a_guest(self, cast, client_for,
-                                                                                          s1):
+    def test_ending_a_membership_moves_the_member_to_past_members_and_marks_them_a_guest(
+        self, cast, client_for, s1
+    ):
         client = client_for(cast.chiangrai_coordinator)
-        response = client.post(reverse("meetings:membership_update", args=[s1.membership.pk]),
-                               {"role": "member", "started_on": "1/1/2558", "ended_on": "30/6/2558"})
+        response = client.post(
+            reverse("meetings:membership_update", args=[s1.membership.pk]),
+            {"role": "member", "started_on": "1/1/2558", "ended_on": "30/6/2558"},
+        )
         assert response.status_code == 302
         body_page = client.get(reverse("meetings:body_detail", args=[s1.body.pk]))
         assert [m.person for m in body_page.context["past_members"]] == [s1.member]
@@ -100,8 +126,10 @@ class TestTheOwner:
     def test_an_attachment_is_removed_from_the_meeting_page(self, cast, client_for, s1, settings, tmp_path):
         settings.MEDIA_ROOT = tmp_path
         client = client_for(cast.chiangrai_coordinator)
-        client.post(reverse("meetings:meeting_attachment_create", args=[s1.meeting.pk]),
-                    {"attachment-file": SimpleUploadedFile("minutes.txt", b"signed minutes")})
+        client.post(
+            reverse("meetings:meeting_attachment_create", args=[s1.meeting.pk]),
+            {"attachment-file": SimpleUploadedFile("minutes.txt", b"signed minutes")},
+        )
         attachment = Attachment.objects.get()
         page = client.get(reverse("meetings:meeting_detail", args=[s1.meeting.pk])).content.decode()
         assert reverse("meetings:attachment_remove", args=[attachment.pk]) in page
@@ -109,19 +137,32 @@ class TestTheOwner:
         assert response.status_code == 302 and response.url.endswith("#attachments")
         assert not Attachment.objects.exists()
 
-    def test_an_attachment_of_a_letter_is_removed_from_the_letter_page(self, cast, client_for, s1, settings,
-                                                                       tmp_path):
+    def test_an_attachment_of_a_letter_is_removed_from_the_letter_page(
+        self, cast, client_for, s1, settings, tmp_path
+    ):
         settings.MEDIA_ROOT = tmp_path
-        letter = letter_create(by=cast.chiangrai_coordinator, body=s1.body, direction="in",
-                               dated_on=dt.date(2015, 8, 1), subject="ตอบรับ", counterpart=s1.office)
+        letter = letter_create(
+            by=cast.chiangrai_coordinator,
+            body=s1.body,
+            direction="in",
+            dated_on=dt.date(2015, 8, 1),
+            subject="ตอบรับ",
+            counterpart=s1.office,
+        )
         client = client_for(cast.chiangrai_coordinator)
-        client.post(reverse("meetings:letter_attachment_create", args=[letter.pk]),
-                    {"attachment-file": SimpleUploadedFile("answer.pdf", b"%PDF-1.4")})
+        client.post(
+            reverse("meetings:letter_attachment_create", args=[letter.pk]),
+            {"attachment-file": SimpleUploadedFile("answer.pdf", b"%PDF-1.4")},
+        )
         attachment = Attachment.objects.get()
         remove = reverse("meetings:attachment_remove", args=[attachment.pk])
         assert remove in client.get(reverse("meetings:letter_detail", args=[letter.pk])).content.decode()
-        assert remove not in client_for(cast.chiangrai_viewer).get(
-            reverse("meetings:letter_detail", args=[letter.pk])).content.decode()
+        assert (
+            remove
+            not in client_for(cast.chiangrai_viewer)
+            .get(reverse("meetings:letter_detail", args=[letter.pk]))
+            .content.decode()
+        )
         response = client.post(remove)
         assert response.url == reverse("meetings:letter_detail", args=[letter.pk])
         assert not Attachment.objects.exists()
@@ -143,28 +184,35 @@ class TestTheOwner:
 
     def test_a_removal_is_a_post(self, cast, client_for, s1):
         response = client_for(cast.chiangrai_coordinator).get(
-            reverse("meetings:agenda_item_remove", args=[s1.agenda[0].pk]))
+            reverse("meetings:agenda_item_remove", args=[s1.agenda[0].pk])
+        )
         assert response.status_code == 405
         assert AgendaItem.objects.count() == 3
 
 
 class TestBadInput:
-    @pytest.mark.parametrize(("key", "data", "field"), [
-        ("agenda_item", {"order": "0", "title": "x"}, "order"),
-        ("agenda_item", {"order": "1", "title": ""}, "title"),
-        ("resolution", {"number": "1", "text": "รับทราบ"}, "number"),
-        ("resolution", {"number": "abc", "text": "รับทราบ"}, "number"),
-        ("action_item", {"title": "ส่งรายงาน", "due_on": "1/7/2558"}, "due_on"),
-        ("action_item", {"title": "ส่งรายงาน", "due_on": "31/2/2558"}, "due_on"),
-        ("membership", {"role": "member", "started_on": "1/1/2558", "ended_on": "1/1/2557"}, "ended_on"),
-        ("membership", {"role": "emperor"}, "role"),
-        ("invitation", {"response": "maybe"}, "response"),
-    ])
-    def test_a_bad_value_is_a_field_error_with_status_400_and_nothing_changes(self, cast, client_for, s1, key,
-                                                                              data, field):
+    @pytest.mark.parametrize(
+        ("key", "data", "field"),
+        [
+            ("agenda_item", {"order": "0", "title": "x"}, "order"),
+            ("agenda_item", {"order": "1", "title": ""}, "title"),
+            ("resolution", {"number": "1", "text": "รับทราบ"}, "number"),
+            ("resolution", {"number": "abc", "text": "รับทราบ"}, "number"),
+            ("action_item", {"title": "ส่งรายงาน", "due_on": "1/7/2558"}, "due_on"),
+            ("action_item", {"title": "ส่งรายงาน", "due_on": "31/2/2558"}, "due_on"),
+            ("membership", {"role": "member", "started_on": "1/1/2558", "ended_on": "1/1/2557"}, "ended_on"),
+            ("membership", {"role": "emperor"}, "role"),
+            ("invitation", {"response": "maybe"}, "response"),
+        ],
+    )
+    def test_a_bad_value_is_a_field_error_with_status_400_and_nothing_changes(
+        self, cast, client_for, s1, key, data, field
+    ):
         before = snapshot()
         pk = dict(_edits(s1))[key]
-        response = client_for(cast.chiangrai_coordinator).post(reverse(f"meetings:{key}_update", args=[pk]), data)
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse(f"meetings:{key}_update", args=[pk]), data
+        )
         assert response.status_code == 400
         assert response.context["form"].errors[field]
         assert snapshot() == before
@@ -172,7 +220,8 @@ class TestBadInput:
     def test_a_resolution_with_action_items_is_not_removed_and_the_page_says_why(self, cast, client_for, s1):
         before = snapshot()
         response = client_for(cast.chiangrai_coordinator).post(
-            reverse("meetings:resolution_remove", args=[s1.resolution.pk]))
+            reverse("meetings:resolution_remove", args=[s1.resolution.pk])
+        )
         assert response.status_code == 400
         assert response.context["refused"]
         assert response.context["refused"][0] in response.content.decode()
@@ -181,14 +230,17 @@ class TestBadInput:
 
 class TestTheViewerAndTheDistrict:
     @pytest.mark.parametrize("who", ["chiangrai_viewer", "mueang_coordinator", "chiangrai_partner"])
-    def test_they_read_the_meeting_but_every_correction_is_403_and_nothing_changes(self, cast, client_for, s1,
-                                                                                  who):
+    def test_they_read_the_meeting_but_every_correction_is_403_and_nothing_changes(
+        self, cast, client_for, s1, who
+    ):
         client = client_for(getattr(cast, who))
         before = snapshot()
         for key, pk in _edits(s1):
             assert client.get(reverse(f"meetings:{key}_update", args=[pk])).status_code == 403, key
-            assert client.post(reverse(f"meetings:{key}_update", args=[pk]),
-                               _valid_posts(s1)[key]).status_code == 403, key
+            assert (
+                client.post(reverse(f"meetings:{key}_update", args=[pk]), _valid_posts(s1)[key]).status_code
+                == 403
+            ), key
             assert client.post(reverse(f"meetings:{key}_remove", args=[pk])).status_code == 403, key
         assert snapshot() == before
 
@@ -221,8 +273,10 @@ class TestTheOutsider:
         before = snapshot()
         for key, pk in _edits(s1):
             assert client.get(reverse(f"meetings:{key}_update", args=[pk])).status_code == 404, key
-            assert client.post(reverse(f"meetings:{key}_update", args=[pk]),
-                               _valid_posts(s1)[key]).status_code == 404, key
+            assert (
+                client.post(reverse(f"meetings:{key}_update", args=[pk]), _valid_posts(s1)[key]).status_code
+                == 404
+            ), key
             assert client.post(reverse(f"meetings:{key}_remove", args=[pk])).status_code == 404, key
         assert client.post(reverse("meetings:attachment_remove", args=[attachment.pk])).status_code == 404
         assert snapshot() == before
@@ -230,8 +284,10 @@ class TestTheOutsider:
 
 def test_a_moved_meeting_decides_its_guests_again(cast, client_for, s1):
     client = client_for(cast.chiangrai_coordinator)
-    response = client.post(reverse("meetings:meeting_update", args=[s1.meeting.pk]), {
-        "held_on": "20/12/2557", "number": "3", "status": "held"})
+    response = client.post(
+        reverse("meetings:meeting_update", args=[s1.meeting.pk]),
+        {"held_on": "20/12/2557", "number": "3", "status": "held"},
+    )
     assert response.status_code == 302
     assert Attendance.objects.get(pk=s1.member_line.pk).is_guest is True
     assert Attendance.objects.get(pk=s1.visitor_line.pk).is_guest is True

@@ -19,18 +19,36 @@ class TestLetters:
         # given an outgoing request awaiting an answer
         body = council(cast)
         dla = agency(cast)
-        request_letter = letter_create(by=cast.chiangrai_coordinator, body=body, direction="out",
-                                       number="ชร 0020/123", dated_on=dt.date(2019, 5, 20),
-                                       subject="ขอหารือหลักเกณฑ์การสมทบ", counterpart=dla, status="awaiting",
-                                       answer_due_on=dt.date(2019, 6, 20))
+        request_letter = letter_create(
+            by=cast.chiangrai_coordinator,
+            body=body,
+            direction="out",
+            number="ชร 0020/123",
+            dated_on=dt.date(2019, 5, 20),
+            subject="ขอหารือหลักเกณฑ์การสมทบ",
+            counterpart=dla,
+            status="awaiting",
+            answer_due_on=dt.date(2019, 6, 20),
+        )
         client = client_for(cast.chiangrai_coordinator)
         # when the answer is recorded from the letter's "record the answer" link
-        form = client.get(reverse("meetings:letter_create"), {"in_reply_to": request_letter.pk}).context["form"]
+        form = client.get(reverse("meetings:letter_create"), {"in_reply_to": request_letter.pk}).context[
+            "form"
+        ]
         assert form.initial["direction"] == "in"
-        response = client.post(reverse("meetings:letter_create"), {
-            "body": body.pk, "direction": "in", "number": "มท 0891.4/456", "dated_on": "1/7/2562",
-            "subject": "ตอบข้อหารือ", "counterpart": dla.pk, "status": "received",
-            "in_reply_to": request_letter.pk})
+        response = client.post(
+            reverse("meetings:letter_create"),
+            {
+                "body": body.pk,
+                "direction": "in",
+                "number": "มท 0891.4/456",
+                "dated_on": "1/7/2562",
+                "subject": "ตอบข้อหารือ",
+                "counterpart": dla.pk,
+                "status": "received",
+                "in_reply_to": request_letter.pk,
+            },
+        )
         # then the outgoing letter is answered and links its answer
         assert response.status_code == 302
         request_letter.refresh_from_db()
@@ -40,17 +58,30 @@ class TestLetters:
 
     def test_a_letter_whose_answer_is_late_is_highlighted(self, cast, client_for):
         body = council(cast)
-        letter_create(by=cast.chiangrai_coordinator, body=body, direction="out", dated_on=dt.date(2019, 5, 20),
-                      subject="ขอข้อมูล", counterpart=agency(cast), status="awaiting",
-                      answer_due_on=dt.date(2019, 6, 20))
+        letter_create(
+            by=cast.chiangrai_coordinator,
+            body=body,
+            direction="out",
+            dated_on=dt.date(2019, 5, 20),
+            subject="ขอข้อมูล",
+            counterpart=agency(cast),
+            status="awaiting",
+            answer_due_on=dt.date(2019, 6, 20),
+        )
         response = client_for(cast.chiangrai_coordinator).get(reverse("meetings:letter_list"))
         assert [letter.answer_late for letter in response.context["rows"]] == [True]
         assert 'class="table-warning"' in response.content.decode()
 
     def test_outsider_and_viewer(self, cast, client_for):
         body = council(cast)
-        letter = letter_create(by=cast.chiangrai_coordinator, body=body, direction="out",
-                               dated_on=dt.date(2019, 5, 20), subject="ขอข้อมูล", counterpart=agency(cast))
+        letter = letter_create(
+            by=cast.chiangrai_coordinator,
+            body=body,
+            direction="out",
+            dated_on=dt.date(2019, 5, 20),
+            subject="ขอข้อมูล",
+            counterpart=agency(cast),
+        )
         outsider = client_for(cast.phayao_coordinator)
         assert outsider.get(reverse("meetings:letter_detail", args=[letter.pk])).status_code == 404
         assert outsider.get(reverse("meetings:letter_update", args=[letter.pk])).status_code == 404
@@ -60,16 +91,31 @@ class TestLetters:
         assert response.status_code == 403
         assert Letter.objects.get().subject == "ขอข้อมูล"
 
-    def test_the_letter_list_runs_a_fixed_number_of_queries(self, cast, client_for, django_assert_max_num_queries):
+    def test_the_letter_list_runs_a_fixed_number_of_queries(
+        self, cast, client_for, django_assert_max_num_queries
+    ):
         body = council(cast)
         dla = agency(cast)
         client = client_for(cast.chiangrai_coordinator)
-        letter_create(by=cast.chiangrai_coordinator, body=body, direction="out", dated_on=dt.date(2019, 5, 1),
-                      subject="หนังสือ 0", counterpart=dla)
+        letter_create(
+            by=cast.chiangrai_coordinator,
+            body=body,
+            direction="out",
+            dated_on=dt.date(2019, 5, 1),
+            subject="หนังสือ 0",
+            counterpart=dla,
+        )
         with django_assert_max_num_queries(10) as few:
             client.get(reverse("meetings:letter_list"))
         for n in range(1, 15):
-            letter_create(by=cast.chiangrai_coordinator, body=body, direction="in", dated_on=dt.date(2019, 5, n),
-                          subject=f"หนังสือ {n}", counterpart=dla, via=dla)
+            letter_create(
+                by=cast.chiangrai_coordinator,
+                body=body,
+                direction="in",
+                dated_on=dt.date(2019, 5, n),
+                subject=f"หนังสือ {n}",
+                counterpart=dla,
+                via=dla,
+            )
         with django_assert_max_num_queries(len(few.captured_queries)):
             client.get(reverse("meetings:letter_list"))

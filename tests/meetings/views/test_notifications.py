@@ -30,7 +30,9 @@ class TestHomeAndInbox:
         assert response.context["due_from_you"] == [item]
 
     def test_the_inbox_lists_only_the_users_notifications_and_marks_them_read(self, cast, client_for):
-        mine = Notification.objects.create(user=cast.chiangrai_coordinator, key="a", message="ครบกำหนดส่งรายงาน")
+        mine = Notification.objects.create(
+            user=cast.chiangrai_coordinator, key="a", message="ครบกำหนดส่งรายงาน"
+        )
         theirs = Notification.objects.create(user=cast.phayao_coordinator, key="a", message="ของพะเยา")
         client = client_for(cast.chiangrai_coordinator)
         page = client.get(reverse("meetings:notification_list"))

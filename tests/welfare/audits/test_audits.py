@@ -32,29 +32,48 @@ def fund(db):
 
 @pytest.fixture
 def audit_round(cast):
-    return audit_round_create(by=cast.chiangrai_coordinator, name="ติดตามสอบทานกองทุน 2562", province_code="57",
-                              starts_on=D(2019, 5, 20), ends_on=D(2019, 6, 15))
+    return audit_round_create(
+        by=cast.chiangrai_coordinator,
+        name="ติดตามสอบทานกองทุน 2562",
+        province_code="57",
+        starts_on=D(2019, 5, 20),
+        ends_on=D(2019, 6, 15),
+    )
 
 
 def test_a_round_gets_the_networks_checklist_unless_given_its_own(audit_round, cast):
     assert audit_round.checklist == DEFAULT_CHECKLIST
-    own = audit_round_create(by=cast.chiangrai_coordinator, name="รอบพิเศษ", province_code="57",
-                             starts_on=D(2019, 7, 1), ends_on=D(2019, 7, 31), checklist=["มีบัญชีเป็นปัจจุบัน", " "])
+    own = audit_round_create(
+        by=cast.chiangrai_coordinator,
+        name="รอบพิเศษ",
+        province_code="57",
+        starts_on=D(2019, 7, 1),
+        ends_on=D(2019, 7, 31),
+        checklist=["มีบัญชีเป็นปัจจุบัน", " "],
+    )
     assert own.checklist == ["มีบัญชีเป็นปัจจุบัน"]
 
 
 def test_a_round_must_end_after_it_starts(cast):
     with pytest.raises(ValidationError):
-        audit_round_create(by=cast.chiangrai_coordinator, name="ผิด", province_code="57", starts_on=D(2019, 6, 15),
-                           ends_on=D(2019, 5, 20))
+        audit_round_create(
+            by=cast.chiangrai_coordinator,
+            name="ผิด",
+            province_code="57",
+            starts_on=D(2019, 6, 15),
+            ends_on=D(2019, 5, 20),
+        )
 
 
 def test_a_visit_is_planned_within_the_round(cast, audit_round, fund):
     with pytest.raises(ValidationError) as error:
-        audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund, planned_on=D(2019, 7, 1))
+        audit_visit_plan(
+            by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund, planned_on=D(2019, 7, 1)
+        )
     assert "planned_on" in error.value.message_dict
-    visit = audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund,
-                             planned_on=D(2019, 5, 28))
+    visit = audit_visit_plan(
+        by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund, planned_on=D(2019, 5, 28)
+    )
     assert visit.planned_on == D(2019, 5, 28)
 
 
@@ -67,21 +86,39 @@ def test_an_outsider_cannot_plan_a_visit(cast, audit_round, fund):
 def test_answers_must_fit_the_checklist(cast, audit_round, fund):
     visit = audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund)
     with pytest.raises(ValidationError):
-        audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
-                           answers={"คำถามที่ไม่มี": "yes"})
+        audit_visit_record(
+            by=cast.chiangrai_coordinator,
+            visit=visit,
+            visited_on=D(2019, 5, 28),
+            answers={"คำถามที่ไม่มี": "yes"},
+        )
     with pytest.raises(ValidationError):
-        audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
-                           answers={DEFAULT_CHECKLIST[0]: "maybe"})
-    visit = audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
-                               answers={DEFAULT_CHECKLIST[0]: "yes", DEFAULT_CHECKLIST[2]: "no"})
+        audit_visit_record(
+            by=cast.chiangrai_coordinator,
+            visit=visit,
+            visited_on=D(2019, 5, 28),
+            answers={DEFAULT_CHECKLIST[0]: "maybe"},
+        )
+    visit = audit_visit_record(
+        by=cast.chiangrai_coordinator,
+        visit=visit,
+        visited_on=D(2019, 5, 28),
+        answers={DEFAULT_CHECKLIST[0]: "yes", DEFAULT_CHECKLIST[2]: "no"},
+    )
     assert visit.answers[DEFAULT_CHECKLIST[2]] == "no"
 
 
 def test_a_finding_changes_the_registry_only_through_the_settle_step(cast, audit_round, fund):
     visit = audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund)
-    finding = finding_add(by=cast.chiangrai_coordinator, visit=visit, text="ทะเบียนสมาชิกไม่เป็นปัจจุบัน",
-                          follow_up="ปรับปรุงทะเบียนภายในเดือนกรกฎาคม", due_on=D(2019, 7, 31),
-                          proposed_field="members", proposed_value="388")
+    finding = finding_add(
+        by=cast.chiangrai_coordinator,
+        visit=visit,
+        text="ทะเบียนสมาชิกไม่เป็นปัจจุบัน",
+        follow_up="ปรับปรุงทะเบียนภายในเดือนกรกฎาคม",
+        due_on=D(2019, 7, 31),
+        proposed_field="members",
+        proposed_value="388",
+    )
     fund.refresh_from_db()
     assert fund.members == 420  # a finding alone changes nothing
     finding = finding_settle(by=cast.chiangrai_coordinator, finding=finding)
@@ -96,8 +133,9 @@ def test_a_finding_changes_the_registry_only_through_the_settle_step(cast, audit
 
 @pytest.fixture
 def visit(cast, audit_round, fund):
-    return audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund,
-                            planned_on=D(2019, 5, 28))
+    return audit_visit_plan(
+        by=cast.chiangrai_coordinator, audit_round=audit_round, fund=fund, planned_on=D(2019, 5, 28)
+    )
 
 
 def _person(area_code: str, first_name: str = "สมศรี") -> Person:
@@ -119,7 +157,9 @@ def test_a_planned_visit_moves_within_the_round_and_gets_a_new_team(cast, visit)
     first, second = _person("570101"), _person("570102", "สมชาย")
 
     # when the coordinator moves it to 3 June and sends both
-    audit_visit_update(by=cast.chiangrai_coordinator, visit=visit, planned_on=D(2019, 6, 3), team=[first, second])
+    audit_visit_update(
+        by=cast.chiangrai_coordinator, visit=visit, planned_on=D(2019, 6, 3), team=[first, second]
+    )
 
     # then the visit has the new date and team, and its history names who changed it
     assert _as_planned(visit) == (D(2019, 6, 3), sorted([first.pk, second.pk]))
@@ -139,24 +179,34 @@ def test_a_person_outside_the_users_areas_cannot_join_a_team(cast, visit, audit_
 
     # when they put that person on a visit's team, or plan a new visit with them, then both are refused at the team
     with pytest.raises(ValidationError) as error:
-        audit_visit_update(by=cast.mueang_coordinator, visit=visit, planned_on=visit.planned_on, team=[maesai_person])
+        audit_visit_update(
+            by=cast.mueang_coordinator, visit=visit, planned_on=visit.planned_on, team=[maesai_person]
+        )
     assert error.value.message_dict == {"team": [WelfareError.TEAM_OUTSIDE_AREAS.message()]}
     other = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลริมกก", area_id="570102")
     with pytest.raises(ValidationError):
-        audit_visit_plan(by=cast.mueang_coordinator, audit_round=audit_round, fund=other, team=[maesai_person])
+        audit_visit_plan(
+            by=cast.mueang_coordinator, audit_round=audit_round, fund=other, team=[maesai_person]
+        )
 
     # and nothing changed
     assert _as_planned(visit) == (D(2019, 5, 28), [])
     assert not AuditVisit.objects.filter(fund=other).exists()
 
 
-def test_a_colleague_put_on_the_team_from_above_stays_when_a_district_coordinator_moves_the_visit(cast, visit):
+def test_a_colleague_put_on_the_team_from_above_stays_when_a_district_coordinator_moves_the_visit(
+    cast, visit
+):
     # given the provincial coordinator put a Mae Sai colleague on a visit in Mueang Chiang Rai
     maesai_person = _person("5709")
-    audit_visit_update(by=cast.chiangrai_coordinator, visit=visit, planned_on=visit.planned_on, team=[maesai_person])
+    audit_visit_update(
+        by=cast.chiangrai_coordinator, visit=visit, planned_on=visit.planned_on, team=[maesai_person]
+    )
 
     # when the Mueang coordinator moves the visit and keeps the team
-    audit_visit_update(by=cast.mueang_coordinator, visit=visit, planned_on=D(2019, 6, 1), team=[maesai_person])
+    audit_visit_update(
+        by=cast.mueang_coordinator, visit=visit, planned_on=D(2019, 6, 1), team=[maesai_person]
+    )
 
     # then the colleague is still on it
     assert _as_planned(visit) == (D(2019, 6, 1), [maesai_person.pk])
@@ -207,16 +257,31 @@ def test_a_visit_with_anything_recorded_is_kept_as_evidence(cast, visit, record)
 
 def test_a_round_is_renamed_moved_and_given_a_longer_checklist(cast, audit_round, visit):
     # given an answered visit planned for 28 May
-    audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
-                       answers={DEFAULT_CHECKLIST[0]: "yes"})
+    audit_visit_record(
+        by=cast.chiangrai_coordinator,
+        visit=visit,
+        visited_on=D(2019, 5, 28),
+        answers={DEFAULT_CHECKLIST[0]: "yes"},
+    )
     checklist = [*DEFAULT_CHECKLIST, "มีแผนพัฒนากองทุนระยะ 3 ปี"]
 
     # when the coordinator renames it, widens the period and adds a question
-    audit_round_update(by=cast.chiangrai_coordinator, audit_round=audit_round, name=" ติดตามกองทุน รอบ 1/2562 ",
-                       starts_on=D(2019, 5, 15), ends_on=D(2019, 6, 30), checklist=checklist)
+    audit_round_update(
+        by=cast.chiangrai_coordinator,
+        audit_round=audit_round,
+        name=" ติดตามกองทุน รอบ 1/2562 ",
+        starts_on=D(2019, 5, 15),
+        ends_on=D(2019, 6, 30),
+        checklist=checklist,
+    )
 
     # then the round has them, the answer is untouched and the history names the coordinator
-    assert _round_as_saved(audit_round) == ("ติดตามกองทุน รอบ 1/2562", D(2019, 5, 15), D(2019, 6, 30), checklist)
+    assert _round_as_saved(audit_round) == (
+        "ติดตามกองทุน รอบ 1/2562",
+        D(2019, 5, 15),
+        D(2019, 6, 30),
+        checklist,
+    )
     assert AuditVisit.objects.get(pk=visit.pk).answers == {DEFAULT_CHECKLIST[0]: "yes"}
     assert audit_round.history.first().history_user == cast.chiangrai_coordinator
 
@@ -224,14 +289,21 @@ def test_a_round_is_renamed_moved_and_given_a_longer_checklist(cast, audit_round
 def test_a_new_period_that_leaves_planned_visits_outside_names_them(cast, audit_round, visit, fund):
     # given a visit planned for 28 May and another for 14 June
     late_fund = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลริมกก", area_id="570102")
-    audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=late_fund,
-                     planned_on=D(2019, 6, 14))
+    audit_visit_plan(
+        by=cast.chiangrai_coordinator, audit_round=audit_round, fund=late_fund, planned_on=D(2019, 6, 14)
+    )
     before = _round_as_saved(audit_round)
 
     # when the coordinator shrinks the period to 1–10 June
     with pytest.raises(ValidationError) as error:
-        audit_round_update(by=cast.chiangrai_coordinator, audit_round=audit_round, name=audit_round.name,
-                           starts_on=D(2019, 6, 1), ends_on=D(2019, 6, 10), checklist=DEFAULT_CHECKLIST)
+        audit_round_update(
+            by=cast.chiangrai_coordinator,
+            audit_round=audit_round,
+            name=audit_round.name,
+            starts_on=D(2019, 6, 1),
+            ends_on=D(2019, 6, 10),
+            checklist=DEFAULT_CHECKLIST,
+        )
 
     # then each end of the period names the visits it would leave out, and the round is unchanged
     errors = error.value.message_dict
@@ -243,15 +315,22 @@ def test_a_new_period_that_leaves_planned_visits_outside_names_them(cast, audit_
 def test_a_question_that_visits_answered_cannot_be_removed_or_reworded(cast, audit_round, visit):
     # given a visit answered the first question only
     answered, unanswered = DEFAULT_CHECKLIST[0], DEFAULT_CHECKLIST[1]
-    audit_visit_record(by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28),
-                       answers={answered: "no"})
+    audit_visit_record(
+        by=cast.chiangrai_coordinator, visit=visit, visited_on=D(2019, 5, 28), answers={answered: "no"}
+    )
     before = _round_as_saved(audit_round)
 
     # when the coordinator removes it, or rewords it, then the checklist error names it and nothing changes
     for checklist in (DEFAULT_CHECKLIST[1:], [answered + " (ทุกเดือน)", *DEFAULT_CHECKLIST[1:]]):
         with pytest.raises(ValidationError) as error:
-            audit_round_update(by=cast.chiangrai_coordinator, audit_round=audit_round, name=audit_round.name,
-                               starts_on=audit_round.starts_on, ends_on=audit_round.ends_on, checklist=checklist)
+            audit_round_update(
+                by=cast.chiangrai_coordinator,
+                audit_round=audit_round,
+                name=audit_round.name,
+                starts_on=audit_round.starts_on,
+                ends_on=audit_round.ends_on,
+                checklist=checklist,
+            )
         assert list(error.value.message_dict) == ["checklist"]
         assert answered in error.value.message_dict["checklist"][0]
         assert unanswered not in error.value.message_dict["checklist"][0]
@@ -259,16 +338,27 @@ def test_a_question_that_visits_answered_cannot_be_removed_or_reworded(cast, aud
 
     # but a question nobody answered can go
     rest = [q for q in DEFAULT_CHECKLIST if q != unanswered]
-    audit_round_update(by=cast.chiangrai_coordinator, audit_round=audit_round, name=audit_round.name,
-                       starts_on=audit_round.starts_on, ends_on=audit_round.ends_on, checklist=rest)
+    audit_round_update(
+        by=cast.chiangrai_coordinator,
+        audit_round=audit_round,
+        name=audit_round.name,
+        starts_on=audit_round.starts_on,
+        ends_on=audit_round.ends_on,
+        checklist=rest,
+    )
     assert _round_as_saved(audit_round)[3] == rest
 
 
 def test_a_checklist_asks_each_question_once(cast, audit_round):
     with pytest.raises(ValidationError) as error:
-        audit_round_update(by=cast.chiangrai_coordinator, audit_round=audit_round, name=audit_round.name,
-                           starts_on=audit_round.starts_on, ends_on=audit_round.ends_on,
-                           checklist=["มีบัญชี", " มีบัญชี", "มีระเบียบ"])
+        audit_round_update(
+            by=cast.chiangrai_coordinator,
+            audit_round=audit_round,
+            name=audit_round.name,
+            starts_on=audit_round.starts_on,
+            ends_on=audit_round.ends_on,
+            checklist=["มีบัญชี", " มีบัญชี", "มีระเบียบ"],
+        )
     assert "มีบัญชี" in error.value.message_dict["checklist"][0]
     assert _round_as_saved(audit_round)[3] == DEFAULT_CHECKLIST
 
@@ -277,8 +367,14 @@ def test_a_checklist_asks_each_question_once(cast, audit_round):
 def test_only_a_writer_of_the_province_edits_its_round(cast, audit_round, who):
     before = _round_as_saved(audit_round)
     with pytest.raises(AccessDenied):
-        audit_round_update(by=getattr(cast, who), audit_round=audit_round, name="เปลี่ยนชื่อ",
-                           starts_on=audit_round.starts_on, ends_on=audit_round.ends_on, checklist=["ข้อเดียว"])
+        audit_round_update(
+            by=getattr(cast, who),
+            audit_round=audit_round,
+            name="เปลี่ยนชื่อ",
+            starts_on=audit_round.starts_on,
+            ends_on=audit_round.ends_on,
+            checklist=["ข้อเดียว"],
+        )
     assert _round_as_saved(audit_round) == before
 
 

@@ -23,7 +23,9 @@ def funds(cast):
     """Chiang Rai's three funds (two in Mueang, one in Mae Sai) and Phayao's one, reconciled."""
     import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
     reconcile(by=cast.chiangrai_coordinator, province_code="57")
-    source_import(by=cast.admin, source_name="โปรแกรม", province_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS))
+    source_import(
+        by=cast.admin, source_name="โปรแกรม", province_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS)
+    )
     reconcile(by=cast.admin, province_code="56")
     return {fund.fund_code: fund for fund in Fund.objects.all()}
 
@@ -35,9 +37,16 @@ def _save(by, fund, year=2567, **values):
 class TestFundYearSave:
     def test_it_records_a_years_figures_and_keeps_who_entered_them(self, cast, funds):
         # when the coordinator enters 2567 for F001
-        year, created = _save(cast.chiangrai_coordinator, funds["F001"], members=1200, members_elderly=400,
-                              savings=Decimal("350000.50"), matching_government=Decimal("120000"),
-                              benefits_death=Decimal("45000"), balance=Decimal("980000"))
+        year, created = _save(
+            cast.chiangrai_coordinator,
+            funds["F001"],
+            members=1200,
+            members_elderly=400,
+            savings=Decimal("350000.50"),
+            matching_government=Decimal("120000"),
+            benefits_death=Decimal("45000"),
+            balance=Decimal("980000"),
+        )
         # then the year is stored with its figures, and history names the coordinator
         assert created and year.members == 1200 and year.savings == Decimal("350000.50")
         assert year.history.latest().history_user == cast.chiangrai_coordinator
@@ -50,10 +59,13 @@ class TestFundYearSave:
         assert not created and FundYear.objects.filter(fund=funds["F001"]).count() == 1
         assert year.members == 1250 and year.savings is None
 
-    @pytest.mark.parametrize("values,field", [
-        ({"savings": Decimal("-1")}, "savings"),
-        ({"members": 100, "members_children": 60, "members_elderly": 50}, "members"),
-    ])
+    @pytest.mark.parametrize(
+        "values,field",
+        [
+            ({"savings": Decimal("-1")}, "savings"),
+            ({"members": 100, "members_children": 60, "members_elderly": 50}, "members"),
+        ],
+    )
     def test_it_refuses_impossible_figures_at_their_field(self, cast, funds, values, field):
         with pytest.raises(ValidationError) as error:
             _save(cast.chiangrai_coordinator, funds["F001"], **values)
@@ -96,10 +108,21 @@ class TestFundYearSave:
 @pytest.fixture
 def reported(cast, funds):
     """2567 figures of all four funds, and one 2566 figure; Phayao is in two regions, Chiang Rai in one."""
-    _save(cast.chiangrai_coordinator, funds["F001"], members=1200, savings=Decimal("100"),
-          matching_government=Decimal("10"), benefits_birth=Decimal("1"))
-    _save(cast.chiangrai_coordinator, funds["F002"], members=850, savings=Decimal("200"),
-          matching_local_government=Decimal("20"))
+    _save(
+        cast.chiangrai_coordinator,
+        funds["F001"],
+        members=1200,
+        savings=Decimal("100"),
+        matching_government=Decimal("10"),
+        benefits_birth=Decimal("1"),
+    )
+    _save(
+        cast.chiangrai_coordinator,
+        funds["F002"],
+        members=850,
+        savings=Decimal("200"),
+        matching_local_government=Decimal("20"),
+    )
     _save(cast.chiangrai_coordinator, funds["F003"], members=640, balance=Decimal("5000"))
     _save(cast.admin, funds["P001"], members=300, savings=Decimal("50"))
     _save(cast.chiangrai_coordinator, funds["F001"], year=2566, members=1100)
@@ -136,9 +159,12 @@ class TestFiguresRollup:
         assert figures_rollup(user=cast.unassigned, level="country", year_be=2567) == {}
         assert years_reported(user=cast.phayao_coordinator) == [2567]
 
-    @pytest.mark.parametrize("level,queries", [("district", 1), ("province", 1), ("region", 3), ("country", 1)])
-    def test_it_reads_each_level_in_a_constant_number_of_queries(self, cast, reported, level, queries,
-                                                                 django_assert_max_num_queries):
+    @pytest.mark.parametrize(
+        "level,queries", [("district", 1), ("province", 1), ("region", 3), ("country", 1)]
+    )
+    def test_it_reads_each_level_in_a_constant_number_of_queries(
+        self, cast, reported, level, queries, django_assert_max_num_queries
+    ):
         cast.admin.refresh_from_db()
         with django_assert_max_num_queries(queries):
             assert figures_rollup(user=cast.admin, level=level, year_be=2567)
@@ -166,7 +192,9 @@ class TestYearOnYear:
 
 
 @pytest.mark.parametrize("level", ["district", "province", "region", "country"])
-def test_the_rollup_table_reads_a_few_queries_at_any_level(cast, reported, level, django_assert_max_num_queries):
+def test_the_rollup_table_reads_a_few_queries_at_any_level(
+    cast, reported, level, django_assert_max_num_queries
+):
     from sanphalang.welfare.selectors.figures import rollup_table
 
     cast.admin.refresh_from_db()

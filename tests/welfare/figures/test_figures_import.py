@@ -11,8 +11,17 @@ from sanphalang.welfare.services.reconcile import reconcile
 
 from ..registry_data import import_source, matching_rows, program_rows, table
 
-HEADINGS = ["ชื่อกองทุน", "ตำบล", "อำเภอ", "ปี พ.ศ.", "จำนวนสมาชิก", "เงินออมสมาชิก", "เงินสมทบจากรัฐ",
-            "สวัสดิการเสียชีวิต", "เงินกองทุนคงเหลือ"]
+HEADINGS = [
+    "ชื่อกองทุน",
+    "ตำบล",
+    "อำเภอ",
+    "ปี พ.ศ.",
+    "จำนวนสมาชิก",
+    "เงินออมสมาชิก",
+    "เงินสมทบจากรัฐ",
+    "สวัสดิการเสียชีวิต",
+    "เงินกองทุนคงเหลือ",
+]
 
 
 @pytest.fixture
@@ -31,8 +40,17 @@ class TestFiguresImport:
     def test_it_finds_each_fund_by_a_name_any_source_gave_it_and_reads_thai_numbers(self, cast, funds):
         # given rows naming the funds as the matching list did, with Thai digits and separators
         rows = [
-            ["กองทุนสวัสดิการ ต.แม่ยาว", "แม่ยาว", "เมืองเชียงราย", "๒๕๖๗", "๑,๓๐๐", "350,000.50", "120,000 บาท",
-             "45000", "980000"],
+            [
+                "กองทุนสวัสดิการ ต.แม่ยาว",
+                "แม่ยาว",
+                "เมืองเชียงราย",
+                "๒๕๖๗",
+                "๑,๓๐๐",
+                "350,000.50",
+                "120,000 บาท",
+                "45000",
+                "980000",
+            ],
             ["กองทุนสวัสดิการชุมชนตำบลริมกก", "", "", "2567", "850", "", "", "", "-"],
         ]
         # when they are imported
@@ -45,18 +63,23 @@ class TestFiguresImport:
         assert FundYear.objects.get(fund=funds["F002"]).savings is None
 
     def test_it_finds_a_fund_by_its_code_and_reads_a_christian_era_year_as_be(self, cast, funds):
-        result = _import(cast.chiangrai_coordinator, [["F003", "2024", "640"]],
-                         headings=["รหัสกองทุน", "year", "members"])
+        result = _import(
+            cast.chiangrai_coordinator, [["F003", "2024", "640"]], headings=["รหัสกองทุน", "year", "members"]
+        )
         assert result.written
         assert FundYear.objects.get(fund=funds["F003"]).year_be == 2567
 
     def test_it_reads_a_two_row_heading_band(self, cast, funds, tmp_path):
         # given a CSV whose benefits are grouped under one heading over their kinds
-        csv = ("ชื่อกองทุน,ปี,สวัสดิการที่จ่าย,,\n"
-               ",,เกิด,เจ็บป่วย,เสียชีวิต\n"
-               "กองทุนสวัสดิการชุมชนตำบลแม่สาย,2567,1000,2000,3000\n").encode()
-        result = run_import(entity="fund_figures", table=read_table(csv, "figures.csv"), by=cast.chiangrai_coordinator,
-                            commit=True)
+        csv = (
+            "ชื่อกองทุน,ปี,สวัสดิการที่จ่าย,,\n,,เกิด,เจ็บป่วย,เสียชีวิต\nกองทุนสวัสดิการชุมชนตำบลแม่สาย,2567,1000,2000,3000\n"
+        ).encode()
+        result = run_import(
+            entity="fund_figures",
+            table=read_table(csv, "figures.csv"),
+            by=cast.chiangrai_coordinator,
+            commit=True,
+        )
         assert result.written, result.errors
         year = FundYear.objects.get(fund=funds["F003"])
         assert (year.benefits_birth, year.benefits_sickness, year.benefits_death) == (1000, 2000, 3000)
@@ -79,14 +102,18 @@ class TestFiguresImport:
         assert "2" in by_line[6][1]  # the repeat names the line it repeats
 
     def test_it_keeps_the_good_rows_when_told_to_skip_the_bad(self, cast, funds):
-        rows = [["กองทุนสวัสดิการชุมชนตำบลแม่ยาว", "", "", "2567", "1200", "", "", "", ""],
-                ["กองทุนสวัสดิการชุมชนตำบลไม่มีจริง", "", "", "2567", "10", "", "", "", ""]]
+        rows = [
+            ["กองทุนสวัสดิการชุมชนตำบลแม่ยาว", "", "", "2567", "1200", "", "", "", ""],
+            ["กองทุนสวัสดิการชุมชนตำบลไม่มีจริง", "", "", "2567", "10", "", "", "", ""],
+        ]
         result = _import(cast.chiangrai_coordinator, rows, skip_bad_rows=True)
         assert result.written and result.created == 1 and result.bad_rows == 1
         assert FundYear.objects.get().fund == funds["F001"]
 
     def test_a_district_coordinator_cannot_reach_another_districts_fund(self, cast, funds):
-        result = _import(cast.mueang_coordinator, [["F003", "2567", "640"]], headings=["รหัสกองทุน", "ปี", "สมาชิก"])
+        result = _import(
+            cast.mueang_coordinator, [["F003", "2567", "640"]], headings=["รหัสกองทุน", "ปี", "สมาชิก"]
+        )
         assert not result.written and "F003" in result.errors[0].message
         assert not FundYear.objects.exists()
 
@@ -98,7 +125,7 @@ class TestFiguresImportElsewhere:
         from django.core.management import call_command
 
         path = tmp_path / "figures.csv"
-        path.write_text("รหัสกองทุน,ปี,จำนวนสมาชิก,เงินกองทุนคงเหลือ\nF002,2567,850,\"1,000,000\"\n", encoding="utf-8")
+        path.write_text('รหัสกองทุน,ปี,จำนวนสมาชิก,เงินกองทุนคงเหลือ\nF002,2567,850,"1,000,000"\n', encoding="utf-8")
         out = io.StringIO()
         call_command("import", "fund_figures", str(path), user="cr_coord", stdout=out)
         assert FundYear.objects.get(fund=funds["F002"]).balance == Decimal("1000000")

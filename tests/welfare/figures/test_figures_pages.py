@@ -21,15 +21,28 @@ def fund(cast):
 
 @pytest.fixture
 def year_2566(cast, fund):
-    year, _created = fund_year_save(by=cast.chiangrai_coordinator, fund=fund, year_be=2566, values={
-        "members": 1100, "members_elderly": 300, "savings": Decimal("1234567.5"), "benefits_death": Decimal("1000"),
-        "benefits_sickness": Decimal("500")})
+    year, _created = fund_year_save(
+        by=cast.chiangrai_coordinator,
+        fund=fund,
+        year_be=2566,
+        values={
+            "members": 1100,
+            "members_elderly": 300,
+            "savings": Decimal("1234567.5"),
+            "benefits_death": Decimal("1000"),
+            "benefits_sickness": Decimal("500"),
+        },
+    )
     return year
 
 
 class TestFundYearPages:
     def test_the_fund_page_shows_each_year_with_totals_and_their_parts(self, cast, client_for, year_2566):
-        html = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_detail", args=[year_2566.fund_id])).content
+        html = (
+            client_for(cast.chiangrai_viewer)
+            .get(reverse("welfare:fund_detail", args=[year_2566.fund_id]))
+            .content
+        )
         text = html.decode()
         assert "2566" in text and "1,234,567.50" in text and "1,500.00" in text
         # a reader sees the figures but no way to change them
@@ -38,20 +51,28 @@ class TestFundYearPages:
     def test_a_coordinator_adds_a_year_typed_in_thai_digits(self, cast, client_for, fund):
         client = client_for(cast.chiangrai_coordinator)
         assert client.get(reverse("welfare:fund_year_add", args=[fund.pk])).status_code == 200
-        response = client.post(reverse("welfare:fund_year_add", args=[fund.pk]), {
-            "year_be": "๒๕๖๗", "members": "๑,๒๐๐", "savings": "๓๕๐,๐๐๐.๕๐", "matching_government": "120000"})
+        response = client.post(
+            reverse("welfare:fund_year_add", args=[fund.pk]),
+            {"year_be": "๒๕๖๗", "members": "๑,๒๐๐", "savings": "๓๕๐,๐๐๐.๕๐", "matching_government": "120000"},
+        )
         assert response.status_code == 302
         year = FundYear.objects.get(fund=fund)
         assert (year.year_be, year.members, year.savings) == (2567, 1200, Decimal("350000.50"))
 
-    @pytest.mark.parametrize("posted,field", [
-        ({"savings": "-5"}, "savings"),
-        ({"members": "100", "members_children": "80", "members_elderly": "50"}, "members"),
-        ({"year_be": "2450", "members": "1"}, "year_be"),
-    ])
-    def test_a_bad_figure_is_shown_at_its_field_and_nothing_is_saved(self, cast, client_for, fund, posted, field):
-        response = client_for(cast.chiangrai_coordinator).post(reverse("welfare:fund_year_add", args=[fund.pk]),
-                                                               {"year_be": "2567", **posted})
+    @pytest.mark.parametrize(
+        "posted,field",
+        [
+            ({"savings": "-5"}, "savings"),
+            ({"members": "100", "members_children": "80", "members_elderly": "50"}, "members"),
+            ({"year_be": "2450", "members": "1"}, "year_be"),
+        ],
+    )
+    def test_a_bad_figure_is_shown_at_its_field_and_nothing_is_saved(
+        self, cast, client_for, fund, posted, field
+    ):
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("welfare:fund_year_add", args=[fund.pk]), {"year_be": "2567", **posted}
+        )
         assert response.status_code == 400
         assert response.context["form"].errors[field]
         assert 'aria-invalid="true"' in response.content.decode()
@@ -72,28 +93,39 @@ class TestFundYearPages:
 
     def test_a_viewer_can_neither_add_nor_remove(self, cast, client_for, year_2566):
         client = client_for(cast.chiangrai_viewer)
-        add = client.post(reverse("welfare:fund_year_add", args=[year_2566.fund_id]), {"year_be": "2567", "members": "1"})
+        add = client.post(
+            reverse("welfare:fund_year_add", args=[year_2566.fund_id]), {"year_be": "2567", "members": "1"}
+        )
         remove = client.post(reverse("welfare:fund_year_delete", args=[year_2566.fund_id, 2566]))
         assert add.status_code == 403 and remove.status_code == 403
         assert list(FundYear.objects.values_list("year_be", flat=True)) == [2566]
 
     def test_an_outsider_gets_nothing(self, cast, client_for, year_2566):
         client = client_for(cast.phayao_coordinator)
-        for url in (reverse("welfare:fund_year_add", args=[year_2566.fund_id]),
-                    reverse("welfare:fund_year_edit", args=[year_2566.fund_id, 2566])):
+        for url in (
+            reverse("welfare:fund_year_add", args=[year_2566.fund_id]),
+            reverse("welfare:fund_year_edit", args=[year_2566.fund_id, 2566]),
+        ):
             assert client.get(url).status_code == 404
             assert client.post(url, {"year_be": "2566", "members": "1"}).status_code == 404
-        assert client.post(reverse("welfare:fund_year_delete", args=[year_2566.fund_id, 2566])).status_code == 404
+        assert (
+            client.post(reverse("welfare:fund_year_delete", args=[year_2566.fund_id, 2566])).status_code
+            == 404
+        )
         assert FundYear.objects.get().members == 1100
 
     def test_an_unknown_year_is_not_found(self, cast, client_for, year_2566):
         client = client_for(cast.chiangrai_coordinator)
-        assert client.get(reverse("welfare:fund_year_edit", args=[year_2566.fund_id, 2500])).status_code == 404
+        assert (
+            client.get(reverse("welfare:fund_year_edit", args=[year_2566.fund_id, 2500])).status_code == 404
+        )
 
 
 class TestRollupByYear:
     def test_it_shows_the_latest_years_figures_and_switches_year(self, cast, client_for, year_2566):
-        fund_year_save(by=cast.chiangrai_coordinator, fund=year_2566.fund, year_be=2567, values={"members": 1200})
+        fund_year_save(
+            by=cast.chiangrai_coordinator, fund=year_2566.fund, year_be=2567, values={"members": 1200}
+        )
         client = client_for(cast.chiangrai_coordinator)
         response = client.get(reverse("welfare:rollup"), {"level": "district"})
         assert response.context["year"] == 2567 and response.context["years"] == [2567, 2566]
@@ -110,7 +142,8 @@ class TestRollupByYear:
 
     def test_it_exports_the_rollup_with_every_figure(self, cast, client_for, year_2566):
         response = client_for(cast.chiangrai_coordinator).get(
-            reverse("welfare:rollup"), {"level": "province", "year": "2566", "export": "csv"})
+            reverse("welfare:rollup"), {"level": "province", "year": "2566", "export": "csv"}
+        )
         assert response.status_code == 200
         lines = response.content.decode("utf-8-sig").splitlines()
         assert len(lines) == 2 and lines[1].startswith("57,")
@@ -121,7 +154,9 @@ class TestRollupByYear:
         assert response.context["rows"] == [] and response.context["year"] is None
 
 
-def test_the_fund_page_reads_in_a_constant_number_of_queries(cast, client_for, fund, django_assert_max_num_queries):
+def test_the_fund_page_reads_in_a_constant_number_of_queries(
+    cast, client_for, fund, django_assert_max_num_queries
+):
     # given a fund with one year of figures and its two source records
     fund_year_save(by=cast.chiangrai_coordinator, fund=fund, year_be=2566, values={"members": 1})
     client = client_for(cast.chiangrai_coordinator)
@@ -130,7 +165,9 @@ def test_the_fund_page_reads_in_a_constant_number_of_queries(cast, client_for, f
         assert client.get(url).status_code == 200
     # when it gains eight more years and a settlement
     for year in range(2557, 2565):
-        fund_year_save(by=cast.chiangrai_coordinator, fund=fund, year_be=year, values={"members": year - 2500})
+        fund_year_save(
+            by=cast.chiangrai_coordinator, fund=fund, year_be=year, values={"members": year - 2500}
+        )
     from sanphalang.welfare.services.settle import settle
 
     settle(by=cast.chiangrai_coordinator, fund=fund, field="members", value="1250", reason="นับใหม่")
@@ -146,7 +183,8 @@ def test_the_rollup_prints_as_a_pdf_in_thai(cast, client_for, year_2566, tmp_pat
 
     # when the coordinator prints the province roll-up of 2566
     response = client_for(cast.chiangrai_coordinator).get(
-        reverse("welfare:rollup"), {"level": "province", "year": "2566", "export": "pdf"})
+        reverse("welfare:rollup"), {"level": "province", "year": "2566", "export": "pdf"}
+    )
     # then a PDF comes back whose text is the Thai table with the province and its figures
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")

@@ -22,18 +22,31 @@ def two_provinces(cast):
     """Chiang Rai (3 funds, 2,690 members) and Phayao (2 funds, 420 members); Phayao is in two regions."""
     import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
     reconcile(by=cast.chiangrai_coordinator, province_code="57")
-    source_import(by=cast.admin, source_name="โปรแกรม", province_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS))
+    source_import(
+        by=cast.admin, source_name="โปรแกรม", province_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS)
+    )
     reconcile(by=cast.admin, province_code="56")
-    region_create(by=cast.admin, name_th="ภาคเหนือตอนบน", name_en="Upper North", slug="upper-north",
-                  province_codes=["57", "56"])
-    region_create(by=cast.admin, name_th="ลุ่มน้ำอิง", name_en="Ing Basin", slug="ing-basin", province_codes=["56"])
+    region_create(
+        by=cast.admin,
+        name_th="ภาคเหนือตอนบน",
+        name_en="Upper North",
+        slug="upper-north",
+        province_codes=["57", "56"],
+    )
+    region_create(
+        by=cast.admin, name_th="ลุ่มน้ำอิง", name_en="Ing Basin", slug="ing-basin", province_codes=["56"]
+    )
 
 
 class TestRollup:
-    def test_it_sums_a_regions_provinces_and_counts_a_shared_province_in_each_region(self, cast, two_provinces):
+    def test_it_sums_a_regions_provinces_and_counts_a_shared_province_in_each_region(
+        self, cast, two_provinces
+    ):
         rows = {r["code"]: r for r in fund_rollup(user=cast.admin, level="region")}
         assert {code: (r["funds"], r["members"]) for code, r in rows.items()} == {
-            "upper-north": (5, 2690 + 420), "ing-basin": (2, 420)}
+            "upper-north": (5, 2690 + 420),
+            "ing-basin": (2, 420),
+        }
 
     def test_it_puts_funds_of_provinces_in_no_region_in_a_row_of_their_own(self, cast, two_provinces):
         region_create(by=cast.admin, name_th="เฉพาะพะเยา", slug="phayao-only", province_codes=["56"])
@@ -62,9 +75,12 @@ class TestRollup:
             response = client_for(cast.phayao_coordinator).get(reverse("welfare:rollup"), {"level": level})
             assert response.context["rows"] == [] and response.context["total"]["funds"] == 0
 
-    @pytest.mark.parametrize("level,queries", [("district", 2), ("province", 2), ("region", 3), ("country", 1)])
-    def test_it_reads_each_level_in_a_constant_number_of_queries(self, cast, two_provinces, level, queries,
-                                                                 django_assert_max_num_queries):
+    @pytest.mark.parametrize(
+        "level,queries", [("district", 2), ("province", 2), ("region", 3), ("country", 1)]
+    )
+    def test_it_reads_each_level_in_a_constant_number_of_queries(
+        self, cast, two_provinces, level, queries, django_assert_max_num_queries
+    ):
         cast.admin.refresh_from_db()
         with django_assert_max_num_queries(queries):
             assert fund_rollup(user=cast.admin, level=level)
@@ -76,7 +92,7 @@ class TestRollup:
         assert {r["code"] for r in response.context["rows"]} == {"upper-north", "ing-basin"}
         # regions overlap, so the total is the country's, not the sum of the rows
         assert response.context["total"]["funds"] == 5
-        assert '?level=country' in response.content.decode()
+        assert "?level=country" in response.content.decode()
         response = client.get(reverse("welfare:rollup"), {"level": "country"})
         assert [r["funds"] for r in response.context["rows"]] == [5]
         assert client.get(reverse("welfare:rollup"), {"level": "nonsense"}).context["level"] == "district"

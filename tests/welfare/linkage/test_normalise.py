@@ -7,22 +7,26 @@ from sanphalang.welfare.linkage import normalise
 from sanphalang.welfare.linkage.normalise import normalise_fund_name, parse_location, resolve_area
 
 
-@pytest.mark.parametrize("written", [
-    "กองทุนสวัสดิการชุมชนตำบลแม่ยาว",
-    "กองทุนสวัสดิการ ต.แม่ยาว",
-    "กองทุนฯ ตำบลแม่ยาว",
-    "สวัสดิการชุมชน แม่ยาว",
-    "กองทุนสวัสดิการชุมชน  ตำบล แม่ยาว",
-    "กองทุนสวัสดิการชุมชนตำบลแม่ยาว อ.เมือง จ.เชียงราย",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "กองทุนสวัสดิการชุมชนตำบลแม่ยาว",
+        "กองทุนสวัสดิการ ต.แม่ยาว",
+        "กองทุนฯ ตำบลแม่ยาว",
+        "สวัสดิการชุมชน แม่ยาว",
+        "กองทุนสวัสดิการชุมชน  ตำบล แม่ยาว",
+        "กองทุนสวัสดิการชุมชนตำบลแม่ยาว อ.เมือง จ.เชียงราย",
+    ],
+)
 def test_it_reduces_every_prefix_variant_to_the_tambon_name(written):
     name = normalise_fund_name(written)
     assert name.key == "แม่ยาว"
     assert not name.is_municipality
 
 
-@pytest.mark.parametrize("written", ["กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว", "กองทุนสวัสดิการ ทต.แม่ยาว",
-                                     "สวัสดิการชุมชน ทต. แม่ยาว"])
+@pytest.mark.parametrize(
+    "written", ["กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว", "กองทุนสวัสดิการ ทต.แม่ยาว", "สวัสดิการชุมชน ทต. แม่ยาว"]
+)
 def test_it_keeps_that_a_fund_is_a_municipalitys(written):
     name = normalise_fund_name(written)
     assert (name.key, name.is_municipality) == ("แม่ยาว", True)
@@ -52,7 +56,10 @@ def test_it_parses_a_location_cell():
 
     assert parts(parse_location("ต.แม่ยาว อ.เมือง จ.เชียงราย")) == ("แม่ยาว", "เมือง", "เชียงราย")
     assert parts(parse_location("ตำบลบ้านดู่ อำเภอเมืองเชียงราย จังหวัดเชียงราย")) == (
-        "บ้านดู่", "เมืองเชียงราย", "เชียงราย")
+        "บ้านดู่",
+        "เมืองเชียงราย",
+        "เชียงราย",
+    )
     location = parse_location("ทต.แม่ยาว อ.เมือง")
     assert (location.tambon, location.is_municipality) == ("แม่ยาว", True)
 
@@ -67,7 +74,9 @@ def test_the_fund_name_stands_in_for_a_missing_tambon():
 
 
 def test_a_tambon_with_a_typo_resolves_within_its_district():
-    assert resolve_area(tambon="แม่ยาา", district="เมืองเชียงราย", province="เชียงราย").subdistrict_code == "570106"
+    assert (
+        resolve_area(tambon="แม่ยาา", district="เมืองเชียงราย", province="เชียงราย").subdistrict_code == "570106"
+    )
 
 
 def test_an_ambiguous_tambon_stays_unresolved():
@@ -77,12 +86,19 @@ def test_an_ambiguous_tambon_stays_unresolved():
 
 
 def test_a_tambon_is_found_in_its_district_as_geothai_match_finds_it():
-    names = [(p, d, s, name) for p in geothai.provinces() for d in geothai.districts(p.code)
-             for s in geothai.subdistricts(d.code) for name in (s.name_th, s.name_en)]
+    names = [
+        (p, d, s, name)
+        for p in geothai.provinces()
+        for d in geothai.districts(p.code)
+        for s in geothai.subdistricts(d.code)
+        for name in (s.name_th, s.name_en)
+    ]
     assert len(names) > 14000
     for province, district, subdistrict, name in names:
-        expected = tuple(a.subdistrict.code for a in geothai.match(name, district=district.name_th,
-                                                                     province=province.name_th))
+        expected = tuple(
+            a.subdistrict.code
+            for a in geothai.match(name, district=district.name_th, province=province.name_th)
+        )
         found = normalise._subdistrict_in(normalise.area_name(name), district.code, province.code)
         # geothai keeps the brackets of "ปอภาร (ปอพาน)" in its key, where the sources' names lose them
         assert found == expected or (expected == () and found == (subdistrict.code,)), name
@@ -94,7 +110,8 @@ def test_clear_caches_empties_every_cache_of_the_normaliser():
     normalise_fund_name("กองทุนสวัสดิการชุมชนตำบลแม่ยาว อ.เมือง จ.เชียงราย")
     caches = {name: value for name, value in vars(normalise).items() if hasattr(value, "cache_info")}
     assert {"_subdistricts_by_name", "_district_index", "resolve_area"} <= {
-        name for name, cached in caches.items() if cached.cache_info().currsize}
+        name for name, cached in caches.items() if cached.cache_info().currsize
+    }
 
     normalise.clear_caches()
 

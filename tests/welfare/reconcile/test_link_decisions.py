@@ -12,8 +12,11 @@ from ..registry_data import import_source, matching_rows, program_rows
 
 
 def _decisions(**filters) -> list[tuple]:
-    return list(LinkDecision.objects.filter(**filters).order_by("pk").values_list(
-        "kind", "source_name", "source_row", "decided_by__username"))
+    return list(
+        LinkDecision.objects.filter(**filters)
+        .order_by("pk")
+        .values_list("kind", "source_name", "source_row", "decided_by__username")
+    )
 
 
 class TestReconcileKeepsWhoLinked:
@@ -27,10 +30,23 @@ class TestReconcileKeepsWhoLinked:
         assert LinkDecision.objects.count() == SourceRecord.objects.count() == 5
         for record in SourceRecord.objects.select_related("source"):
             [decision] = record.link_decisions.all()
-            assert (decision.fund_id, decision.kind, decision.decided_by, decision.source_name, decision.source_row,
-                    decision.fund_name, decision.from_fund_id) == (
-                record.fund_id, LinkDecisionKind.LINKED, cast.chiangrai_coordinator, record.source.name, record.row,
-                record.fund_name, None)
+            assert (
+                decision.fund_id,
+                decision.kind,
+                decision.decided_by,
+                decision.source_name,
+                decision.source_row,
+                decision.fund_name,
+                decision.from_fund_id,
+            ) == (
+                record.fund_id,
+                LinkDecisionKind.LINKED,
+                cast.chiangrai_coordinator,
+                record.source.name,
+                record.row,
+                record.fund_name,
+                None,
+            )
             assert decision.decided_at is not None
 
     def test_a_run_that_changes_no_link_adds_no_decision(self, cast, two_sources):
@@ -50,24 +66,40 @@ class TestOfficersDecisions:
         # then the split is kept with who, the fund the record left, and the note
         split = LinkDecision.objects.get(kind=LinkDecisionKind.SPLIT)
         assert (split.fund, split.from_fund, split.record, split.decided_by, split.note) == (
-            own, two_sources, record, cast.chiangrai_coordinator, "รหัสกองทุนต่างกัน")
+            own,
+            two_sources,
+            record,
+            cast.chiangrai_coordinator,
+            "รหัสกองทุนต่างกัน",
+        )
         # when a colleague merges it back
         link_merge(by=cast.mueang_coordinator, record=record, fund=two_sources)
         # then the merge names them, and the fund it was taken from
         merge = LinkDecision.objects.get(kind=LinkDecisionKind.MERGED)
         assert (merge.fund, merge.from_fund, merge.decided_by, merge.note) == (
-            two_sources, own, cast.mueang_coordinator, "")
+            two_sources,
+            own,
+            cast.mueang_coordinator,
+            "",
+        )
 
     def test_a_confirmed_link_keeps_who_confirmed_it(self, cast, two_sources):
         record = two_sources.source_records.get(source__name="สมทบ")
         SourceRecord.objects.filter(pk=record.pk).update(needs_review=True)
         # when the coordinator confirms the uncertain link
-        link_confirm(by=cast.mueang_coordinator, record=SourceRecord.objects.select_related("source", "fund").get(
-            pk=record.pk), note="ตรวจแล้ว")
+        link_confirm(
+            by=cast.mueang_coordinator,
+            record=SourceRecord.objects.select_related("source", "fund").get(pk=record.pk),
+            note="ตรวจแล้ว",
+        )
         # then the confirmation is kept with its fund, record and who
         confirmed = LinkDecision.objects.get(kind=LinkDecisionKind.CONFIRMED)
         assert (confirmed.fund, confirmed.record, confirmed.decided_by, confirmed.note) == (
-            two_sources, record, cast.mueang_coordinator, "ตรวจแล้ว")
+            two_sources,
+            record,
+            cast.mueang_coordinator,
+            "ตรวจแล้ว",
+        )
 
     def test_a_refused_decision_keeps_no_decision(self, cast, two_sources):
         record = two_sources.source_records.get(source__name="สมทบ")
@@ -103,21 +135,31 @@ class TestFundPage:
         record = two_sources.source_records.get(source__name="สมทบ")
         own = link_split(by=cast.mueang_coordinator, record=record, note="คนละกองทุน")
         # when a colleague opens the new fund's page
-        page = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_detail", args=[own.pk])).content.decode()
+        page = (
+            client_for(cast.chiangrai_viewer)
+            .get(reverse("welfare:fund_detail", args=[own.pk]))
+            .content.decode()
+        )
         # then it says who split the record off, from which source and row, and why
         assert "mueang_coord" in page and "คนละกองทุน" in page
         assert str(LinkDecisionKind.SPLIT.label) in page and "สมทบ" in page
         # and the old fund's page names who reconciled its records
         old = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_detail", args=[two_sources.pk]))
-        assert "cr_coord" in old.content.decode() and str(LinkDecisionKind.LINKED.label) in old.content.decode()
+        assert (
+            "cr_coord" in old.content.decode() and str(LinkDecisionKind.LINKED.label) in old.content.decode()
+        )
 
     def test_the_review_queue_keeps_the_officers_note(self, cast, client_for, two_sources):
         record = two_sources.source_records.get(source__name="สมทบ")
         SourceRecord.objects.filter(pk=record.pk).update(needs_review=True)
         # when the coordinator confirms the link from the queue, with a note
         response = client_for(cast.chiangrai_coordinator).post(
-            reverse("welfare:review_decide", args=[record.pk]), {"action": "confirm", "note": "โทรถามแล้ว"})
+            reverse("welfare:review_decide", args=[record.pk]), {"action": "confirm", "note": "โทรถามแล้ว"}
+        )
         # then the confirmation is kept with the note and who
         assert response.status_code == 302
-        assert list(LinkDecision.objects.filter(kind=LinkDecisionKind.CONFIRMED).values_list(
-            "note", "decided_by__username")) == [("โทรถามแล้ว", "cr_coord")]
+        assert list(
+            LinkDecision.objects.filter(kind=LinkDecisionKind.CONFIRMED).values_list(
+                "note", "decided_by__username"
+            )
+        ) == [("โทรถามแล้ว", "cr_coord")]

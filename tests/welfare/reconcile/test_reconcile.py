@@ -34,8 +34,19 @@ class TestReconcile:
         sources, truth = generate_sources(5, seed=3)
         headings = ["ชื่อกองทุน", "ตำบล", "อำเภอ", "จังหวัด", "ที่ตั้ง", "จำนวนสมาชิก", "สถานะ", "รหัสกองทุน"]
         for name, records in sources.items():
-            rows = [[r.fund_name, r.tambon, r.district, r.province, r.location,
-                     "" if r.members is None else str(r.members), r.status, r.fund_code] for r in records]
+            rows = [
+                [
+                    r.fund_name,
+                    r.tambon,
+                    r.district,
+                    r.province,
+                    r.location,
+                    "" if r.members is None else str(r.members),
+                    r.status,
+                    r.fund_code,
+                ]
+                for r in records
+            ]
             import_source(cast.chiangrai_coordinator, name, rows, headings=headings)
         # when they are reconciled twice
         reconcile(by=cast.chiangrai_coordinator, province_code="57")

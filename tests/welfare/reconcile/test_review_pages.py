@@ -28,8 +28,9 @@ class TestReviewQueue:
 class TestInSourceDuplicates:
     def test_two_rows_of_one_source_for_one_fund_are_reported_on_the_review_page(self, cast, client_for):
         # given a program file that lists Mae Yao twice, the second time with Thai digits in its code
-        rows = program_rows() + [["4", "กองทุนสวัสดิการชุมชน ต.แม่ยาว", "แม่ยาว", "เมืองเชียงราย", "เชียงราย",
-                                  "๑,๒๐๐", "ดำเนินการ", "F001"]]
+        rows = program_rows() + [
+            ["4", "กองทุนสวัสดิการชุมชน ต.แม่ยาว", "แม่ยาว", "เมืองเชียงราย", "เชียงราย", "๑,๒๐๐", "ดำเนินการ", "F001"]
+        ]
         import_source(cast.chiangrai_coordinator, "โปรแกรม", rows)
         client = client_for(cast.chiangrai_coordinator)
         # when the province is reconciled

@@ -28,8 +28,9 @@ class TestFundList:
         assert list(client.get(reverse("welfare:source_list")).context["sources"]) == []
         assert client.get(reverse("welfare:rollup")).context["rows"] == []
 
-    def test_it_reads_the_list_in_a_constant_number_of_queries(self, cast, client_for,
-                                                               django_assert_max_num_queries):
+    def test_it_reads_the_list_in_a_constant_number_of_queries(
+        self, cast, client_for, django_assert_max_num_queries
+    ):
         reconciled_fund(cast)
         client = client_for(cast.chiangrai_coordinator)
         with django_assert_max_num_queries(12):
@@ -47,11 +48,15 @@ class TestMissingFromASource:
         # then only Mae Sai, which the matching list lacks, is listed, and the export agrees
         assert [f.fund_code for f in response.context["listing"].page] == ["F003"]
         export = client.get(reverse("welfare:fund_list"), {"missing_from": matching.pk, "export": "csv"})
-        assert "F003" in export.content.decode("utf-8-sig") and "F001" not in export.content.decode("utf-8-sig")
+        assert "F003" in export.content.decode("utf-8-sig") and "F001" not in export.content.decode(
+            "utf-8-sig"
+        )
 
     def test_another_provinces_source_is_not_offered(self, cast, client_for):
         reconciled_fund(cast)
         matching = SourceRecord.objects.filter(source__name="สมทบ").first().source
-        response = client_for(cast.phayao_coordinator).get(reverse("welfare:fund_list"), {"missing_from": matching.pk})
+        response = client_for(cast.phayao_coordinator).get(
+            reverse("welfare:fund_list"), {"missing_from": matching.pk}
+        )
         assert response.context["filters"].errors["missing_from"]
         assert response.context["listing"].total == 0

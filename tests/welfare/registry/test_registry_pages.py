@@ -16,14 +16,20 @@ CREATE = reverse("welfare:fund_create")
 
 @pytest.fixture
 def network(db) -> Organisation:
-    return Organisation.objects.create(kind=OrganisationKind.NETWORK, name_th="เครือข่ายสวัสดิการชุมชนจังหวัดเชียงราย",
-                                       area_id="57")
+    return Organisation.objects.create(
+        kind=OrganisationKind.NETWORK, name_th="เครือข่ายสวัสดิการชุมชนจังหวัดเชียงราย", area_id="57"
+    )
 
 
 @pytest.fixture
 def fund(cast) -> Fund:
-    return fund_create(by=cast.chiangrai_coordinator, name=NAME, area_code="570101", fund_code="F100",
-                       contact_name="นางสมศรี ใจดี")
+    return fund_create(
+        by=cast.chiangrai_coordinator,
+        name=NAME,
+        area_code="570101",
+        fund_code="F100",
+        contact_name="นางสมศรี ใจดี",
+    )
 
 
 def _posted(**overrides) -> dict:
@@ -45,9 +51,16 @@ def test_a_coordinator_registers_a_fund_with_thai_dates_and_sees_it_on_its_page(
     assert client.get(CREATE).status_code == 200
 
     # when they register a fund with dates typed in Thai digits and BE years, and a network
-    response = client.post(CREATE, _posted(founded_on="๑/๑/๒๕๔๘", registered_welfare_organisation="on",
-                                           registered_on="๑๔ พฤษภาคม ๒๕๖๒", networks=[network.pk],
-                                           contact_phone="081-234-5678"))
+    response = client.post(
+        CREATE,
+        _posted(
+            founded_on="๑/๑/๒๕๔๘",
+            registered_welfare_organisation="on",
+            registered_on="๑๔ พฤษภาคม ๒๕๖๒",
+            networks=[network.pk],
+            contact_phone="081-234-5678",
+        ),
+    )
 
     # then the fund is registered with the dates read as BE
     fund = Fund.objects.get()
@@ -65,8 +78,9 @@ def test_the_fund_list_offers_a_new_fund_to_writers_only(cast, client_for):
     assert CREATE not in client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_list")).content.decode()
 
 
-def test_a_coordinator_edits_the_registry_details_and_the_page_explains_the_settle_step(cast, client_for, fund,
-                                                                                         network):
+def test_a_coordinator_edits_the_registry_details_and_the_page_explains_the_settle_step(
+    cast, client_for, fund, network
+):
     # given the district coordinator of the fund's district
     client = client_for(cast.mueang_coordinator)
     url = reverse("welfare:fund_update", args=[fund.pk])
@@ -75,11 +89,21 @@ def test_a_coordinator_edits_the_registry_details_and_the_page_explains_the_sett
     response = client.get(url)
     assert response.status_code == 200
     assert not {"name", "members", "status", "founded_on", "fund_code"} & set(response.context["form"].fields)
-    assert reverse("welfare:fund_detail", args=[fund.pk]) + "#disagreements-heading" in response.content.decode()
+    assert (
+        reverse("welfare:fund_detail", args=[fund.pk]) + "#disagreements-heading" in response.content.decode()
+    )
 
     # and they post the registration, a network, and a name the form does not offer
-    response = client.post(url, _edit_posted(registered_welfare_organisation="on", registered_on="14/5/2562",
-                                             is_municipal="on", networks=[network.pk], name="ชื่อที่แอบส่งมา"))
+    response = client.post(
+        url,
+        _edit_posted(
+            registered_welfare_organisation="on",
+            registered_on="14/5/2562",
+            is_municipal="on",
+            networks=[network.pk],
+            name="ชื่อที่แอบส่งมา",
+        ),
+    )
 
     # then the registry details change, the name does not, and the history names the district coordinator
     assert response.status_code == 302
@@ -137,21 +161,24 @@ def test_an_outsider_gets_404_and_nothing_changes(cast, client_for, fund, role):
 TOMORROW = "tomorrow"  # replaced by tomorrow's date in BE when the test runs
 
 
-@pytest.mark.parametrize("inputs,field", [
-    ({"area_code": "579999"}, "area_code"),
-    ({"area_code": "5701"}, "area_code"),
-    ({"area_code": "abc'; drop"}, "area_code"),
-    ({"registered_on": "14/5/2562"}, "registered_on"),
-    ({"registered_welfare_organisation": "on", "registered_on": TOMORROW}, "registered_on"),
-    ({"registered_on": "31/02/2562", "registered_welfare_organisation": "on"}, "registered_on"),
-    ({"founded_on": "เมื่อวาน"}, "founded_on"),
-    ({"status": "gone"}, "status"),
-    ({"networks": ["x"]}, "networks"),
-    ({"networks": ["999999"]}, "networks"),
-    ({"organisation": "999999"}, "organisation"),
-    ({"name": ""}, "name"),
-    ({"contact_phone": "9" * 61}, "contact_phone"),
-])
+@pytest.mark.parametrize(
+    "inputs,field",
+    [
+        ({"area_code": "579999"}, "area_code"),
+        ({"area_code": "5701"}, "area_code"),
+        ({"area_code": "abc'; drop"}, "area_code"),
+        ({"registered_on": "14/5/2562"}, "registered_on"),
+        ({"registered_welfare_organisation": "on", "registered_on": TOMORROW}, "registered_on"),
+        ({"registered_on": "31/02/2562", "registered_welfare_organisation": "on"}, "registered_on"),
+        ({"founded_on": "เมื่อวาน"}, "founded_on"),
+        ({"status": "gone"}, "status"),
+        ({"networks": ["x"]}, "networks"),
+        ({"networks": ["999999"]}, "networks"),
+        ({"organisation": "999999"}, "organisation"),
+        ({"name": ""}, "name"),
+        ({"contact_phone": "9" * 61}, "contact_phone"),
+    ],
+)
 def test_bad_input_gives_a_field_error_with_status_400_and_registers_nothing(cast, client_for, inputs, field):
     tomorrow = _be(timezone.localdate() + dt.timedelta(days=1))
     inputs = {key: (tomorrow if value == TOMORROW else value) for key, value in inputs.items()}
@@ -163,8 +190,9 @@ def test_bad_input_gives_a_field_error_with_status_400_and_registers_nothing(cas
 
 def test_bad_input_on_the_edit_page_gives_a_field_error_and_changes_nothing(cast, client_for, fund):
     url = reverse("welfare:fund_update", args=[fund.pk])
-    response = client_for(cast.chiangrai_coordinator).post(url, _edit_posted(
-        area_code="579999", contact_name="เปลี่ยน"))
+    response = client_for(cast.chiangrai_coordinator).post(
+        url, _edit_posted(area_code="579999", contact_name="เปลี่ยน")
+    )
     assert response.status_code == 400 and list(response.context["form"].errors) == ["area_code"]
     fund.refresh_from_db()
     assert (fund.area_id, fund.contact_name) == ("570101", "นางสมศรี ใจดี")
@@ -172,7 +200,9 @@ def test_bad_input_on_the_edit_page_gives_a_field_error_and_changes_nothing(cast
 
 def test_the_area_finder_offers_only_subdistricts_of_the_users_areas(cast, client_for):
     # given "เวียง", a subdistrict name in both Mueang Chiang Rai and Mueang Phayao
-    response = client_for(cast.mueang_coordinator).get(reverse("welfare:fund_area_options"), {"area_code": "เวียง"})
+    response = client_for(cast.mueang_coordinator).get(
+        reverse("welfare:fund_area_options"), {"area_code": "เวียง"}
+    )
     codes = [code for code, _label in response.context["areas"]]
     # then the Mueang coordinator is offered Wiang of their district, and only subdistricts of it
     assert "570101" in codes

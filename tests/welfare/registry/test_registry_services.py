@@ -25,7 +25,9 @@ def _organisation(kind, name, area_code) -> Organisation:
 def orgs(db):
     """Networks at the district and the province of Chiang Rai, one in Phayao, and directory entries."""
     return {
-        "district_network": _organisation(OrganisationKind.NETWORK, "เครือข่ายสวัสดิการชุมชนอำเภอเมืองเชียงราย", "5701"),
+        "district_network": _organisation(
+            OrganisationKind.NETWORK, "เครือข่ายสวัสดิการชุมชนอำเภอเมืองเชียงราย", "5701"
+        ),
         "province_network": _organisation(OrganisationKind.NETWORK, "เครือข่ายสวัสดิการชุมชนจังหวัดเชียงราย", "57"),
         "phayao_network": _organisation(OrganisationKind.NETWORK, "เครือข่ายสวัสดิการชุมชนจังหวัดพะเยา", "56"),
         "entry": _organisation(OrganisationKind.WELFARE_FUND, NAME, "570101"),
@@ -51,10 +53,19 @@ class TestFundCreate:
         coordinator = cast.chiangrai_coordinator
 
         # when they register a fund with its registration, networks, contacts and directory entry
-        fund = _register(coordinator, name="  กองทุนสวัสดิการชุมชนตำบลเวียง ", fund_code="F100",
-                         founded_on=D(2005, 1, 1), status=FundStatus.PAUSED, registered_welfare_organisation=True,
-                         registered_on=D(2019, 5, 14), networks=[orgs["district_network"], orgs["province_network"]],
-                         contact_name="นางสมศรี ใจดี", contact_phone="081-234-5678", organisation=orgs["entry"])
+        fund = _register(
+            coordinator,
+            name="  กองทุนสวัสดิการชุมชนตำบลเวียง ",
+            fund_code="F100",
+            founded_on=D(2005, 1, 1),
+            status=FundStatus.PAUSED,
+            registered_welfare_organisation=True,
+            registered_on=D(2019, 5, 14),
+            networks=[orgs["district_network"], orgs["province_network"]],
+            contact_name="นางสมศรี ใจดี",
+            contact_phone="081-234-5678",
+            organisation=orgs["entry"],
+        )
 
         # then the fund is stored as given, with the search and sort keys the reconcile path sets
         fund.refresh_from_db()
@@ -68,7 +79,9 @@ class TestFundCreate:
         assert (created.history_type, created.history_user) == ("+", coordinator)
         # and a second row for linking its networks, which history keeps too
         assert (linked.history_user, {n.organisation_id for n in linked.networks.all()}) == (
-            coordinator, {orgs["district_network"].pk, orgs["province_network"].pk})
+            coordinator,
+            {orgs["district_network"].pk, orgs["province_network"].pk},
+        )
 
     def test_a_district_coordinator_is_refused_a_subdistrict_outside_their_district(self, cast):
         # given the coordinator of Mueang Chiang Rai district (5701)
@@ -78,7 +91,9 @@ class TestFundCreate:
         # then no fund is registered
         assert not Fund.objects.exists()
 
-    @pytest.mark.parametrize("role", ["chiangrai_viewer", "chiangrai_partner", "phayao_coordinator", "unassigned"])
+    @pytest.mark.parametrize(
+        "role", ["chiangrai_viewer", "chiangrai_partner", "phayao_coordinator", "unassigned"]
+    )
     def test_a_user_who_cannot_write_chiang_rai_is_refused_and_nothing_is_stored(self, cast, role):
         with pytest.raises(AccessDenied):
             _register(getattr(cast, role))
@@ -94,11 +109,14 @@ class TestFundCreate:
         assert _register(cast.chiangrai_coordinator, area_code="570102").area_id == "570102"
         assert Fund.objects.count() == 2
 
-    @pytest.mark.parametrize("area_code,expected", [
-        ("579999", "No area has the code 579999."),
-        ("5701", "subdistrict"),
-        ("", "Choose the area"),
-    ])
+    @pytest.mark.parametrize(
+        "area_code,expected",
+        [
+            ("579999", "No area has the code 579999."),
+            ("5701", "subdistrict"),
+            ("", "Choose the area"),
+        ],
+    )
     def test_an_area_that_is_not_a_known_subdistrict_is_an_error_at_the_area(self, cast, area_code, expected):
         errors = _field_errors(lambda: _register(cast.chiangrai_coordinator, area_code=area_code))
         assert expected in errors["area_code"][0]
@@ -109,24 +127,35 @@ class TestFundCreate:
 
     def test_a_registration_date_without_the_flag_or_in_the_future_is_an_error_at_the_date(self, cast):
         tomorrow = dt.date.today() + dt.timedelta(days=1)
-        without_flag = _field_errors(lambda: _register(cast.chiangrai_coordinator, registered_on=D(2019, 5, 14)))
-        future = _field_errors(lambda: _register(cast.chiangrai_coordinator, registered_welfare_organisation=True,
-                                                 registered_on=tomorrow))
-        assert list(without_flag) == ["registered_on"] and "marked as registered" in without_flag["registered_on"][0]
+        without_flag = _field_errors(
+            lambda: _register(cast.chiangrai_coordinator, registered_on=D(2019, 5, 14))
+        )
+        future = _field_errors(
+            lambda: _register(
+                cast.chiangrai_coordinator, registered_welfare_organisation=True, registered_on=tomorrow
+            )
+        )
+        assert (
+            list(without_flag) == ["registered_on"]
+            and "marked as registered" in without_flag["registered_on"][0]
+        )
         assert list(future) == ["registered_on"] and "future" in future["registered_on"][0]
         assert not Fund.objects.exists()
 
     def test_networks_must_be_networks_the_user_can_see(self, cast, orgs):
         # a Phayao network is outside a Chiang Rai coordinator's view; a community group is not a network
         for wrong in (orgs["phayao_network"], orgs["community"]):
-            errors = _field_errors(lambda wrong=wrong: _register(cast.chiangrai_coordinator, networks=[wrong]))
+            errors = _field_errors(
+                lambda wrong=wrong: _register(cast.chiangrai_coordinator, networks=[wrong])
+            )
             assert list(errors) == ["networks"]
         assert not Fund.objects.exists()
 
     def test_a_directory_entry_linked_to_another_fund_is_refused(self, cast, orgs):
         _register(cast.chiangrai_coordinator, organisation=orgs["entry"])
-        errors = _field_errors(lambda: _register(cast.chiangrai_coordinator, name="กองทุนอื่น",
-                                                 organisation=orgs["entry"]))
+        errors = _field_errors(
+            lambda: _register(cast.chiangrai_coordinator, name="กองทุนอื่น", organisation=orgs["entry"])
+        )
         assert list(errors) == ["organisation"]
         assert Fund.objects.count() == 1
 
@@ -137,9 +166,16 @@ class TestFundUpdate:
         fund = _register(cast.chiangrai_coordinator, networks=[orgs["province_network"]])
 
         # when the district coordinator records its registration, contacts and networks
-        fund_update(by=cast.mueang_coordinator, fund=fund, is_municipal=True, registered_welfare_organisation=True,
-                    registered_on=D(2019, 5, 14), contact_name="นายสมชาย ใจงาม", contact_phone="053-711-111",
-                    networks=[orgs["district_network"]])
+        fund_update(
+            by=cast.mueang_coordinator,
+            fund=fund,
+            is_municipal=True,
+            registered_welfare_organisation=True,
+            registered_on=D(2019, 5, 14),
+            contact_name="นายสมชาย ใจงาม",
+            contact_phone="053-711-111",
+            networks=[orgs["district_network"]],
+        )
 
         # then the fund holds the new details
         fund.refresh_from_db()
@@ -151,16 +187,31 @@ class TestFundUpdate:
         latest = rows[-1]
         assert latest.history_user == cast.mueang_coordinator and rows.index(previous) < rows.index(latest)
         changed = {change.field for change in latest.diff_against(previous).changes}
-        assert changed == {"is_municipal", "registered_welfare_organisation", "registered_on", "contact_name",
-                           "contact_phone", "networks"}
+        assert changed == {
+            "is_municipal",
+            "registered_welfare_organisation",
+            "registered_on",
+            "contact_name",
+            "contact_phone",
+            "networks",
+        }
 
-    @pytest.mark.parametrize("field,value", [("name", "ชื่อใหม่"), ("name_th", "ชื่อใหม่"), ("members", 9),
-                                             ("status", "dissolved"), ("founded_on", D(2000, 1, 1)),
-                                             ("fund_code", "X9")])
+    @pytest.mark.parametrize(
+        "field,value",
+        [
+            ("name", "ชื่อใหม่"),
+            ("name_th", "ชื่อใหม่"),
+            ("members", 9),
+            ("status", "dissolved"),
+            ("founded_on", D(2000, 1, 1)),
+            ("fund_code", "X9"),
+        ],
+    )
     def test_a_value_the_settle_step_keeps_is_refused_and_nothing_changes(self, cast, field, value):
         fund = _register(cast.chiangrai_coordinator, fund_code="F100")
-        errors = _field_errors(lambda: fund_update(by=cast.chiangrai_coordinator, fund=fund, contact_name="x",
-                                                   **{field: value}))
+        errors = _field_errors(
+            lambda: fund_update(by=cast.chiangrai_coordinator, fund=fund, contact_name="x", **{field: value})
+        )
         assert list(errors) == [field] and "settle step" in errors[field][0]
         fund.refresh_from_db()
         assert (fund.name_th, fund.fund_code, fund.contact_name) == (NAME, "F100", "")
@@ -176,7 +227,9 @@ class TestFundUpdate:
     def test_moving_a_fund_onto_a_name_taken_in_the_new_area_is_an_error_at_the_area(self, cast):
         _register(cast.chiangrai_coordinator, area_code="570102")
         fund = _register(cast.chiangrai_coordinator)
-        errors = _field_errors(lambda: fund_update(by=cast.chiangrai_coordinator, fund=fund, area_code="570102"))
+        errors = _field_errors(
+            lambda: fund_update(by=cast.chiangrai_coordinator, fund=fund, area_code="570102")
+        )
         assert list(errors) == ["area_code"]
         assert Fund.objects.get(pk=fund.pk).area_id == "570101"
 
@@ -202,5 +255,7 @@ class TestFundUpdate:
         fund_update(by=cast.chiangrai_coordinator, fund=fund, area_code="57", contact_name="นางสมศรี")
         assert Fund.objects.get(pk=fund.pk).contact_name == "นางสมศรี"
         # and moving it to a district instead of a subdistrict is refused
-        errors = _field_errors(lambda: fund_update(by=cast.chiangrai_coordinator, fund=fund, area_code="5701"))
+        errors = _field_errors(
+            lambda: fund_update(by=cast.chiangrai_coordinator, fund=fund, area_code="5701")
+        )
         assert list(errors) == ["area_code"]

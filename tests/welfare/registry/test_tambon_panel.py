@@ -26,20 +26,28 @@ def mae_yao(cast):
 def test_the_fund_page_gathers_the_subdistricts_work(cast, client_for, mae_yao):
     by = cast.chiangrai_coordinator
     # given an elderly school in Mae Yao and a housing group in another tambon
-    school = organisation_create(by=by, kind="community_organisation", area_code="570106",
-                                 name_th="โรงเรียนผู้สูงอายุตำบลแม่ยาว")
-    elsewhere = organisation_create(by=by, kind="community_organisation", area_code="570114",
-                                    name_th="กลุ่มบ้านมั่นคงตำบลริมกก")
+    school = organisation_create(
+        by=by, kind="community_organisation", area_code="570106", name_th="โรงเรียนผู้สูงอายุตำบลแม่ยาว"
+    )
+    elsewhere = organisation_create(
+        by=by, kind="community_organisation", area_code="570114", name_th="กลุ่มบ้านมั่นคงตำบลริมกก"
+    )
     # and the fund's directory entry, partnered with a company's CSR programme
     company = organisation_create(by=by, kind="business", area_code="57", name_th="บริษัทตัวอย่าง จำกัด")
-    entry = organisation_create(by=by, kind="welfare_fund", area_code="570106", name_th=mae_yao.name_th,
-                                partners=[company])
+    entry = organisation_create(
+        by=by, kind="welfare_fund", area_code="570106", name_th=mae_yao.name_th, partners=[company]
+    )
     fund_update(by=by, fund=mae_yao, organisation=entry)
     # and the tambon's community council with a meeting, and a follow-up visit to the fund with an open finding
     council = body_create(by=by, name_th="สภาองค์กรชุมชนตำบลแม่ยาว", area_code="570106", kind="council")
     meeting = meeting_create(by=by, body=council, held_on=dt.date(2019, 6, 1))
-    audit_round = audit_round_create(by=by, name="ติดตาม 2562", province_code="57", starts_on=dt.date(2019, 5, 20),
-                                     ends_on=dt.date(2019, 6, 15))
+    audit_round = audit_round_create(
+        by=by,
+        name="ติดตาม 2562",
+        province_code="57",
+        starts_on=dt.date(2019, 5, 20),
+        ends_on=dt.date(2019, 6, 15),
+    )
     visit = audit_visit_plan(by=by, audit_round=audit_round, fund=mae_yao, planned_on=dt.date(2019, 5, 21))
     finding_add(by=by, visit=visit, text="ทะเบียนสมาชิกไม่เป็นปัจจุบัน")
 

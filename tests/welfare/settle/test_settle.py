@@ -20,18 +20,29 @@ class TestDisagreementsAndSettle:
         # given the matching list's record of the fund
         record = two_sources.source_records.get(source__name="สมทบ")
         # when the coordinator takes its member count
-        settlement = settle(by=cast.chiangrai_coordinator, fund=two_sources, field="members", value="",
-                            from_record=record, reason="ตรวจเยี่ยมแล้ว")
+        settlement = settle(
+            by=cast.chiangrai_coordinator,
+            fund=two_sources,
+            field="members",
+            value="",
+            from_record=record,
+            reason="ตรวจเยี่ยมแล้ว",
+        )
         # then the fund holds it and the settlement says who, from where and why
         two_sources.refresh_from_db()
         assert two_sources.members == 1300
         assert (settlement.decided_by, settlement.from_record, settlement.reason) == (
-            cast.chiangrai_coordinator, record, "ตรวจเยี่ยมแล้ว")
+            cast.chiangrai_coordinator,
+            record,
+            "ตรวจเยี่ยมแล้ว",
+        )
         assert two_sources.history.first().history_user == cast.chiangrai_coordinator
 
     def test_it_requires_a_reason(self, cast, two_sources):
         with pytest.raises(ValidationError):
-            settle(by=cast.chiangrai_coordinator, fund=two_sources, field="status", value="paused", reason=" ")
+            settle(
+                by=cast.chiangrai_coordinator, fund=two_sources, field="status", value="paused", reason=" "
+            )
         assert not Settlement.objects.exists()
 
     def test_it_refuses_a_viewer_and_writes_nothing(self, cast, two_sources):

@@ -20,7 +20,8 @@ class TestFundDetailAndSettle:
         record = fund.source_records.get(source__name="สมทบ")
         response = client_for(cast.chiangrai_coordinator).post(
             reverse("welfare:fund_settle", args=[fund.pk]),
-            {"field": "members", "from_record": record.pk, "value": "", "reason": "ตรวจแล้ว"})
+            {"field": "members", "from_record": record.pk, "value": "", "reason": "ตรวจแล้ว"},
+        )
         assert response.status_code == 302
         fund.refresh_from_db()
         assert fund.members == 1300
@@ -29,7 +30,8 @@ class TestFundDetailAndSettle:
     def test_it_refuses_a_viewer_settle_and_writes_nothing(self, cast, client_for):
         fund = reconciled_fund(cast)
         response = client_for(cast.chiangrai_viewer).post(
-            reverse("welfare:fund_settle", args=[fund.pk]), {"field": "members", "value": "9", "reason": "x"})
+            reverse("welfare:fund_settle", args=[fund.pk]), {"field": "members", "value": "9", "reason": "x"}
+        )
         assert response.status_code == 403
         fund.refresh_from_db()
         assert fund.members == 1200 and not Settlement.objects.exists()
@@ -37,5 +39,6 @@ class TestFundDetailAndSettle:
     def test_it_refuses_an_outsider_settle(self, cast, client_for):
         fund = reconciled_fund(cast)
         response = client_for(cast.phayao_coordinator).post(
-            reverse("welfare:fund_settle", args=[fund.pk]), {"field": "members", "value": "9", "reason": "x"})
+            reverse("welfare:fund_settle", args=[fund.pk]), {"field": "members", "value": "9", "reason": "x"}
+        )
         assert response.status_code == 404 and not Settlement.objects.exists()

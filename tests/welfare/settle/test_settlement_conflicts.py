@@ -34,7 +34,9 @@ def _reimported(cast, members="420"):
 
 
 class TestSettlementConflicts:
-    def test_it_keeps_the_settled_value_and_explains_a_later_import_that_says_otherwise(self, cast, settled_fund):
+    def test_it_keeps_the_settled_value_and_explains_a_later_import_that_says_otherwise(
+        self, cast, settled_fund
+    ):
         # when the program is imported again with 420 members for the fund, and the sources are reconciled
         _reimported(cast)
         # then the registry keeps the settled 400
@@ -60,7 +62,9 @@ class TestSettlementConflicts:
 
     def test_it_shows_the_conflict_on_the_fund_page_with_both_values(self, cast, client_for, settled_fund):
         _reimported(cast)
-        response = client_for(cast.chiangrai_coordinator).get(reverse("welfare:fund_detail", args=[settled_fund.pk]))
+        response = client_for(cast.chiangrai_coordinator).get(
+            reverse("welfare:fund_detail", args=[settled_fund.pk])
+        )
         assert response.status_code == 200
         [row] = response.context["conflicts"]
         assert row["conflict"].source_value == 420
@@ -68,13 +72,15 @@ class TestSettlementConflicts:
         assert 'id="conflicts-heading"' in html and "400" in html and "420" in html
         assert 'name="value" value="400"' in html
 
-    def test_it_closes_the_conflict_when_an_officer_confirms_the_settled_value(self, cast, client_for,
-                                                                                  settled_fund):
+    def test_it_closes_the_conflict_when_an_officer_confirms_the_settled_value(
+        self, cast, client_for, settled_fund
+    ):
         _reimported(cast)
         # when the officer confirms 400 from the conflict's form
         response = client_for(cast.chiangrai_coordinator).post(
             reverse("welfare:fund_settle", args=[settled_fund.pk]),
-            {"field": "members", "value": "400", "reason": "ตรวจนับซ้ำแล้ว"})
+            {"field": "members", "value": "400", "reason": "ตรวจนับซ้ำแล้ว"},
+        )
         # then the value stays, the history keeps both decisions and the conflict is gone
         assert response.status_code == 302
         fund = Fund.objects.get(pk=settled_fund.pk)
@@ -86,7 +92,8 @@ class TestSettlementConflicts:
         [conflict] = settlement_conflicts(Fund.objects.get(pk=settled_fund.pk))
         client_for(cast.chiangrai_coordinator).post(
             reverse("welfare:fund_settle", args=[settled_fund.pk]),
-            {"field": "members", "from_record": conflict.record.pk, "value": "", "reason": "สมาชิกเพิ่ม"})
+            {"field": "members", "from_record": conflict.record.pk, "value": "", "reason": "สมาชิกเพิ่ม"},
+        )
         fund = Fund.objects.get(pk=settled_fund.pk)
         assert fund.members == 420 and settlement_conflicts(fund) == []
 
@@ -94,7 +101,9 @@ class TestSettlementConflicts:
         _reimported(cast)
         client = client_for(cast.phayao_coordinator)
         assert client.get(reverse("welfare:fund_detail", args=[settled_fund.pk])).status_code == 404
-        response = client.post(reverse("welfare:fund_settle", args=[settled_fund.pk]),
-                               {"field": "members", "value": "1", "reason": "x"})
+        response = client.post(
+            reverse("welfare:fund_settle", args=[settled_fund.pk]),
+            {"field": "members", "value": "1", "reason": "x"},
+        )
         assert response.status_code == 404
         assert Fund.objects.get(pk=settled_fund.pk).members == 400

@@ -29,7 +29,9 @@ class TestImport:
         headings = ["เลขที่", "กองทุน สวัสดิการ", "ที่ตั้ง", "คน"]
         mapping = {"fund_name": "กองทุน สวัสดิการ", "location": "ที่ตั้ง", "members": "คน"}
         rows = [["1", "กองทุนสวัสดิการ ต.แม่ยาว", "ต.แม่ยาว อ.เมือง จ.เชียงราย", "1300"]]
-        import_source(cast.chiangrai_coordinator, "สำรวจเครือข่าย", rows, headings=headings, column_mapping=mapping)
+        import_source(
+            cast.chiangrai_coordinator, "สำรวจเครือข่าย", rows, headings=headings, column_mapping=mapping
+        )
         source = Source.objects.get()
         # when the same layout comes again without a mapping
         result = import_source(cast.chiangrai_coordinator, "สำรวจเครือข่าย", rows * 2, headings=headings)
@@ -52,8 +54,12 @@ class TestImport:
 
     def test_it_refuses_a_file_without_a_fund_name_column(self, cast):
         with pytest.raises(ValidationError) as error:
-            source_import(by=cast.chiangrai_coordinator, source_name="x", province_code="57",
-                          table=Table(headings=["ตำบล", "สมาชิก"], rows=[(2, ["แม่ยาว", "3"])]))
+            source_import(
+                by=cast.chiangrai_coordinator,
+                source_name="x",
+                province_code="57",
+                table=Table(headings=["ตำบล", "สมาชิก"], rows=[(2, ["แม่ยาว", "3"])]),
+            )
         assert error.value.code == "no_fund_name"
         assert not Source.objects.exists()
 

@@ -8,13 +8,20 @@ from sanphalang.welfare.models import Fund, SourceRecord
 
 def _upload(client, content: str, name="program.csv", source="โปรแกรม"):
     upload = SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/csv")
-    return client.post(reverse("welfare:source_list"), {"source_name": source, "province_code": "57", "file": upload})
+    return client.post(
+        reverse("welfare:source_list"), {"source_name": source, "province_code": "57", "file": upload}
+    )
 
 
 PROGRAM_CSV = "ชื่อกองทุน,ตำบล,อำเภอ,จำนวนสมาชิก\nกองทุนสวัสดิการชุมชนตำบลแม่ยาว,แม่ยาว,เมืองเชียงราย,1200\n"
 
 
-MAPPED = {"map_fund_name": "ชื่อกองทุน", "map_tambon": "ตำบล", "map_district": "อำเภอ", "map_members": "จำนวนสมาชิก"}
+MAPPED = {
+    "map_fund_name": "ชื่อกองทุน",
+    "map_tambon": "ตำบล",
+    "map_district": "อำเภอ",
+    "map_members": "จำนวนสมาชิก",
+}
 
 
 class TestSourcesPage:
@@ -33,7 +40,9 @@ class TestSourcesPage:
         response = client.post(reverse("welfare:reconcile"), {"province_code": "57"})
         assert response.status_code == 302 and Fund.objects.count() == 1
 
-    def test_the_mapping_offers_the_files_own_headings_and_is_remembered_for_the_layout(self, cast, client_for):
+    def test_the_mapping_offers_the_files_own_headings_and_is_remembered_for_the_layout(
+        self, cast, client_for
+    ):
         client = client_for(cast.chiangrai_coordinator)
         content = "ชื่อ กทส.,พื้นที่ตั้ง,คน\nกองทุนสวัสดิการชุมชนตำบลแม่ยาว,ต.แม่ยาว อ.เมือง,1200\n"
         url = _upload(client, content).url
@@ -74,13 +83,15 @@ class TestSourcesPage:
     def test_it_explains_a_file_it_cannot_read(self, cast, client_for):
         upload = SimpleUploadedFile("x.xlsx", b"not a workbook")
         response = client_for(cast.chiangrai_coordinator).post(
-            reverse("welfare:source_list"), {"source_name": "x", "province_code": "57", "file": upload})
+            reverse("welfare:source_list"), {"source_name": "x", "province_code": "57", "file": upload}
+        )
         assert response.status_code == 400 and response.context["form"].errors["file"]
 
     def test_it_refuses_a_viewer_upload(self, cast, client_for):
         upload = SimpleUploadedFile("x.csv", "ชื่อกองทุน\nก\n".encode())
         response = client_for(cast.chiangrai_viewer).post(
-            reverse("welfare:source_list"), {"source_name": "x", "province_code": "57", "file": upload})
+            reverse("welfare:source_list"), {"source_name": "x", "province_code": "57", "file": upload}
+        )
         assert response.status_code == 403 and not SourceRecord.objects.exists()
 
     def test_another_user_cannot_see_or_import_someone_elses_upload(self, cast, client_for):

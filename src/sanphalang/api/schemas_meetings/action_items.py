@@ -55,7 +55,8 @@ class ActionItemOut(Schema):
 
 class ActionItemQuery(PageQuery):
     status: Literal["open", "in_progress", "done", "cancelled"] | None = Field(
-        None, description="open (open or in progress), in_progress, done or cancelled")
+        None, description="open (open or in progress), in_progress, done or cancelled"
+    )
     overdue: bool = False
     owner: ThaiInt | None = Field(None, description="Only the items of this owner organisation (its id)")
     body: ThaiInt | None = Field(None, description="Only the items of this body (its id)")
@@ -65,7 +66,9 @@ class ActionItemIn(Schema):
     title: str
     due_on: ThaiDate
     resolution: ThaiInt | None = Field(None, description="The resolution that sets the item (its id)")
-    meeting: ThaiInt | None = Field(None, description="The meeting that sets the item, if not by a resolution")
+    meeting: ThaiInt | None = Field(
+        None, description="The meeting that sets the item, if not by a resolution"
+    )
     body: ThaiInt | None = Field(None, description="The body the item belongs to, if not set by a meeting")
     owner_organisation: ThaiInt | None = None
     owner_person: ThaiInt | None = None
@@ -94,4 +97,5 @@ class ActionItemStatusIn(Schema):
 class ActionItemStatusOut(Schema):
     item: ActionItemOut
     next_occurrence: ActionItemOut | None = Field(
-        None, description="The next item of a recurring series, created when this one was closed")
+        None, description="The next item of a recurring series, created when this one was closed"
+    )

@@ -56,7 +56,9 @@ class LetterPatch(Schema):
     number: str | None = None
     dated_on: ThaiDate | None = None
     subject: str | None = None
-    counterpart: ThaiInt | None = Field(None, description="The agency written to or from (an organisation's id)")
+    counterpart: ThaiInt | None = Field(
+        None, description="The agency written to or from (an organisation's id)"
+    )
     via: ThaiInt | None = Field(None, description="The organisation it was sent through (its id)")
     status: LetterStatus | None = None
     answer_due_on: ThaiDate | None = None

@@ -21,7 +21,7 @@ _THAI_TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*$")
 
 
 def _read_time(value: Any) -> Any:
-    """"09.30 น." and "๙.๓๐" as Thai programmes write them, beside ISO "09:30"."""
+    """ "09.30 น." and "๙.๓๐" as Thai programmes write them, beside ISO "09:30"."""
     if not isinstance(value, str):
         return value
     if not value.strip():
@@ -103,7 +103,9 @@ class MeetingDetailOut(MeetingOut):
     agenda_items: list[AgendaItemOut]
     attendances: list[AttendanceOut]
     resolutions: list[ResolutionOut]
-    action_items: list[ActionItemOut] = Field(description="Every action item the meeting set, with its repeats")
+    action_items: list[ActionItemOut] = Field(
+        description="Every action item the meeting set, with its repeats"
+    )
 
     @staticmethod
     def resolve_agenda_items(obj) -> list:
@@ -119,7 +121,9 @@ class MeetingDetailOut(MeetingOut):
 
     @staticmethod
     def resolve_action_items(obj) -> list:
-        return list(with_overdue_flag(obj.action_items.select_related("body", "owner_organisation", "owner_person")))
+        return list(
+            with_overdue_flag(obj.action_items.select_related("body", "owner_organisation", "owner_person"))
+        )
 
 
 class MeetingQuery(PageQuery):
@@ -156,7 +160,9 @@ class AgendaItemIn(Schema):
 
 class AttendanceIn(Schema):
     person: ThaiInt | None = Field(None, description="The person's id in the directory")
-    organisation: ThaiInt | None = Field(None, description="The organisation's id (the one the person represents)")
+    organisation: ThaiInt | None = Field(
+        None, description="The organisation's id (the one the person represents)"
+    )
     role: str = ""
 
 
@@ -172,22 +178,33 @@ class AgendaItemPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = None
-    order: ThaiInt | None = Field(None, ge=1, description="Its place in the agenda: the other items move to make "
-                                                           "room, and the agenda is numbered 1, 2, 3… again")
+    order: ThaiInt | None = Field(
+        None,
+        ge=1,
+        description="Its place in the agenda: the other items move to make "
+        "room, and the agenda is numbered 1, 2, 3… again",
+    )
     description: str | None = None
-    working_group: ThaiInt | None = Field(None, description="The id of the working group that reports; null: none")
+    working_group: ThaiInt | None = Field(
+        None, description="The id of the working group that reports; null: none"
+    )
     report: str | None = None
 
 
 class AttendancePatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    role: str | None = Field(None, description="The role at the meeting. Who attended is not changed: remove the "
-                                               "line and record the right one")
+    role: str | None = Field(
+        None,
+        description="The role at the meeting. Who attended is not changed: remove the "
+        "line and record the right one",
+    )
 
 
 class ResolutionPatch(Schema):
     model_config = ConfigDict(extra="forbid")
 
     text: str | None = None
-    number: ThaiInt | None = Field(None, ge=1, description="A number not used by another resolution of the meeting")
+    number: ThaiInt | None = Field(
+        None, ge=1, description="A number not used by another resolution of the meeting"
+    )

@@ -15,7 +15,10 @@ from sanphalang.areas.loading import OFFICIAL_KEYS_FILE, official_area_rows, off
 
 
 def main() -> None:
-    with open(OFFICIAL_KEYS_FILE, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out:
+    with (
+        open(OFFICIAL_KEYS_FILE, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as out,
+    ):
         out.write("".join(official_key_lines(official_area_rows())).encode("utf-8"))
     print(f"Wrote {OFFICIAL_KEYS_FILE}")
 

@@ -172,8 +172,11 @@ def build_meeting_document(meeting: Meeting, *, kind: str, thai_digits: bool) ->
             ResolutionEntry(
                 heading=d(f"มติที่ {resolution.number}"),
                 text=d(resolution.text),
-                actions=[_action_line(item, thai_digits) for item in resolution.action_items.all()
-                         if item.series_id in (None, item.pk)],
+                actions=[
+                    _action_line(item, thai_digits)
+                    for item in resolution.action_items.all()
+                    if item.series_id in (None, item.pk)
+                ],
             )
             for resolution in meeting.resolutions.all()
         ],
@@ -198,7 +201,9 @@ def _attendance_groups(meeting: Meeting, d) -> tuple[list[OrganisationGroup], li
 def _action_line(item, thai_digits: bool) -> ActionLine:
     owner = item.owner_organisation.name_th if item.owner_organisation_id else ""
     if item.owner_person_id:
-        owner = f"{owner} ({item.owner_person.name_with_title})" if owner else item.owner_person.name_with_title
+        owner = (
+            f"{owner} ({item.owner_person.name_with_title})" if owner else item.owner_person.name_with_title
+        )
     recurrence = f"ทุก {item.recurrence_months} เดือน" if item.recurrence_months else ""
     if recurrence and item.recurrence_until:
         recurrence += " จนถึง " + format_be_date(item.recurrence_until, thai_digits=thai_digits)
@@ -213,6 +218,7 @@ def _action_line(item, thai_digits: bool) -> ActionLine:
 def _signatories(chair: PersonLine | None) -> list[Signatory]:
     """The minute-taker signs with a blank for the name; the chair certifies the record."""
     taker = Signatory(name="", title="", duty="ผู้จดรายงานการประชุม")
-    certifier = Signatory(name=chair.name if chair else "", title=chair.role if chair else "",
-                          duty="ผู้ตรวจรายงานการประชุม")
+    certifier = Signatory(
+        name=chair.name if chair else "", title=chair.role if chair else "", duty="ผู้ตรวจรายงานการประชุม"
+    )
     return [taker, certifier]

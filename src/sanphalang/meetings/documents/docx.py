@@ -67,7 +67,9 @@ def _set_up(document) -> None:
         style.paragraph_format.keep_with_next = True
     styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # The Title style of the default template draws a rule under the title; an official record has none.
-    borders = styles["Title"].element.pPr.find(qn("w:pBdr")) if styles["Title"].element.pPr is not None else None
+    borders = (
+        styles["Title"].element.pPr.find(qn("w:pBdr")) if styles["Title"].element.pPr is not None else None
+    )
     if borders is not None:
         borders.getparent().remove(borders)
     _set_run_font(styles["Table Grid"].element.get_or_add_rPr(), size=BODY_SIZE)
@@ -111,8 +113,9 @@ def _attendance_table(document, heading: str, groups: list[OrganisationGroup]) -
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, ("หน่วยงาน / องค์กร", "ชื่อ – สกุล", "ตำแหน่ง / บทบาท"),
-                          strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, ("หน่วยงาน / องค์กร", "ชื่อ – สกุล", "ตำแหน่ง / บทบาท"), strict=True
+    ):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
     for group in groups:
@@ -150,8 +153,10 @@ def _minutes(document, doc: MeetingDocument) -> None:
     if doc.closed_at:
         document.add_heading(doc.closed_at, level=1)
     for signatory in doc.signatories:
-        block = [f"(ลงชื่อ) ........................................ {signatory.duty}",
-                 f"({signatory.name or '........................................'})"]
+        block = [
+            f"(ลงชื่อ) ........................................ {signatory.duty}",
+            f"({signatory.name or '........................................'})",
+        ]
         if signatory.title:
             block.append(signatory.title)
         for index, line in enumerate(block):
@@ -170,8 +175,9 @@ def _actions_table(document, doc: MeetingDocument) -> None:
     document.add_heading("การดำเนินการตามมติ", level=2)
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("มติ", "สิ่งที่ต้องดำเนินการ", "ผู้รับผิดชอบ", "กำหนดแล้วเสร็จ"),
-                          strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, ("มติ", "สิ่งที่ต้องดำเนินการ", "ผู้รับผิดชอบ", "กำหนดแล้วเสร็จ"), strict=True
+    ):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
     for heading, action in lines:

@@ -29,5 +29,6 @@ def font_face_css() -> str:
             raise FileNotFoundError(f"Font file missing: {path}. Install the fontpkg-sarabun package.")
         rules.append(
             f'@font-face {{ font-family: "{FAMILY}"; src: url("{path.as_uri()}") format("truetype"); '
-            f"font-weight: {weight}; font-style: {style}; }}")
+            f"font-weight: {weight}; font-style: {style}; }}"
+        )
     return "\n".join(rules)

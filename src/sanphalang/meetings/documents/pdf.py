@@ -17,12 +17,15 @@ TITLE_SIZE = "14pt"
 
 def render_meeting_pdf(meeting: Meeting, *, kind: str, thai_digits: bool) -> bytes:
     doc = build_meeting_document(meeting, kind=kind, thai_digits=thai_digits)
-    html = render_to_string(TEMPLATES[kind], {
-        "doc": doc,
-        "show_issuer": doc.issuer not in doc.title,
-        "body_size": BODY_SIZE,
-        "title_size": TITLE_SIZE,
-    })
+    html = render_to_string(
+        TEMPLATES[kind],
+        {
+            "doc": doc,
+            "show_issuer": doc.issuer not in doc.title,
+            "body_size": BODY_SIZE,
+            "title_size": TITLE_SIZE,
+        },
+    )
     font_config = FontConfiguration()
     fonts = CSS(string=font_face_css(), font_config=font_config)
     return HTML(string=html).write_pdf(stylesheets=[fonts], font_config=font_config)

@@ -11,8 +11,10 @@ from ..models import ActionStatus
 from ..recurrence import MAX_RECURRENCE_MONTHS
 from .choices import bodies, organisations, people
 
-RECURRENCE_RULE = _("A repeating item creates the next one when it is done or falls due; "
-                    "with no end date it repeats until cancelled.")
+RECURRENCE_RULE = _(
+    "A repeating item creates the next one when it is done or falls due; "
+    "with no end date it repeats until cancelled."
+)
 
 
 def _outcome_field():
@@ -25,11 +27,18 @@ class ActionItemForm(StyledFormMixin, forms.Form):
     owner_person = PersonChoiceField(label=_("Owner person"), required=False, queryset=None)
     due_on = BEDateField(label=_("Due on"))
     recurrence_months = ThaiIntegerField(
-        label=_("Repeats every (months)"), required=False, min_value=1, max_value=MAX_RECURRENCE_MONTHS,
-        help_text=_("E.g. 3 for a report every quarter; empty if it does not repeat"))
-    recurrence_until = BEDateField(label=_("Repeats until"), required=False,
-                                   help_text=_("Empty: repeats until the series is cancelled"))
-    description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+        label=_("Repeats every (months)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_RECURRENCE_MONTHS,
+        help_text=_("E.g. 3 for a report every quarter; empty if it does not repeat"),
+    )
+    recurrence_until = BEDateField(
+        label=_("Repeats until"), required=False, help_text=_("Empty: repeats until the series is cancelled")
+    )
+    description = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,11 +58,17 @@ class ActionItemEditForm(ActionItemForm):
 
 
 class ActionFilterForm(StyledFormMixin, forms.Form):
-    STATES = [("open", _("Open")), ("overdue", _("Overdue")), ("done", _("Done")), ("cancelled", _("Cancelled")),
-              ("all", _("All"))]
+    STATES = [
+        ("open", _("Open")),
+        ("overdue", _("Overdue")),
+        ("done", _("Done")),
+        ("cancelled", _("Cancelled")),
+        ("all", _("All")),
+    ]
     state = forms.ChoiceField(label=_("Status"), required=False, choices=STATES)
-    owner = OrganisationChoiceField(label=_("Owner organisation"), required=False, queryset=None,
-                                    empty_label=_("All owners"))
+    owner = OrganisationChoiceField(
+        label=_("Owner organisation"), required=False, queryset=None, empty_label=_("All owners")
+    )
     body = forms.ModelChoiceField(label=_("Body"), required=False, queryset=None, empty_label=_("All bodies"))
 
     def __init__(self, *args, user, **kwargs):

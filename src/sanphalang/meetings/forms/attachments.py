@@ -11,10 +11,12 @@ ATTACHMENT_MAX_BYTES = getattr(settings, "MEETINGS_ATTACHMENT_MAX_BYTES", 10 * 1
 
 
 class AttachmentForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, required=False,
-                            help_text=_("Left empty, the file name is used"))
-    file = forms.FileField(label=_("File"), help_text=_("Up to %(size)s") % {
-        "size": filesizeformat(ATTACHMENT_MAX_BYTES)})
+    title = forms.CharField(
+        label=_("Title"), max_length=200, required=False, help_text=_("Left empty, the file name is used")
+    )
+    file = forms.FileField(
+        label=_("File"), help_text=_("Up to %(size)s") % {"size": filesizeformat(ATTACHMENT_MAX_BYTES)}
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "attachment")
@@ -23,6 +25,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > ATTACHMENT_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than %(size)s.") % {
-                "size": filesizeformat(ATTACHMENT_MAX_BYTES)})
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s.") % {"size": filesizeformat(ATTACHMENT_MAX_BYTES)}
+            )
         return upload

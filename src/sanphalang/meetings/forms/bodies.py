@@ -25,7 +25,9 @@ MEMBERSHIP_ROLES = [
 
 class BodyFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds"))] + list(BodyKind.choices))
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds"))] + list(BodyKind.choices)
+    )
 
 
 class BodyForm(StyledFormMixin, forms.Form):
@@ -33,20 +35,36 @@ class BodyForm(StyledFormMixin, forms.Form):
     name_th = forms.CharField(label=_("Name (Thai)"), max_length=300)
     name_en = forms.CharField(label=_("Name (English)"), max_length=300, required=False)
     area_code = area_code_field()
-    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
-                                           help_text=_("The council, network or centre this body belongs to, if any"))
-    parent = forms.ModelChoiceField(label=_("Part of"), required=False, queryset=None,
-                             help_text=_("For a working group: the council or committee it reports to"))
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        required=False,
+        queryset=None,
+        help_text=_("The council, network or centre this body belongs to, if any"),
+    )
+    parent = forms.ModelChoiceField(
+        label=_("Part of"),
+        required=False,
+        queryset=None,
+        help_text=_("For a working group: the council or committee it reports to"),
+    )
     issue_areas = IssueAreaMultipleChoiceField(label=_("Issue areas"), required=False, queryset=None)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
     def __init__(self, *args, user, instance=None, **kwargs):
         if instance is not None:
-            initial = {name: getattr(instance, name) for name in ("kind", "name_th", "name_en", "description",
-                                                                  "is_active")}
-            initial.update(area_code=instance.area_id, organisation=instance.organisation_id,
-                           parent=instance.parent_id, issue_areas=[i.pk for i in instance.issue_areas.all()])
+            initial = {
+                name: getattr(instance, name)
+                for name in ("kind", "name_th", "name_en", "description", "is_active")
+            }
+            initial.update(
+                area_code=instance.area_id,
+                organisation=instance.organisation_id,
+                parent=instance.parent_id,
+                issue_areas=[i.pk for i in instance.issue_areas.all()],
+            )
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations(user)
@@ -83,5 +101,9 @@ class MembershipTermsForm(StyledFormMixin, forms.Form):
 class MembershipForm(PersonOrOrganisationForm, MembershipTermsForm):
     form_prefix = "member"
     field_order = ["person", "organisation", "role", "title", "started_on", "ended_on"]
-    organisation = OrganisationChoiceField(label=_("Organisation"), required=False, queryset=None,
-                                           help_text=_("A person, an organisation, or a person for an organisation"))
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        required=False,
+        queryset=None,
+        help_text=_("A person, an organisation, or a person for an organisation"),
+    )

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 
 def people(user: User) -> QuerySet[Person]:
-    return person_list(user=user).prefetch_related(None).select_related(None).order_by("first_name", "last_name")
+    return (
+        person_list(user=user).prefetch_related(None).select_related(None).order_by("first_name", "last_name")
+    )
 
 
 def organisations(user: User) -> QuerySet[Organisation]:

@@ -23,31 +23,67 @@ class ActionItem(models.Model):
     """Work a resolution gives to an owner, due by a date; a recurring one makes its successor when it is done
     or falls due, so a series has one open item at a time."""
 
-    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="action_items")
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="action_items")
-    resolution = models.ForeignKey(Resolution, verbose_name=_("resolution"), on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="action_items")
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="action_items"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        verbose_name=_("resolution"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
     title = models.CharField(_("what is to be done"), max_length=300)
     description = models.TextField(_("details"), blank=True)
     owner_organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("owner organisation"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="action_items")
-    owner_person = models.ForeignKey("directory.Person", verbose_name=_("owner person"), on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="action_items")
+        "directory.Organisation",
+        verbose_name=_("owner organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    owner_person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("owner person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
     due_on = models.DateField(_("due on"), db_index=True)
-    status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN,
-                              db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ActionStatus.choices, default=ActionStatus.OPEN, db_index=True
+    )
     done_on = models.DateField(_("done on"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     recurrence_months = models.PositiveSmallIntegerField(
-        _("repeats every (months)"), null=True, blank=True,
-        help_text=_("E.g. 3 for a report every quarter; empty if it does not repeat"))
+        _("repeats every (months)"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. 3 for a report every quarter; empty if it does not repeat"),
+    )
     recurrence_until = models.DateField(
-        _("repeats until"), null=True, blank=True,
-        help_text=_("Empty: repeats until the series is cancelled"))
-    series = models.ForeignKey("self", verbose_name=_("series"), on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="occurrences", help_text=_("The first item of a recurring series"))
+        _("repeats until"), null=True, blank=True, help_text=_("Empty: repeats until the series is cancelled")
+    )
+    series = models.ForeignKey(
+        "self",
+        verbose_name=_("series"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="occurrences",
+        help_text=_("The first item of a recurring series"),
+    )
     sequence = models.PositiveIntegerField(_("occurrence"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -56,10 +92,14 @@ class ActionItem(models.Model):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = ["due_on", "id"]
-        constraints = [models.UniqueConstraint(
-            fields=["series", "sequence"], name="unique_occurrence_in_series",
-            violation_error_code=MeetingError.OCCURRENCE_TAKEN.code,
-            violation_error_message=MeetingError.OCCURRENCE_TAKEN.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "sequence"],
+                name="unique_occurrence_in_series",
+                violation_error_code=MeetingError.OCCURRENCE_TAKEN.code,
+                violation_error_message=MeetingError.OCCURRENCE_TAKEN.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -31,18 +31,48 @@ class Letter(models.Model):
     number = models.CharField(_("letter number"), max_length=60, blank=True)
     dated_on = models.DateField(_("dated"))
     subject = models.CharField(_("subject"), max_length=300)
-    counterpart = models.ForeignKey("directory.Organisation", verbose_name=_("to / from"),
-                                    on_delete=models.PROTECT, related_name="letters")
-    via = models.ForeignKey("directory.Organisation", verbose_name=_("sent through"), on_delete=models.SET_NULL,
-                            null=True, blank=True, related_name="letters_forwarded")
-    status = models.CharField(_("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.DRAFT)
+    counterpart = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("to / from"),
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
+    via = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("sent through"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters_forwarded",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=LetterStatus.choices, default=LetterStatus.DRAFT
+    )
     answer_due_on = models.DateField(_("answer due on"), null=True, blank=True)
-    in_reply_to = models.ForeignKey("self", verbose_name=_("in reply to"), on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="replies")
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="letters")
-    action_item = models.ForeignKey(ActionItem, verbose_name=_("action item"), on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="letters")
+    in_reply_to = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+    )
+    action_item = models.ForeignKey(
+        ActionItem,
+        verbose_name=_("action item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+    )
     summary = models.TextField(_("summary"), blank=True)
     history = HistoricalRecords()
 

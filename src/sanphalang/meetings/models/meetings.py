@@ -25,14 +25,24 @@ class Meeting(models.Model):
     starts_at = models.TimeField(_("starts at"), null=True, blank=True)
     ends_at = models.TimeField(_("ends at"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    chair = models.ForeignKey("directory.Person", verbose_name=_("chair"), on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="chaired_meetings")
+    chair = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("chair"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chaired_meetings",
+    )
     chair_title = models.CharField(_("chair's position"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=MeetingStatus.choices,
-                              default=MeetingStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     head_count = models.PositiveIntegerField(
-        _("participants"), null=True, blank=True,
-        help_text=_("The number of participants, when only a number is known"))
+        _("participants"),
+        null=True,
+        blank=True,
+        help_text=_("The number of participants, when only a number is known"),
+    )
     minutes = models.TextField(_("minutes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -41,13 +51,21 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-held_on", "-number"]
-        constraints = [models.UniqueConstraint(
-            fields=["body", "year_be", "number"], name="unique_meeting_number_in_year",
-            violation_error_code=MeetingError.MEETING_NUMBER_TAKEN.code,
-            violation_error_message=MeetingError.MEETING_NUMBER_TAKEN.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "year_be", "number"],
+                name="unique_meeting_number_in_year",
+                violation_error_code=MeetingError.MEETING_NUMBER_TAKEN.code,
+                violation_error_message=MeetingError.MEETING_NUMBER_TAKEN.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
-        return _("%(body)s no. %(number)s/%(year)s") % {"body": self.body, "number": self.number, "year": self.year_be}
+        return _("%(body)s no. %(number)s/%(year)s") % {
+            "body": self.body,
+            "number": self.number,
+            "year": self.year_be,
+        }
 
     @property
     def area_id(self) -> str:
@@ -59,8 +77,14 @@ class AgendaItem(models.Model):
     order = models.PositiveIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    working_group = models.ForeignKey(Body, verbose_name=_("reporting working group"), on_delete=models.SET_NULL,
-                                      null=True, blank=True, related_name="agenda_reports")
+    working_group = models.ForeignKey(
+        Body,
+        verbose_name=_("reporting working group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_reports",
+    )
     report = models.TextField(_("report"), blank=True)
     history = HistoricalRecords()
 
@@ -82,13 +106,16 @@ class InvitationResponse(models.TextChoices):
 
 class Invitation(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
-    person = models.ForeignKey("directory.Person", on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="invitations")
-    organisation = models.ForeignKey("directory.Organisation", on_delete=models.CASCADE, null=True, blank=True,
-                                     related_name="invitations")
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
-    response = models.CharField(_("response"), max_length=12, choices=InvitationResponse.choices,
-                                default=InvitationResponse.PENDING)
+    response = models.CharField(
+        _("response"), max_length=12, choices=InvitationResponse.choices, default=InvitationResponse.PENDING
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -103,10 +130,12 @@ class Attendance(models.Model):
     """Who came: a person, an organisation, or both (a person representing an organisation)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
-    person = models.ForeignKey("directory.Person", on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="attendances")
-    organisation = models.ForeignKey("directory.Organisation", on_delete=models.CASCADE, null=True, blank=True,
-                                     related_name="attendances")
+    person = models.ForeignKey(
+        "directory.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="attendances"
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="attendances"
+    )
     role = models.CharField(_("role at the meeting"), max_length=200, blank=True)
     is_guest = models.BooleanField(_("guest"), default=False, help_text=_("Not a member of the body"))
     history = HistoricalRecords()
@@ -114,11 +143,14 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [models.CheckConstraint(
-            condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
-            name="attendance_names_someone",
-            violation_error_code=MeetingError.NO_ATTENDEE_NAMED.code,
-            violation_error_message=MeetingError.NO_ATTENDEE_NAMED.lazy_message)]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(organisation__isnull=False),
+                name="attendance_names_someone",
+                violation_error_code=MeetingError.NO_ATTENDEE_NAMED.code,
+                violation_error_message=MeetingError.NO_ATTENDEE_NAMED.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return " – ".join(str(part) for part in (self.person, self.organisation) if part)
@@ -134,10 +166,14 @@ class Resolution(models.Model):
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(
-            fields=["meeting", "number"], name="unique_resolution_number",
-            violation_error_code=MeetingError.RESOLUTION_NUMBER_TAKEN.code,
-            violation_error_message=MeetingError.RESOLUTION_NUMBER_TAKEN.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="unique_resolution_number",
+                violation_error_code=MeetingError.RESOLUTION_NUMBER_TAKEN.code,
+                violation_error_message=MeetingError.RESOLUTION_NUMBER_TAKEN.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"

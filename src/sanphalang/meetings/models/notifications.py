@@ -21,10 +21,14 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(
-            fields=["user", "key"], name="unique_notification_key",
-            violation_error_code=MeetingError.NOTIFICATION_SENT.code,
-            violation_error_message=MeetingError.NOTIFICATION_SENT.lazy_message)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"],
+                name="unique_notification_key",
+                violation_error_code=MeetingError.NOTIFICATION_SENT.code,
+                violation_error_message=MeetingError.NOTIFICATION_SENT.lazy_message,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.message

@@ -24,13 +24,20 @@ def overdue_q(today: dt.date) -> Q:
 
 def with_overdue_flag(items: QuerySet[ActionItem], today: dt.date | None = None) -> QuerySet[ActionItem]:
     """The items, each with is_overdue (for pages, the API and documents)."""
-    return items.annotate(is_overdue=ExpressionWrapper(overdue_q(today or timezone.localdate()),
-                                                       output_field=BooleanField()))
+    return items.annotate(
+        is_overdue=ExpressionWrapper(overdue_q(today or timezone.localdate()), output_field=BooleanField())
+    )
 
 
-def action_item_list(*, user: User, status: str | None = None, overdue: bool = False,
-                     owner_organisation: Organisation | int | None = None, body: int | None = None,
-                     today: dt.date | None = None) -> QuerySet[ActionItem]:
+def action_item_list(
+    *,
+    user: User,
+    status: str | None = None,
+    overdue: bool = False,
+    owner_organisation: Organisation | int | None = None,
+    body: int | None = None,
+    today: dt.date | None = None,
+) -> QuerySet[ActionItem]:
     today = today or timezone.localdate()
     qs = with_overdue_flag(ActionItem.objects.filter(visible_q(user, "body__area_id")), today)
     if status == "open":
@@ -56,8 +63,13 @@ def action_item_get(*, user: User, pk: int) -> ActionItem:
 
 def action_item_get_for_change(*, user: User, pk: int) -> ActionItem:
     """An action item the user may change, loaded lighter than for its page."""
-    item = visible_get(ActionItem, user=user, pk=pk, area_field="body__area_id",
-                       related=("body", "meeting", "owner_organisation", "owner_person"))
+    item = visible_get(
+        ActionItem,
+        user=user,
+        pk=pk,
+        area_field="body__area_id",
+        related=("body", "meeting", "owner_organisation", "owner_person"),
+    )
     require_change_body(user, item.body)
     return item
 
@@ -66,8 +78,9 @@ def action_item_series(*, item: ActionItem) -> QuerySet[ActionItem]:
     """The occurrences of a recurring item's series, for an item the caller fetched through action_item_get."""
     if not item.series_id:
         return ActionItem.objects.none()
-    return with_overdue_flag(ActionItem.objects.filter(series_id=item.series_id, body_id=item.body_id)).order_by(
-        "sequence")
+    return with_overdue_flag(
+        ActionItem.objects.filter(series_id=item.series_id, body_id=item.body_id)
+    ).order_by("sequence")
 
 
 def action_items_due_from(*, user: User, today: dt.date | None = None) -> QuerySet[ActionItem]:
@@ -78,18 +91,22 @@ def action_items_due_from(*, user: User, today: dt.date | None = None) -> QueryS
     return action_item_list(user=user, status="open", today=today).filter(owners).order_by("due_on", "id")
 
 
-def overdue_by_owner(*, user: User, today: dt.date | None = None) -> list[tuple[Organisation | None,
-                                                                                 list[ActionItem]]]:
+def overdue_by_owner(
+    *, user: User, today: dt.date | None = None
+) -> list[tuple[Organisation | None, list[ActionItem]]]:
     """Overdue items in the user's areas, grouped by owner organisation (None for items without one)."""
     items = action_item_list(user=user, overdue=True, today=today).order_by(
-        "owner_organisation__sort_key", "due_on", "id")
+        "owner_organisation__sort_key", "due_on", "id"
+    )
     groups: dict = {}
     for item in items:
         groups.setdefault(item.owner_organisation, []).append(item)
     return list(groups.items())
 
 
-def overdue_summary(*, user: User, today: dt.date | None = None, limit: int = 5) -> tuple[int, list[ActionItem]]:
+def overdue_summary(
+    *, user: User, today: dt.date | None = None, limit: int = 5
+) -> tuple[int, list[ActionItem]]:
     """How many action items in the user's areas are overdue, and the most overdue few."""
     qs = action_item_list(user=user, overdue=True, today=today or timezone.localdate())
     return qs.count(), list(qs.order_by("due_on", "id")[:limit])

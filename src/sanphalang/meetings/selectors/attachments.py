@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 def attachment_get(*, user: User, pk: int) -> Attachment:
     """An attachment of a meeting or a letter whose body the user can see."""
     visible = (Q(meeting__isnull=False) & visible_q(user, "meeting__body__area_id")) | (
-        Q(letter__isnull=False) & visible_q(user, "letter__body__area_id"))
+        Q(letter__isnull=False) & visible_q(user, "letter__body__area_id")
+    )
     try:
         return Attachment.objects.filter(visible).select_related("meeting__body", "letter__body").get(pk=pk)
     except (Attachment.DoesNotExist, ValueError):

@@ -26,9 +26,14 @@ def body_list(*, user: User, kind: str | None = None, search: str = "") -> Query
 def body_get(*, user: User, pk: int) -> Body:
     """A body with its members and working groups, for its page."""
     try:
-        return body_list(user=user).prefetch_related(
-            Prefetch("memberships", queryset=Membership.objects.select_related("person", "organisation")),
-            "working_groups").get(pk=pk)
+        return (
+            body_list(user=user)
+            .prefetch_related(
+                Prefetch("memberships", queryset=Membership.objects.select_related("person", "organisation")),
+                "working_groups",
+            )
+            .get(pk=pk)
+        )
     except (Body.DoesNotExist, ValueError):
         raise Http404 from None
 
@@ -41,7 +46,12 @@ def body_get_for_change(*, user: User, pk: int) -> Body:
 
 
 def membership_get_for_change(*, user: User, pk: int) -> Membership:
-    membership = visible_get(Membership, user=user, pk=pk, area_field="body__area_id",
-                             related=("body__parent", "person", "organisation"))
+    membership = visible_get(
+        Membership,
+        user=user,
+        pk=pk,
+        area_field="body__area_id",
+        related=("body__parent", "person", "organisation"),
+    )
     require_change_body(user, membership.body)
     return membership

@@ -15,7 +15,9 @@ from ..models import Letter, LetterDirection, LetterStatus
 if TYPE_CHECKING:
     from sanphalang.accounts.models import User
 
-_AWAITING_ANSWER = Q(direction=LetterDirection.OUTGOING, status__in=[LetterStatus.SENT, LetterStatus.AWAITING_ANSWER])
+_AWAITING_ANSWER = Q(
+    direction=LetterDirection.OUTGOING, status__in=[LetterStatus.SENT, LetterStatus.AWAITING_ANSWER]
+)
 
 
 def _answer_late_q(today: dt.date) -> Q:
@@ -23,12 +25,22 @@ def _answer_late_q(today: dt.date) -> Q:
     return _AWAITING_ANSWER & Q(answer_due_on__lt=today)
 
 
-def letter_list(*, user: User, direction: str | None = None, status: str | None = None,
-                awaiting_answer: bool = False, today: dt.date | None = None) -> QuerySet[Letter]:
+def letter_list(
+    *,
+    user: User,
+    direction: str | None = None,
+    status: str | None = None,
+    awaiting_answer: bool = False,
+    today: dt.date | None = None,
+) -> QuerySet[Letter]:
     """Letters, each with answer_late."""
-    qs = Letter.objects.filter(visible_q(user, "body__area_id")).annotate(answer_late=Case(
-        When(_answer_late_q(today or timezone.localdate()), then=Value(True)), default=Value(False),
-        output_field=BooleanField()))
+    qs = Letter.objects.filter(visible_q(user, "body__area_id")).annotate(
+        answer_late=Case(
+            When(_answer_late_q(today or timezone.localdate()), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
     if direction:
         qs = qs.filter(direction=direction)
     if status:

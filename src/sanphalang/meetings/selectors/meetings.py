@@ -22,21 +22,28 @@ def meeting_list(*, user: User, body: int | None = None, year_be: int | None = N
     if year_be:
         qs = qs.filter(year_be=year_be)
     return qs.select_related("body__area", "chair").annotate(
-        attendance_count=Count("attendances", distinct=True))
+        attendance_count=Count("attendances", distinct=True)
+    )
 
 
 def meeting_get(*, user: User, pk: int) -> Meeting:
     """A meeting with all its page shows: agenda, invitations, attendance, resolutions and their action items."""
     action_items = with_overdue_flag(ActionItem.objects.select_related("owner_organisation", "owner_person"))
     try:
-        return Meeting.objects.filter(visible_q(user, "body__area_id")).select_related(
-            "body__area", "body__organisation", "chair").prefetch_related(
-            "agenda_items__working_group",
-            Prefetch("attendances", queryset=Attendance.objects.select_related("person", "organisation")),
-            "invitations__person", "invitations__organisation",
-            Prefetch("resolutions__action_items", queryset=action_items),
-            "attachments", "letters__counterpart",
-        ).get(pk=pk)
+        return (
+            Meeting.objects.filter(visible_q(user, "body__area_id"))
+            .select_related("body__area", "body__organisation", "chair")
+            .prefetch_related(
+                "agenda_items__working_group",
+                Prefetch("attendances", queryset=Attendance.objects.select_related("person", "organisation")),
+                "invitations__person",
+                "invitations__organisation",
+                Prefetch("resolutions__action_items", queryset=action_items),
+                "attachments",
+                "letters__counterpart",
+            )
+            .get(pk=pk)
+        )
     except (Meeting.DoesNotExist, ValueError):
         raise Http404 from None
 
@@ -50,7 +57,9 @@ def meeting_get_for_change(*, user: User, pk: int) -> Meeting:
 
 def resolution_list(*, user: User) -> QuerySet[Resolution]:
     """Resolutions, each as visible as its meeting."""
-    return Resolution.objects.filter(visible_q(user, "meeting__body__area_id")).select_related("meeting__body")
+    return Resolution.objects.filter(visible_q(user, "meeting__body__area_id")).select_related(
+        "meeting__body"
+    )
 
 
 def _of_meeting(meeting_id: int | None) -> dict:
@@ -58,28 +67,51 @@ def _of_meeting(meeting_id: int | None) -> dict:
 
 
 def agenda_item_get_for_change(*, user: User, pk: int, meeting_id: int | None = None) -> AgendaItem:
-    item = visible_get(AgendaItem, user=user, pk=pk, area_field="meeting__body__area_id",
-                       related=("meeting__body", "working_group"), **_of_meeting(meeting_id))
+    item = visible_get(
+        AgendaItem,
+        user=user,
+        pk=pk,
+        area_field="meeting__body__area_id",
+        related=("meeting__body", "working_group"),
+        **_of_meeting(meeting_id),
+    )
     require_change_body(user, item.meeting.body)
     return item
 
 
 def attendance_get_for_change(*, user: User, pk: int, meeting_id: int | None = None) -> Attendance:
-    line = visible_get(Attendance, user=user, pk=pk, area_field="meeting__body__area_id",
-                       related=("meeting__body", "person", "organisation"), **_of_meeting(meeting_id))
+    line = visible_get(
+        Attendance,
+        user=user,
+        pk=pk,
+        area_field="meeting__body__area_id",
+        related=("meeting__body", "person", "organisation"),
+        **_of_meeting(meeting_id),
+    )
     require_change_body(user, line.meeting.body)
     return line
 
 
 def resolution_get_for_change(*, user: User, pk: int, meeting_id: int | None = None) -> Resolution:
-    resolution = visible_get(Resolution, user=user, pk=pk, area_field="meeting__body__area_id",
-                             related=("meeting__body",), **_of_meeting(meeting_id))
+    resolution = visible_get(
+        Resolution,
+        user=user,
+        pk=pk,
+        area_field="meeting__body__area_id",
+        related=("meeting__body",),
+        **_of_meeting(meeting_id),
+    )
     require_change_body(user, resolution.meeting.body)
     return resolution
 
 
 def invitation_get_for_change(*, user: User, pk: int) -> Invitation:
-    invitation = visible_get(Invitation, user=user, pk=pk, area_field="meeting__body__area_id",
-                             related=("meeting__body", "person", "organisation"))
+    invitation = visible_get(
+        Invitation,
+        user=user,
+        pk=pk,
+        area_field="meeting__body__area_id",
+        related=("meeting__body", "person", "organisation"),
+    )
     require_change_body(user, invitation.meeting.body)
     return invitation

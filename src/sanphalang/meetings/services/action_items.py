@@ -26,11 +26,20 @@ ACTION_ITEM_FIELDS = {"title", "description", "due_on", "owner_organisation", "o
 
 
 @transaction.atomic
-def action_item_create(*, by: User, body: Body | None = None, title: str, due_on: dt.date,
-                       meeting: Meeting | None = None, resolution: Resolution | None = None,
-                       owner_organisation: Organisation | None = None, owner_person: Person | None = None,
-                       description: str = "", recurrence_months: int | None = None,
-                       recurrence_until: dt.date | None = None) -> ActionItem:
+def action_item_create(
+    *,
+    by: User,
+    body: Body | None = None,
+    title: str,
+    due_on: dt.date,
+    meeting: Meeting | None = None,
+    resolution: Resolution | None = None,
+    owner_organisation: Organisation | None = None,
+    owner_person: Person | None = None,
+    description: str = "",
+    recurrence_months: int | None = None,
+    recurrence_until: dt.date | None = None,
+) -> ActionItem:
     """An action item, usually from a resolution. A recurring item repeats every N months from its due date,
     until recurrence_until or, with no end date, until the series is cancelled."""
     meeting = meeting or (resolution.meeting if resolution else None)
@@ -49,10 +58,21 @@ def action_item_create(*, by: User, body: Body | None = None, title: str, due_on
             raise MeetingError.SERIES_ENDS_BEFORE_FIRST_DUE.error("recurrence_until")
     elif recurrence_until is not None:
         raise MeetingError.END_OF_SERIES_WITHOUT_REPEAT.error("recurrence_until")
-    item = validated_save(ActionItem(body=body, meeting=meeting, resolution=resolution, title=clean_text(title),
-                                     description=description, owner_organisation=owner_organisation,
-                                     owner_person=owner_person, due_on=due_on, recurrence_months=recurrence_months,
-                                     recurrence_until=recurrence_until), by)
+    item = validated_save(
+        ActionItem(
+            body=body,
+            meeting=meeting,
+            resolution=resolution,
+            title=clean_text(title),
+            description=description,
+            owner_organisation=owner_organisation,
+            owner_person=owner_person,
+            due_on=due_on,
+            recurrence_months=recurrence_months,
+            recurrence_until=recurrence_until,
+        ),
+        by,
+    )
     if recurrence_months:
         item.series = item
         item.save(update_fields=["series"])
@@ -71,7 +91,11 @@ def action_item_update(*, by: User, item: ActionItem, **fields) -> ActionItem:
         raise MeetingError.NO_DUE_DATE.error("due_on")
     if item.meeting_id is not None and item.due_on < item.meeting.held_on:
         raise MeetingError.DUE_BEFORE_MEETING.error("due_on")
-    if item.recurrence_until is not None and item.series_id == item.pk and item.due_on > item.recurrence_until:
+    if (
+        item.recurrence_until is not None
+        and item.series_id == item.pk
+        and item.due_on > item.recurrence_until
+    ):
         raise MeetingError.DUE_AFTER_SERIES_END.error("due_on")
     return validated_save(item, by)
 
@@ -89,16 +113,26 @@ def _create_next_occurrence(item: ActionItem, by: User | None) -> ActionItem | N
     if existing:
         return existing
     successor = ActionItem(
-        body=item.body, meeting=item.meeting, resolution=item.resolution, title=item.title,
-        description=item.description, owner_organisation=item.owner_organisation, owner_person=item.owner_person,
-        due_on=due_on, recurrence_months=item.recurrence_months, recurrence_until=item.recurrence_until,
-        series=first, sequence=sequence)
+        body=item.body,
+        meeting=item.meeting,
+        resolution=item.resolution,
+        title=item.title,
+        description=item.description,
+        owner_organisation=item.owner_organisation,
+        owner_person=item.owner_person,
+        due_on=due_on,
+        recurrence_months=item.recurrence_months,
+        recurrence_until=item.recurrence_until,
+        series=first,
+        sequence=sequence,
+    )
     return validated_save(successor, by)
 
 
 @transaction.atomic
-def action_item_set_status(*, by: User, item: ActionItem, status: str, done_on: dt.date | None = None,
-                           outcome: str | None = None) -> ActionItem | None:
+def action_item_set_status(
+    *, by: User, item: ActionItem, status: str, done_on: dt.date | None = None, outcome: str | None = None
+) -> ActionItem | None:
     """Change an item's status; closing a recurring one creates the next. Returns the next occurrence, if any."""
     require_change_body(by, item.body)
     if status not in ActionStatus.values:
@@ -113,16 +147,18 @@ def action_item_set_status(*, by: User, item: ActionItem, status: str, done_on: 
         return _create_next_occurrence(item, by)
     if status == ActionStatus.CANCELLED and item.series_id:
         # Cancelling an occurrence ends the series: nothing more falls due.
-        ActionItem.objects.filter(series_id=item.series_id, status__in=OPEN_STATUSES).exclude(pk=item.pk).update(
-            status=ActionStatus.CANCELLED)
+        ActionItem.objects.filter(series_id=item.series_id, status__in=OPEN_STATUSES).exclude(
+            pk=item.pk
+        ).update(status=ActionStatus.CANCELLED)
     return None
 
 
 def action_items_roll_over(*, today: dt.date, by: User | None = None) -> list[ActionItem]:
     """For each recurring item that has fallen due while still open, create its successor (idempotent)."""
     created = []
-    fallen_due = ActionItem.objects.filter(overdue_q(today), recurrence_months__isnull=False,
-                                           series__isnull=False)
+    fallen_due = ActionItem.objects.filter(
+        overdue_q(today), recurrence_months__isnull=False, series__isnull=False
+    )
     for item in fallen_due.select_related("series", "body"):
         with transaction.atomic():
             if not ActionItem.objects.filter(series_id=item.series_id, sequence=item.sequence + 1).exists():

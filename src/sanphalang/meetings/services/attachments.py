@@ -20,15 +20,21 @@ if TYPE_CHECKING:
 
 
 @transaction.atomic
-def attachment_add(*, by: User, file: File, title: str = "", meeting: Meeting | None = None,
-                   letter: Letter | None = None) -> Attachment:
+def attachment_add(
+    *, by: User, file: File, title: str = "", meeting: Meeting | None = None, letter: Letter | None = None
+) -> Attachment:
     """Keep a file with a meeting or a letter (the size limit is the form's; the area rule is here)."""
     owner = meeting or letter
     if owner is None:
         raise MeetingError.ATTACHMENT_WITHOUT_OWNER.error(None)
     require_change_body(by, owner.body)
-    attachment = Attachment(meeting=meeting, letter=letter, file=file, uploaded_by=by,
-                            title=(title or "").strip() or getattr(file, "name", "")[:200])
+    attachment = Attachment(
+        meeting=meeting,
+        letter=letter,
+        file=file,
+        uploaded_by=by,
+        title=(title or "").strip() or getattr(file, "name", "")[:200],
+    )
     attachment.full_clean()
     attachment.save()
     return attachment

@@ -23,8 +23,17 @@ if TYPE_CHECKING:
     from sanphalang.accounts.models import User
     from sanphalang.directory.models import Organisation, Person
 
-BODY_FIELDS = {"kind", "name_th", "name_en", "area_code", "organisation", "parent", "issue_areas", "description",
-               "is_active"}
+BODY_FIELDS = {
+    "kind",
+    "name_th",
+    "name_en",
+    "area_code",
+    "organisation",
+    "parent",
+    "issue_areas",
+    "description",
+    "is_active",
+}
 MEMBERSHIP_FIELDS = {"role", "title", "started_on", "ended_on"}
 
 
@@ -59,9 +68,14 @@ def body_update(*, by: User, body: Body, **fields) -> Body:
         # A working group's members count as members of the body it is part of: moving the group changes who
         # was a guest at the old and the new parent's meetings.
         members = Membership.objects.filter(body=body)
-        guest_flags_refresh(by=by, attendances=attendances_of(
-            body_ids=[previous_parent_id, body.parent_id], persons=members.values("person_id"),
-            organisations=members.values("organisation_id")))
+        guest_flags_refresh(
+            by=by,
+            attendances=attendances_of(
+                body_ids=[previous_parent_id, body.parent_id],
+                persons=members.values("person_id"),
+                organisations=members.values("organisation_id"),
+            ),
+        )
     return body
 
 
@@ -69,12 +83,30 @@ def body_update(*, by: User, body: Body, **fields) -> Body:
 
 
 @transaction.atomic
-def membership_add(*, by: User, body: Body, person: Person | None = None, organisation: Organisation | None = None,
-                   role: str = "member", title: str = "", started_on: dt.date | None = None,
-                   ended_on: dt.date | None = None) -> Membership:
+def membership_add(
+    *,
+    by: User,
+    body: Body,
+    person: Person | None = None,
+    organisation: Organisation | None = None,
+    role: str = "member",
+    title: str = "",
+    started_on: dt.date | None = None,
+    ended_on: dt.date | None = None,
+) -> Membership:
     require_change_body(by, body)
-    membership = validated_save(Membership(body=body, person=person, organisation=organisation, role=role,
-                                           title=title, started_on=started_on, ended_on=ended_on), by)
+    membership = validated_save(
+        Membership(
+            body=body,
+            person=person,
+            organisation=organisation,
+            role=role,
+            title=title,
+            started_on=started_on,
+            ended_on=ended_on,
+        ),
+        by,
+    )
     # A membership recorded late can make someone a member at meetings already held.
     guest_flags_refresh(by=by, attendances=attendances_touched_by(membership))
     return membership
@@ -108,10 +140,17 @@ def membership_remove(*, by: User, membership: Membership) -> None:
 # ---- who was a member, and so who was a guest
 
 
-def is_member_on(body: Body | int, *, person: Person | int | None = None,
-                 organisation: Organisation | int | None = None, on: dt.date) -> bool:
+def is_member_on(
+    body: Body | int,
+    *,
+    person: Person | int | None = None,
+    organisation: Organisation | int | None = None,
+    on: dt.date,
+) -> bool:
     """Whether the person or organisation sat on the body on that day (directly or in one of its working groups)."""
-    period = (Q(started_on__isnull=True) | Q(started_on__lte=on)) & (Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+    period = (Q(started_on__isnull=True) | Q(started_on__lte=on)) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gte=on)
+    )
     bodies = Q(body=body) | Q(body__parent=body)
     who = Q(pk__in=[])
     if person is not None:
@@ -121,20 +160,25 @@ def is_member_on(body: Body | int, *, person: Person | int | None = None,
     return Membership.objects.filter(bodies & who & period).exists()
 
 
-def attendances_of(*, body_ids: list[int | None], persons: list[int] | QuerySet,
-                   organisations: list[int] | QuerySet) -> QuerySet[Attendance]:
+def attendances_of(
+    *, body_ids: list[int | None], persons: list[int] | QuerySet, organisations: list[int] | QuerySet
+) -> QuerySet[Attendance]:
     """Attendance lines at meetings of these bodies that name one of these people or organisations (ids, or
     subqueries of ids)."""
-    return Attendance.objects.filter(Q(person_id__in=persons) | Q(organisation_id__in=organisations),
-                                     meeting__body_id__in=[pk for pk in body_ids if pk is not None])
+    return Attendance.objects.filter(
+        Q(person_id__in=persons) | Q(organisation_id__in=organisations),
+        meeting__body_id__in=[pk for pk in body_ids if pk is not None],
+    )
 
 
 def attendances_touched_by(membership: Membership) -> QuerySet[Attendance]:
     """The attendance lines whose guest flag a membership can decide: at meetings of its body and of the body
     that body is part of (see is_member_on), naming its person or its organisation."""
-    return attendances_of(body_ids=[membership.body_id, membership.body.parent_id],
-                          persons=[membership.person_id] if membership.person_id else [],
-                          organisations=[membership.organisation_id] if membership.organisation_id else [])
+    return attendances_of(
+        body_ids=[membership.body_id, membership.body.parent_id],
+        persons=[membership.person_id] if membership.person_id else [],
+        organisations=[membership.organisation_id] if membership.organisation_id else [],
+    )
 
 
 def guest_flags_refresh(*, by: User | None, attendances: QuerySet[Attendance]) -> int:
@@ -142,8 +186,12 @@ def guest_flags_refresh(*, by: User | None, attendances: QuerySet[Attendance]) -
     lines whose flag changes. Returns how many changed."""
     changed = 0
     for line in attendances.select_related("meeting"):
-        guest = not is_member_on(line.meeting.body_id, person=line.person_id, organisation=line.organisation_id,
-                                 on=line.meeting.held_on)
+        guest = not is_member_on(
+            line.meeting.body_id,
+            person=line.person_id,
+            organisation=line.organisation_id,
+            on=line.meeting.held_on,
+        )
         if guest != line.is_guest:
             line.is_guest = guest
             validated_save(line, by)

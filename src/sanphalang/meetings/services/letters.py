@@ -16,8 +16,20 @@ from ..models import Body, Letter, LetterDirection, LetterStatus
 if TYPE_CHECKING:
     from sanphalang.accounts.models import User
 
-LETTER_FIELDS = {"direction", "number", "dated_on", "subject", "counterpart", "via", "status", "answer_due_on",
-                 "in_reply_to", "meeting", "action_item", "summary"}
+LETTER_FIELDS = {
+    "direction",
+    "number",
+    "dated_on",
+    "subject",
+    "counterpart",
+    "via",
+    "status",
+    "answer_due_on",
+    "in_reply_to",
+    "meeting",
+    "action_item",
+    "summary",
+}
 
 
 @transaction.atomic
@@ -34,11 +46,15 @@ def letter_update(*, by: User, letter: Letter, **fields) -> Letter:
     if letter.answer_due_on and letter.dated_on and letter.answer_due_on < letter.dated_on:
         raise MeetingError.ANSWER_DUE_BEFORE_LETTER.error("answer_due_on")
     if letter.direction == LetterDirection.INCOMING and letter.status in (
-            LetterStatus.DRAFT, LetterStatus.SENT, LetterStatus.AWAITING_ANSWER):
+        LetterStatus.DRAFT,
+        LetterStatus.SENT,
+        LetterStatus.AWAITING_ANSWER,
+    ):
         letter.status = LetterStatus.RECEIVED
     validated_save(letter, by)
     if letter.in_reply_to_id and letter.direction == LetterDirection.INCOMING:
         # An incoming answer closes the wait on the letter it answers.
         Letter.objects.filter(pk=letter.in_reply_to_id, direction=LetterDirection.OUTGOING).update(
-            status=LetterStatus.ANSWERED)
+            status=LetterStatus.ANSWERED
+        )
     return letter

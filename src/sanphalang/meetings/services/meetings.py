@@ -24,8 +24,19 @@ if TYPE_CHECKING:
     from sanphalang.accounts.models import User
     from sanphalang.directory.models import Organisation, Person
 
-MEETING_FIELDS = {"title", "held_on", "starts_at", "ends_at", "venue", "chair", "chair_title", "status",
-                  "head_count", "minutes", "number"}
+MEETING_FIELDS = {
+    "title",
+    "held_on",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "chair",
+    "chair_title",
+    "status",
+    "head_count",
+    "minutes",
+    "number",
+}
 AGENDA_ITEM_FIELDS = {"title", "order", "description", "working_group", "report"}
 ATTENDANCE_FIELDS = {"role"}
 RESOLUTION_FIELDS = {"text", "number"}
@@ -45,8 +56,9 @@ def meeting_create(*, by: User, body: Body, held_on: dt.date, number: int | None
     if held_on is None:
         raise MeetingError.NO_MEETING_DATE.error("held_on")
     year = be_year(held_on)
-    meeting = Meeting(body=body, held_on=held_on, year_be=year, number=number or next_meeting_number(body, year),
-                      **fields)
+    meeting = Meeting(
+        body=body, held_on=held_on, year_be=year, number=number or next_meeting_number(body, year), **fields
+    )
     _validate_meeting(meeting)
     try:
         with transaction.atomic():
@@ -85,19 +97,38 @@ def meeting_update(*, by: User, meeting: Meeting, **fields) -> Meeting:
 
 
 @transaction.atomic
-def agenda_item_add(*, by: User, meeting: Meeting, title: str, order: int | None = None, description: str = "",
-                    working_group: Body | None = None, report: str = "") -> AgendaItem:
+def agenda_item_add(
+    *,
+    by: User,
+    meeting: Meeting,
+    title: str,
+    order: int | None = None,
+    description: str = "",
+    working_group: Body | None = None,
+    report: str = "",
+) -> AgendaItem:
     require_change_body(by, meeting.body)
     if order is None:
         order = (meeting.agenda_items.aggregate(last=Max("order"))["last"] or 0) + 1
-    return validated_save(AgendaItem(meeting=meeting, order=order, title=clean_text(title), description=description,
-                                     working_group=working_group, report=report), by)
+    return validated_save(
+        AgendaItem(
+            meeting=meeting,
+            order=order,
+            title=clean_text(title),
+            description=description,
+            working_group=working_group,
+            report=report,
+        ),
+        by,
+    )
 
 
 def _renumber_agenda(meeting: Meeting, by: User, *, moved: AgendaItem | None = None) -> None:
     """Number the meeting's agenda 1, 2, 3… in its order, with the moved item at the place its order asks for
     (last, if that is past the end). Saves the other items whose number changes; the caller saves the moved one."""
-    items = [item for item in meeting.agenda_items.order_by("order", "id") if moved is None or item.pk != moved.pk]
+    items = [
+        item for item in meeting.agenda_items.order_by("order", "id") if moved is None or item.pk != moved.pk
+    ]
     if moved is not None:
         items.insert(min(moved.order, len(items) + 1) - 1, moved)
     for number, item in enumerate(items, start=1):
@@ -135,15 +166,22 @@ def agenda_item_remove(*, by: User, item: AgendaItem) -> None:
 
 
 @transaction.atomic
-def invitation_add(*, by: User, meeting: Meeting, person: Person | None = None,
-                   organisation: Organisation | None = None, sent_on: dt.date | None = None,
-                   response: str = InvitationResponse.PENDING) -> Invitation:
+def invitation_add(
+    *,
+    by: User,
+    meeting: Meeting,
+    person: Person | None = None,
+    organisation: Organisation | None = None,
+    sent_on: dt.date | None = None,
+    response: str = InvitationResponse.PENDING,
+) -> Invitation:
     """Invite a person or an organisation; inviting the same one again updates the invitation."""
     require_change_body(by, meeting.body)
     if person is None and organisation is None:
         raise MeetingError.NO_PERSON_OR_ORGANISATION.error(None)
     invitation = meeting.invitations.filter(person=person, organisation=organisation).first() or Invitation(
-        meeting=meeting, person=person, organisation=organisation)
+        meeting=meeting, person=person, organisation=organisation
+    )
     invitation.sent_on = sent_on or invitation.sent_on
     invitation.response = response
     validated_save(invitation, by)
@@ -170,8 +208,14 @@ def invitation_remove(*, by: User, invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def attendance_record(*, by: User, meeting: Meeting, person: Person | None = None,
-                      organisation: Organisation | None = None, role: str = "") -> Attendance:
+def attendance_record(
+    *,
+    by: User,
+    meeting: Meeting,
+    person: Person | None = None,
+    organisation: Organisation | None = None,
+    role: str = "",
+) -> Attendance:
     """Record who attended. Someone who is not a member is still recorded, flagged as a guest."""
     require_change_body(by, meeting.body)
     if person is None and organisation is None:
@@ -182,8 +226,9 @@ def attendance_record(*, by: User, meeting: Meeting, person: Person | None = Non
     if existing:
         return existing
     guest = not is_member_on(meeting.body, person=person, organisation=organisation, on=meeting.held_on)
-    return validated_save(Attendance(meeting=meeting, person=person, organisation=organisation, role=role,
-                                     is_guest=guest), by)
+    return validated_save(
+        Attendance(meeting=meeting, person=person, organisation=organisation, role=role, is_guest=guest), by
+    )
 
 
 @transaction.atomic
@@ -227,8 +272,12 @@ def resolution_update(*, by: User, resolution: Resolution, **fields) -> Resoluti
         if not fields["text"]:
             raise MeetingError.NO_RESOLUTION_TEXT.error("text")
     apply_fields(resolution, fields, RESOLUTION_FIELDS)
-    if resolution.number is not None and Resolution.objects.filter(
-            meeting_id=resolution.meeting_id, number=resolution.number).exclude(pk=resolution.pk).exists():
+    if (
+        resolution.number is not None
+        and Resolution.objects.filter(meeting_id=resolution.meeting_id, number=resolution.number)
+        .exclude(pk=resolution.pk)
+        .exists()
+    ):
         raise MeetingError.RESOLUTION_NUMBER_TAKEN.error("number")
     return validated_save(resolution, by)
 

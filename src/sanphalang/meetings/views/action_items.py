@@ -30,8 +30,12 @@ from .meetings import add_to_meeting
 LIST_COLUMNS = [
     Column("due", gettext_lazy("Due on"), lambda i: i.due_on, "due_on"),
     Column("title", gettext_lazy("What is to be done"), lambda i: i.title, "title"),
-    Column("owner", gettext_lazy("Owner"), lambda i: i.owner_organisation or i.owner_person or "",
-           "owner_organisation__sort_key"),
+    Column(
+        "owner",
+        gettext_lazy("Owner"),
+        lambda i: i.owner_organisation or i.owner_person or "",
+        "owner_organisation__sort_key",
+    ),
     Column("body", gettext_lazy("Body"), lambda i: i.body, "body__sort_key"),
     Column("status", gettext_lazy("Status"), lambda i: i.get_status_display(), "status"),
 ]
@@ -50,23 +54,30 @@ def action_item_list(request):
     state = criteria.get("state") or "open"
     owner, body = criteria.get("owner"), criteria.get("body")
     items = selectors.action_item_list(
-        user=request.user, status=state if state in ("open", "done", "cancelled") else None,
-        overdue=state == "overdue", owner_organisation=owner, body=body.pk if body else None)
+        user=request.user,
+        status=state if state in ("open", "done", "cancelled") else None,
+        overdue=state == "overdue",
+        owner_organisation=owner,
+        body=body.pk if body else None,
+    )
     fmt = export_format(request)
     if fmt:
         return export_rows(items.order_by("due_on", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="action-items")
     listing = paginate(items, LIST_COLUMNS, request, default_sort="due")
-    return render(request, "meetings/action_item_list.html", {
-        "nav_active": "actions", "filters": filters, "listing": listing,
-        "rows": listing.page.object_list})
+    return render(
+        request,
+        "meetings/action_item_list.html",
+        {"nav_active": "actions", "filters": filters, "listing": listing, "rows": listing.page.object_list},
+    )
 
 
 @login_required
 def overdue_by_owner(request):
     today = timezone.localdate()
     groups = selectors.overdue_by_owner(user=request.user, today=today)
-    return render(request, "meetings/overdue_by_owner.html", {
-        "nav_active": "actions", "groups": groups, "today": today})
+    return render(
+        request, "meetings/overdue_by_owner.html", {"nav_active": "actions", "groups": groups, "today": today}
+    )
 
 
 @login_required
@@ -77,24 +88,40 @@ def action_item_detail(request, pk: int):
         form = ActionStatusForm(request.POST)
         if form.is_valid():
             try:
-                following = services.action_item_set_status(by=request.user, item=changing, **form.cleaned_data)
+                following = services.action_item_set_status(
+                    by=request.user, item=changing, **form.cleaned_data
+                )
             except ValidationError as error:
                 show_service_error(form, error, ActionItem)
             else:
                 if following is not None:
-                    messages.success(request, _("Saved. The next occurrence is due on %(date)s.") % {
-                        "date": be_date(following.due_on)})
+                    messages.success(
+                        request,
+                        _("Saved. The next occurrence is due on %(date)s.")
+                        % {"date": be_date(following.due_on)},
+                    )
                 else:
                     messages.success(request, _("The status was saved."))
                 return redirect("meetings:action_item_detail", pk=pk)
     item = selectors.action_item_get(user=request.user, pk=pk)
     can_edit = can_change_body(request.user, item.body)
     if form is None and can_edit:
-        form = ActionStatusForm(initial={"status": item.status, "done_on": item.done_on, "outcome": item.outcome})
+        form = ActionStatusForm(
+            initial={"status": item.status, "done_on": item.done_on, "outcome": item.outcome}
+        )
     series = list(selectors.action_item_series(item=item))
-    return render(request, "meetings/action_item_detail.html", {
-        "nav_active": "actions", "item": item, "form": form, "can_edit": can_edit, "series": series,
-        "done": ActionStatus.DONE})
+    return render(
+        request,
+        "meetings/action_item_detail.html",
+        {
+            "nav_active": "actions",
+            "item": item,
+            "form": form,
+            "can_edit": can_edit,
+            "series": series,
+            "done": ActionStatus.DONE,
+        },
+    )
 
 
 @login_required
@@ -106,10 +133,15 @@ def action_item_create(request, pk: int, resolution_pk: int):
     if resolution is None:
         raise Http404
     return add_to_meeting(
-        request, meeting, ActionItemForm(request.POST, user=request.user, prefix=f"action-{resolution.pk}"),
-        form_key="action_form", write=partial(services.action_item_create, by=request.user, resolution=resolution),
-        section=f"resolution-{resolution.pk}", done_message=_("The action item was added."),
-        render_extra={"failed_resolution": resolution.pk})
+        request,
+        meeting,
+        ActionItemForm(request.POST, user=request.user, prefix=f"action-{resolution.pk}"),
+        form_key="action_form",
+        write=partial(services.action_item_create, by=request.user, resolution=resolution),
+        section=f"resolution-{resolution.pk}",
+        done_message=_("The action item was added."),
+        render_extra={"failed_resolution": resolution.pk},
+    )
 
 
 def _item_page_url(item: ActionItem) -> str:
@@ -117,12 +149,22 @@ def _item_page_url(item: ActionItem) -> str:
 
 
 def _action_item_form(request, item: ActionItem, data=None) -> ActionItemEditForm:
-    return ActionItemEditForm(data, user=request.user, initial=initial_from(item, services.ACTION_ITEM_FIELDS))
+    return ActionItemEditForm(
+        data, user=request.user, initial=initial_from(item, services.ACTION_ITEM_FIELDS)
+    )
 
 
 def _action_item_page(request, item: ActionItem, form, refused=()):
-    return edit_page(request, item, form, key="action_item", refused=refused, section="actions",
-                     back=_item_page_url(item), title=_("Edit the action item"))
+    return edit_page(
+        request,
+        item,
+        form,
+        key="action_item",
+        refused=refused,
+        section="actions",
+        back=_item_page_url(item),
+        title=_("Edit the action item"),
+    )
 
 
 @login_required
@@ -147,6 +189,11 @@ def _after_removal(item: ActionItem) -> str:
 def action_item_remove(request, pk: int):
     item = selectors.action_item_get_for_change(user=request.user, pk=pk)
     return remove_or_refuse(
-        request, partial(services.action_item_remove, by=request.user, item=item),
-        removed=_("The action item was removed."), back=_after_removal(item),
-        refused=lambda reasons: _action_item_page(request, item, _action_item_form(request, item), refused=reasons))
+        request,
+        partial(services.action_item_remove, by=request.user, item=item),
+        removed=_("The action item was removed."),
+        back=_after_removal(item),
+        refused=lambda reasons: _action_item_page(
+            request, item, _action_item_form(request, item), refused=reasons
+        ),
+    )

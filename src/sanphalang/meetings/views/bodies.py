@@ -41,7 +41,11 @@ EXPORT_COLUMNS = [
     Column("area", gettext_lazy("Area"), lambda b: area_label(b.area)),
     Column("parent", gettext_lazy("Part of"), lambda b: b.parent or ""),
     Column("organisation", gettext_lazy("Organisation"), lambda b: b.organisation or ""),
-    Column("issues", gettext_lazy("Issue areas"), lambda b: ", ".join(str(issue) for issue in b.issue_areas.all())),
+    Column(
+        "issues",
+        gettext_lazy("Issue areas"),
+        lambda b: ", ".join(str(issue) for issue in b.issue_areas.all()),
+    ),
     Column("active", gettext_lazy("Active"), lambda b: _("yes") if b.is_active else _("no")),
 ]
 
@@ -50,15 +54,23 @@ EXPORT_COLUMNS = [
 def body_list(request):
     filters = BodyFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    bodies = selectors.body_list(user=request.user, kind=criteria.get("kind") or None,
-                                 search=(criteria.get("q") or "").strip())
+    bodies = selectors.body_list(
+        user=request.user, kind=criteria.get("kind") or None, search=(criteria.get("q") or "").strip()
+    )
     fmt = export_format(request)
     if fmt:
-        return export_rows(bodies.select_related("area__parent__parent").order_by("sort_key", "pk"),
-                           EXPORT_COLUMNS, fmt=fmt, filename="bodies")
+        return export_rows(
+            bodies.select_related("area__parent__parent").order_by("sort_key", "pk"),
+            EXPORT_COLUMNS,
+            fmt=fmt,
+            filename="bodies",
+        )
     listing = paginate(bodies, LIST_COLUMNS, request, default_sort="name")
-    return render(request, "meetings/body_list.html", {
-        "nav_active": "meetings", "filters": filters, "listing": listing, "can_add": can_add(request.user)})
+    return render(
+        request,
+        "meetings/body_list.html",
+        {"nav_active": "meetings", "filters": filters, "listing": listing, "can_add": can_add(request.user)},
+    )
 
 
 def _render_body(request, body, *, member_form=None):
@@ -69,13 +81,20 @@ def _render_body(request, body, *, member_form=None):
     can_edit = can_change_body(request.user, body)
     if can_edit and member_form is None:
         member_form = MembershipForm(user=request.user)
-    return render(request, "meetings/body_detail.html", {
-        "nav_active": "meetings", "body": body, "can_edit": can_edit, "member_form": member_form,
-        "confirm": REMOVAL_QUESTIONS,
-        "current_members": [m for m in memberships if m.ended_on is None or m.ended_on >= today],
-        "past_members": [m for m in memberships if m.ended_on is not None and m.ended_on < today],
-        "meetings": meeting_list(user=request.user, body=body.pk).order_by("-held_on", "-number")[:100],
-    })
+    return render(
+        request,
+        "meetings/body_detail.html",
+        {
+            "nav_active": "meetings",
+            "body": body,
+            "can_edit": can_edit,
+            "member_form": member_form,
+            "confirm": REMOVAL_QUESTIONS,
+            "current_members": [m for m in memberships if m.ended_on is None or m.ended_on >= today],
+            "past_members": [m for m in memberships if m.ended_on is not None and m.ended_on < today],
+            "meetings": meeting_list(user=request.user, body=body.pk).order_by("-held_on", "-number")[:100],
+        },
+    )
 
 
 @login_required
@@ -92,7 +111,9 @@ def _body_fields(cleaned: dict) -> dict:
 @login_required
 def body_create(request):
     require_add(request.user)
-    form = BodyForm(request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")})
+    form = BodyForm(
+        request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             body = services.body_create(by=request.user, **_body_fields(form.cleaned_data))
@@ -101,9 +122,17 @@ def body_create(request):
         else:
             messages.success(request, _("The body was added."))
             return redirect("meetings:body_detail", pk=body.pk)
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Add a body"), "with_area_script": True,
-        "cancel_url": reverse("meetings:body_list")})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Add a body"),
+            "with_area_script": True,
+            "cancel_url": reverse("meetings:body_list"),
+        },
+    )
 
 
 @login_required
@@ -118,9 +147,17 @@ def body_update(request, pk: int):
         else:
             messages.success(request, _("The body was saved."))
             return redirect("meetings:body_detail", pk=body.pk)
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Edit %(name)s") % {"name": body},
-        "with_area_script": True, "cancel_url": reverse("meetings:body_detail", args=[body.pk])})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": body},
+            "with_area_script": True,
+            "cancel_url": reverse("meetings:body_detail", args=[body.pk]),
+        },
+    )
 
 
 @login_required
@@ -148,17 +185,25 @@ def _membership_form(membership: Membership, data=None) -> MembershipTermsForm:
 
 
 def _membership_page(request, membership: Membership, form, refused=()):
-    return edit_page(request, membership, form, key="membership", refused=refused, section="bodies",
-                     back=_body_section(membership),
-                     title=_("Edit the membership of %(who)s") % {"who": membership})
+    return edit_page(
+        request,
+        membership,
+        form,
+        key="membership",
+        refused=refused,
+        section="bodies",
+        back=_body_section(membership),
+        title=_("Edit the membership of %(who)s") % {"who": membership},
+    )
 
 
 @login_required
 def membership_update(request, pk: int):
     membership = selectors.membership_get_for_change(user=request.user, pk=pk)
     form = _membership_form(membership, posted(request))
-    if save_correction(form, membership, partial(services.membership_update, by=request.user,
-                                                 membership=membership)):
+    if save_correction(
+        form, membership, partial(services.membership_update, by=request.user, membership=membership)
+    ):
         messages.success(request, _("The membership was saved."))
         return redirect(_body_section(membership))
     return _membership_page(request, membership, form)
@@ -169,6 +214,11 @@ def membership_update(request, pk: int):
 def membership_remove(request, pk: int):
     membership = selectors.membership_get_for_change(user=request.user, pk=pk)
     return remove_or_refuse(
-        request, partial(services.membership_remove, by=request.user, membership=membership),
-        removed=_("The membership was removed."), back=_body_section(membership),
-        refused=lambda reasons: _membership_page(request, membership, _membership_form(membership), refused=reasons))
+        request,
+        partial(services.membership_remove, by=request.user, membership=membership),
+        removed=_("The membership was removed."),
+        back=_body_section(membership),
+        refused=lambda reasons: _membership_page(
+            request, membership, _membership_form(membership), refused=reasons
+        ),
+    )

@@ -28,13 +28,16 @@ def _thai_digits(request: HttpRequest, default: bool) -> bool:
     return DIGITS.get(request.GET.get("digits", ""), default)
 
 
-def _download(content: bytes, content_type: str, names: tuple[str, str], *, inline: bool = False) -> HttpResponse:
+def _download(
+    content: bytes, content_type: str, names: tuple[str, str], *, inline: bool = False
+) -> HttpResponse:
     """A file with its Thai name (RFC 6266 / RFC 5987 filename*) and an ASCII name for older clients."""
     thai_name, ascii_name = names
     response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = (
-        f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(thai_name, safe='')}")
+        f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(thai_name, safe='')}"
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -80,13 +83,17 @@ def body_calendar(request, pk: int):
     if "token" in request.GET:
         user = api_token_authenticate(request.GET["token"])
         if user is None:
-            return HttpResponse("Invalid or revoked token.", status=401, content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                "Invalid or revoked token.", status=401, content_type="text/plain; charset=utf-8"
+            )
     elif request.user.is_authenticated:
         user = request.user
     else:
         return redirect_to_login(request.get_full_path())
     body = body_get(user=user, pk=pk)
     meetings = meeting_list(user=user, body=body.pk).order_by("held_on", "number")
-    content = render_body_calendar(body, meetings, thai_digits=_thai_digits(request, user.prefers_thai_digits))
+    content = render_body_calendar(
+        body, meetings, thai_digits=_thai_digits(request, user.prefers_thai_digits)
+    )
     names = (safe_file_name(f"ปฏิทินการประชุม{body.name_th}.ics"), f"meetings-{body.pk}.ics")
     return _download(content, ICS, names, inline=True)

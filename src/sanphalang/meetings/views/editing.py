@@ -24,8 +24,9 @@ REMOVAL_QUESTIONS = {
     "attendance": _("Remove this attendance line?"),
     "resolution": _("Remove this resolution?"),
     "action_item": _("Remove this action item?"),
-    "membership": _("Remove this membership as recorded by mistake? To end a membership, set its end date "
-                    "instead."),
+    "membership": _(
+        "Remove this membership as recorded by mistake? To end a membership, set its end date instead."
+    ),
     "invitation": _("Remove this invitation?"),
     "attachment": _("Remove this file?"),
 }
@@ -54,8 +55,14 @@ def save_correction(form: Form, record: Model, save: Callable[..., object]) -> b
     return True
 
 
-def remove_or_refuse(request: HttpRequest, remove: Callable[[], None], *, removed: str, back: str,
-                     refused: Callable[[list[str]], HttpResponse]) -> HttpResponse:
+def remove_or_refuse(
+    request: HttpRequest,
+    remove: Callable[[], None],
+    *,
+    removed: str,
+    back: str,
+    refused: Callable[[list[str]], HttpResponse],
+) -> HttpResponse:
     """Call remove() and go back to where the record was shown; if the service refuses, refused(reasons) shows
     the record's page again, saying why, with nothing changed."""
     try:
@@ -66,15 +73,34 @@ def remove_or_refuse(request: HttpRequest, remove: Callable[[], None], *, remove
     return redirect(back)
 
 
-def edit_page(request: HttpRequest, record: Model, form: Form, *, key: str, title: str, back: str,
-              refused: list[str] | tuple = (), section: str = "meetings") -> HttpResponse:
+def edit_page(
+    request: HttpRequest,
+    record: Model,
+    form: Form,
+    *,
+    key: str,
+    title: str,
+    back: str,
+    refused: list[str] | tuple = (),
+    section: str = "meetings",
+) -> HttpResponse:
     """The edit page of a record of a meeting or of a body (linked under the title), with its remove button
     (the URL meetings:<key>_remove). refused: why a removal was refused, shown above the form."""
     where = record.meeting if getattr(record, "meeting_id", None) else record.body
-    return render(request, "meetings/edit_page.html", {
-        "meeting": where if isinstance(where, Meeting) else None, "body": where if isinstance(where, Body) else None,
-        "nav_active": "actions" if section == "actions" else "meetings", "section": section,
-        "form": form, "title": title, "cancel_url": back,
-        "remove_url": reverse(f"meetings:{key}_remove", args=[record.pk]), "confirm": REMOVAL_QUESTIONS[key],
-        "refused": refused,
-    }, status=400 if refused or form.errors else 200)
+    return render(
+        request,
+        "meetings/edit_page.html",
+        {
+            "meeting": where if isinstance(where, Meeting) else None,
+            "body": where if isinstance(where, Body) else None,
+            "nav_active": "actions" if section == "actions" else "meetings",
+            "section": section,
+            "form": form,
+            "title": title,
+            "cancel_url": back,
+            "remove_url": reverse(f"meetings:{key}_remove", args=[record.pk]),
+            "confirm": REMOVAL_QUESTIONS[key],
+            "refused": refused,
+        },
+        status=400 if refused or form.errors else 200,
+    )

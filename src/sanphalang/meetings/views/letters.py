@@ -25,10 +25,14 @@ from .editing import REMOVAL_QUESTIONS
 
 LIST_COLUMNS = [
     Column("dated", gettext_lazy("Dated"), lambda letter: letter.dated_on, "dated_on"),
-    Column("direction", gettext_lazy("Direction"), lambda letter: letter.get_direction_display(), "direction"),
+    Column(
+        "direction", gettext_lazy("Direction"), lambda letter: letter.get_direction_display(), "direction"
+    ),
     Column("number", gettext_lazy("Letter number"), lambda letter: letter.number, "number"),
     Column("subject", gettext_lazy("Subject"), lambda letter: letter.subject, "subject"),
-    Column("counterpart", gettext_lazy("To / from"), lambda letter: letter.counterpart, "counterpart__sort_key"),
+    Column(
+        "counterpart", gettext_lazy("To / from"), lambda letter: letter.counterpart, "counterpart__sort_key"
+    ),
     Column("status", gettext_lazy("Status"), lambda letter: letter.get_status_display(), "status"),
     Column("answer_due", gettext_lazy("Answer due on"), lambda letter: letter.answer_due_on, "answer_due_on"),
 ]
@@ -38,22 +42,42 @@ LIST_COLUMNS = [
 def letter_list(request):
     filters = LetterFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    letters = selectors.letter_list(user=request.user, direction=criteria.get("direction") or None,
-                                    status=criteria.get("status") or None,
-                                    awaiting_answer=bool(criteria.get("awaiting")))
+    letters = selectors.letter_list(
+        user=request.user,
+        direction=criteria.get("direction") or None,
+        status=criteria.get("status") or None,
+        awaiting_answer=bool(criteria.get("awaiting")),
+    )
     listing = paginate(letters, LIST_COLUMNS, request, default_sort="-dated")
-    return render(request, "meetings/letter_list.html", {
-        "nav_active": "meetings", "filters": filters, "listing": listing, "rows": listing.page.object_list,
-        "can_add": can_add(request.user)})
+    return render(
+        request,
+        "meetings/letter_list.html",
+        {
+            "nav_active": "meetings",
+            "filters": filters,
+            "listing": listing,
+            "rows": listing.page.object_list,
+            "can_add": can_add(request.user),
+        },
+    )
 
 
 def _render_letter(request, letter, *, attachment_form=None):
     can_edit = can_change_body(request.user, letter.body)
     if can_edit and attachment_form is None:
         attachment_form = AttachmentForm()
-    return render(request, "meetings/letter_detail.html", {
-        "nav_active": "meetings", "letter": letter, "late": letter.answer_late,
-        "can_edit": can_edit, "attachment_form": attachment_form, "confirm": REMOVAL_QUESTIONS})
+    return render(
+        request,
+        "meetings/letter_detail.html",
+        {
+            "nav_active": "meetings",
+            "letter": letter,
+            "late": letter.answer_late,
+            "can_edit": can_edit,
+            "attachment_form": attachment_form,
+            "confirm": REMOVAL_QUESTIONS,
+        },
+    )
 
 
 @login_required
@@ -72,9 +96,13 @@ def _initial_links(request) -> dict:
         initial.update(action_item=item.pk, body=item.body_id, meeting=item.meeting_id)
     if request.GET.get("in_reply_to"):
         original = selectors.letter_get(user=request.user, pk=request.GET["in_reply_to"])
-        initial.update(in_reply_to=original.pk, body=original.body_id, counterpart=original.counterpart_id,
-                       direction="in" if original.direction == "out" else "out",
-                       subject=original.subject)
+        initial.update(
+            in_reply_to=original.pk,
+            body=original.body_id,
+            counterpart=original.counterpart_id,
+            direction="in" if original.direction == "out" else "out",
+            subject=original.subject,
+        )
     return initial
 
 
@@ -91,9 +119,16 @@ def letter_create(request):
         else:
             messages.success(request, _("The letter was recorded."))
             return redirect("meetings:letter_detail", pk=letter.pk)
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Record a letter"),
-        "cancel_url": reverse("meetings:letter_list")})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Record a letter"),
+            "cancel_url": reverse("meetings:letter_list"),
+        },
+    )
 
 
 @login_required
@@ -108,9 +143,16 @@ def letter_update(request, pk: int):
         else:
             messages.success(request, _("The letter was saved."))
             return redirect("meetings:letter_detail", pk=letter.pk)
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Edit letter %(letter)s") % {"letter": letter},
-        "cancel_url": reverse("meetings:letter_detail", args=[letter.pk])})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Edit letter %(letter)s") % {"letter": letter},
+            "cancel_url": reverse("meetings:letter_detail", args=[letter.pk]),
+        },
+    )
 
 
 @login_required

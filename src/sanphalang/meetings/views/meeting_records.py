@@ -40,19 +40,32 @@ def _section_of(record, section: str) -> str:
 def agenda_item_create(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
     return add_to_meeting(
-        request, meeting, AgendaItemForm(request.POST, user=request.user, meeting=meeting), form_key="agenda_form",
-        write=partial(services.agenda_item_add, by=request.user, meeting=meeting), section="agenda",
-        done_message=_("The agenda item was added."))
+        request,
+        meeting,
+        AgendaItemForm(request.POST, user=request.user, meeting=meeting),
+        form_key="agenda_form",
+        write=partial(services.agenda_item_add, by=request.user, meeting=meeting),
+        section="agenda",
+        done_message=_("The agenda item was added."),
+    )
 
 
 def _agenda_item_form(request, item: AgendaItem, data=None) -> AgendaItemEditForm:
-    return AgendaItemEditForm(data, user=request.user, meeting=item.meeting,
-                              initial=initial_from(item, services.AGENDA_ITEM_FIELDS))
+    return AgendaItemEditForm(
+        data, user=request.user, meeting=item.meeting, initial=initial_from(item, services.AGENDA_ITEM_FIELDS)
+    )
 
 
 def _agenda_item_page(request, item: AgendaItem, form, refused=()):
-    return edit_page(request, item, form, key="agenda_item", refused=refused, back=_section_of(item, "agenda"),
-                     title=_("Edit agenda item %(order)s") % {"order": item.order})
+    return edit_page(
+        request,
+        item,
+        form,
+        key="agenda_item",
+        refused=refused,
+        back=_section_of(item, "agenda"),
+        title=_("Edit agenda item %(order)s") % {"order": item.order},
+    )
 
 
 @login_required
@@ -70,9 +83,14 @@ def agenda_item_update(request, pk: int):
 def agenda_item_remove(request, pk: int):
     item = selectors.agenda_item_get_for_change(user=request.user, pk=pk)
     return remove_or_refuse(
-        request, partial(services.agenda_item_remove, by=request.user, item=item),
-        removed=_("The agenda item was removed."), back=_section_of(item, "agenda"),
-        refused=lambda reasons: _agenda_item_page(request, item, _agenda_item_form(request, item), refused=reasons))
+        request,
+        partial(services.agenda_item_remove, by=request.user, item=item),
+        removed=_("The agenda item was removed."),
+        back=_section_of(item, "agenda"),
+        refused=lambda reasons: _agenda_item_page(
+            request, item, _agenda_item_form(request, item), refused=reasons
+        ),
+    )
 
 
 # ---- invitations
@@ -83,9 +101,14 @@ def agenda_item_remove(request, pk: int):
 def invitation_create(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
     return add_to_meeting(
-        request, meeting, InvitationForm(request.POST, user=request.user), form_key="invitation_form",
-        write=partial(services.invitation_add, by=request.user, meeting=meeting), section="invitations",
-        done_message=_("The invitation was recorded."))
+        request,
+        meeting,
+        InvitationForm(request.POST, user=request.user),
+        form_key="invitation_form",
+        write=partial(services.invitation_add, by=request.user, meeting=meeting),
+        section="invitations",
+        done_message=_("The invitation was recorded."),
+    )
 
 
 def _invitation_form(invitation: Invitation, data=None) -> InvitationAnswerForm:
@@ -93,17 +116,24 @@ def _invitation_form(invitation: Invitation, data=None) -> InvitationAnswerForm:
 
 
 def _invitation_page(request, invitation: Invitation, form, refused=()):
-    return edit_page(request, invitation, form, key="invitation", refused=refused,
-                     back=_section_of(invitation, "invitations"),
-                     title=_("Edit the invitation of %(who)s") % {"who": invitation})
+    return edit_page(
+        request,
+        invitation,
+        form,
+        key="invitation",
+        refused=refused,
+        back=_section_of(invitation, "invitations"),
+        title=_("Edit the invitation of %(who)s") % {"who": invitation},
+    )
 
 
 @login_required
 def invitation_update(request, pk: int):
     invitation = selectors.invitation_get_for_change(user=request.user, pk=pk)
     form = _invitation_form(invitation, posted(request))
-    if save_correction(form, invitation, partial(services.invitation_update, by=request.user,
-                                                 invitation=invitation)):
+    if save_correction(
+        form, invitation, partial(services.invitation_update, by=request.user, invitation=invitation)
+    ):
         messages.success(request, _("The invitation was saved."))
         return redirect(_section_of(invitation, "invitations"))
     return _invitation_page(request, invitation, form)
@@ -114,9 +144,14 @@ def invitation_update(request, pk: int):
 def invitation_remove(request, pk: int):
     invitation = selectors.invitation_get_for_change(user=request.user, pk=pk)
     return remove_or_refuse(
-        request, partial(services.invitation_remove, by=request.user, invitation=invitation),
-        removed=_("The invitation was removed."), back=_section_of(invitation, "invitations"),
-        refused=lambda reasons: _invitation_page(request, invitation, _invitation_form(invitation), refused=reasons))
+        request,
+        partial(services.invitation_remove, by=request.user, invitation=invitation),
+        removed=_("The invitation was removed."),
+        back=_section_of(invitation, "invitations"),
+        refused=lambda reasons: _invitation_page(
+            request, invitation, _invitation_form(invitation), refused=reasons
+        ),
+    )
 
 
 # ---- attendance
@@ -133,9 +168,14 @@ def _attendance_message(attendance: Attendance) -> str:
 def attendance_create(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
     return add_to_meeting(
-        request, meeting, AttendanceForm(request.POST, user=request.user), form_key="attendance_form",
-        write=partial(services.attendance_record, by=request.user, meeting=meeting), section="attendance",
-        done_message=_attendance_message)
+        request,
+        meeting,
+        AttendanceForm(request.POST, user=request.user),
+        form_key="attendance_form",
+        write=partial(services.attendance_record, by=request.user, meeting=meeting),
+        section="attendance",
+        done_message=_attendance_message,
+    )
 
 
 def _attendance_form(line: Attendance, data=None) -> AttendanceRoleForm:
@@ -143,8 +183,15 @@ def _attendance_form(line: Attendance, data=None) -> AttendanceRoleForm:
 
 
 def _attendance_page(request, line: Attendance, form, refused=()):
-    return edit_page(request, line, form, key="attendance", refused=refused, back=_section_of(line, "attendance"),
-                     title=_("Edit the attendance of %(who)s") % {"who": line})
+    return edit_page(
+        request,
+        line,
+        form,
+        key="attendance",
+        refused=refused,
+        back=_section_of(line, "attendance"),
+        title=_("Edit the attendance of %(who)s") % {"who": line},
+    )
 
 
 @login_required
@@ -162,9 +209,12 @@ def attendance_update(request, pk: int):
 def attendance_remove(request, pk: int):
     line = selectors.attendance_get_for_change(user=request.user, pk=pk)
     return remove_or_refuse(
-        request, partial(services.attendance_remove, by=request.user, attendance=line),
-        removed=_("The attendance line was removed."), back=_section_of(line, "attendance"),
-        refused=lambda reasons: _attendance_page(request, line, _attendance_form(line), refused=reasons))
+        request,
+        partial(services.attendance_remove, by=request.user, attendance=line),
+        removed=_("The attendance line was removed."),
+        back=_section_of(line, "attendance"),
+        refused=lambda reasons: _attendance_page(request, line, _attendance_form(line), refused=reasons),
+    )
 
 
 # ---- resolutions
@@ -175,9 +225,14 @@ def attendance_remove(request, pk: int):
 def resolution_create(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
     return add_to_meeting(
-        request, meeting, ResolutionForm(request.POST), form_key="resolution_form",
-        write=partial(services.resolution_add, by=request.user, meeting=meeting), section="resolutions",
-        done_message=_("The resolution was added."))
+        request,
+        meeting,
+        ResolutionForm(request.POST),
+        form_key="resolution_form",
+        write=partial(services.resolution_add, by=request.user, meeting=meeting),
+        section="resolutions",
+        done_message=_("The resolution was added."),
+    )
 
 
 def _resolution_form(resolution: Resolution, data=None) -> ResolutionEditForm:
@@ -185,17 +240,24 @@ def _resolution_form(resolution: Resolution, data=None) -> ResolutionEditForm:
 
 
 def _resolution_page(request, resolution: Resolution, form, refused=()):
-    return edit_page(request, resolution, form, key="resolution", refused=refused,
-                     back=_section_of(resolution, "resolutions"),
-                     title=_("Edit resolution %(number)s") % {"number": resolution.number})
+    return edit_page(
+        request,
+        resolution,
+        form,
+        key="resolution",
+        refused=refused,
+        back=_section_of(resolution, "resolutions"),
+        title=_("Edit resolution %(number)s") % {"number": resolution.number},
+    )
 
 
 @login_required
 def resolution_update(request, pk: int):
     resolution = selectors.resolution_get_for_change(user=request.user, pk=pk)
     form = _resolution_form(resolution, posted(request))
-    if save_correction(form, resolution, partial(services.resolution_update, by=request.user,
-                                                 resolution=resolution)):
+    if save_correction(
+        form, resolution, partial(services.resolution_update, by=request.user, resolution=resolution)
+    ):
         messages.success(request, _("The resolution was saved."))
         return redirect(_section_of(resolution, "resolutions"))
     return _resolution_page(request, resolution, form)
@@ -206,6 +268,11 @@ def resolution_update(request, pk: int):
 def resolution_remove(request, pk: int):
     resolution = selectors.resolution_get_for_change(user=request.user, pk=pk)
     return remove_or_refuse(
-        request, partial(services.resolution_remove, by=request.user, resolution=resolution),
-        removed=_("The resolution was removed."), back=_section_of(resolution, "resolutions"),
-        refused=lambda reasons: _resolution_page(request, resolution, _resolution_form(resolution), refused=reasons))
+        request,
+        partial(services.resolution_remove, by=request.user, resolution=resolution),
+        removed=_("The resolution was removed."),
+        back=_section_of(resolution, "resolutions"),
+        refused=lambda reasons: _resolution_page(
+            request, resolution, _resolution_form(resolution), refused=reasons
+        ),
+    )

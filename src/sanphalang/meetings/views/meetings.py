@@ -55,7 +55,9 @@ EXPORT_COLUMNS = [
     Column("area", gettext_lazy("Area"), lambda m: area_label(m.body.area)),
     Column("title", gettext_lazy("Title"), lambda m: m.title),
     Column("status", gettext_lazy("Status"), lambda m: m.get_status_display()),
-    Column("starts_at", gettext_lazy("Starts at"), lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else ""),
+    Column(
+        "starts_at", gettext_lazy("Starts at"), lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else ""
+    ),
     Column("ends_at", gettext_lazy("Ends at"), lambda m: m.ends_at.strftime("%H:%M") if m.ends_at else ""),
     Column("venue", gettext_lazy("Venue"), lambda m: m.venue),
     Column("chair", gettext_lazy("Chair"), lambda m: m.chair.name_with_title if m.chair else ""),
@@ -70,15 +72,23 @@ def meeting_list(request):
     filters = MeetingFilterForm(request.GET or None, user=request.user)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     body = criteria.get("body")
-    meetings = selectors.meeting_list(user=request.user, body=body.pk if body else None,
-                                                year_be=criteria.get("year") or None)
+    meetings = selectors.meeting_list(
+        user=request.user, body=body.pk if body else None, year_be=criteria.get("year") or None
+    )
     fmt = export_format(request)
     if fmt:
-        return export_rows(meetings.select_related("body__area__parent__parent").order_by("-held_on", "-number", "-pk"),
-                           EXPORT_COLUMNS, fmt=fmt, filename="meetings")
+        return export_rows(
+            meetings.select_related("body__area__parent__parent").order_by("-held_on", "-number", "-pk"),
+            EXPORT_COLUMNS,
+            fmt=fmt,
+            filename="meetings",
+        )
     listing = paginate(meetings, LIST_COLUMNS, request, default_sort="-date")
-    return render(request, "meetings/meeting_list.html", {
-        "nav_active": "meetings", "filters": filters, "listing": listing, "can_add": can_add(request.user)})
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"nav_active": "meetings", "filters": filters, "listing": listing, "can_add": can_add(request.user)},
+    )
 
 
 @login_required
@@ -88,22 +98,40 @@ def meeting_create(request):
     if request.GET.get("body"):
         body = body_get(user=request.user, pk=request.GET["body"])
         # The proposal is for this year; the service numbers by the year of the date actually entered.
-        initial = {"body": body.pk, "number": services.next_meeting_number(body, be_year(timezone.localdate()))}
+        initial = {
+            "body": body.pk,
+            "number": services.next_meeting_number(body, be_year(timezone.localdate())),
+        }
     form = MeetingForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         try:
-            meeting = services.meeting_create(by=request.user, body=fields.pop("body"),
-                                              held_on=fields.pop("held_on"), number=fields.pop("number"), **fields)
+            meeting = services.meeting_create(
+                by=request.user,
+                body=fields.pop("body"),
+                held_on=fields.pop("held_on"),
+                number=fields.pop("number"),
+                **fields,
+            )
         except ValidationError as error:
             show_service_error(form, error, Meeting)
         else:
-            messages.success(request, _("Meeting %(number)s/%(year)s was added.") % {
-                "number": meeting.number, "year": meeting.year_be})
+            messages.success(
+                request,
+                _("Meeting %(number)s/%(year)s was added.")
+                % {"number": meeting.number, "year": meeting.year_be},
+            )
             return redirect("meetings:meeting_detail", pk=meeting.pk)
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Add a meeting"),
-        "cancel_url": reverse("meetings:meeting_list")})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Add a meeting"),
+            "cancel_url": reverse("meetings:meeting_list"),
+        },
+    )
 
 
 @login_required
@@ -121,15 +149,24 @@ def meeting_update(request, pk: int):
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("meetings:meeting_detail", pk=meeting.pk)
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Edit %(meeting)s") % {"meeting": meeting},
-        "cancel_url": reverse("meetings:meeting_detail", args=[meeting.pk])})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Edit %(meeting)s") % {"meeting": meeting},
+            "cancel_url": reverse("meetings:meeting_detail", args=[meeting.pk]),
+        },
+    )
 
 
 @login_required
 def meeting_minutes(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
-    form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes, "head_count": meeting.head_count})
+    form = MinutesForm(
+        request.POST or None, initial={"minutes": meeting.minutes, "head_count": meeting.head_count}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(by=request.user, meeting=meeting, **form.cleaned_data)
@@ -138,13 +175,21 @@ def meeting_minutes(request, pk: int):
         else:
             messages.success(request, _("The minutes were saved."))
             return redirect(reverse("meetings:meeting_detail", args=[meeting.pk]) + "#minutes")
-    return render(request, "meetings/form_page.html", {
-        "nav_active": "meetings", "form": form, "title": _("Minutes of %(meeting)s") % {"meeting": meeting},
-        "cancel_url": reverse("meetings:meeting_detail", args=[meeting.pk])})
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "nav_active": "meetings",
+            "form": form,
+            "title": _("Minutes of %(meeting)s") % {"meeting": meeting},
+            "cancel_url": reverse("meetings:meeting_detail", args=[meeting.pk]),
+        },
+    )
 
 
-def render_meeting(request: HttpRequest, meeting: Meeting, *, failed_resolution: int | None = None,
-                   **bound_forms: Form) -> HttpResponse:
+def render_meeting(
+    request: HttpRequest, meeting: Meeting, *, failed_resolution: int | None = None, **bound_forms: Form
+) -> HttpResponse:
     """The meeting page; a form that failed comes back bound, with its errors, in place of the empty one."""
     can_edit = can_change_body(request.user, meeting.body)
     user = request.user
@@ -156,11 +201,22 @@ def render_meeting(request: HttpRequest, meeting: Meeting, *, failed_resolution:
                 action_form = bound_forms["action_form"]
             else:
                 action_form = ActionItemForm(user=user, prefix=f"action-{resolution.pk}")
-        resolutions.append({"resolution": resolution, "action_form": action_form,
-                            "action_items": list(resolution.action_items.all())})
-    context = {"nav_active": "meetings", "meeting": meeting, "can_edit": can_edit, "resolutions": resolutions,
-               "recurrence_rule": RECURRENCE_RULE, "open_form": next(iter(bound_forms), ""),
-               "confirm": REMOVAL_QUESTIONS}
+        resolutions.append(
+            {
+                "resolution": resolution,
+                "action_form": action_form,
+                "action_items": list(resolution.action_items.all()),
+            }
+        )
+    context = {
+        "nav_active": "meetings",
+        "meeting": meeting,
+        "can_edit": can_edit,
+        "resolutions": resolutions,
+        "recurrence_rule": RECURRENCE_RULE,
+        "open_form": next(iter(bound_forms), ""),
+        "confirm": REMOVAL_QUESTIONS,
+    }
     if can_edit:
         context.update(
             agenda_form=bound_forms.get("agenda_form") or AgendaItemForm(user=user, meeting=meeting),
@@ -181,9 +237,17 @@ def _back_to(meeting: Meeting, section: str) -> HttpResponse:
     return redirect(reverse("meetings:meeting_detail", args=[meeting.pk]) + f"#{section}")
 
 
-def add_to_meeting(request: HttpRequest, meeting: Meeting, form: Form, *, form_key: str, write: Callable[..., object],
-                   section: str, done_message: str | Callable[[object], str],
-                   render_extra: dict | None = None) -> HttpResponse:
+def add_to_meeting(
+    request: HttpRequest,
+    meeting: Meeting,
+    form: Form,
+    *,
+    form_key: str,
+    write: Callable[..., object],
+    section: str,
+    done_message: str | Callable[[object], str],
+    render_extra: dict | None = None,
+) -> HttpResponse:
     """The shared path of the small forms on a meeting's page: validate, call the service, come back to the
     section on success, or show the page again with this form bound and its errors in place."""
     if form.is_valid():
@@ -203,6 +267,11 @@ def add_to_meeting(request: HttpRequest, meeting: Meeting, form: Form, *, form_k
 def meeting_attachment_create(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
     return add_to_meeting(
-        request, meeting, AttachmentForm(request.POST, request.FILES), form_key="attachment_form",
-        write=lambda **fields: attachment_add(by=request.user, meeting=meeting, **fields), section="attachments",
-        done_message=_("The file was attached."))
+        request,
+        meeting,
+        AttachmentForm(request.POST, request.FILES),
+        form_key="attachment_form",
+        write=lambda **fields: attachment_add(by=request.user, meeting=meeting, **fields),
+        section="attachments",
+        done_message=_("The file was attached."),
+    )

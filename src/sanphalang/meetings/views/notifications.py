@@ -16,9 +16,16 @@ def notification_list(request):
     unread_only = request.GET.get("unread") == "1"
     notifications = selectors.notification_list(user=request.user, unread_only=unread_only)
     page = Paginator(notifications, 50).get_page(request.GET.get("page"))
-    return render(request, "meetings/notification_list.html", {
-        "nav_active": "actions", "page": page, "unread_only": unread_only,
-        "unread_count": selectors.notification_list(user=request.user, unread_only=True).count()})
+    return render(
+        request,
+        "meetings/notification_list.html",
+        {
+            "nav_active": "actions",
+            "page": page,
+            "unread_only": unread_only,
+            "unread_count": selectors.notification_list(user=request.user, unread_only=True).count(),
+        },
+    )
 
 
 @login_required

@@ -22,18 +22,29 @@ class AuditRoundEditForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     starts_on = BEDateField(label=_("From"))
     ends_on = BEDateField(label=_("Until"))
-    checklist = forms.CharField(label=_("Checklist"), help_text=_("One question per line."),
-                                widget=forms.Textarea(attrs={"rows": 8}), initial="\n".join(DEFAULT_CHECKLIST))
+    checklist = forms.CharField(
+        label=_("Checklist"),
+        help_text=_("One question per line."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        initial="\n".join(DEFAULT_CHECKLIST),
+    )
 
     def __init__(self, *args, audit_round=None, **kwargs):
         if audit_round is not None:
-            kwargs.setdefault("initial", {"name": audit_round.name, "starts_on": audit_round.starts_on,
-                                          "ends_on": audit_round.ends_on,
-                                          "checklist": "\n".join(audit_round.checklist)})
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": audit_round.name,
+                    "starts_on": audit_round.starts_on,
+                    "ends_on": audit_round.ends_on,
+                    "checklist": "\n".join(audit_round.checklist),
+                },
+            )
         super().__init__(*args, **kwargs)
         if audit_round is not None:
             self.fields["checklist"].help_text = _(
-                "One question per line. Questions can be added; a question that visits have answered stays as it is.")
+                "One question per line. Questions can be added; a question that visits have answered stays as it is."
+            )
 
     def clean_checklist(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["checklist"].splitlines() if line.strip()]
@@ -58,8 +69,12 @@ class VisitEditForm(StyledFormMixin, forms.Form):
     """When a visit is planned and who goes: people of the user's areas (and those already on the visit's team)."""
 
     planned_on = BEDateField(label=_("Planned on"), required=False)
-    team = PersonMultipleChoiceField(label=_("Team"), queryset=None, required=False,
-                                     error_messages={"invalid_choice": WelfareError.TEAM_OUTSIDE_AREAS.lazy_message})
+    team = PersonMultipleChoiceField(
+        label=_("Team"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": WelfareError.TEAM_OUTSIDE_AREAS.lazy_message},
+    )
 
     def __init__(self, *args, user, visit=None, **kwargs):
         if visit is not None:
@@ -69,8 +84,9 @@ class VisitEditForm(StyledFormMixin, forms.Form):
 
 
 class VisitPlanForm(VisitEditForm):
-    funds = forms.ModelMultipleChoiceField(label=_("Funds"), queryset=None,
-                                           widget=forms.SelectMultiple(attrs={"size": 8}))
+    funds = forms.ModelMultipleChoiceField(
+        label=_("Funds"), queryset=None, widget=forms.SelectMultiple(attrs={"size": 8})
+    )
     field_order = ["funds", "planned_on", "team"]
 
     def __init__(self, *args, user, audit_round, **kwargs):
@@ -87,25 +103,38 @@ class VisitRecordForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = list(checklist)
         for index, question in enumerate(self.questions):
-            self.fields[f"q{index}"] = forms.ChoiceField(label=question, choices=ANSWER_CHOICES, required=False,
-                                                         widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
+            self.fields[f"q{index}"] = forms.ChoiceField(
+                label=question,
+                choices=ANSWER_CHOICES,
+                required=False,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+            )
 
     def answer_fields(self):
         return [self[f"q{index}"] for index in range(len(self.questions))]
 
     def answers(self) -> dict[str, str]:
-        return {question: self.cleaned_data[f"q{index}"] for index, question in enumerate(self.questions)
-                if self.cleaned_data.get(f"q{index}")}
+        return {
+            question: self.cleaned_data[f"q{index}"]
+            for index, question in enumerate(self.questions)
+            if self.cleaned_data.get(f"q{index}")
+        }
 
 
 class FindingForm(StyledFormMixin, forms.Form):
     text = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 2}))
-    follow_up = forms.CharField(label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.CharField(
+        label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     due_on = BEDateField(label=_("Follow up by"), required=False)
-    proposed_field = forms.ChoiceField(label=_("Registry correction: field"), required=False,
-                                       choices=[("", _("(no correction)"))]
-                                       + [(name, FIELD_LABELS[name]) for name in SETTLE_FIELDS])
-    proposed_value = forms.CharField(label=_("Registry correction: new value"), required=False, max_length=300)
+    proposed_field = forms.ChoiceField(
+        label=_("Registry correction: field"),
+        required=False,
+        choices=[("", _("(no correction)"))] + [(name, FIELD_LABELS[name]) for name in SETTLE_FIELDS],
+    )
+    proposed_value = forms.CharField(
+        label=_("Registry correction: new value"), required=False, max_length=300
+    )
 
 
 class FindingCloseForm(StyledFormMixin, forms.Form):

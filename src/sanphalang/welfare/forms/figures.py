@@ -26,8 +26,9 @@ class FundYearForm(StyledFormMixin, forms.Form):
             if name in COUNT_FIELDS:
                 self.fields[name] = ThaiIntegerField(label=_label(name), required=False, min_value=0)
             else:
-                self.fields[name] = ThaiDecimalField(label=_label(name), required=False, min_value=0,
-                                                     max_digits=14, decimal_places=2)
+                self.fields[name] = ThaiDecimalField(
+                    label=_label(name), required=False, min_value=0, max_digits=14, decimal_places=2
+                )
 
     def figures(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in FIGURE_FIELDS}

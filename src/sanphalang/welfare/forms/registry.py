@@ -36,11 +36,17 @@ def _label(name: str):
 def fund_area_field() -> forms.CharField:
     """The area-code box of the directory forms, suggesting only the subdistricts of the user's areas."""
     field = area_code_field()
-    field.help_text = _("Official code of the subdistrict, e.g. 570101. Type a name to search the subdistricts "
-                        "of your areas.")
-    field.widget.attrs.update({"hx-get": reverse_lazy("welfare:fund_area_options"),
-                               "hx-trigger": "input changed delay:300ms", "hx-target": "#area-options",
-                               "hx-swap": "innerHTML"})
+    field.help_text = _(
+        "Official code of the subdistrict, e.g. 570101. Type a name to search the subdistricts of your areas."
+    )
+    field.widget.attrs.update(
+        {
+            "hx-get": reverse_lazy("welfare:fund_area_options"),
+            "hx-trigger": "input changed delay:300ms",
+            "hx-target": "#area-options",
+            "hx-swap": "innerHTML",
+        }
+    )
     return field
 
 
@@ -48,21 +54,29 @@ class FundRegistryForm(StyledFormMixin, forms.Form):
     """The registry details of a fund: what fund_update changes."""
 
     area_code = fund_area_field()
-    is_municipal = forms.BooleanField(label=_label("is_municipal"), required=False,
-                                      help_text=Fund._meta.get_field("is_municipal").help_text)
-    registered_welfare_organisation = forms.BooleanField(label=_label("registered_welfare_organisation"),
-                                                         required=False)
+    is_municipal = forms.BooleanField(
+        label=_label("is_municipal"), required=False, help_text=Fund._meta.get_field("is_municipal").help_text
+    )
+    registered_welfare_organisation = forms.BooleanField(
+        label=_label("registered_welfare_organisation"), required=False
+    )
     registered_on = BEDateField(label=_label("registered_on"), required=False)
     networks = OrganisationMultipleChoiceField(
-        label=_label("networks"), required=False, queryset=None,
+        label=_label("networks"),
+        required=False,
+        queryset=None,
         help_text=_("The district and province networks the fund belongs to."),
-        search_url=organisation_search_url(OrganisationKind.NETWORK))
+        search_url=organisation_search_url(OrganisationKind.NETWORK),
+    )
     contact_name = forms.CharField(label=_label("contact_name"), max_length=200, required=False)
     contact_phone = forms.CharField(label=_label("contact_phone"), max_length=60, required=False)
     organisation = OrganisationChoiceField(
-        label=_label("organisation"), required=False, queryset=None,
+        label=_label("organisation"),
+        required=False,
+        queryset=None,
         help_text=_("The fund's own entry in the directory, if it has one."),
-        search_url="welfare:fund_entry_options")
+        search_url="welfare:fund_entry_options",
+    )
 
     def __init__(self, *args, user, instance: Fund | None = None, **kwargs):
         if instance is not None:
@@ -78,10 +92,19 @@ class FundRegistryForm(StyledFormMixin, forms.Form):
 
 
 def registry_initial(fund: Fund) -> dict:
-    fields = ("is_municipal", "registered_welfare_organisation", "registered_on", "contact_name", "contact_phone")
+    fields = (
+        "is_municipal",
+        "registered_welfare_organisation",
+        "registered_on",
+        "contact_name",
+        "contact_phone",
+    )
     initial = {name: getattr(fund, name) for name in fields}
-    initial.update(area_code=fund.area_id, organisation=fund.organisation_id,
-                   networks=[network.pk for network in fund.networks.all()])
+    initial.update(
+        area_code=fund.area_id,
+        organisation=fund.organisation_id,
+        networks=[network.pk for network in fund.networks.all()],
+    )
     return initial
 
 
@@ -99,14 +122,17 @@ class FundCreateForm(FundRegistryForm):
 class FundFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All statuses"))] + list(FundStatus.choices))
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses"))] + list(FundStatus.choices)
+    )
 
-    missing_from = forms.ChoiceField(label=_("Missing from"), required=False,
-                                     help_text=_("Funds that this source does not list"))
+    missing_from = forms.ChoiceField(
+        label=_("Missing from"), required=False, help_text=_("Funds that this source does not list")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].choices = [("", _("All districts"))] + district_choices(user=user)
         self.fields["missing_from"].choices = [("", _("Any source"))] + [
-            (str(source.pk), source.name) for source in source_list(user=user)]
+            (str(source.pk), source.name) for source in source_list(user=user)
+        ]

@@ -56,8 +56,12 @@ def link_records(
         return _link(records, threshold, review_threshold, progress)
 
 
-def _link(records: list[FundRecord], threshold: float, review_threshold: float,
-          progress: Callable[[str, int, int], None] | None) -> LinkResult:
+def _link(
+    records: list[FundRecord],
+    threshold: float,
+    review_threshold: float,
+    progress: Callable[[str, int, int], None] | None,
+) -> LinkResult:
     report = progress or (lambda stage, done, total: None)
     prepared = []
     for index, record in enumerate(records):
@@ -162,6 +166,11 @@ def summarise(result: LinkResult, sources: list[str]) -> LinkSummary:
                 values = {str(v).strip().casefold() for v in values}
             if len(values) > 1:
                 disagreements[field_name] += 1
-    return LinkSummary(funds=len(result.clusters), in_all_sources=in_all, in_one_source=in_one,
-                       in_source_duplicates=len(result.in_source_duplicates), review=len(result.review),
-                       disagreements={f: disagreements.get(f, 0) for f in ("members", "status", "founded")})
+    return LinkSummary(
+        funds=len(result.clusters),
+        in_all_sources=in_all,
+        in_one_source=in_one,
+        in_source_duplicates=len(result.in_source_duplicates),
+        review=len(result.review),
+        disagreements={f: disagreements.get(f, 0) for f in ("members", "status", "founded")},
+    )

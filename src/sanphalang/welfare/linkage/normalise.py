@@ -14,8 +14,14 @@ from sanphalang.thai.names import clean_text
 # Generic words that say "this is a welfare fund" and nothing about which one, longest first.
 _GENERIC_WORDS = sorted(
     (
-        "กองทุนสวัสดิการชุมชน", "กองทุนสวัสดิการ", "สวัสดิการชุมชน", "กองทุนฯ", "กองทุน", "สวัสดิการ",
-        "กสจ.", "กสช.",
+        "กองทุนสวัสดิการชุมชน",
+        "กองทุนสวัสดิการ",
+        "สวัสดิการชุมชน",
+        "กองทุนฯ",
+        "กองทุน",
+        "สวัสดิการ",
+        "กสจ.",
+        "กสช.",
     ),
     key=len,
     reverse=True,
@@ -27,18 +33,26 @@ _VILLAGE_WORD = re.compile(r"^(?:หมู่บ้าน|บ้าน|บ\.)")
 _LOCATION_PART = re.compile(
     r"(?P<marker>ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s*(?P<value>[^\s,]+(?:\s(?![ตอจ]\.|ตำบล|อำเภอ|จังหวัด)[^\s,]+)*)"
 )
-_MARKER_LEVEL = {"ตำบล": "tambon", "ต.": "tambon", "แขวง": "tambon", "อำเภอ": "district", "อ.": "district",
-                 "เขต": "district", "จังหวัด": "province", "จ.": "province"}
+_MARKER_LEVEL = {
+    "ตำบล": "tambon",
+    "ต.": "tambon",
+    "แขวง": "tambon",
+    "อำเภอ": "district",
+    "อ.": "district",
+    "เขต": "district",
+    "จังหวัด": "province",
+    "จ.": "province",
+}
 _TAIL = re.compile(r"\s*(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
 _VILLAGE_NUMBER = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*\d+")
 _NON_DIGITS = re.compile(r"\D")
-_THAI_DIGITS = re.compile("[\u0E50-\u0E59]")
+_THAI_DIGITS = re.compile("[\u0e50-\u0e59]")
 # "เทศบาลตำบลX" and "ทต.X" in a location cell name the tambon X too.
 _MUNICIPALITY_AS_TAMBON = re.compile(r"เทศบาล(?=ตำบล)|ทต\.?(?=\s|[\u0E00-\u0E7F])")
 _AREA_LEVEL_WORD = re.compile(r"^(?:ตำบล|ต\.|แขวง|อำเภอ|อ\.|กิ่งอำเภอ|เขต|จังหวัด|จ\.)\s*")
 # The level words geothai.match drops from the start of a name that is already compact.
 _LEADING_LEVEL_WORD = re.compile(r"^(?:จังหวัด|อำเภอ|เขต|ตำบล|แขวง|กิ่งอำเภอ)")
-_TONE_MARKS = re.compile("[\u0E47-\u0E4C]")
+_TONE_MARKS = re.compile("[\u0e47-\u0e4c]")
 _SPACES_AND_MARKS = re.compile(r"[\s\-_.,()\"'“”‘’/]+")
 # What PyThaiNLP's normalisation would change: doubled marks, a space before a mark, a tone mark before a vowel,
 # nikhahit + sara aa, doubled leading vowels. Text without any of these is passed over, which is most of it.
@@ -96,7 +110,7 @@ class Location:
 
 @lru_cache(maxsize=131072)
 def normalise_fund_name(name: str) -> FundName:
-    """"กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว อ.เมือง" → FundName(key="แม่ยาว", is_municipality=True, ...)."""
+    """ "กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว อ.เมือง" → FundName(key="แม่ยาว", is_municipality=True, ...)."""
     text = tidy(name)
     district_hint = province_hint = ""
     tail = _TAIL.search(text)
@@ -115,13 +129,19 @@ def normalise_fund_name(name: str) -> FundName:
     area_key = _compact(text)
     village_word = _VILLAGE_WORD.match(text)
     is_village = not tambon_words and not municipality_words and bool(village_word)
-    key = _compact(text[village_word.end():]) if village_word else area_key
+    key = _compact(text[village_word.end() :]) if village_word else area_key
     toneless = _TONE_MARKS.sub("", key)
-    return FundName(key=key, area_key=area_key, toneless=toneless,
-                    toneless_area_key=_TONE_MARKS.sub("", area_key) if village_word else toneless,
-                    is_municipality=bool(municipality_words), is_village=is_village,
-                    village_number=_NON_DIGITS.sub("", number.group(0)) if number else "",
-                    district_hint=district_hint, province_hint=province_hint)
+    return FundName(
+        key=key,
+        area_key=area_key,
+        toneless=toneless,
+        toneless_area_key=_TONE_MARKS.sub("", area_key) if village_word else toneless,
+        is_municipality=bool(municipality_words),
+        is_village=is_village,
+        village_number=_NON_DIGITS.sub("", number.group(0)) if number else "",
+        district_hint=district_hint,
+        province_hint=province_hint,
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -141,8 +161,12 @@ def parse_location(text: str) -> Location:
     for match in _LOCATION_PART.finditer(text):
         level = _MARKER_LEVEL[match.group("marker")]
         found.setdefault(level, _compact(match.group("value")))
-    return Location(tambon=found.get("tambon", ""), district=found.get("district", ""),
-                    province=found.get("province", ""), is_municipality=is_municipality)
+    return Location(
+        tambon=found.get("tambon", ""),
+        district=found.get("district", ""),
+        province=found.get("province", ""),
+        is_municipality=is_municipality,
+    )
 
 
 @dataclass(frozen=True)
@@ -184,7 +208,11 @@ def _all_districts() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for province in geothai.provinces():
         for district in geothai.districts(province.code):
-            for name in {_name_key(district.name_th), area_name(district.name_th), _name_key(district.name_en)}:
+            for name in {
+                _name_key(district.name_th),
+                area_name(district.name_th),
+                _name_key(district.name_en),
+            }:
                 index.setdefault(name, []).append(district.code)
     return index
 
@@ -232,7 +260,9 @@ def _subdistricts_by_name() -> dict[str, tuple[str, ...]]:
                 names = {subdistrict.name_th, subdistrict.name_en}
                 # area_name without its tidying, which the official names do not need and which would triple
                 # the time this takes
-                for name in {_LEADING_LEVEL_WORD.sub("", _compact(_AREA_LEVEL_WORD.sub("", n))) for n in names}:
+                for name in {
+                    _LEADING_LEVEL_WORD.sub("", _compact(_AREA_LEVEL_WORD.sub("", n))) for n in names
+                }:
                     index.setdefault(name, []).append(subdistrict.code)
     return {name: tuple(sorted(codes)) for name, codes in index.items()}
 
@@ -252,7 +282,9 @@ def _subdistrict_in(tambon: str, district_code: str, province_code: str) -> tupl
 
 
 @lru_cache(maxsize=262144)
-def resolve_area(*, tambon: str = "", district: str = "", province: str = "", name_key: str = "") -> ResolvedArea:
+def resolve_area(
+    *, tambon: str = "", district: str = "", province: str = "", name_key: str = ""
+) -> ResolvedArea:
     """The official codes of a record's area; the fund's name stands in for a missing or unreadable tambon.
 
     A subdistrict is resolved only when exactly one fits, so "เวียง" without its district stays unresolved.
@@ -280,7 +312,20 @@ def clear_caches() -> None:
     The tables of official names built from geothai go too: whoever runs next builds them again. geothai's own
     tables of its packaged data are not ours to clear and stay loaded for the process.
     """
-    for cached in (tidy, normalise_fund_name, area_name, parse_location, resolve_province, resolve_district,
-                   _subdistrict_in, _closest_subdistrict, resolve_area, _province_index, _district_index, _all_districts,
-                   _subdistrict_names, _subdistricts_by_name):
+    for cached in (
+        tidy,
+        normalise_fund_name,
+        area_name,
+        parse_location,
+        resolve_province,
+        resolve_district,
+        _subdistrict_in,
+        _closest_subdistrict,
+        resolve_area,
+        _province_index,
+        _district_index,
+        _all_districts,
+        _subdistrict_names,
+        _subdistricts_by_name,
+    ):
         cached.cache_clear()

@@ -21,18 +21,40 @@ from ..models import FundStatus, Source
 from .normalise import ResolvedArea, normalise_fund_name, parse_location, resolve_area
 from .scoring import FundRecord
 
-RECORD_FIELDS = ("fund_name", "tambon", "district", "province", "location", "members", "status", "founded",
-                 "fund_code")
+RECORD_FIELDS = (
+    "fund_name",
+    "tambon",
+    "district",
+    "province",
+    "location",
+    "members",
+    "status",
+    "founded",
+    "fund_code",
+)
 FIELD_LABELS = {
-    "fund_name": gettext_lazy("Fund name"), "tambon": gettext_lazy("Subdistrict"),
-    "district": gettext_lazy("District"), "province": gettext_lazy("Province"), "location": gettext_lazy("Location"),
-    "members": gettext_lazy("Members"), "status": gettext_lazy("Status"), "founded": gettext_lazy("Founded"),
+    "fund_name": gettext_lazy("Fund name"),
+    "tambon": gettext_lazy("Subdistrict"),
+    "district": gettext_lazy("District"),
+    "province": gettext_lazy("Province"),
+    "location": gettext_lazy("Location"),
+    "members": gettext_lazy("Members"),
+    "status": gettext_lazy("Status"),
+    "founded": gettext_lazy("Founded"),
     "fund_code": gettext_lazy("Fund code"),
 }
 # Headings the offices write, Thai and English; compared in normalise_heading's form.
 HEADING_ALIASES = {
-    "fund_name": ("ชื่อกองทุน", "ชื่อกองทุนสวัสดิการ", "ชื่อกองทุนสวัสดิการชุมชน", "กองทุน", "ชื่อ", "fund name",
-                  "fund", "name"),
+    "fund_name": (
+        "ชื่อกองทุน",
+        "ชื่อกองทุนสวัสดิการ",
+        "ชื่อกองทุนสวัสดิการชุมชน",
+        "กองทุน",
+        "ชื่อ",
+        "fund name",
+        "fund",
+        "name",
+    ),
     "tambon": ("ตำบล", "ต.", "ตำบล/เทศบาล", "tambon", "subdistrict", "sub-district"),
     "district": ("อำเภอ", "อ.", "district", "amphoe"),
     "province": ("จังหวัด", "จ.", "province", "changwat"),
@@ -52,6 +74,7 @@ STATUS_PATTERNS = (
 
 
 # --- which column holds which field -----------------------------------------------------------------------------
+
 
 def recognise_mapping(headings: list[str]) -> dict[str, str]:
     """Our field names mapped to the file's headings, for the headings we know."""
@@ -101,8 +124,9 @@ def check_mapping(mapping: dict[str, str], headings: list[str]) -> dict[str, int
         raise WelfareError.NO_FUND_NAME.error(None, headings=", ".join(h for h in headings if h))
     repeated = [h for h, n in Counter(normalise_heading(h) for h in mapping.values()).items() if n > 1]
     if repeated:
-        raise WelfareError.MAPPING_REPEATS_COLUMN.error(None, column=next(
-            h for h in mapping.values() if normalise_heading(h) == repeated[0]))
+        raise WelfareError.MAPPING_REPEATS_COLUMN.error(
+            None, column=next(h for h in mapping.values() if normalise_heading(h) == repeated[0])
+        )
     return {name: positions[normalise_heading(heading)] for name, heading in mapping.items()}
 
 
@@ -111,6 +135,7 @@ def row_values(cells: list[str], positions: dict[str, int]) -> dict[str, str]:
 
 
 # --- values as the sources write them ---------------------------------------------------------------------------
+
 
 def parse_members(text) -> int | None:
     try:
@@ -170,11 +195,19 @@ def row_problems(data: dict) -> list[tuple[str, str]]:
 def fund_record(source: str, row: int, data: dict) -> FundRecord:
     """The linkage engine's view of one row; the status is read as its meaning, so that "ดำเนินการ" and
     "ดำเนินงาน" do not count as a disagreement."""
-    return FundRecord(source=source, row=row, fund_name=data.get("fund_name", ""), tambon=data.get("tambon", ""),
-                      district=data.get("district", ""), province=data.get("province", ""),
-                      location=data.get("location", ""), members=parse_members(data.get("members")),
-                      status=parse_status(data.get("status")) or "", founded=parse_founded(data.get("founded")),
-                      fund_code=data.get("fund_code", ""))
+    return FundRecord(
+        source=source,
+        row=row,
+        fund_name=data.get("fund_name", ""),
+        tambon=data.get("tambon", ""),
+        district=data.get("district", ""),
+        province=data.get("province", ""),
+        location=data.get("location", ""),
+        members=parse_members(data.get("members")),
+        status=parse_status(data.get("status")) or "",
+        founded=parse_founded(data.get("founded")),
+        fund_code=data.get("fund_code", ""),
+    )
 
 
 def fund_identity(name: str) -> tuple:
@@ -188,9 +221,11 @@ def record_area(data: dict, *, province: str = "") -> ResolvedArea:
     fund's name standing in for a missing tambon; `province` is assumed when the row names none."""
     location = parse_location(data.get("location", ""))
     return resolve_area(
-        tambon=data.get("tambon") or location.tambon, district=data.get("district") or location.district,
+        tambon=data.get("tambon") or location.tambon,
+        district=data.get("district") or location.district,
         province=data.get("province") or location.province or province,
-        name_key=normalise_fund_name(data.get("fund_name", "")).key)
+        name_key=normalise_fund_name(data.get("fund_name", "")).key,
+    )
 
 
 @dataclass

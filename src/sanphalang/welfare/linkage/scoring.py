@@ -58,8 +58,9 @@ def prepare(record: FundRecord) -> Prepared:
     tambon = record.tambon or (location.tambon if location else "")
     district = record.district or (location.district if location else "") or name.district_hint
     province = record.province or (location.province if location else "") or name.province_hint
-    area = resolve_area(tambon=tambon, district=district, province=province,
-                        name_key="" if name.is_village else name.area_key)
+    area = resolve_area(
+        tambon=tambon, district=district, province=province, name_key="" if name.is_village else name.area_key
+    )
     return Prepared(record=record, name=name, area=area, fund_code=(record.fund_code or "").strip())
 
 
@@ -87,9 +88,11 @@ def score_pair(a: Prepared, b: Prepared) -> tuple[float, tuple[tuple, ...]]:
         # the toneless keys score at most 0.98, so equal keys decide, without three calls into rapidfuzz
         similarity = 1.0
     else:
-        similarity = max(Indel.normalized_similarity(name_a.key, name_b.key),
-                         0.98 * Indel.normalized_similarity(name_a.toneless, name_b.toneless),
-                         0.98 * Indel.normalized_similarity(name_a.toneless_area_key, name_b.toneless_area_key))
+        similarity = max(
+            Indel.normalized_similarity(name_a.key, name_b.key),
+            0.98 * Indel.normalized_similarity(name_a.toneless, name_b.toneless),
+            0.98 * Indel.normalized_similarity(name_a.toneless_area_key, name_b.toneless_area_key),
+        )
     if similarity < 0.4 and not (a.fund_code and a.fund_code == b.fund_code):
         # nothing else can lift names this different to a review
         return 0.0, (("name_different", round(similarity, 2)),)
@@ -173,14 +176,20 @@ def candidate_pairs(prepared: list[Prepared], *, skip_different_areas: bool = Fa
         return pairs
     subdistrict = [p.area.subdistrict_code for p in prepared]
     # Same-subdistrict and same-code pairs come from the "s" and "c" blocks, unless those were too large to pair.
-    oversized = {(key[0], key[1]) for key, members in blocks.items()
-                 if key[0] in ("s", "c") and len(members) > MAX_BLOCK}
+    oversized = {
+        (key[0], key[1])
+        for key, members in blocks.items()
+        if key[0] in ("s", "c") and len(members) > MAX_BLOCK
+    }
     # Only these other blocks hold pairs left to make: those with an unresolved record, or in an oversized block.
     wanted = {key for i, keys in enumerate(keys_of) if not subdistrict[i] for key in keys}
     if oversized:
-        wanted.update(key for i, p in enumerate(prepared)
-                      if ("s", subdistrict[i]) in oversized or (p.fund_code and ("c", p.fund_code) in oversized)
-                      for key in keys_of[i])
+        wanted.update(
+            key
+            for i, p in enumerate(prepared)
+            if ("s", subdistrict[i]) in oversized or (p.fund_code and ("c", p.fund_code) in oversized)
+            for key in keys_of[i]
+        )
     for key, members in blocks.items():
         size = len(members)
         if size < 2 or size > MAX_BLOCK:

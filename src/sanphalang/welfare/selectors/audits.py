@@ -27,15 +27,24 @@ def province_choices(*, user: User) -> list[tuple[str, str]]:
 def audit_round_list(*, user: User) -> QuerySet[AuditRound]:
     """Rounds of the user's provinces, counting the visits to the funds the user can see, as the round's page does."""
     visible = scope_for(user).subtree_q("visits__fund__area_id")
-    return AuditRound.objects.filter(_province_q(user, "province_id")).select_related("province").annotate(
-        planned_count=Count("visits", filter=visible, distinct=True),
-        visited_count=Count("visits", filter=visible & Q(visits__visited_on__isnull=False), distinct=True),
-    ).order_by("-starts_on", "pk")
+    return (
+        AuditRound.objects.filter(_province_q(user, "province_id"))
+        .select_related("province")
+        .annotate(
+            planned_count=Count("visits", filter=visible, distinct=True),
+            visited_count=Count(
+                "visits", filter=visible & Q(visits__visited_on__isnull=False), distinct=True
+            ),
+        )
+        .order_by("-starts_on", "pk")
+    )
 
 
 def audit_round_get(*, user: User, pk: int) -> AuditRound:
     try:
-        return AuditRound.objects.filter(_province_q(user, "province_id")).select_related("province").get(pk=pk)
+        return (
+            AuditRound.objects.filter(_province_q(user, "province_id")).select_related("province").get(pk=pk)
+        )
     except (AuditRound.DoesNotExist, ValueError):
         raise Http404 from None
 
@@ -49,19 +58,29 @@ def audit_round_get_for_change(*, user: User, pk: int) -> AuditRound:
 
 def audit_visit_list(*, user: User, audit_round: AuditRound) -> QuerySet[AuditVisit]:
     """The round's visits to funds the user can see, with the number of findings still open."""
-    return AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"), round=audit_round).select_related(
-        "fund__area").prefetch_related(Prefetch("team", queryset=Person.objects.order_by("first_name"))).annotate(
-        open_findings=Count("findings", filter=Q(findings__closed_on__isnull=True)),
-        finding_count=Count("findings")).order_by(
-        "planned_on", "fund__sort_key", "pk")
+    return (
+        AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"), round=audit_round)
+        .select_related("fund__area")
+        .prefetch_related(Prefetch("team", queryset=Person.objects.order_by("first_name")))
+        .annotate(
+            open_findings=Count("findings", filter=Q(findings__closed_on__isnull=True)),
+            finding_count=Count("findings"),
+        )
+        .order_by("planned_on", "fund__sort_key", "pk")
+    )
 
 
 def audit_visit_get(*, user: User, pk: int) -> AuditVisit:
     try:
-        return AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id")).select_related(
-            "round__province", "fund__area").prefetch_related(
-            "team", Prefetch("findings", queryset=Finding.objects.select_related("settlement").order_by("pk")),
-        ).get(pk=pk)
+        return (
+            AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"))
+            .select_related("round__province", "fund__area")
+            .prefetch_related(
+                "team",
+                Prefetch("findings", queryset=Finding.objects.select_related("settlement").order_by("pk")),
+            )
+            .get(pk=pk)
+        )
     except (AuditVisit.DoesNotExist, ValueError):
         raise Http404 from None
 
@@ -82,16 +101,25 @@ def finding_get_for_change(*, user: User, pk: int) -> Finding:
 
 def finding_get(*, user: User, pk: int) -> Finding:
     try:
-        return Finding.objects.filter(scope_for(user).subtree_q("visit__fund__area_id")).select_related(
-            "visit__round", "visit__fund", "settlement").get(pk=pk)
+        return (
+            Finding.objects.filter(scope_for(user).subtree_q("visit__fund__area_id"))
+            .select_related("visit__round", "visit__fund", "settlement")
+            .get(pk=pk)
+        )
     except (Finding.DoesNotExist, ValueError):
         raise Http404 from None
 
 
 def plannable_funds(*, user: User, audit_round: AuditRound) -> QuerySet[Fund]:
     """Funds of the round's province that the user can see and that the round does not visit yet."""
-    return Fund.objects.filter(scope_for(user).subtree_q("area_id"), area__pk__startswith=audit_round.province_id
-                               ).exclude(audit_visits__round=audit_round).select_related("area").order_by("sort_key")
+    return (
+        Fund.objects.filter(
+            scope_for(user).subtree_q("area_id"), area__pk__startswith=audit_round.province_id
+        )
+        .exclude(audit_visits__round=audit_round)
+        .select_related("area")
+        .order_by("sort_key")
+    )
 
 
 def team_candidates(*, user: User, visit: AuditVisit | None = None) -> QuerySet[Person]:

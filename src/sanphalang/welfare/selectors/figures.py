@@ -48,20 +48,29 @@ def fund_year_of(fund: Fund, year_be: int) -> FundYear:
 
 
 def _rollup_by_prefix(funds, length: int) -> list[dict]:
-    return list(funds.annotate(code=Substr("area_id", 1, length)).values("code")
-                .annotate(funds=Count("id"), members=Sum("members")).order_by("code"))
+    return list(
+        funds.annotate(code=Substr("area_id", 1, length))
+        .values("code")
+        .annotate(funds=Count("id"), members=Sum("members"))
+        .order_by("code")
+    )
 
 
 def province_regions(province_codes) -> dict[str, list[tuple[str, str]]]:
     """The (slug, name) of each province's regions; a province in no region gets the one "no region" row, so that
     nothing drops out of a roll-up by region."""
-    memberships = list(Region.provinces.through.objects.filter(area_id__in=list(province_codes))
-                       .values_list("region_id", "area_id"))
+    memberships = list(
+        Region.provinces.through.objects.filter(area_id__in=list(province_codes)).values_list(
+            "region_id", "area_id"
+        )
+    )
     names = {r.pk: (r.slug, str(r)) for r in Region.objects.filter(pk__in={rid for rid, _c in memberships})}
     regions_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for region_id, province_code in memberships:
         regions_of[province_code].append(names[region_id])
-    return {code: regions_of.get(code) or [(NO_REGION, _("Provinces in no region"))] for code in province_codes}
+    return {
+        code: regions_of.get(code) or [(NO_REGION, _("Provinces in no region"))] for code in province_codes
+    }
 
 
 def _region_sort_key(row: dict) -> tuple:
@@ -95,8 +104,14 @@ def fund_rollup(*, user: User, level: str = "district") -> list[dict]:
         totals = funds.aggregate(funds=Count("id"), members=Sum("members"))
         if not totals["funds"]:
             return []
-        return [{"code": COUNTRY_CODE, "name": _("Thailand"), "funds": totals["funds"],
-                 "members": totals["members"] or 0}]
+        return [
+            {
+                "code": COUNTRY_CODE,
+                "name": _("Thailand"),
+                "funds": totals["funds"],
+                "members": totals["members"] or 0,
+            }
+        ]
     rows = _rollup_by_prefix(funds, {"province": 2, "district": 4}[level])
     names = dict(Area.objects.filter(code__in=[r["code"] for r in rows]).values_list("code", "name_th"))
     for row in rows:
@@ -107,8 +122,12 @@ def fund_rollup(*, user: User, level: str = "district") -> list[dict]:
 
 def years_reported(*, user: User) -> list[int]:
     """The years (BE) for which any fund the user can see has figures, latest first."""
-    return list(FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id")).order_by("-year_be")
-                .values_list("year_be", flat=True).distinct())
+    return list(
+        FundYear.objects.filter(scope_for(user).subtree_q("fund__area_id"))
+        .order_by("-year_be")
+        .values_list("year_be", flat=True)
+        .distinct()
+    )
 
 
 def _in_satang(row: dict) -> dict:
@@ -158,20 +177,35 @@ def figures_rollup(*, user: User, level: str, year_be: int) -> dict[str, dict]:
 
     One grouped query by district or province; regions and the country are summed from the provinces.
     """
-    rows = _by_code(_years(user, year_be), _partition(level), reporting=Count("fund_id"),
-                    **{name: Sum(name) for name in FIGURE_FIELDS})
+    rows = _by_code(
+        _years(user, year_be),
+        _partition(level),
+        reporting=Count("fund_id"),
+        **{name: Sum(name) for name in FIGURE_FIELDS},
+    )
     return {code: _in_satang(row) for code, row in _to_level(rows, level).items()}
 
 
 def _compared(user: User, level: str, year_be: int) -> tuple[dict[str, dict], dict[str, dict]]:
     """The compared figures of the year and of the year before, over the funds that reported both: one query."""
-    both = (FundYear.objects.filter(year_be__in=(year_be, year_be - 1)).order_by().values("fund_id")
-            .annotate(reported=Count("id")).filter(reported=2).values("fund_id"))
-    sums = {f"{name}@{year}": Sum(Case(When(year_be=year, then=F(name))))
-            for name in COMPARED_FIELDS for year in (year_be, year_be - 1)}
+    both = (
+        FundYear.objects.filter(year_be__in=(year_be, year_be - 1))
+        .order_by()
+        .values("fund_id")
+        .annotate(reported=Count("id"))
+        .filter(reported=2)
+        .values("fund_id")
+    )
+    sums = {
+        f"{name}@{year}": Sum(Case(When(year_be=year, then=F(name))))
+        for name in COMPARED_FIELDS
+        for year in (year_be, year_be - 1)
+    }
     rows = _by_code(_years(user, year_be, year_be - 1).filter(fund_id__in=both), _partition(level), **sums)
-    now, before = ({code: {name: row[f"{name}@{year}"] for name in COMPARED_FIELDS} for code, row in rows.items()}
-                   for year in (year_be, year_be - 1))
+    now, before = (
+        {code: {name: row[f"{name}@{year}"] for name in COMPARED_FIELDS} for code, row in rows.items()}
+        for year in (year_be, year_be - 1)
+    )
     return _to_level(now, level), _to_level(before, level)
 
 
@@ -194,8 +228,11 @@ def benefits_total(row: dict) -> Decimal | None:
 
 
 def _labelled(year, names) -> list[tuple[str, object]]:
-    return [(FundYear._meta.get_field(name).verbose_name, getattr(year, name)) for name in names
-            if getattr(year, name) is not None]
+    return [
+        (FundYear._meta.get_field(name).verbose_name, getattr(year, name))
+        for name in names
+        if getattr(year, name) is not None
+    ]
 
 
 def year_rows(years) -> list[dict]:
@@ -203,9 +240,16 @@ def year_rows(years) -> list[dict]:
     rows = []
     for year in years:
         values = {name: getattr(year, name) for name in FIGURE_FIELDS}
-        rows.append({"year": year, "matching_total": matching_total(values), "benefits_total": benefits_total(values),
-                     "age_groups": _labelled(year, AGE_GROUP_FIELDS), "matching": _labelled(year, MATCHING_FIELDS),
-                     "benefits": _labelled(year, BENEFIT_FIELDS)})
+        rows.append(
+            {
+                "year": year,
+                "matching_total": matching_total(values),
+                "benefits_total": benefits_total(values),
+                "age_groups": _labelled(year, AGE_GROUP_FIELDS),
+                "matching": _labelled(year, MATCHING_FIELDS),
+                "benefits": _labelled(year, BENEFIT_FIELDS),
+            }
+        )
     return rows
 
 
@@ -216,7 +260,9 @@ def _change(now, before) -> Decimal | None:
     return (Decimal(now - before) * 100 / Decimal(before)).quantize(Decimal("0.1"))
 
 
-def _attach(rows: list[dict], by_code: dict[str, dict], now: dict[str, dict], before: dict[str, dict]) -> None:
+def _attach(
+    rows: list[dict], by_code: dict[str, dict], now: dict[str, dict], before: dict[str, dict]
+) -> None:
     """Put the year's figures on each row, and the change over the funds that reported both years."""
     for row in rows:
         figures = row["figures"] = by_code.get(row["code"])
@@ -234,8 +280,10 @@ def rollup_table(*, user: User, level: str, year_be: int | None = None) -> tuple
     Regions overlap, so their rows need not add up to the total: the country row is the total at every level.
     """
     rows = fund_rollup(user=user, level=level)
-    total = next(iter(fund_rollup(user=user, level="country")),
-                 {"code": COUNTRY_CODE, "name": "", "funds": 0, "members": 0})
+    total = next(
+        iter(fund_rollup(user=user, level="country")),
+        {"code": COUNTRY_CODE, "name": "", "funds": 0, "members": 0},
+    )
     if year_be:
         # Read once by district or province; the rows and the country's total are both summed from those.
         part = _partition(level)

@@ -11,14 +11,20 @@ from ..models import SourceRecord
 
 def review_queue(*, user: User) -> QuerySet[SourceRecord]:
     """Uncertain links of records whose fund lies in the user's areas."""
-    return SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), needs_review=True).select_related(
-        "source", "fund__area", "area").order_by("source__name", "row")
+    return (
+        SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), needs_review=True)
+        .select_related("source", "fund__area", "area")
+        .order_by("source__name", "row")
+    )
 
 
 def in_source_duplicates(*, user: User) -> QuerySet[SourceRecord]:
     """Rows that repeat a fund within their own source, for the funds in the user's areas."""
-    return SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), duplicate_of__isnull=False
-                                       ).select_related("source", "fund", "duplicate_of").order_by("source__name", "row")
+    return (
+        SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), duplicate_of__isnull=False)
+        .select_related("source", "fund", "duplicate_of")
+        .order_by("source__name", "row")
+    )
 
 
 def review_record_area(record: SourceRecord) -> str:

@@ -19,12 +19,16 @@ def disagreements(fund: Fund) -> list[tuple[str, dict[str, object]]]:
     """Each field where the linked sources differ, or a source of the province lacks the fund: source → value."""
     sources = list(Source.objects.filter(province_id=fund.area_id[:2]).order_by("name"))
     by_source: dict[str, SourceRecord] = {}
-    for record in fund.source_records.filter(duplicate_of__isnull=True).select_related("source").order_by("row"):
+    for record in (
+        fund.source_records.filter(duplicate_of__isnull=True).select_related("source").order_by("row")
+    ):
         by_source.setdefault(record.source.name, record)
     result = []
     for name in SETTLE_FIELDS:
-        values = {s.name: (field_value(name, by_source[s.name].data) if s.name in by_source else None)
-                  for s in sources}
+        values = {
+            s.name: (field_value(name, by_source[s.name].data) if s.name in by_source else None)
+            for s in sources
+        }
         present = {_comparable(name, v) for v in values.values() if v is not None}
         if len(present) > 1 or (present and len(by_source) < len(sources)):
             result.append((name, values))
@@ -84,7 +88,11 @@ def settlement_conflicts(fund: Fund) -> list[SettlementConflict]:
             if imported_at is None or imported_at <= settlement.decided_at:
                 continue
             value = field_value(name, record.data)
-            if value is None or (settled is not None and _comparable(name, value) == _comparable(name, settled)):
+            if value is None or (
+                settled is not None and _comparable(name, value) == _comparable(name, settled)
+            ):
                 continue
-            conflicts.append(SettlementConflict(field=name, settlement=settlement, record=record, source_value=value))
+            conflicts.append(
+                SettlementConflict(field=name, settlement=settlement, record=record, source_value=value)
+            )
     return conflicts

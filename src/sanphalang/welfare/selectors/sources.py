@@ -26,8 +26,11 @@ def source_list(*, user: User) -> QuerySet[Source]:
         qs = Source.objects.all()
     else:
         qs = Source.objects.filter(province_id__in={prefix[:2] for prefix in scope.prefixes})
-    return qs.select_related("province", "imported_by").annotate(record_count=Count("records")).order_by(
-        "province_id", "name")
+    return (
+        qs.select_related("province", "imported_by")
+        .annotate(record_count=Count("records"))
+        .order_by("province_id", "name")
+    )
 
 
 @dataclass
@@ -49,7 +52,9 @@ class SourcePreview:
 
 def source_upload_get(*, user: User, pk: int) -> ImportBatch:
     """The user's own source upload; anyone else's is not found."""
-    batch = ImportBatch.objects.filter(pk=pk, user_id=getattr(user, "pk", None), entity=ImportEntity.FUND_SOURCE).first()
+    batch = ImportBatch.objects.filter(
+        pk=pk, user_id=getattr(user, "pk", None), entity=ImportEntity.FUND_SOURCE
+    ).first()
     if batch is None:
         raise Http404
     return batch
@@ -79,7 +84,9 @@ def source_upload_table(batch: ImportBatch) -> Table:
 
 
 def _source_of(batch: ImportBatch) -> Source | None:
-    return Source.objects.filter(province_id=batch.options["province_code"], name=batch.options["source_name"]).first()
+    return Source.objects.filter(
+        province_id=batch.options["province_code"], name=batch.options["source_name"]
+    ).first()
 
 
 def source_upload_suggestion(batch: ImportBatch, table: Table) -> dict[str, str]:
@@ -92,13 +99,21 @@ def source_upload_preview(*, batch: ImportBatch, table: Table, mapping: dict[str
     """What importing the file under the mapping would keep and refuse; writes nothing."""
     mapping = {name: heading for name, heading in mapping.items() if heading}
     used = {normalise_heading(h) for h in mapping.values()}
-    preview = SourcePreview(headings=[h for h in table.headings if h], mapping=mapping, total=len(table.rows),
-                            rows=[], errors=[],
-                            unused_headings=[h for h in table.headings if h and normalise_heading(h) not in used])
+    preview = SourcePreview(
+        headings=[h for h in table.headings if h],
+        mapping=mapping,
+        total=len(table.rows),
+        rows=[],
+        errors=[],
+        unused_headings=[h for h in table.headings if h and normalise_heading(h) not in used],
+    )
     source = _source_of(batch)
     present = {normalise_heading(h) for h in table.headings if h}
-    preview.missing_remembered = [heading for heading in ((source.column_mapping if source else None) or {}).values()
-                                  if normalise_heading(heading) not in present]
+    preview.missing_remembered = [
+        heading
+        for heading in ((source.column_mapping if source else None) or {}).values()
+        if normalise_heading(heading) not in present
+    ]
     try:
         checked = source_rows(table, mapping)
     except ValidationError as error:

@@ -35,7 +35,6 @@ DEFAULT_CHECKLIST = [
 ANSWERS = {"yes", "no", "partly", "n/a"}
 
 
-
 def _clean_checklist(checklist: list[str]) -> list[str]:
     items = [item.strip() for item in checklist if item.strip()]
     if not items:
@@ -51,14 +50,18 @@ def _quoted(items) -> str:
 
 
 def _visit_names(visits) -> str:
-    return ", ".join(f"{visit.fund.name_th} ({format_be_date(visit.planned_on, style='short')})" for visit in visits)
+    return ", ".join(
+        f"{visit.fund.name_th} ({format_be_date(visit.planned_on, style='short')})" for visit in visits
+    )
 
 
 def _check_planned_on(audit_round: AuditRound, planned_on: dt.date | None) -> None:
     if planned_on and not audit_round.starts_on <= planned_on <= audit_round.ends_on:
-        raise WelfareError.VISIT_OUTSIDE_ROUND.error("planned_on",
-                                                     start=format_be_date(audit_round.starts_on, style="short"),
-                                                     end=format_be_date(audit_round.ends_on, style="short"))
+        raise WelfareError.VISIT_OUTSIDE_ROUND.error(
+            "planned_on",
+            start=format_be_date(audit_round.starts_on, style="short"),
+            end=format_be_date(audit_round.ends_on, style="short"),
+        )
 
 
 def _check_team(by: User, team, *, already: set[int] = frozenset()) -> None:
@@ -75,20 +78,32 @@ def visit_is_recorded(visit: AuditVisit, *, finding_count: int) -> bool:
 
 
 @transaction.atomic
-def audit_round_create(*, by: User, name: str, province_code: str, starts_on: dt.date, ends_on: dt.date,
-                       checklist: list[str] | None = None) -> AuditRound:
+def audit_round_create(
+    *,
+    by: User,
+    name: str,
+    province_code: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    checklist: list[str] | None = None,
+) -> AuditRound:
     province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
     if province is None:
         raise WelfareError.CHOOSE_PROVINCE.error("province")
     require_write(by, province.code)
     items = _clean_checklist(checklist if checklist is not None else DEFAULT_CHECKLIST)
-    return validated_save(AuditRound(name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on,
-                                     checklist=items), by)
+    return validated_save(
+        AuditRound(
+            name=name.strip(), province=province, starts_on=starts_on, ends_on=ends_on, checklist=items
+        ),
+        by,
+    )
 
 
 @transaction.atomic
-def audit_visit_plan(*, by: User, audit_round: AuditRound, fund: Fund, planned_on: dt.date | None = None,
-                     team=()) -> AuditVisit:
+def audit_visit_plan(
+    *, by: User, audit_round: AuditRound, fund: Fund, planned_on: dt.date | None = None, team=()
+) -> AuditVisit:
     require_write(by, fund.area_id)
     if not fund.area_id.startswith(audit_round.province_id):
         raise WelfareError.FUND_OUTSIDE_ROUND_PROVINCE.error("fund")
@@ -103,8 +118,15 @@ def audit_visit_plan(*, by: User, audit_round: AuditRound, fund: Fund, planned_o
 
 
 @transaction.atomic
-def audit_round_update(*, by: User, audit_round: AuditRound, name: str, starts_on: dt.date, ends_on: dt.date,
-                       checklist: list[str]) -> AuditRound:
+def audit_round_update(
+    *,
+    by: User,
+    audit_round: AuditRound,
+    name: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    checklist: list[str],
+) -> AuditRound:
     """Rename a round, move its period or edit its checklist, keeping every visit and answer already recorded valid."""
     require_write(by, audit_round.province_id)
     # The round's row is locked while its checklist changes, as recording a visit locks it while answering: a
@@ -156,7 +178,9 @@ def audit_visit_remove(*, by: User, visit: AuditVisit) -> None:
 
 
 @transaction.atomic
-def audit_visit_record(*, by: User, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]) -> AuditVisit:
+def audit_visit_record(
+    *, by: User, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]
+) -> AuditVisit:
     """Record the visit's answers to the round's checklist (yes / no / partly / n/a per question)."""
     require_write(by, visit.fund.area_id)
     checklist = AuditRound.objects.select_for_update().get(pk=visit.round_id).checklist
@@ -174,19 +198,38 @@ def audit_visit_record(*, by: User, visit: AuditVisit, visited_on: dt.date, answ
 
 
 @transaction.atomic
-def finding_add(*, by: User, visit: AuditVisit, text: str, follow_up: str = "", due_on: dt.date | None = None,
-                proposed_field: str = "", proposed_value: str = "") -> Finding:
+def finding_add(
+    *,
+    by: User,
+    visit: AuditVisit,
+    text: str,
+    follow_up: str = "",
+    due_on: dt.date | None = None,
+    proposed_field: str = "",
+    proposed_value: str = "",
+) -> Finding:
     require_write(by, visit.fund.area_id)
     if proposed_field and proposed_field not in SETTLE_FIELDS:
         raise WelfareError.NOT_CORRECTABLE.error("proposed_field")
     if bool(proposed_field) != bool(proposed_value):
         raise WelfareError.CORRECTION_HALF_GIVEN.error("proposed_value")
-    return validated_save(Finding(visit=visit, text=text.strip(), follow_up=follow_up, due_on=due_on,
-                                  proposed_field=proposed_field, proposed_value=proposed_value), by)
+    return validated_save(
+        Finding(
+            visit=visit,
+            text=text.strip(),
+            follow_up=follow_up,
+            due_on=due_on,
+            proposed_field=proposed_field,
+            proposed_value=proposed_value,
+        ),
+        by,
+    )
 
 
 @transaction.atomic
-def finding_close(*, by: User, finding: Finding, closed_on: dt.date | None = None, follow_up: str | None = None) -> Finding:
+def finding_close(
+    *, by: User, finding: Finding, closed_on: dt.date | None = None, follow_up: str | None = None
+) -> Finding:
     require_write(by, finding.visit.fund.area_id)
     finding.closed_on = closed_on or timezone.localdate()
     if follow_up is not None:
@@ -202,6 +245,11 @@ def finding_settle(*, by: User, finding: Finding, reason: str = "") -> Finding:
     if finding.settlement_id:
         raise WelfareError.CORRECTION_SETTLED.error(None)
     reason = reason.strip() or _("Audit visit finding: %(text)s") % {"text": finding.text[:200]}
-    finding.settlement = settle(by=by, fund=finding.visit.fund, field=finding.proposed_field,
-                                value=finding.proposed_value, reason=reason)
+    finding.settlement = settle(
+        by=by,
+        fund=finding.visit.fund,
+        field=finding.proposed_field,
+        value=finding.proposed_value,
+        reason=reason,
+    )
     return validated_save(finding, by)

@@ -53,7 +53,9 @@ def _check_values(values: dict) -> dict:
         raise WelfareError.NO_FIGURES.error(None)
     by_age = [cleaned[name] for name in AGE_GROUP_FIELDS if cleaned[name] is not None]
     if cleaned["members"] is not None and sum(by_age) > cleaned["members"]:
-        raise WelfareError.AGE_GROUPS_EXCEED_MEMBERS.error("members", groups=sum(by_age), members=cleaned["members"])
+        raise WelfareError.AGE_GROUPS_EXCEED_MEMBERS.error(
+            "members", groups=sum(by_age), members=cleaned["members"]
+        )
     return cleaned
 
 
@@ -101,35 +103,127 @@ def _figure(key: str, th: str, en: str, *aliases: str) -> Column:
 
 
 FIGURE_COLUMNS = (
-    _figure("members", "จำนวนสมาชิก", "Members", "สมาชิก", "จำนวนสมาชิก (คน)", "members", "member count",
-            *_grouped(_MEMBERS, ("รวม", "ทั้งหมด"))),
-    _figure("members_children", "สมาชิกอายุต่ำกว่า 18 ปี", "Members under 18", "เด็กและเยาวชน", "สมาชิกเด็ก",
-            *_grouped(_MEMBERS, ("เด็ก", "เด็กและเยาวชน", "อายุต่ำกว่า 18 ปี", "0-17 ปี"))),
-    _figure("members_working_age", "สมาชิกอายุ 18–59 ปี", "Members aged 18-59", "สมาชิกอายุ 18-59 ปี", "วัยทำงาน",
-            "สมาชิกวัยทำงาน", *_grouped(_MEMBERS, ("วัยทำงาน", "18-59 ปี", "อายุ 18-59 ปี"))),
-    _figure("members_elderly", "สมาชิกอายุ 60 ปีขึ้นไป", "Members aged 60 and over", "ผู้สูงอายุ", "สมาชิกผู้สูงอายุ",
-            *_grouped(_MEMBERS, ("ผู้สูงอายุ", "60 ปีขึ้นไป", "อายุ 60 ปีขึ้นไป"))),
-    _figure("savings", "เงินออมสมาชิก", "Members' savings", "เงินสมทบสมาชิก", "เงินออม", "เงินสมทบของสมาชิก",
-            "savings", "contributions"),
-    _figure("matching_government", "เงินสมทบจากรัฐ", "Matching from government", "เงินสมทบรัฐ",
-            "เงินสมทบจากรัฐ (พอช.)", "สมทบรัฐ", "เงินสมทบจาก พอช.", *_grouped(_MATCHING, ("รัฐ", "พอช.", "รัฐบาล"))),
-    _figure("matching_local_government", "เงินสมทบจากท้องถิ่น", "Matching from local government", "เงินสมทบ อปท.",
-            "เงินสมทบจาก อปท.", "สมทบท้องถิ่น", *_grouped(_MATCHING, ("ท้องถิ่น", "อปท.", "อปท"))),
-    _figure("matching_other", "เงินสมทบอื่น", "Matching from other sources", "เงินสมทบจากแหล่งอื่น", "สมทบอื่น",
-            *_grouped(_MATCHING, ("อื่นๆ", "อื่น", "แหล่งอื่น"))),
-    _figure("benefits_birth", "สวัสดิการเกิด", "Benefits: birth", "คลอดบุตร", *_grouped(_BENEFITS, ("เกิด", "คลอดบุตร"))),
-    _figure("benefits_sickness", "สวัสดิการเจ็บป่วย", "Benefits: sickness", "เจ็บป่วย",
-            *_grouped(_BENEFITS, ("เจ็บป่วย", "รักษาพยาบาล"))),
-    _figure("benefits_death", "สวัสดิการเสียชีวิต", "Benefits: death", "เสียชีวิต", "ฌาปนกิจ",
-            *_grouped(_BENEFITS, ("เสียชีวิต", "ตาย", "ฌาปนกิจ"))),
-    _figure("benefits_elderly", "สวัสดิการผู้สูงอายุ", "Benefits: elderly", "บำนาญ",
-            *_grouped(_BENEFITS, ("ผู้สูงอายุ", "บำนาญ", "คนชรา"))),
-    _figure("benefits_education", "สวัสดิการการศึกษา", "Benefits: education", "ทุนการศึกษา",
-            *_grouped(_BENEFITS, ("การศึกษา", "ทุนการศึกษา"))),
-    _figure("benefits_disaster", "สวัสดิการภัยพิบัติ", "Benefits: disaster", "ภัยพิบัติ",
-            *_grouped(_BENEFITS, ("ภัยพิบัติ", "สาธารณภัย"))),
-    _figure("balance", "เงินกองทุนคงเหลือ", "Fund balance", "ยอดเงินคงเหลือ", "ยอดคงเหลือ", "คงเหลือ",
-            "เงินกองทุนสะสม", "balance"),
+    _figure(
+        "members",
+        "จำนวนสมาชิก",
+        "Members",
+        "สมาชิก",
+        "จำนวนสมาชิก (คน)",
+        "members",
+        "member count",
+        *_grouped(_MEMBERS, ("รวม", "ทั้งหมด")),
+    ),
+    _figure(
+        "members_children",
+        "สมาชิกอายุต่ำกว่า 18 ปี",
+        "Members under 18",
+        "เด็กและเยาวชน",
+        "สมาชิกเด็ก",
+        *_grouped(_MEMBERS, ("เด็ก", "เด็กและเยาวชน", "อายุต่ำกว่า 18 ปี", "0-17 ปี")),
+    ),
+    _figure(
+        "members_working_age",
+        "สมาชิกอายุ 18–59 ปี",
+        "Members aged 18-59",
+        "สมาชิกอายุ 18-59 ปี",
+        "วัยทำงาน",
+        "สมาชิกวัยทำงาน",
+        *_grouped(_MEMBERS, ("วัยทำงาน", "18-59 ปี", "อายุ 18-59 ปี")),
+    ),
+    _figure(
+        "members_elderly",
+        "สมาชิกอายุ 60 ปีขึ้นไป",
+        "Members aged 60 and over",
+        "ผู้สูงอายุ",
+        "สมาชิกผู้สูงอายุ",
+        *_grouped(_MEMBERS, ("ผู้สูงอายุ", "60 ปีขึ้นไป", "อายุ 60 ปีขึ้นไป")),
+    ),
+    _figure(
+        "savings",
+        "เงินออมสมาชิก",
+        "Members' savings",
+        "เงินสมทบสมาชิก",
+        "เงินออม",
+        "เงินสมทบของสมาชิก",
+        "savings",
+        "contributions",
+    ),
+    _figure(
+        "matching_government",
+        "เงินสมทบจากรัฐ",
+        "Matching from government",
+        "เงินสมทบรัฐ",
+        "เงินสมทบจากรัฐ (พอช.)",
+        "สมทบรัฐ",
+        "เงินสมทบจาก พอช.",
+        *_grouped(_MATCHING, ("รัฐ", "พอช.", "รัฐบาล")),
+    ),
+    _figure(
+        "matching_local_government",
+        "เงินสมทบจากท้องถิ่น",
+        "Matching from local government",
+        "เงินสมทบ อปท.",
+        "เงินสมทบจาก อปท.",
+        "สมทบท้องถิ่น",
+        *_grouped(_MATCHING, ("ท้องถิ่น", "อปท.", "อปท")),
+    ),
+    _figure(
+        "matching_other",
+        "เงินสมทบอื่น",
+        "Matching from other sources",
+        "เงินสมทบจากแหล่งอื่น",
+        "สมทบอื่น",
+        *_grouped(_MATCHING, ("อื่นๆ", "อื่น", "แหล่งอื่น")),
+    ),
+    _figure(
+        "benefits_birth", "สวัสดิการเกิด", "Benefits: birth", "คลอดบุตร", *_grouped(_BENEFITS, ("เกิด", "คลอดบุตร"))
+    ),
+    _figure(
+        "benefits_sickness",
+        "สวัสดิการเจ็บป่วย",
+        "Benefits: sickness",
+        "เจ็บป่วย",
+        *_grouped(_BENEFITS, ("เจ็บป่วย", "รักษาพยาบาล")),
+    ),
+    _figure(
+        "benefits_death",
+        "สวัสดิการเสียชีวิต",
+        "Benefits: death",
+        "เสียชีวิต",
+        "ฌาปนกิจ",
+        *_grouped(_BENEFITS, ("เสียชีวิต", "ตาย", "ฌาปนกิจ")),
+    ),
+    _figure(
+        "benefits_elderly",
+        "สวัสดิการผู้สูงอายุ",
+        "Benefits: elderly",
+        "บำนาญ",
+        *_grouped(_BENEFITS, ("ผู้สูงอายุ", "บำนาญ", "คนชรา")),
+    ),
+    _figure(
+        "benefits_education",
+        "สวัสดิการการศึกษา",
+        "Benefits: education",
+        "ทุนการศึกษา",
+        *_grouped(_BENEFITS, ("การศึกษา", "ทุนการศึกษา")),
+    ),
+    _figure(
+        "benefits_disaster",
+        "สวัสดิการภัยพิบัติ",
+        "Benefits: disaster",
+        "ภัยพิบัติ",
+        *_grouped(_BENEFITS, ("ภัยพิบัติ", "สาธารณภัย")),
+    ),
+    _figure(
+        "balance",
+        "เงินกองทุนคงเหลือ",
+        "Fund balance",
+        "ยอดเงินคงเหลือ",
+        "ยอดคงเหลือ",
+        "คงเหลือ",
+        "เงินกองทุนสะสม",
+        "balance",
+    ),
 )
 
 
@@ -155,8 +249,9 @@ class FundFiguresImporter(Importer):
     label = gettext_lazy("Welfare fund yearly figures")
     columns = (
         Column("fund_code", "รหัสกองทุน", "Fund code", ("รหัส", "code")),
-        Column("fund_name", "ชื่อกองทุน", "Fund name", ("ชื่อกองทุนสวัสดิการ", "ชื่อกองทุนสวัสดิการชุมชน", "กองทุน",
-                                                       "fund")),
+        Column(
+            "fund_name", "ชื่อกองทุน", "Fund name", ("ชื่อกองทุนสวัสดิการ", "ชื่อกองทุนสวัสดิการชุมชน", "กองทุน", "fund")
+        ),
         Column("tambon", "ตำบล", "Subdistrict", ("ต.", "ตำบล/เทศบาล", "tambon")),
         Column("district", "อำเภอ", "District", ("อ.", "amphoe")),
         Column("location", "ที่ตั้ง", "Location", ("ที่อยู่", "address")),
@@ -228,8 +323,17 @@ class FundFiguresImporter(Importer):
 
     def duplicate_keys(self, values: dict) -> list[tuple[str, tuple]]:
         name = values.get("fund_name", "")
-        identity = ("code", parse_number(values.get("fund_code", ""))) if values.get("fund_code") else (
-            "name", fund_identity(name), values.get("tambon", ""), values.get("district", ""), values.get("location", ""))
+        identity = (
+            ("code", parse_number(values.get("fund_code", "")))
+            if values.get("fund_code")
+            else (
+                "name",
+                fund_identity(name),
+                values.get("tambon", ""),
+                values.get("district", ""),
+                values.get("location", ""),
+            )
+        )
         return [(self.main_column_for(values), (identity, parse_number(values.get("year_be", ""))))]
 
     def create(self, *, by: User, values: dict) -> None:

@@ -68,8 +68,11 @@ def reconcile(*, by: User, province_code: str) -> dict[str, int]:
     province = Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).first()
     if province is None:
         raise WelfareError.CHOOSE_PROVINCE.error("province_code")
-    records = list(SourceRecord.objects.filter(source__province=province).select_related("source")
-                   .order_by("source__name", "row"))
+    records = list(
+        SourceRecord.objects.filter(source__province=province)
+        .select_related("source")
+        .order_by("source__name", "row")
+    )
     if not records:
         return {"records": 0, "funds": 0, "created": 0, "review": 0, "duplicates": 0}
     result = link_records([fund_record(r.source.name, r.row, r.data) for r in records])
@@ -87,7 +90,9 @@ def reconcile(*, by: User, province_code: str) -> dict[str, int]:
             continue
         # The fund these records were in before; an officer's record counts only when none was in one, since a
         # split says that record is a different fund from its cluster.
-        linked = Counter(r.fund_id for r in automatic if r.fund_id) or Counter(r.fund_id for r in members if r.fund_id)
+        linked = Counter(r.fund_id for r in automatic if r.fund_id) or Counter(
+            r.fund_id for r in members if r.fund_id
+        )
         fund = Fund.objects.filter(pk=linked.most_common(1)[0][0]).first() if linked else None
         if fund is None:
             best_record = max(members, key=_completeness)
@@ -101,19 +106,26 @@ def reconcile(*, by: User, province_code: str) -> dict[str, int]:
             ref = (record.source.name, record.row)
             score, reasons = best.get(ref, (None, []))
             if record.fund_id != fund.pk:
-                decisions.append(_decision(by, record, fund, LinkDecisionKind.LINKED, from_fund_id=record.fund_id,
-                                           at=now))
+                decisions.append(
+                    _decision(by, record, fund, LinkDecisionKind.LINKED, from_fund_id=record.fund_id, at=now)
+                )
             record.fund = fund
             record.link_score = score
             record.link_reasons = reasons
             record.needs_review = ref in uncertain
             record.duplicate_of = by_ref.get(duplicate_refs.get(ref))
     SourceRecord.objects.bulk_update(
-        records, ["fund", "link_score", "link_reasons", "needs_review", "duplicate_of"], batch_size=1000)
+        records, ["fund", "link_score", "link_reasons", "needs_review", "duplicate_of"], batch_size=1000
+    )
     # Source records keep no history of their own: who linked each record to a fund, and when, is kept here.
     LinkDecision.objects.bulk_create(decisions, batch_size=1000)
-    return {"records": len(records), "funds": len({r.fund_id for r in records if r.fund_id}), "created": created,
-            "review": sum(r.needs_review for r in records), "duplicates": len(duplicate_refs)}
+    return {
+        "records": len(records),
+        "funds": len({r.fund_id for r in records if r.fund_id}),
+        "created": created,
+        "review": sum(r.needs_review for r in records),
+        "duplicates": len(duplicate_refs),
+    }
 
 
 def _decided_by_officer(record: SourceRecord) -> bool:
@@ -121,9 +133,14 @@ def _decided_by_officer(record: SourceRecord) -> bool:
 
 
 def _fund_create(*, by: User, name: str, area: Area, data: dict) -> Fund:
-    fund = Fund(name_th=name, area=area, fund_code=clean_text(data.get("fund_code", ""))[:40],
-                members=field_value("members", data), founded_on=field_value("founded", data),
-                status=field_value("status", data) or FundStatus.UNKNOWN)
+    fund = Fund(
+        name_th=name,
+        area=area,
+        fund_code=clean_text(data.get("fund_code", ""))[:40],
+        members=field_value("members", data),
+        founded_on=field_value("founded", data),
+        status=field_value("status", data) or FundStatus.UNKNOWN,
+    )
     set_fund_keys(fund)
     stamp(fund, by).save()
     return fund
@@ -135,12 +152,29 @@ def _officer_reasons(record: SourceRecord, what: str) -> list[list[str]]:
     return [[MANUAL_REASON], [what, timezone.localdate().isoformat()], *kept][:20]
 
 
-def _decision(by: User, record: SourceRecord, fund: Fund, kind: str, *, from_fund_id: int | None = None,
-              note: str = "", at: dt.datetime | None = None) -> LinkDecision:
+def _decision(
+    by: User,
+    record: SourceRecord,
+    fund: Fund,
+    kind: str,
+    *,
+    from_fund_id: int | None = None,
+    note: str = "",
+    at: dt.datetime | None = None,
+) -> LinkDecision:
     """The row that keeps who put the record in the fund, when and how, as the record was then."""
-    return LinkDecision(fund=fund, record=record, source_name=record.source.name, source_row=record.row,
-                        fund_name=record.fund_name[:300], from_fund_id=from_fund_id, kind=kind,
-                        note=(note or "").strip(), decided_by=by, decided_at=at or timezone.now())
+    return LinkDecision(
+        fund=fund,
+        record=record,
+        source_name=record.source.name,
+        source_row=record.row,
+        fund_name=record.fund_name[:300],
+        from_fund_id=from_fund_id,
+        kind=kind,
+        note=(note or "").strip(),
+        decided_by=by,
+        decided_at=at or timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -161,8 +195,9 @@ def link_merge(*, by: User, record: SourceRecord, fund: Fund, note: str = "") ->
     require_write(by, fund.area_id)
     if record.fund_id:
         require_write(by, record.fund.area_id)
-    return _link_by_officer(by, record, fund, LinkDecisionKind.MERGED, _("merged into this fund by an officer"),
-                            note=note)
+    return _link_by_officer(
+        by, record, fund, LinkDecisionKind.MERGED, _("merged into this fund by an officer"), note=note
+    )
 
 
 @transaction.atomic
@@ -178,13 +213,15 @@ def link_split(*, by: User, record: SourceRecord, note: str = "") -> Fund:
         if Fund.objects.filter(area=area, name_th=name).exists():
             raise WelfareError.SPLIT_SAME_NAME.error(None)
         fund = _fund_create(by=by, name=name, area=area, data=record.data)
-    _link_by_officer(by, record, fund, LinkDecisionKind.SPLIT, _("split into a fund of its own by an officer"),
-                     note=note)
+    _link_by_officer(
+        by, record, fund, LinkDecisionKind.SPLIT, _("split into a fund of its own by an officer"), note=note
+    )
     return fund
 
 
-def _link_by_officer(by: User, record: SourceRecord, fund: Fund, kind: str, what: str, *, note: str
-                     ) -> SourceRecord:
+def _link_by_officer(
+    by: User, record: SourceRecord, fund: Fund, kind: str, what: str, *, note: str
+) -> SourceRecord:
     """Put the record in the fund as an officer decided, out of the review queue, which reconcile then keeps."""
     _decision(by, record, fund, kind, from_fund_id=record.fund_id, note=note).save()
     record.fund = fund

@@ -25,26 +25,58 @@ from sanphalang.thai.names import clean_text, organisation_search_key
 from ..errors import WelfareError
 from ..models import SETTLE_FIELDS, Fund, FundStatus
 
-REGISTRY_FIELDS = {"area_code", "is_municipal", "registered_welfare_organisation", "registered_on", "networks",
-                   "contact_name", "contact_phone", "organisation"}
+REGISTRY_FIELDS = {
+    "area_code",
+    "is_municipal",
+    "registered_welfare_organisation",
+    "registered_on",
+    "networks",
+    "contact_name",
+    "contact_phone",
+    "organisation",
+}
 # What fund_update refuses: the settled fields, by their Fund names, and the name as fund_create takes it.
 SETTLED_INPUTS = {"name", *SETTLE_FIELDS.values()}
 
 
 @transaction.atomic
-def fund_create(*, by: User, name: str, area_code: str, is_municipal: bool = False, fund_code: str = "",
-                founded_on: dt.date | None = None, status: str = FundStatus.ACTIVE,
-                registered_welfare_organisation: bool = False, registered_on: dt.date | None = None,
-                networks=(), contact_name: str = "", contact_phone: str = "",
-                organisation: Organisation | int | None = None) -> Fund:
+def fund_create(
+    *,
+    by: User,
+    name: str,
+    area_code: str,
+    is_municipal: bool = False,
+    fund_code: str = "",
+    founded_on: dt.date | None = None,
+    status: str = FundStatus.ACTIVE,
+    registered_welfare_organisation: bool = False,
+    registered_on: dt.date | None = None,
+    networks=(),
+    contact_name: str = "",
+    contact_phone: str = "",
+    organisation: Organisation | int | None = None,
+) -> Fund:
     """Register a fund the sources do not (yet) list, in a subdistrict of the user's areas."""
-    fund = Fund(name_th=clean_text(name or ""), fund_code=clean_text(fund_code or ""), founded_on=founded_on,
-                status=status or FundStatus.ACTIVE)
-    chosen = _apply_registry(by, fund, {
-        "area_code": area_code, "is_municipal": is_municipal,
-        "registered_welfare_organisation": registered_welfare_organisation, "registered_on": registered_on,
-        "networks": networks, "contact_name": contact_name, "contact_phone": contact_phone,
-        "organisation": organisation})
+    fund = Fund(
+        name_th=clean_text(name or ""),
+        fund_code=clean_text(fund_code or ""),
+        founded_on=founded_on,
+        status=status or FundStatus.ACTIVE,
+    )
+    chosen = _apply_registry(
+        by,
+        fund,
+        {
+            "area_code": area_code,
+            "is_municipal": is_municipal,
+            "registered_welfare_organisation": registered_welfare_organisation,
+            "registered_on": registered_on,
+            "networks": networks,
+            "contact_name": contact_name,
+            "contact_phone": contact_phone,
+            "organisation": organisation,
+        },
+    )
     if not fund.name_th:
         raise WelfareError.FUND_NEEDS_NAME.error("name")
     if founded_on and founded_on > timezone.localdate():
@@ -84,7 +116,9 @@ def _apply_registry(by: User, fund: Fund, fields: dict) -> list[Organisation] | 
         fund.organisation = _directory_entry(by, fund, fields["organisation"])
     if "networks" not in fields:
         return None
-    return _visible_organisations(by, fields["networks"] or [], kind=OrganisationKind.NETWORK, field="networks")
+    return _visible_organisations(
+        by, fields["networks"] or [], kind=OrganisationKind.NETWORK, field="networks"
+    )
 
 
 def _subdistrict(code, *, current: Area | None) -> Area:
@@ -124,7 +158,10 @@ def _visible_organisations(by: User, items, *, kind: str, field: str) -> list[Or
 def _directory_entry(by: User, fund: Fund, value) -> Organisation | None:
     if value in (None, ""):
         return None
-    if fund.organisation_id and (value.pk if isinstance(value, Organisation) else value) == fund.organisation_id:
+    if (
+        fund.organisation_id
+        and (value.pk if isinstance(value, Organisation) else value) == fund.organisation_id
+    ):
         return fund.organisation  # an unchanged link stays, even to an entry the user does not see
     entry = _visible_organisations(by, [value], kind=OrganisationKind.WELFARE_FUND, field="organisation")[0]
     if Fund.objects.filter(organisation=entry).exclude(pk=fund.pk).exists():

@@ -13,7 +13,9 @@ from .registry import set_fund_keys
 
 
 @transaction.atomic
-def settle(*, by: User, fund: Fund, field: str, value, from_record: SourceRecord | None = None, reason: str) -> Settlement:
+def settle(
+    *, by: User, fund: Fund, field: str, value, from_record: SourceRecord | None = None, reason: str
+) -> Settlement:
     """Set one field of the registry to the value an officer chose, keeping who decided, from where and why."""
     require_write(by, fund.area_id)
     if field not in SETTLE_FIELDS:
@@ -31,12 +33,21 @@ def settle(*, by: User, fund: Fund, field: str, value, from_record: SourceRecord
         raise WelfareError.VALUE_UNREADABLE.error("value", value=text)
     if field == "fund_name" and not parsed:
         raise WelfareError.FUND_NEEDS_NAME.error("value")
-    setattr(fund, SETTLE_FIELDS[field], parsed if parsed is not None else ("" if field == "fund_code" else None))
+    setattr(
+        fund, SETTLE_FIELDS[field], parsed if parsed is not None else ("" if field == "fund_code" else None)
+    )
     if field == "status" and parsed is None:
         fund.status = FundStatus.UNKNOWN
     if field == "fund_name":
         set_fund_keys(fund)
     validated_save(fund, by)
     return Settlement.objects.create(
-        fund=fund, field=field, value=text[:300], from_record=from_record, reason=reason.strip(), decided_by=by,
-        source_name=from_record.source.name if from_record else "", source_row=from_record.row if from_record else None)
+        fund=fund,
+        field=field,
+        value=text[:300],
+        from_record=from_record,
+        reason=reason.strip(),
+        decided_by=by,
+        source_name=from_record.source.name if from_record else "",
+        source_row=from_record.row if from_record else None,
+    )

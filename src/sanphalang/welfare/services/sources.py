@@ -42,8 +42,15 @@ class ImportResult:
 
 
 @transaction.atomic
-def source_import(*, by: User, source_name: str, province_code: str, table: Table,
-                  column_mapping: dict[str, str] | None = None, skip_bad_rows: bool = False) -> ImportResult:
+def source_import(
+    *,
+    by: User,
+    source_name: str,
+    province_code: str,
+    table: Table,
+    column_mapping: dict[str, str] | None = None,
+    skip_bad_rows: bool = False,
+) -> ImportResult:
     """Store each data row of table as a record of the named source, replacing what the source held before.
 
     A row with no fund name or an unreadable value is a bad row: nothing changes while there is one (the
@@ -71,8 +78,10 @@ def source_import(*, by: User, source_name: str, province_code: str, table: Tabl
         source = Source.objects.create(province=province, name=name)
     previous = _previous_links(source)
     source.records.all().delete()
-    records = [SourceRecord(source=source, row=row, data=data, fund_name=data["fund_name"][:300])
-               for row, data in checked.rows]
+    records = [
+        SourceRecord(source=source, row=row, data=data, fund_name=data["fund_name"][:300])
+        for row, data in checked.rows
+    ]
     codes = {id(r): record_area(r.data, province=province.name_th).subdistrict_code for r in records}
     known = set(Area.objects.filter(code__in={c for c in codes.values() if c}).values_list("code", flat=True))
     for record in records:
@@ -83,9 +92,14 @@ def source_import(*, by: User, source_name: str, province_code: str, table: Tabl
     source.imported_at = timezone.now()
     source.imported_by = by
     source.save()
-    return ImportResult(source=source, created=len(records), mapping=mapping, recognised=recognised,
-                        unresolved_areas=[r.row for r in records if r.area_id is None],
-                        skipped=checked.errors)
+    return ImportResult(
+        source=source,
+        created=len(records),
+        mapping=mapping,
+        recognised=recognised,
+        unresolved_areas=[r.row for r in records if r.area_id is None],
+        skipped=checked.errors,
+    )
 
 
 class SourceRowsRefused(ValidationError):
@@ -95,7 +109,10 @@ class SourceRowsRefused(ValidationError):
         self.row_errors = errors
         lines = sorted({error.line for error in errors})
         rows = "; ".join(WelfareError.ROW_REFUSED_AT.message(**vars(error)) for error in errors[:10])
-        super().__init__(WelfareError.ROWS_REFUSED.message(count=len(lines), rows=rows), code=WelfareError.ROWS_REFUSED.code)
+        super().__init__(
+            WelfareError.ROWS_REFUSED.message(count=len(lines), rows=rows),
+            code=WelfareError.ROWS_REFUSED.code,
+        )
 
 
 def _record_keys(record: SourceRecord) -> list[tuple]:
@@ -114,7 +131,9 @@ def _previous_links(source: Source) -> dict[tuple, tuple | None]:
     for record in source.records.exclude(fund=None):
         link = (record.fund_id, record.link_score, record.link_reasons, record.needs_review)
         for key in _record_keys(record):
-            links[key] = link if key not in links or (links[key] and links[key][0] == record.fund_id) else None
+            links[key] = (
+                link if key not in links or (links[key] and links[key][0] == record.fund_id) else None
+            )
     return links
 
 
@@ -129,7 +148,9 @@ def _carry_link(record: SourceRecord, previous: dict[tuple, tuple | None]) -> No
 
 
 @transaction.atomic
-def source_upload_create(*, by: User, source_name: str, province_code: str, filename: str, data: bytes) -> ImportBatch:
+def source_upload_create(
+    *, by: User, source_name: str, province_code: str, filename: str, data: bytes
+) -> ImportBatch:
     """Keep an uploaded source file for its uploader to map and import; refuse it at once if it cannot be read."""
     name = clean_text(source_name)
     if not name:
@@ -139,22 +160,32 @@ def source_upload_create(*, by: User, source_name: str, province_code: str, file
     require_write(by, province_code)
     table = read_upload(data, filename)
     return ImportBatch.objects.create(
-        entity=ImportEntity.FUND_SOURCE, user=by, filename=filename[:255], data=data, row_count=len(table.rows),
-        options={"source_name": name, "province_code": province_code})
+        entity=ImportEntity.FUND_SOURCE,
+        user=by,
+        filename=filename[:255],
+        data=data,
+        row_count=len(table.rows),
+        options={"source_name": name, "province_code": province_code},
+    )
 
 
 @transaction.atomic
-def source_upload_confirm(*, by: User, batch: ImportBatch, mapping: dict[str, str], skip_bad_rows: bool = False
-                          ) -> ImportResult:
+def source_upload_confirm(
+    *, by: User, batch: ImportBatch, mapping: dict[str, str], skip_bad_rows: bool = False
+) -> ImportResult:
     """Import the kept file as its source under the mapping, which the source then remembers."""
     if batch.user_id != by.pk:
         raise Http404
     if batch.status != ImportStatus.PENDING:
         raise WelfareError.FILE_ALREADY_IMPORTED.error(None)
-    result = source_import(by=by, source_name=batch.options["source_name"],
-                           province_code=batch.options["province_code"], table=source_upload_table(batch),
-                           column_mapping={name: heading for name, heading in mapping.items() if heading},
-                           skip_bad_rows=skip_bad_rows)
+    result = source_import(
+        by=by,
+        source_name=batch.options["source_name"],
+        province_code=batch.options["province_code"],
+        table=source_upload_table(batch),
+        column_mapping={name: heading for name, heading in mapping.items() if heading},
+        skip_bad_rows=skip_bad_rows,
+    )
     batch.status = ImportStatus.IMPORTED
     batch.created_count = result.created
     batch.skipped_count = result.skipped_rows

@@ -29,15 +29,24 @@ from ..services import audits
 
 @login_required
 def round_list(request):
-    return render(request, "welfare/audit_round_list.html", {
-        "nav_active": "welfare", "rounds": list(selectors.audit_round_list(user=request.user)),
-        "can_create": request.user.can_write})
+    return render(
+        request,
+        "welfare/audit_round_list.html",
+        {
+            "nav_active": "welfare",
+            "rounds": list(selectors.audit_round_list(user=request.user)),
+            "can_create": request.user.can_write,
+        },
+    )
 
 
 def _round_form_page(request, form, *, title: str, audit_round=None):
-    return render(request, "welfare/audit_round_form.html", {
-        "nav_active": "welfare", "form": form, "title": title, "round": audit_round},
-        status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "welfare/audit_round_form.html",
+        {"nav_active": "welfare", "form": form, "title": title, "round": audit_round},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -51,9 +60,14 @@ def round_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            audit_round = audits.audit_round_create(by=request.user, name=data["name"], province_code=data["province"],
-                                                    starts_on=data["starts_on"], ends_on=data["ends_on"],
-                                                    checklist=data["checklist"])
+            audit_round = audits.audit_round_create(
+                by=request.user,
+                name=data["name"],
+                province_code=data["province"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                checklist=data["checklist"],
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -83,14 +97,23 @@ def _round_context(request, audit_round, plan_form=None) -> dict:
     visits = list(selectors.audit_visit_list(user=request.user, audit_round=audit_round))
     for visit in visits:
         visit.removable = can_write_area(request.user, visit.fund.area_id) and not audits.visit_is_recorded(
-            visit, finding_count=visit.finding_count)
-    can_plan = request.user.can_write and (plan_form is not None or selectors.plannable_funds(
-        user=request.user, audit_round=audit_round).exists())
-    return {"nav_active": "welfare", "round": audit_round, "visits": visits,
-            "planned_count": len(visits), "visited_count": sum(1 for v in visits if v.visited_on),
-            "can_plan": can_plan, "can_edit": can_write_area(request.user, audit_round.province_id),
-            "can_remove": any(visit.removable for visit in visits),
-            "plan_form": plan_form or VisitPlanForm(user=request.user, audit_round=audit_round)}
+            visit, finding_count=visit.finding_count
+        )
+    can_plan = request.user.can_write and (
+        plan_form is not None
+        or selectors.plannable_funds(user=request.user, audit_round=audit_round).exists()
+    )
+    return {
+        "nav_active": "welfare",
+        "round": audit_round,
+        "visits": visits,
+        "planned_count": len(visits),
+        "visited_count": sum(1 for v in visits if v.visited_on),
+        "can_plan": can_plan,
+        "can_edit": can_write_area(request.user, audit_round.province_id),
+        "can_remove": any(visit.removable for visit in visits),
+        "plan_form": plan_form or VisitPlanForm(user=request.user, audit_round=audit_round),
+    }
 
 
 @login_required
@@ -110,15 +133,21 @@ def round_plan(request, pk: int):
         try:
             with transaction.atomic():  # all the chosen funds or none
                 for fund in data["funds"]:
-                    audits.audit_visit_plan(by=request.user, audit_round=audit_round, fund=fund,
-                                            planned_on=data["planned_on"], team=data["team"])
+                    audits.audit_visit_plan(
+                        by=request.user,
+                        audit_round=audit_round,
+                        fund=fund,
+                        planned_on=data["planned_on"],
+                        team=data["team"],
+                    )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, _("%(count)d visits were planned.") % {"count": len(data["funds"])})
             return redirect("welfare:audit_round_detail", pk=audit_round.pk)
-    return render(request, "welfare/audit_round_detail.html", _round_context(request, audit_round, form),
-                  status=400)
+    return render(
+        request, "welfare/audit_round_detail.html", _round_context(request, audit_round, form), status=400
+    )
 
 
 def _visit_context(request, visit, *, record_form=None, finding_form=None, edit_form=None) -> dict:
@@ -130,13 +159,22 @@ def _visit_context(request, visit, *, record_form=None, finding_form=None, edit_
     for finding in findings:
         finding.field_label = FIELD_LABELS.get(finding.proposed_field, finding.proposed_field)
     can_write = can_write_area(request.user, visit.fund.area_id)
-    return {"nav_active": "welfare", "visit": visit, "round": visit.round, "fund": visit.fund,
-            "team": list(visit.team.all()), "findings": findings, "can_write": can_write,
-            "recorded": audits.visit_is_recorded(visit, finding_count=len(findings)),
-            "recorded_message": WelfareError.RECORDED_VISIT_KEPT.lazy_message,
-            "record_form": record_form, "finding_form": finding_form or FindingForm(),
-            "edit_form": edit_form or (VisitEditForm(user=request.user, visit=visit) if can_write else None),
-            "close_form": FindingCloseForm(), "settle_form": FindingSettleForm()}
+    return {
+        "nav_active": "welfare",
+        "visit": visit,
+        "round": visit.round,
+        "fund": visit.fund,
+        "team": list(visit.team.all()),
+        "findings": findings,
+        "can_write": can_write,
+        "recorded": audits.visit_is_recorded(visit, finding_count=len(findings)),
+        "recorded_message": WelfareError.RECORDED_VISIT_KEPT.lazy_message,
+        "record_form": record_form,
+        "finding_form": finding_form or FindingForm(),
+        "edit_form": edit_form or (VisitEditForm(user=request.user, visit=visit) if can_write else None),
+        "close_form": FindingCloseForm(),
+        "settle_form": FindingSettleForm(),
+    }
 
 
 @login_required
@@ -157,8 +195,12 @@ def _visit_form_post(request, pk: int, *, form_key: str, make_form, act, done: s
         else:
             messages.success(request, done)
             return redirect("welfare:audit_visit_detail", pk=visit.pk)
-    return render(request, "welfare/audit_visit_detail.html", _visit_context(request, visit, **{form_key: form}),
-                  status=400)
+    return render(
+        request,
+        "welfare/audit_visit_detail.html",
+        _visit_context(request, visit, **{form_key: form}),
+        status=400,
+    )
 
 
 def _report(request, act, done: str) -> bool:
@@ -177,11 +219,18 @@ def _report(request, act, done: str) -> bool:
 @require_POST
 def visit_record(request, pk: int):
     def act(visit, form):
-        audits.audit_visit_record(by=request.user, visit=visit, visited_on=form.cleaned_data["visited_on"],
-                                  answers=form.answers())
+        audits.audit_visit_record(
+            by=request.user, visit=visit, visited_on=form.cleaned_data["visited_on"], answers=form.answers()
+        )
 
-    return _visit_form_post(request, pk, form_key="record_form", act=act, done=_("The visit was recorded."),
-                            make_form=lambda visit: VisitRecordForm(request.POST, checklist=visit.round.checklist))
+    return _visit_form_post(
+        request,
+        pk,
+        form_key="record_form",
+        act=act,
+        done=_("The visit was recorded."),
+        make_form=lambda visit: VisitRecordForm(request.POST, checklist=visit.round.checklist),
+    )
 
 
 @login_required
@@ -190,16 +239,25 @@ def visit_edit(request, pk: int):
     def act(visit, form):
         audits.audit_visit_update(by=request.user, visit=visit, **form.cleaned_data)
 
-    return _visit_form_post(request, pk, form_key="edit_form", act=act, done=_("The visit's plan was saved."),
-                            make_form=lambda visit: VisitEditForm(request.POST, user=request.user, visit=visit))
+    return _visit_form_post(
+        request,
+        pk,
+        form_key="edit_form",
+        act=act,
+        done=_("The visit's plan was saved."),
+        make_form=lambda visit: VisitEditForm(request.POST, user=request.user, visit=visit),
+    )
 
 
 @login_required
 @require_POST
 def visit_remove(request, pk: int):
     visit = selectors.audit_visit_get_for_change(user=request.user, pk=pk)
-    removed = _report(request, lambda: audits.audit_visit_remove(by=request.user, visit=visit),
-                      _("The visit to %(fund)s was removed from the round.") % {"fund": visit.fund.name_th})
+    removed = _report(
+        request,
+        lambda: audits.audit_visit_remove(by=request.user, visit=visit),
+        _("The visit to %(fund)s was removed from the round.") % {"fund": visit.fund.name_th},
+    )
     if removed:
         return redirect("welfare:audit_round_detail", pk=visit.round_id)
     return redirect("welfare:audit_visit_detail", pk=visit.pk)
@@ -211,8 +269,14 @@ def finding_add(request, pk: int):
     def act(visit, form):
         audits.finding_add(by=request.user, visit=visit, **form.cleaned_data)
 
-    return _visit_form_post(request, pk, form_key="finding_form", act=act, done=_("The finding was added."),
-                            make_form=lambda visit: FindingForm(request.POST))
+    return _visit_form_post(
+        request,
+        pk,
+        form_key="finding_form",
+        act=act,
+        done=_("The finding was added."),
+        make_form=lambda visit: FindingForm(request.POST),
+    )
 
 
 def _finding_action(request, pk: int, form_class, act, done: str):
@@ -232,8 +296,9 @@ def _finding_action(request, pk: int, form_class, act, done: str):
 @require_POST
 def finding_close(request, pk: int):
     def act(finding, data):
-        audits.finding_close(by=request.user, finding=finding, closed_on=data["closed_on"],
-                             follow_up=data["follow_up"] or None)
+        audits.finding_close(
+            by=request.user, finding=finding, closed_on=data["closed_on"], follow_up=data["follow_up"] or None
+        )
 
     return _finding_action(request, pk, FindingCloseForm, act, _("The finding was closed."))
 
@@ -244,5 +309,10 @@ def finding_settle(request, pk: int):
     def act(finding, data):
         audits.finding_settle(by=request.user, finding=finding, reason=data["reason"])
 
-    return _finding_action(request, pk, FindingSettleForm, act,
-                           _("The correction was applied to the registry and recorded in the fund's history."))
+    return _finding_action(
+        request,
+        pk,
+        FindingSettleForm,
+        act,
+        _("The correction was applied to the registry and recorded in the fund's history."),
+    )

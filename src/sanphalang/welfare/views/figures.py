@@ -30,19 +30,34 @@ def fund_year_edit(request, pk: int, year_be: int | None = None):
         form = FundYearForm(request.POST, year_be=year_be)
         if form.is_valid():
             try:
-                _row, created = services.fund_year_save(by=request.user, fund=fund,
-                                                       year_be=form.cleaned_data["year_be"], values=form.figures())
+                _row, created = services.fund_year_save(
+                    by=request.user, fund=fund, year_be=form.cleaned_data["year_be"], values=form.figures()
+                )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(request, (_("The figures of %(year)s were added.") if created else
-                                           _("The figures of %(year)s were updated.")) % {"year": _row.year_be})
+                messages.success(
+                    request,
+                    (
+                        _("The figures of %(year)s were added.")
+                        if created
+                        else _("The figures of %(year)s were updated.")
+                    )
+                    % {"year": _row.year_be},
+                )
                 return redirect(reverse("welfare:fund_detail", args=[fund.pk]) + "#years-heading")
     else:
-        form = FundYearForm.for_year(year) if year else FundYearForm(initial={"year_be": services.current_year_be()})
-    return render(request, "welfare/fund_year_form.html", {
-        "nav_active": "welfare", "fund": fund, "year": year, "form": form,
-        "groups": _field_groups(form)}, status=400 if form.errors else 200)
+        form = (
+            FundYearForm.for_year(year)
+            if year
+            else FundYearForm(initial={"year_be": services.current_year_be()})
+        )
+    return render(
+        request,
+        "welfare/fund_year_form.html",
+        {"nav_active": "welfare", "fund": fund, "year": year, "form": form, "groups": _field_groups(form)},
+        status=400 if form.errors else 200,
+    )
 
 
 def _field_groups(form) -> list[tuple[str, list]]:
@@ -63,12 +78,20 @@ def fund_year_delete(request, pk: int, year_be: int):
     return redirect(reverse("welfare:fund_detail", args=[pk]) + "#years-heading")
 
 
-ROLLUP_TITLES = {"district": gettext_lazy("Funds by district"), "province": gettext_lazy("Funds by province"),
-                 "region": gettext_lazy("Funds by region"), "country": gettext_lazy("Funds in the country")}
+ROLLUP_TITLES = {
+    "district": gettext_lazy("Funds by district"),
+    "province": gettext_lazy("Funds by province"),
+    "region": gettext_lazy("Funds by region"),
+    "country": gettext_lazy("Funds in the country"),
+}
 
 
-ROLLUP_SWITCH = {"district": gettext_lazy("By district"), "province": gettext_lazy("By province"),
-                 "region": gettext_lazy("By region"), "country": gettext_lazy("Whole country")}
+ROLLUP_SWITCH = {
+    "district": gettext_lazy("By district"),
+    "province": gettext_lazy("By province"),
+    "region": gettext_lazy("By region"),
+    "country": gettext_lazy("Whole country"),
+}
 
 
 def _figure(name: str):
@@ -94,16 +117,31 @@ def rollup(request):
     year = _chosen_year(request.GET.get("year"), years)
     rows, total = selectors.rollup_table(user=request.user, level=level, year_be=year)
     if request.GET.get("export") == "pdf":
-        response = HttpResponse(render_rollup_pdf(title=str(ROLLUP_TITLES[level]), rows=rows, total=total, year=year),
-                                content_type="application/pdf")
+        response = HttpResponse(
+            render_rollup_pdf(title=str(ROLLUP_TITLES[level]), rows=rows, total=total, year=year),
+            content_type="application/pdf",
+        )
         response["Content-Disposition"] = f'inline; filename="welfare-funds-{level}-{year or "registry"}.pdf"'
         return response
     fmt = export_format(request)
     if fmt:
-        return export_rows(rows, ROLLUP_COLUMNS, fmt=fmt, filename=f"welfare-funds-{level}-{year or 'registry'}")
-    return render(request, "welfare/rollup.html", {
-        "nav_active": "welfare", "rows": rows, "level": level, "title": ROLLUP_TITLES[level],
-        "levels": list(ROLLUP_SWITCH.items()), "total": total, "year": year, "years": years})
+        return export_rows(
+            rows, ROLLUP_COLUMNS, fmt=fmt, filename=f"welfare-funds-{level}-{year or 'registry'}"
+        )
+    return render(
+        request,
+        "welfare/rollup.html",
+        {
+            "nav_active": "welfare",
+            "rows": rows,
+            "level": level,
+            "title": ROLLUP_TITLES[level],
+            "levels": list(ROLLUP_SWITCH.items()),
+            "total": total,
+            "year": year,
+            "years": years,
+        },
+    )
 
 
 def _chosen_year(text: str | None, years: list[int]) -> int | None:

@@ -25,18 +25,29 @@ def reconcile(request):
         messages.error(request, WelfareError.NO_SOURCES_TO_RECONCILE.message())
         return redirect("welfare:source_list")
     summary = services.reconcile(by=request.user, province_code=province)
-    messages.success(request, _("%(records)s records were linked into %(funds)s funds (%(created)s new); "
-                                "%(review)s links wait for review; %(duplicates)s rows repeat a fund within their "
-                                "source.") % summary)
-    return redirect("welfare:review_queue" if summary["review"] or summary["duplicates"] else "welfare:fund_list")
+    messages.success(
+        request,
+        _(
+            "%(records)s records were linked into %(funds)s funds (%(created)s new); "
+            "%(review)s links wait for review; %(duplicates)s rows repeat a fund within their "
+            "source."
+        )
+        % summary,
+    )
+    return redirect(
+        "welfare:review_queue" if summary["review"] or summary["duplicates"] else "welfare:fund_list"
+    )
 
 
 @login_required
 def review_queue(request):
     records = list(selectors.review_queue(user=request.user)[:200])
     duplicates = list(selectors.in_source_duplicates(user=request.user)[:200])
-    return render(request, "welfare/review_queue.html", {"nav_active": "welfare", "records": records,
-                                                         "duplicates": duplicates, "form": MergeForm()})
+    return render(
+        request,
+        "welfare/review_queue.html",
+        {"nav_active": "welfare", "records": records, "duplicates": duplicates, "form": MergeForm()},
+    )
 
 
 @login_required

@@ -46,32 +46,51 @@ EXPORT_COLUMNS = [
 def fund_list(request):
     filters = FundFilterForm(request.GET or None, user=request.user)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    funds = selectors.fund_list(user=request.user, search=criteria.get("q", ""),
-                                district=criteria.get("district") or None, status=criteria.get("status") or None,
-                                missing_from=int(criteria["missing_from"]) if criteria.get("missing_from") else None)
+    funds = selectors.fund_list(
+        user=request.user,
+        search=criteria.get("q", ""),
+        district=criteria.get("district") or None,
+        status=criteria.get("status") or None,
+        missing_from=int(criteria["missing_from"]) if criteria.get("missing_from") else None,
+    )
     fmt = export_format(request)
     if fmt:
-        return export_rows(funds.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="welfare-funds")
+        return export_rows(
+            funds.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="welfare-funds"
+        )
     listing = paginate(funds, LIST_COLUMNS, request, default_sort="name")
-    return render(request, "welfare/fund_list.html", {"nav_active": "welfare", "filters": filters,
-                                                      "listing": listing})
+    return render(
+        request, "welfare/fund_list.html", {"nav_active": "welfare", "filters": filters, "listing": listing}
+    )
 
 
 def fund_detail_context(request, fund, settle_form=None) -> dict:
     records = list(fund.source_records.all())
     rows = []
     for name, values in disagreements(fund):
-        choices = [(r, field_value(name, r.data)) for r in records
-                   if r.duplicate_of_id is None and r.source.name in values]
+        choices = [
+            (r, field_value(name, r.data))
+            for r in records
+            if r.duplicate_of_id is None and r.source.name in values
+        ]
         rows.append({"field": name, "label": FIELD_LABELS[name], "values": values, "choices": choices})
     conflicts = [{"conflict": c, "label": FIELD_LABELS[c.field]} for c in settlement_conflicts(fund)]
-    return {"nav_active": "welfare", "fund": fund, "records": records, "disagreements": rows, "conflicts": conflicts,
-            "settlements": [{"settlement": s, "label": FIELD_LABELS.get(s.field, s.field)}
-                            for s in fund.settlements.all()],
-            "years": year_rows(fund.years.all()),
-            "import_url": reverse("imports:index") + "?entity=fund_figures",
-            "can_settle": can_write_area(request.user, fund.area_id), "settle_form": settle_form,
-            "area_label": area_label(fund.area), **selectors.tambon_activity(user=request.user, fund=fund)}
+    return {
+        "nav_active": "welfare",
+        "fund": fund,
+        "records": records,
+        "disagreements": rows,
+        "conflicts": conflicts,
+        "settlements": [
+            {"settlement": s, "label": FIELD_LABELS.get(s.field, s.field)} for s in fund.settlements.all()
+        ],
+        "years": year_rows(fund.years.all()),
+        "import_url": reverse("imports:index") + "?entity=fund_figures",
+        "can_settle": can_write_area(request.user, fund.area_id),
+        "settle_form": settle_form,
+        "area_label": area_label(fund.area),
+        **selectors.tambon_activity(user=request.user, fund=fund),
+    }
 
 
 @login_required
@@ -96,8 +115,12 @@ def _submit(request, form, write):
 
 
 def _form_page(request, form, *, title: str, fund=None):
-    return render(request, "welfare/fund_form.html", {"nav_active": "welfare", "form": form, "title": title,
-                                                      "fund": fund}, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "welfare/fund_form.html",
+        {"nav_active": "welfare", "form": form, "title": title, "fund": fund},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required

@@ -24,8 +24,14 @@ def fund_settle(request, pk: int):
         if data.get("from_record"):
             record = next((r for r in fund.source_records.all() if r.pk == data["from_record"]), None)
         try:
-            services.settle(by=request.user, fund=fund, field=data["field"], value=data.get("value", ""),
-                            from_record=record, reason=data["reason"])
+            services.settle(
+                by=request.user,
+                fund=fund,
+                field=data["field"],
+                value=data.get("value", ""),
+                from_record=record,
+                reason=data["reason"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -22,23 +22,42 @@ def source_list(request):
     provinces = selectors.writable_province_choices(user=request.user)
     again = next((s for s in sources if s.name == request.GET.get("source")), None)
     form = SourceUploadForm(
-        request.POST or None, request.FILES or None, provinces=provinces,
-        initial={"source_name": again.name if again else "", "province_code": again.province_id if again else ""})
+        request.POST or None,
+        request.FILES or None,
+        provinces=provinces,
+        initial={
+            "source_name": again.name if again else "",
+            "province_code": again.province_id if again else "",
+        },
+    )
     if request.method == "POST":
         selectors.sources_province_for_change(user=request.user, code=request.POST.get("province_code"))
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
                 batch = services.source_upload_create(
-                    by=request.user, source_name=form.cleaned_data["source_name"],
-                    province_code=form.cleaned_data["province_code"], filename=upload.name, data=upload.read())
+                    by=request.user,
+                    source_name=form.cleaned_data["source_name"],
+                    province_code=form.cleaned_data["province_code"],
+                    filename=upload.name,
+                    data=upload.read(),
+                )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
                 return redirect("welfare:source_upload", pk=batch.pk)
-    return render(request, "welfare/source_list.html", {
-        "nav_active": "welfare", "sources": sources, "form": form, "provinces": provinces,
-        "can_write": request.user.can_write and bool(provinces)}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "welfare/source_list.html",
+        {
+            "nav_active": "welfare",
+            "sources": sources,
+            "form": form,
+            "provinces": provinces,
+            "can_write": request.user.can_write and bool(provinces),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -50,25 +69,43 @@ def source_upload(request, pk: int):
         return redirect("welfare:source_list")
     table = selectors.source_upload_table(batch)
     suggested = selectors.source_upload_suggestion(batch, table)
-    form = SourceMappingForm(request.POST or None, headings=[h for h in table.headings if h], mapping=suggested)
+    form = SourceMappingForm(
+        request.POST or None, headings=[h for h in table.headings if h], mapping=suggested
+    )
     mapping = form.mapping() if form.is_valid() else suggested
     if request.method == "POST" and form.is_valid() and request.POST.get("action") == "import":
         try:
-            result = services.source_upload_confirm(by=request.user, batch=batch, mapping=mapping,
-                                                          skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+            result = services.source_upload_confirm(
+                by=request.user,
+                batch=batch,
+                mapping=mapping,
+                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("%(count)s rows of %(source)s were imported.")
-                             % {"count": result.created, "source": result.source})
+            messages.success(
+                request,
+                _("%(count)s rows of %(source)s were imported.")
+                % {"count": result.created, "source": result.source},
+            )
             if result.skipped:
-                messages.warning(request, _("%(count)s rows with errors were skipped.")
-                                 % {"count": result.skipped_rows})
+                messages.warning(
+                    request, _("%(count)s rows with errors were skipped.") % {"count": result.skipped_rows}
+                )
             return redirect("welfare:source_list")
     preview = selectors.source_upload_preview(batch=batch, table=table, mapping=mapping)
     shown = [name for name in RECORD_FIELDS if name in preview.mapping]
-    return render(request, "welfare/source_upload.html", {
-        "nav_active": "welfare", "batch": batch, "form": form, "preview": preview,
-        "field_labels": [(name, FIELD_LABELS[name]) for name in shown],
-        "preview_rows": [(row, [data.get(name, "") for name in shown]) for row, data in preview.rows]},
-        status=400 if form.errors else 200)
+    return render(
+        request,
+        "welfare/source_upload.html",
+        {
+            "nav_active": "welfare",
+            "batch": batch,
+            "form": form,
+            "preview": preview,
+            "field_labels": [(name, FIELD_LABELS[name]) for name in shown],
+            "preview_rows": [(row, [data.get(name, "") for name in shown]) for row, data in preview.rows],
+        },
+        status=400 if form.errors else 200,
+    )

@@ -21,8 +21,10 @@ class Command(BaseCommand):
         console.print("Preparing the database (all areas of Thailand)…")
         call_command("migrate", interactive=False, verbosity=0)
         result = load_demo()
-        console.print(f"Demo data: {result['organisations']} organisations, {result['people']} people, "
-                      f"{result['meetings']} meetings.")
+        console.print(
+            f"Demo data: {result['organisations']} organisations, {result['people']} people, "
+            f"{result['meetings']} meetings."
+        )
         table = Table(title=f"Demo users (password: {result['password']})")
         for heading in ("user", "role", "areas"):
             table.add_column(heading)

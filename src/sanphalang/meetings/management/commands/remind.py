@@ -21,4 +21,5 @@ class Command(BaseCommand):
         summary = send_reminders(today=today)
         self.stdout.write(
             f"{today.isoformat()}: {summary.rolled_over} next occurrences created, {summary.notified} users notified, "
-            f"{summary.emailed} e-mails sent, {summary.already_sent} already reminded today")
+            f"{summary.emailed} e-mails sent, {summary.already_sent} already reminded today"
+        )

@@ -10,12 +10,16 @@ from sanphalang.ops.users import command_user
 
 
 class Command(BaseCommand):
-    help = ("Export organisations, people, areas or villages with the headings the importer reads. With --user, "
-            "only what that user's areas hold; reads of people are written to the access log.")
+    help = (
+        "Export organisations, people, areas or villages with the headings the importer reads. With --user, "
+        "only what that user's areas hold; reads of people are written to the access log."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("entity", choices=EXPORT_ENTITIES)
-        parser.add_argument("--format", choices=TABLE_FORMATS, help="csv or xlsx (default: from --output, else csv)")
+        parser.add_argument(
+            "--format", choices=TABLE_FORMATS, help="csv or xlsx (default: from --output, else csv)"
+        )
         parser.add_argument("--output", type=Path, help="File to write (default: standard output, CSV only)")
         parser.add_argument("--user", help="Export only what this user's areas hold")
 

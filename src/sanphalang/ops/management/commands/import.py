@@ -20,15 +20,19 @@ PROGRESS_MIN_ROWS = 200
 
 
 class Command(BaseCommand):
-    help = ("Import organisations, people, villages, a meeting's agenda or attendance, or welfare funds' yearly "
-            "figures from a CSV or XLSX file. "
-            "Every row goes through the same checks as the web import; nothing is written if a row is bad, unless "
-            "--skip-bad-rows.")
+    help = (
+        "Import organisations, people, villages, a meeting's agenda or attendance, or welfare funds' yearly "
+        "figures from a CSV or XLSX file. "
+        "Every row goes through the same checks as the web import; nothing is written if a row is bad, unless "
+        "--skip-bad-rows."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("entity", choices=sorted(IMPORTERS))
         parser.add_argument("file", type=Path)
-        parser.add_argument("--user", help="Import as this user, within their areas (default: an administrator)")
+        parser.add_argument(
+            "--user", help="Import as this user, within their areas (default: an administrator)"
+        )
         parser.add_argument("--skip-bad-rows", action="store_true", help="Import the good rows, skip the bad")
         parser.add_argument("--dry-run", action="store_true", help="Check every row, write nothing")
         parser.add_argument("--meeting", type=int, help="For agenda and attendance: the id of the meeting")
@@ -38,37 +42,62 @@ class Command(BaseCommand):
         try:
             data = file.read_bytes()
         except OSError as error:
-            raise CommandError(_("The file could not be opened: %(reason)s") % {"reason": error.strerror}) from None
+            raise CommandError(
+                _("The file could not be opened: %(reason)s") % {"reason": error.strerror}
+            ) from None
         try:
             table = read_table(data, file.name)
             with self._progress(len(table.rows)) as advance:
-                result = run_import(entity=entity, table=table, by=by, commit=not dry_run,
-                                    skip_bad_rows=skip_bad_rows, progress=advance, meeting_id=meeting)
+                result = run_import(
+                    entity=entity,
+                    table=table,
+                    by=by,
+                    commit=not dry_run,
+                    skip_bad_rows=skip_bad_rows,
+                    progress=advance,
+                    meeting_id=meeting,
+                )
         except TableError as error:
             raise CommandError(error.message) from None
         except ValidationError as error:  # no meeting, or not one the user may change
             raise CommandError(" ".join(error.messages)) from None
         for error in result.errors:
-            self.stdout.write(_("line %(line)s, column %(column)s: %(message)s")
-                              % {"line": error.line, "column": error.column or "-", "message": error.message})
+            self.stdout.write(
+                _("line %(line)s, column %(column)s: %(message)s")
+                % {"line": error.line, "column": error.column or "-", "message": error.message}
+            )
         summary = {"rows": result.total, "good": result.good_rows, "bad": result.bad_rows}
         if dry_run:
-            self.stdout.write(_("Checked %(rows)s rows: %(good)s good, %(bad)s with errors. Nothing was written.")
-                              % summary)
+            self.stdout.write(
+                _("Checked %(rows)s rows: %(good)s good, %(bad)s with errors. Nothing was written.") % summary
+            )
         elif result.written:
-            self.stdout.write(self.style.SUCCESS(
-                ngettext("Imported %(created)s record; %(bad)s rows skipped.",
-                         "Imported %(created)s records; %(bad)s rows skipped.", result.created)
-                % {"created": result.created, **summary}))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    ngettext(
+                        "Imported %(created)s record; %(bad)s rows skipped.",
+                        "Imported %(created)s records; %(bad)s rows skipped.",
+                        result.created,
+                    )
+                    % {"created": result.created, **summary}
+                )
+            )
         if result.errors and not result.written:
-            raise CommandError(_("%(bad)s of %(rows)s rows have errors: nothing was written.") % summary,
-                               returncode=1)
+            raise CommandError(
+                _("%(bad)s of %(rows)s rows have errors: nothing was written.") % summary, returncode=1
+            )
 
     def _progress(self, total: int):
         console = Console(file=sys.stderr)
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=console, transient=True,
-                            disable=total < PROGRESS_MIN_ROWS or not console.is_terminal)
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=total < PROGRESS_MIN_ROWS or not console.is_terminal,
+        )
         return _Bar(progress, total)
 
 

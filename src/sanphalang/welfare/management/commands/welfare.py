@@ -35,12 +35,14 @@ def read_source(name: str, path: Path, mapping: dict[str, str] | None = None) ->
     except TableError as exc:
         raise CommandError(f"Source {name}: {exc.message}") from None
     columns = _columns(table.headings, mapping, name)
-    return [fund_record(name, row, row_values(cells, columns))
-            for row, (_line, cells) in enumerate(table.rows, start=1)]
+    return [
+        fund_record(name, row, row_values(cells, columns))
+        for row, (_line, cells) in enumerate(table.rows, start=1)
+    ]
 
 
 def parse_source_argument(argument: str) -> tuple[str, Path, dict[str, str] | None]:
-    """"program=data/program.xlsx:program.json" → ("program", Path(...), {...})."""
+    """ "program=data/program.xlsx:program.json" → ("program", Path(...), {...})."""
     name, sep, rest = argument.partition("=")
     if not sep or not name or not rest:
         raise CommandError(f"--source {argument!r}: write it as NAME=FILE or NAME=FILE:MAPPING.json")
@@ -52,7 +54,9 @@ def parse_source_argument(argument: str) -> tuple[str, Path, dict[str, str] | No
         except (OSError, ValueError) as exc:
             raise CommandError(f"--source {name}: cannot read the mapping {mapping_path}: {exc}") from None
         if not isinstance(mapping, dict):
-            raise CommandError(f"--source {name}: the mapping must be a JSON object of field → column heading")
+            raise CommandError(
+                f"--source {name}: the mapping must be a JSON object of field → column heading"
+            )
     return name, Path(file_part), mapping
 
 
@@ -82,9 +86,13 @@ def reconcile(sources: list[str], out: Path) -> dict:
             writer.writerow([record.source, record.row, result.cluster_of[record.ref]])
     summary = summarise(result, names)
     return {
-        "records": len(records), "funds": summary.funds, "in_all_sources": summary.in_all_sources,
-        "in_one_source": summary.in_one_source, "in_source_duplicates": summary.in_source_duplicates,
-        "review": summary.review, "disagreements": summary.disagreements,
+        "records": len(records),
+        "funds": summary.funds,
+        "in_all_sources": summary.in_all_sources,
+        "in_one_source": summary.in_one_source,
+        "in_source_duplicates": summary.in_source_duplicates,
+        "review": summary.review,
+        "disagreements": summary.disagreements,
     }
 
 
@@ -94,7 +102,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         subcommands = parser.add_subparsers(dest="action", required=True)
         reconcile_parser = subcommands.add_parser("reconcile", help="link the records of several sources")
-        reconcile_parser.add_argument("--source", action="append", required=True, metavar="NAME=FILE[:MAPPING.json]")
+        reconcile_parser.add_argument(
+            "--source", action="append", required=True, metavar="NAME=FILE[:MAPPING.json]"
+        )
         reconcile_parser.add_argument("--out", required=True, metavar="links.csv")
 
     def handle(self, *args, **options):
@@ -105,6 +115,8 @@ class Command(BaseCommand):
         write(f"  found in one source only: {summary['in_one_source']}")
         write(f"  in-source duplicates: {summary['in_source_duplicates']}")
         write(f"  uncertain links for review: {summary['review']}")
-        write("  funds whose sources disagree: " + ", ".join(
-            f"{field} {count}" for field, count in summary["disagreements"].items()))
+        write(
+            "  funds whose sources disagree: "
+            + ", ".join(f"{field} {count}" for field, count in summary["disagreements"].items())
+        )
         write(f"Links written to {options['out']}")
