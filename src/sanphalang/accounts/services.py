@@ -30,9 +30,9 @@ def user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
-    by=None,
+    by: User | None = None,
     is_superuser: bool = False,
-):
+) -> User:
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
     if User.objects.filter(username=username).exists():
@@ -101,7 +101,9 @@ def users_refresh_scope_of_region(*, region) -> None:
 
 
 @transaction.atomic
-def user_set_preferences(*, user: User, language: str | None = None, prefers_thai_digits: bool | None = None):
+def user_set_preferences(
+    *, user: User, language: str | None = None, prefers_thai_digits: bool | None = None
+) -> User:
     if language is not None:
         user.language = language
     if prefers_thai_digits is not None:
@@ -134,7 +136,7 @@ def api_token_revoke(*, user: User, token_id: int) -> None:
     cache.delete(_token_cache_key(token.key_hash))
 
 
-def api_token_authenticate(raw: str):
+def api_token_authenticate(raw: str) -> User | None:
     """The active user a raw token belongs to, or None."""
     if not raw:
         return None

@@ -77,7 +77,7 @@ def run_import(
     *,
     entity: str,
     table: Table,
-    by,
+    by: User,
     commit: bool,
     skip_bad_rows: bool = False,
     progress: Callable[[int, int], None] | None = None,

@@ -11,6 +11,7 @@ from ..models import LetterDirection, LetterStatus
 from ..selectors.action_items import action_item_list
 from ..selectors.letters import letter_list
 from ..selectors.meetings import meeting_list
+from ..services.letters import LETTER_FIELDS
 from .choices import changeable_bodies, organisations
 
 
@@ -53,20 +54,7 @@ class LetterForm(StyledFormMixin, forms.Form):
     action_item = forms.ModelChoiceField(label=_("Action item"), required=False, queryset=None)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    FIELDS = (
-        "direction",
-        "number",
-        "dated_on",
-        "subject",
-        "counterpart",
-        "via",
-        "status",
-        "answer_due_on",
-        "in_reply_to",
-        "meeting",
-        "action_item",
-        "summary",
-    )
+    FIELDS = LETTER_FIELDS
 
     def __init__(self, *args, user, instance=None, **kwargs):
         if instance is not None:

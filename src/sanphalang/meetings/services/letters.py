@@ -16,7 +16,8 @@ from ..models import Body, Letter, LetterDirection, LetterStatus
 if TYPE_CHECKING:
     from sanphalang.accounts.models import User
 
-LETTER_FIELDS = {
+# The fields of a letter a user sets, in the order its form shows them.
+LETTER_FIELDS = (
     "direction",
     "number",
     "dated_on",
@@ -29,7 +30,7 @@ LETTER_FIELDS = {
     "meeting",
     "action_item",
     "summary",
-}
+)
 
 
 @transaction.atomic
@@ -39,7 +40,7 @@ def letter_create(*, by: User, body: Body, **fields) -> Letter:
 
 @transaction.atomic
 def letter_update(*, by: User, letter: Letter, **fields) -> Letter:
-    reject_unknown_fields(fields, LETTER_FIELDS)
+    reject_unknown_fields(fields, set(LETTER_FIELDS))
     require_change_body(by, letter.body)
     for name, value in fields.items():
         setattr(letter, name, value)

@@ -15,9 +15,9 @@ from sanphalang.web.forms import show_service_error
 from sanphalang.web.history import history_entries
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
-from . import selectors, services
-from .forms import OrganisationFilterForm, OrganisationForm
-from .models import Organisation
+from .. import selectors, services
+from ..forms import OrganisationFilterForm, OrganisationForm
+from ..models import Organisation
 
 
 def _issue_names(org) -> str:

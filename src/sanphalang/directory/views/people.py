@@ -20,9 +20,9 @@ from sanphalang.web.forms import show_service_error
 from sanphalang.web.history import history_entries
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
-from . import selectors, services
-from .forms import PersonFilterForm, PersonForm, PositionEndForm, PositionForm
-from .models import Person, Position
+from .. import selectors, services
+from ..forms import PersonFilterForm, PersonForm, PositionEndForm, PositionForm
+from ..models import Person, Position
 
 
 def _current_positions(person) -> str:

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 from sanphalang.web.forms import show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
-from . import selectors, services
-from .forms import IssueAreaForm, issue_area_province_choices
-from .models import IssueArea
+from .. import selectors, services
+from ..forms import IssueAreaForm, issue_area_province_choices
+from ..models import IssueArea
 
 
 def _list_name(issue) -> str:
