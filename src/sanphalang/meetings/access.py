@@ -37,17 +37,6 @@ def require_change_body(user: User, body: Body) -> None:
     require_write(user, body.area_id)
 
 
-def can_add(user: User) -> bool:
-    """Whether the user may add bodies, meetings and letters somewhere (the form then offers only those areas)."""
-    scope = scope_for(user)
-    return user.can_write and bool(scope.national or scope.prefixes)
-
-
-def require_add(user: User) -> None:
-    if not can_add(user):
-        require_write(user, None)
-
-
 def visible_get(
     model: type[M], *, user: User, pk: int | str, area_field: str, related: tuple[str, ...] = (), **filters
 ) -> M:

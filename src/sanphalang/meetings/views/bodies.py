@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.web.areas import area_label
 from sanphalang.web.forms import show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
-from ..access import can_add, can_change_body, require_add
+from ..access import can_change_body
 from ..forms.bodies import MEMBERSHIP_ROLES, BodyFilterForm, BodyForm, MembershipForm, MembershipTermsForm
 from ..models import Body, Membership
 from ..selectors import bodies as selectors
@@ -69,7 +70,12 @@ def body_list(request):
     return render(
         request,
         "meetings/body_list.html",
-        {"nav_active": "meetings", "filters": filters, "listing": listing, "can_add": can_add(request.user)},
+        {
+            "nav_active": "meetings",
+            "filters": filters,
+            "listing": listing,
+            "can_add": can_add_records(request.user),
+        },
     )
 
 
@@ -110,7 +116,7 @@ def _body_fields(cleaned: dict) -> dict:
 
 @login_required
 def body_create(request):
-    require_add(request.user)
+    require_can_add(request.user)
     form = BodyForm(
         request.POST or None, user=request.user, initial={"area_code": request.GET.get("area", "")}
     )

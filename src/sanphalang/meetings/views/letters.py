@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.web.forms import show_service_error
 from sanphalang.web.listing import Column, paginate
 
-from ..access import can_add, can_change_body, require_add
+from ..access import can_change_body
 from ..forms.attachments import AttachmentForm
 from ..forms.letters import LetterFilterForm, LetterForm
 from ..models import Letter
@@ -57,7 +58,7 @@ def letter_list(request):
             "filters": filters,
             "listing": listing,
             "rows": listing.page.object_list,
-            "can_add": can_add(request.user),
+            "can_add": can_add_records(request.user),
         },
     )
 
@@ -108,7 +109,7 @@ def _initial_links(request) -> dict:
 
 @login_required
 def letter_create(request):
-    require_add(request.user)
+    require_can_add(request.user)
     form = LetterForm(request.POST or None, user=request.user, initial=_initial_links(request))
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.thai.dates import be_year
 from sanphalang.web.areas import area_label
 from sanphalang.web.forms import show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
-from ..access import can_add, can_change_body, require_add
+from ..access import can_change_body
 from ..forms.action_items import RECURRENCE_RULE, ActionItemForm
 from ..forms.attachments import AttachmentForm
 from ..forms.meetings import (
@@ -87,13 +88,18 @@ def meeting_list(request):
     return render(
         request,
         "meetings/meeting_list.html",
-        {"nav_active": "meetings", "filters": filters, "listing": listing, "can_add": can_add(request.user)},
+        {
+            "nav_active": "meetings",
+            "filters": filters,
+            "listing": listing,
+            "can_add": can_add_records(request.user),
+        },
     )
 
 
 @login_required
 def meeting_create(request):
-    require_add(request.user)
+    require_can_add(request.user)
     initial = {}
     if request.GET.get("body"):
         body = body_get(user=request.user, pk=request.GET["body"])
