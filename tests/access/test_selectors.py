@@ -54,7 +54,6 @@ UNSCOPED_SELECTORS = {
     "sanphalang.directory.selectors.can_edit_issue_area": "a rule on an issue area already fetched for the user",
     "sanphalang.directory.selectors.issue_area_province_choices": "the provinces the user writes in, from the map",
     "sanphalang.directory.selectors.require_issue_area_adder": "a rule on the user's role and areas, returns nothing",
-    "sanphalang.imports.selectors.require_importer": "a rule on the user's role, returns nothing",
     "sanphalang.meetings.selectors.action_items.action_item_series": "the occurrences of an item already fetched "
     "for the user",
     "sanphalang.meetings.selectors.action_items.overdue_q": "a condition, applied to lists already scoped",

@@ -107,8 +107,7 @@ def require_read(user, code: str | None, *, include_ancestors: bool = False) -> 
 
 def require_write(user, code: str | None) -> None:
     """Raise AccessDenied unless the user may change records of this area."""
-    if not user or not user.is_authenticated or not user.can_write:
-        raise Access.READ_ONLY_ROLE.denied()
+    require_writer(user)
     if not scope_for(user).covers(code):
         raise Access.WRITE_OUTSIDE_AREA.denied()
 
@@ -131,10 +130,10 @@ def require_administrator(user, refusal: Access) -> None:
         raise refusal.denied()
 
 
-def require_writer(user) -> None:
+def require_writer(user, refusal: Access = Access.READ_ONLY_ROLE) -> None:
     """Refuse a read-only role before any input is read, so that a viewer's request writes and judges nothing."""
-    if not user.can_write:
-        raise Access.READ_ONLY_ROLE.denied()
+    if not (user and user.is_authenticated and user.can_write):
+        raise refusal.denied()
 
 
 def can_write_area(user, code: str | None) -> bool:

@@ -12,6 +12,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanphalang.areas.scoping import require_writer
 from sanphalang.errors import Access, AccessDenied
 
 from .importers import Importer, RowProblem, error_items, importer_for
@@ -158,8 +159,7 @@ def import_batch_create(
     *, by: User, entity: str, filename: str, data: bytes, meeting_id: int | None = None
 ) -> ImportBatch:
     """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
-    if not (by and by.is_authenticated and by.can_write):
-        raise Access.READ_ONLY_ROLE.denied()
+    require_writer(by)
     table = read_upload(data, filename)
     importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
     try:

@@ -9,19 +9,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from sanphalang.areas.scoping import require_writer
+from sanphalang.errors import Access
 from sanphalang.web.forms import apply_validation_error
 
 from .forms import ConfirmForm, UploadForm
 from .importers import IMPORTERS
 from .models import ImportBatch, ImportStatus
-from .selectors import import_batch_get_for_change, require_importer
+from .selectors import import_batch_get_for_change
 from .services import import_batch_confirm, import_batch_create, import_batch_preview
 from .tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CONTENT_TYPE, TableError, write_table
 
 
 @login_required
 def index(request):
-    require_importer(request.user)
+    require_writer(request.user, Access.READ_ONLY_ROLE_IMPORT)
     form = UploadForm(
         request.POST or None,
         request.FILES or None,
