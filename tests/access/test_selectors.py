@@ -129,11 +129,11 @@ CALLERS = [
 
 def _arguments(name: str, function, records: AreaRecords) -> dict:
     arguments = {}
+    short = name.rsplit(".", 1)[-1]
     for parameter in inspect.signature(function).parameters.values():
         if parameter.name == "user" or parameter.default is not inspect.Parameter.empty:
             continue
         if parameter.name == "pk":
-            short = name.rsplit(".", 1)[-1]
             kind = SELECTOR_RECORDS.get(short) or next(
                 (short.removesuffix(suffix) for suffix in GETTER_SUFFIXES if short.endswith(suffix)), short
             )
@@ -143,7 +143,6 @@ def _arguments(name: str, function, records: AreaRecords) -> dict:
             )
             arguments["pk"] = records.pk(kind)
             continue
-        short = name.rsplit(".", 1)[-1]
         spec = SELECTOR_ARGUMENT_OVERRIDES.get(short, {}).get(parameter.name) or SELECTOR_ARGUMENTS.get(
             parameter.name
         )
