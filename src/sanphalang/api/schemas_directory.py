@@ -9,6 +9,7 @@ from sanphalang.directory.models import LegalBasis, OrganisationKind, PositionRo
 from sanphalang.thai.national_id import mask_national_id
 
 from .pagination import PageQuery
+from .schemas_meetings.named import role_holder_id, role_holder_name
 from .thai_fields import ThaiDate, ThaiInt
 
 # ---- issue areas
@@ -69,17 +70,18 @@ class OrganisationOut(BaseModel):
 
 
 class OrganisationPositionOut(Schema):
+    """A position as the caller may see its holder: the id only when they may read the person's record."""
+
     id: int
-    person_id: int
+    person_id: int | None = None
     person_name: str
     role: str
     title: str
     started_on: dt.date | None = None
     ended_on: dt.date | None = None
 
-    @staticmethod
-    def resolve_person_name(obj) -> str:
-        return obj.person.name_with_title
+    resolve_person_id = staticmethod(role_holder_id)
+    resolve_person_name = staticmethod(role_holder_name)
 
 
 class OrganisationDetailOut(Schema, OrganisationOut):

@@ -4,6 +4,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from .schemas_meetings.named import person_id, person_name
 from .schemas_welfare import OfProvince
 
 
@@ -30,12 +31,18 @@ class FindingOut(Schema):
 
 
 class TeamMemberOut(Schema):
-    id: int
+    """A member of a visit's team as the caller may see them: the id only when they may read the record."""
+
+    id: int | None = None
     name: str
 
     @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.name_with_title
+    def resolve_id(obj, context) -> int | None:
+        return person_id(obj, context)
+
+    @staticmethod
+    def resolve_name(obj, context) -> str:
+        return person_name(obj, context)
 
 
 class AuditVisitOut(Schema):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from sanphalang.accounts.audit import log_access
@@ -15,7 +20,7 @@ from sanphalang.areas.selectors import province_list
 from sanphalang.errors import Access
 from sanphalang.thai.matching import name_search_q
 
-from .models import IssueArea, Organisation, Person, Position
+from .models import IssueArea, Organisation, Person, Position, PositionRole
 
 if TYPE_CHECKING:
     from sanphalang.accounts.models import User
@@ -204,3 +209,68 @@ def position_get_for_change(*, user: User, person_pk: int, pk: int) -> Position:
     if position is None:
         raise Http404
     return position
+
+
+# ---- how a person is shown on another record (docs/architecture.md, "How a person is shown")
+
+# The roles a record gives a person in public: the name goes with the role to everyone who can see the record.
+# Codes of Position.role and Membership.role; a meeting's chair (who signs its minutes) is shown as CHAIR.
+PUBLIC_ROLES = frozenset(
+    {
+        PositionRole.CHAIR,
+        PositionRole.VICE_CHAIR,
+        PositionRole.SECRETARY,
+        PositionRole.TREASURER,
+        PositionRole.COMMITTEE_MEMBER,
+        PositionRole.HEAD,
+        PositionRole.DEPUTY_HEAD,
+    }
+)
+OUTSIDE_AREA_NAME = _("A member outside your area")
+
+
+@dataclass(frozen=True)
+class PersonShown:
+    """A person as one reader sees them on a record: the name with the person's page (the reader may open it),
+    the name alone (a public role), or no name at all. Never anything else of the person."""
+
+    name: str
+    url: str = ""
+    person_id: int | None = None
+    hidden: bool = False
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def html(self) -> str:
+        """The name as a page shows it (for "{% person_shown … as name %}{{ name.html }}")."""
+        return mark_safe(self.__html__())  # noqa: S308 - built by format_html below
+
+    def __html__(self) -> str:
+        if self.url:
+            return format_html('<a href="{}">{}</a>', self.url, self.name)
+        if self.hidden:
+            return format_html('<span class="text-muted">{}</span>', self.name)
+        return format_html("{}", self.name)
+
+
+def person_shown_to(*, user: User, person: Person | None, role: str = "") -> PersonShown | None:
+    """How a record the user can see names this person (None for none): the one rule for pages, the API,
+    exports and documents. It reads only the person's area code and the user's scope, so it makes no query."""
+    if person is None:
+        return None
+    if scope_for(user).covers(person.area_id):  # as person_list: the user may open the person's record
+        return PersonShown(
+            name=person.name_with_title,
+            url=reverse("directory:person_detail", args=[person.pk]),
+            person_id=person.pk,
+        )
+    if role in PUBLIC_ROLES:
+        return PersonShown(name=person.name_with_title)
+    return PersonShown(name=str(OUTSIDE_AREA_NAME), hidden=True)
+
+
+def people_shown_to(*, user: User, people: Iterable[Person], role: str = "") -> list[PersonShown]:
+    """person_shown_to for many people at once (a visit's team): people already read, so no query per person."""
+    return [person_shown_to(user=user, person=person, role=role) for person in people]

@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from sanphalang.directory.models import Person
+from sanphalang.directory.selectors import person_shown_to
 from sanphalang.imports.tabular import CSV_CONTENT_TYPE, TABLE_FORMATS, XLSX_CONTENT_TYPE, write_table
 
 EXPORT_FORMATS = TABLE_FORMATS
@@ -22,12 +24,14 @@ def export_format(request) -> str | None:
 
 @dataclass
 class Column:
-    """A column of a list: its heading, how to get its value from a row, and the ordering it sorts by."""
+    """A column of a list: its heading, how to get its value from a row, and the ordering it sorts by. A value
+    that is a person is written as the reader may see them, holding person_role on the row (person_shown_to)."""
 
     key: str
     label: str
     value: Callable[[Any], Any]
     order_by: str | None = None
+    person_role: str = ""
 
 
 @dataclass
@@ -75,7 +79,11 @@ def paginate(queryset, columns: list[Column], request, *, default_sort: str) -> 
     )
 
 
-def _cell(value) -> Any:
+def _cell(value, column: Column, user) -> Any:
+    if isinstance(value, Person):
+        if user is None:
+            raise TypeError("An export names a person only for a reader: pass export_rows the user.")
+        value = person_shown_to(user=user, person=value, role=column.person_role)
     if value is None:
         return ""
     if isinstance(value, (int, float)):
@@ -83,14 +91,15 @@ def _cell(value) -> Any:
     return str(value)
 
 
-def export_rows(queryset, columns: list[Column], *, fmt: str, filename: str) -> HttpResponse:
-    """The whole filtered list (not just one page) as CSV or XLSX; a queryset, or rows already computed."""
+def export_rows(queryset, columns: list[Column], *, fmt: str, filename: str, user=None) -> HttpResponse:
+    """The whole filtered list (not just one page) as CSV or XLSX; a queryset, or rows already computed. A list
+    that names people needs the user it is for."""
     if fmt not in EXPORT_FORMATS:
         return HttpResponse(_("Unknown export format."), status=400, content_type="text/plain; charset=utf-8")
     headings = [str(c.label) for c in columns]
     # iterator() with a chunk size keeps prefetching and never holds a million rows in memory.
     objects = queryset.iterator(chunk_size=2000) if hasattr(queryset, "iterator") else queryset
-    rows = ([_cell(c.value(obj)) for c in columns] for obj in objects)
+    rows = ([_cell(c.value(obj), c, user) for c in columns] for obj in objects)
     content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
     response = HttpResponse(
         write_table(headings, rows, fmt=fmt, sheet_title=filename), content_type=content_type

@@ -10,7 +10,7 @@ from sanphalang.meetings.models import ActionStatus
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
-from .named import organisation_name, person_name
+from .named import organisation_name, person_id, person_name
 
 
 class ActionItemOut(Schema):
@@ -44,8 +44,12 @@ class ActionItemOut(Schema):
         return organisation_name(obj.owner_organisation)
 
     @staticmethod
-    def resolve_owner_person_name(obj) -> str:
-        return person_name(obj.owner_person)
+    def resolve_owner_person_id(obj, context) -> int | None:
+        return person_id(obj.owner_person, context)
+
+    @staticmethod
+    def resolve_owner_person_name(obj, context) -> str:
+        return person_name(obj.owner_person, context)
 
     @staticmethod
     def resolve_is_overdue(obj) -> bool:

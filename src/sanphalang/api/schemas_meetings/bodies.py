@@ -8,7 +8,7 @@ from sanphalang.meetings.models import BodyKind
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
-from .named import PersonOrOrganisationOut
+from .named import PersonOrOrganisationOut, role_holder_id, role_holder_name
 
 
 class BodyOut(Schema):
@@ -42,6 +42,9 @@ class MembershipOut(PersonOrOrganisationOut):
     title: str
     started_on: dt.date | None = None
     ended_on: dt.date | None = None
+
+    resolve_person_id = staticmethod(role_holder_id)
+    resolve_person_name = staticmethod(role_holder_name)
 
 
 class BodyDetailOut(BodyOut):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import BeforeValidator, ConfigDict
 
+from sanphalang.directory.models import PositionRole
 from sanphalang.meetings.models import MeetingStatus
 from sanphalang.meetings.selectors.action_items import with_overdue_flag
 from sanphalang.thai.digits import to_arabic_digits
@@ -15,7 +16,7 @@ from sanphalang.thai.digits import to_arabic_digits
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
 from .action_items import ActionItemOut
-from .named import PersonOrOrganisationOut, person_name
+from .named import PersonOrOrganisationOut, person_id, person_name
 
 _THAI_TIME = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*(?:น\.?)?\s*$")
 
@@ -58,8 +59,12 @@ class MeetingOut(Schema):
         return obj.body.name_th
 
     @staticmethod
-    def resolve_chair_name(obj) -> str:
-        return person_name(obj.chair)
+    def resolve_chair_id(obj, context) -> int | None:
+        return person_id(obj.chair, context, PositionRole.CHAIR)
+
+    @staticmethod
+    def resolve_chair_name(obj, context) -> str:
+        return person_name(obj.chair, context, PositionRole.CHAIR)
 
     @staticmethod
     def resolve_attendance_count(obj) -> int:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.areas.scoping import can_add_records, can_write_area, require_can_add, scope_for
+from sanphalang.areas.scoping import can_add_records, can_write_area, require_can_add
 from sanphalang.areas.selectors import area_path
 from sanphalang.web.areas import area_label
 from sanphalang.web.forms import show_service_error
@@ -79,8 +79,7 @@ def organisation_list(request):
 @login_required
 def organisation_detail(request, pk: int):
     org = selectors.organisation_get(user=request.user, pk=pk)
-    scope = scope_for(request.user)
-    positions = [(position, scope.covers(position.person.area_id)) for position in org.positions.all()]
+    positions = org.positions.all()
     return render(
         request,
         "directory/organisation_detail.html",
@@ -88,8 +87,8 @@ def organisation_detail(request, pk: int):
             "nav_active": "organisations",
             "organisation": org,
             "area_path": area_path(org.area),
-            "current_positions": [(p, visible) for p, visible in positions if p.is_current],
-            "past_positions": [(p, visible) for p, visible in positions if not p.is_current],
+            "current_positions": [p for p in positions if p.is_current],
+            "past_positions": [p for p in positions if not p.is_current],
             "can_edit": can_write_area(request.user, org.area_id),
         },
     )

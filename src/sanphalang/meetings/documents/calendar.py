@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from sanphalang.directory.models import PositionRole
+from sanphalang.directory.selectors import person_shown_to
 from sanphalang.thai.digits import to_arabic_digits, to_thai_digits
 
 from ..models import Body, Meeting, MeetingStatus
@@ -43,7 +45,8 @@ def _when(meeting: Meeting) -> tuple[dt.date | dt.datetime, dt.date | dt.datetim
     return start, end or start + DEFAULT_LENGTH
 
 
-def body_calendar(body: Body, meetings: Iterable[Meeting], *, thai_digits: bool = False) -> bytes:
+def body_calendar(body: Body, meetings: Iterable[Meeting], *, user, thai_digits: bool = False) -> bytes:
+    """The feed of the user who subscribed, naming each chair as they may see them."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -62,7 +65,8 @@ def body_calendar(body: Body, meetings: Iterable[Meeting], *, thai_digits: bool 
         if meeting.venue:
             event.add("location", meeting.venue)
         if meeting.chair_id:
-            event.add("description", f"ประธาน: {meeting.chair.name_with_title} {meeting.chair_title}".strip())
+            chair = person_shown_to(user=user, person=meeting.chair, role=PositionRole.CHAIR)
+            event.add("description", f"ประธาน: {chair} {meeting.chair_title}".strip())
         event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()

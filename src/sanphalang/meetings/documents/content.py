@@ -7,6 +7,10 @@ these documents are Thai whatever language the reader's screen is in, so it is d
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
+from sanphalang.directory.models import PositionRole
+from sanphalang.directory.selectors import person_shown_to
 from sanphalang.thai.dates import format_be_date
 from sanphalang.thai.digits import to_arabic_digits, to_thai_digits
 
@@ -124,8 +128,15 @@ def _time(value: dt.time | None) -> str:
     return f"{value:%H.%M} น." if value else ""
 
 
-def build_meeting_document(meeting: Meeting, *, kind: str, thai_digits: bool) -> MeetingDocument:
-    """The content of the minutes or agenda of a meeting read through meeting_get (its prefetches are used)."""
+def _person_name(user, person, role: str = "") -> str:
+    """The person as the document's reader may see them (person_shown_to), in Thai like the rest of it."""
+    with translation.override("th"):
+        return person_shown_to(user=user, person=person, role=role).name
+
+
+def build_meeting_document(meeting: Meeting, *, kind: str, thai_digits: bool, user) -> MeetingDocument:
+    """The content of the minutes or agenda of a meeting read through meeting_get (its prefetches are used),
+    naming each person as the user who asked for it may see them."""
 
     def d(text: str) -> str:
         return _digits(text, thai_digits)
@@ -137,9 +148,9 @@ def build_meeting_document(meeting: Meeting, *, kind: str, thai_digits: bool) ->
         times = f"{meeting.starts_at:%H.%M} – {_time(meeting.ends_at)}"
     chair = None
     if meeting.chair_id:
-        chair = PersonLine(d(meeting.chair.name_with_title), d(meeting.chair_title))
+        chair = PersonLine(d(_person_name(user, meeting.chair, PositionRole.CHAIR)), d(meeting.chair_title))
 
-    members, guests = _attendance_groups(meeting, d)
+    members, guests = _attendance_groups(meeting, d, user)
     attended = meeting.head_count or len(meeting.attendances.all())
     minutes = [d(paragraph.strip()) for paragraph in meeting.minutes.split("\n") if paragraph.strip()]
     return MeetingDocument(
@@ -173,7 +184,7 @@ def build_meeting_document(meeting: Meeting, *, kind: str, thai_digits: bool) ->
                 heading=d(f"มติที่ {resolution.number}"),
                 text=d(resolution.text),
                 actions=[
-                    _action_line(item, thai_digits)
+                    _action_line(item, thai_digits, user)
                     for item in resolution.action_items.all()
                     if item.series_id in (None, item.pk)
                 ],
@@ -185,7 +196,7 @@ def build_meeting_document(meeting: Meeting, *, kind: str, thai_digits: bool) ->
     )
 
 
-def _attendance_groups(meeting: Meeting, d) -> tuple[list[OrganisationGroup], list[OrganisationGroup]]:
+def _attendance_groups(meeting: Meeting, d, user) -> tuple[list[OrganisationGroup], list[OrganisationGroup]]:
     """Members and guests, each grouped by the organisation they came for, in the order they were recorded."""
     members: dict[str, OrganisationGroup] = {}
     guests: dict[str, OrganisationGroup] = {}
@@ -194,16 +205,15 @@ def _attendance_groups(meeting: Meeting, d) -> tuple[list[OrganisationGroup], li
         name = attendance.organisation.name_th if attendance.organisation_id else NO_ORGANISATION
         group = groups.setdefault(name, OrganisationGroup(d(name)))
         if attendance.person_id:
-            group.people.append(PersonLine(d(attendance.person.name_with_title), d(attendance.role)))
+            group.people.append(PersonLine(d(_person_name(user, attendance.person)), d(attendance.role)))
     return list(members.values()), list(guests.values())
 
 
-def _action_line(item, thai_digits: bool) -> ActionLine:
+def _action_line(item, thai_digits: bool, user) -> ActionLine:
     owner = item.owner_organisation.name_th if item.owner_organisation_id else ""
     if item.owner_person_id:
-        owner = (
-            f"{owner} ({item.owner_person.name_with_title})" if owner else item.owner_person.name_with_title
-        )
+        person = _person_name(user, item.owner_person)
+        owner = f"{owner} ({person})" if owner else person
     recurrence = f"ทุก {item.recurrence_months} เดือน" if item.recurrence_months else ""
     if recurrence and item.recurrence_until:
         recurrence += " จนถึง " + format_be_date(item.recurrence_until, thai_digits=thai_digits)

@@ -200,8 +200,8 @@ def _agenda_items(document, doc: MeetingDocument, *, with_reports: bool) -> None
             _indented(document, item.report)
 
 
-def render_meeting_docx(meeting: Meeting, *, kind: str, thai_digits: bool) -> bytes:
-    doc = build_meeting_document(meeting, kind=kind, thai_digits=thai_digits)
+def render_meeting_docx(meeting: Meeting, *, kind: str, thai_digits: bool, user) -> bytes:
+    doc = build_meeting_document(meeting, kind=kind, thai_digits=thai_digits, user=user)
     document = Document()
     _set_up(document)
     document.core_properties.title = doc.heading

@@ -15,8 +15,8 @@ BODY_SIZE = "12pt"
 TITLE_SIZE = "14pt"
 
 
-def render_meeting_pdf(meeting: Meeting, *, kind: str, thai_digits: bool) -> bytes:
-    doc = build_meeting_document(meeting, kind=kind, thai_digits=thai_digits)
+def render_meeting_pdf(meeting: Meeting, *, kind: str, thai_digits: bool, user) -> bytes:
+    doc = build_meeting_document(meeting, kind=kind, thai_digits=thai_digits, user=user)
     html = render_to_string(
         TEMPLATES[kind],
         {

@@ -62,7 +62,13 @@ def action_item_list(request):
     )
     fmt = export_format(request)
     if fmt:
-        return export_rows(items.order_by("due_on", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="action-items")
+        return export_rows(
+            items.order_by("due_on", "pk"),
+            EXPORT_COLUMNS,
+            fmt=fmt,
+            filename="action-items",
+            user=request.user,
+        )
     listing = paginate(items, LIST_COLUMNS, request, default_sort="due")
     return render(
         request,

@@ -46,9 +46,11 @@ def _meeting_document(request: HttpRequest, pk: int, *, kind: str, extension: st
     meeting = meeting_get(user=request.user, pk=pk)
     thai_digits = _thai_digits(request, prefers_thai_digits())
     if extension == "pdf":
-        content, content_type = render_meeting_pdf(meeting, kind=kind, thai_digits=thai_digits), PDF
+        content = render_meeting_pdf(meeting, kind=kind, thai_digits=thai_digits, user=request.user)
+        content_type = PDF
     else:
-        content, content_type = render_meeting_docx(meeting, kind=kind, thai_digits=thai_digits), DOCX
+        content = render_meeting_docx(meeting, kind=kind, thai_digits=thai_digits, user=request.user)
+        content_type = DOCX
     return _download(content, content_type, file_name(meeting, kind, extension))
 
 
@@ -93,7 +95,7 @@ def body_calendar(request, pk: int):
     body = body_get(user=user, pk=pk)
     meetings = meeting_list(user=user, body=body.pk).order_by("held_on", "number")
     content = render_body_calendar(
-        body, meetings, thai_digits=_thai_digits(request, user.prefers_thai_digits)
+        body, meetings, user=user, thai_digits=_thai_digits(request, user.prefers_thai_digits)
     )
     names = (safe_file_name(f"ปฏิทินการประชุม{body.name_th}.ics"), f"meetings-{body.pk}.ics")
     return _download(content, ICS, names, inline=True)

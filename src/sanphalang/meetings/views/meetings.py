@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, require_can_add
+from sanphalang.directory.models import PositionRole
 from sanphalang.thai.dates import be_year
 from sanphalang.web.areas import area_label
 from sanphalang.web.forms import show_service_error
@@ -45,7 +46,7 @@ LIST_COLUMNS = [
     Column("number", gettext_lazy("Number"), lambda m: f"{m.number}/{m.year_be}", "number"),
     Column("body", gettext_lazy("Body"), lambda m: m.body, "body__sort_key"),
     Column("venue", gettext_lazy("Venue"), lambda m: m.venue),
-    Column("chair", gettext_lazy("Chair"), lambda m: m.chair or ""),
+    Column("chair", gettext_lazy("Chair"), lambda m: m.chair, person_role=PositionRole.CHAIR),
     Column("participants", gettext_lazy("Participants"), lambda m: m.head_count or m.attendance_count),
 ]
 EXPORT_COLUMNS = [
@@ -61,7 +62,7 @@ EXPORT_COLUMNS = [
     ),
     Column("ends_at", gettext_lazy("Ends at"), lambda m: m.ends_at.strftime("%H:%M") if m.ends_at else ""),
     Column("venue", gettext_lazy("Venue"), lambda m: m.venue),
-    Column("chair", gettext_lazy("Chair"), lambda m: m.chair.name_with_title if m.chair else ""),
+    Column("chair", gettext_lazy("Chair"), lambda m: m.chair, person_role=PositionRole.CHAIR),
     Column("chair_title", gettext_lazy("Chair's position"), lambda m: m.chair_title),
     Column("participants", gettext_lazy("Participants"), lambda m: m.head_count),
     Column("recorded", gettext_lazy("Attendance recorded by name"), lambda m: m.attendance_count),
@@ -83,6 +84,7 @@ def meeting_list(request):
             EXPORT_COLUMNS,
             fmt=fmt,
             filename="meetings",
+            user=request.user,
         )
     listing = paginate(meetings, LIST_COLUMNS, request, default_sort="-date")
     return render(

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sanphalang.directory.forms import PersonMultipleChoiceField
+from sanphalang.directory.selectors import person_shown_to
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
 
@@ -81,6 +82,10 @@ class VisitEditForm(StyledFormMixin, forms.Form):
             kwargs.setdefault("initial", {"planned_on": visit.planned_on, "team": list(visit.team.all())})
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = team_candidates(user=user, visit=visit)
+        # One already on the team may be of an area the user cannot open: named as everywhere else.
+        self.fields["team"].label_from_instance = lambda person: (
+            person_shown_to(user=user, person=person).name
+        )
 
 
 class VisitPlanForm(VisitEditForm):
