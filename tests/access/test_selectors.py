@@ -6,6 +6,7 @@ named selectors (selectors.py, selectors_pages.py, or a package selectors/<topic
 soon as it exists; one that needs an argument this file cannot build fails until SELECTOR_ARGUMENTS says how.
 """
 
+import dataclasses
 import importlib
 import inspect
 import pkgutil
@@ -35,6 +36,8 @@ SELECTOR_ARGUMENTS = {
     "code": "village.parent_id",  # the subdistrict of the other area's village
     "query": lambda records: records.objects["village"].parent.name_th,
     "level": lambda records: "district",
+    "person": "person",
+    "people": lambda records: [records.objects["person"]],
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {"sources_province_for_change": {"code": "source.province_id"}}
@@ -175,6 +178,9 @@ def _contents(value, seen=None):
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             yield from _contents(item)
+    elif dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            yield from _contents(getattr(value, item.name))
 
 
 @pytest.mark.parametrize(("caller"), CALLERS, ids=[caller.key for caller in CALLERS])
