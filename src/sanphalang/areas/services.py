@@ -27,6 +27,40 @@ def _village_code(subdistrict: Area, *, moo: int | None) -> str:
     return f"{subdistrict.code}C{taken + 1:03d}"
 
 
+def village_build(
+    subdistrict: Area,
+    *,
+    code: str,
+    name_th: str,
+    name_en: str = "",
+    moo: int | None,
+    kind: str = AreaLevel.VILLAGE,
+) -> Area:
+    """The unsaved row of a village or urban community of a subdistrict, with its full names and keys."""
+    chain = [{"code": code, "level": kind, "name_th": name_th, "name_en": name_en.strip(), "moo": moo}]
+    node = subdistrict
+    while node is not None and node.level != AreaLevel.COUNTRY:
+        chain.append(
+            {"code": node.code, "level": node.level, "name_th": node.name_th, "name_en": node.name_en}
+        )
+        node = node.parent
+    path_th, path_en = area_paths(chain)
+    return Area(
+        code=code,
+        level=kind,
+        name_th=name_th,
+        name_en=name_en.strip(),
+        parent=subdistrict,
+        moo=moo,
+        path_th=path_th,
+        path_en=path_en,
+        search_key=area_search_key(name_th, name_en),
+        sort_key=area_sort_key(name_th),
+        is_official=False,
+        postal_codes=subdistrict.postal_codes,
+    )
+
+
 @transaction.atomic
 def village_create(
     *,
@@ -58,28 +92,7 @@ def village_create(
         raise AreaError.VILLAGE_MOO_TAKEN.error("moo", moo=moo)
     if Area.objects.filter(parent=subdistrict, name_th=name_th).exists():
         raise AreaError.VILLAGE_NAME_TAKEN.error("name_th")
-    chain = [{"code": code, "level": kind, "name_th": name_th, "name_en": name_en.strip(), "moo": moo}]
-    node = subdistrict
-    while node is not None and node.level != AreaLevel.COUNTRY:
-        chain.append(
-            {"code": node.code, "level": node.level, "name_th": node.name_th, "name_en": node.name_en}
-        )
-        node = node.parent
-    path_th, path_en = area_paths(chain)
-    village = Area(
-        code=code,
-        level=kind,
-        name_th=name_th,
-        name_en=name_en.strip(),
-        parent=subdistrict,
-        moo=moo,
-        path_th=path_th,
-        path_en=path_en,
-        search_key=area_search_key(name_th, name_en),
-        sort_key=area_sort_key(name_th),
-        is_official=False,
-        postal_codes=subdistrict.postal_codes,
-    )
+    village = village_build(subdistrict, code=code, name_th=name_th, name_en=name_en, moo=moo, kind=kind)
     validated_save(village, by)
     return village
 

@@ -19,7 +19,7 @@ STATUS_LABELS = {
     "matching": {"active": "active", "paused": "paused", "dissolved": "dissolved"},
     "survey": {"active": "ยังดำเนินการ", "paused": "ชะงัก", "dissolved": "เลิกแล้ว"},
 }
-_VILLAGE_HEADS = (
+VILLAGE_HEADS = (
     "หนอง",
     "ดอน",
     "ป่า",
@@ -41,7 +41,7 @@ _VILLAGE_HEADS = (
     "เด่น",
     "แม่",
 )
-_VILLAGE_TAILS = (
+VILLAGE_TAILS = (
     "บัว",
     "แก้ว",
     "ทอง",
@@ -68,7 +68,7 @@ _VILLAGE_TAILS = (
     "พัฒนา",
 )
 _TONE_MARKS = "่้๊๋"
-_NAME_FORMS = {
+NAME_FORMS = {
     "tambon": (
         "กองทุนสวัสดิการชุมชนตำบล{x}",
         "กองทุนสวัสดิการ ต.{x}",
@@ -107,6 +107,7 @@ class Fund:
     status: str
     founded: date
     fund_code: str
+    area_code: str  # the subdistrict's
 
 
 def _areas(provinces) -> list[tuple]:
@@ -119,7 +120,8 @@ def _areas(provinces) -> list[tuple]:
     return areas
 
 
-def _funds(n_funds: int, rng: random.Random, provinces) -> list[Fund]:
+def plan_funds(n_funds: int, rng: random.Random, provinces) -> list[Fund]:
+    """n funds in real subdistricts of the provinces: one of each tambon, some municipal and village ones."""
     areas = _areas(provinces)
     n_municipality = round(n_funds * 0.15)
     n_tambon = min(len(areas), n_funds - n_municipality)
@@ -131,7 +133,7 @@ def _funds(n_funds: int, rng: random.Random, provinces) -> list[Fund]:
     ]
     while len(plan) < n_funds:
         area = rng.choice(areas)
-        name = rng.choice(_VILLAGE_HEADS) + rng.choice(_VILLAGE_TAILS)
+        name = rng.choice(VILLAGE_HEADS) + rng.choice(VILLAGE_TAILS)
         if (area[0].code, name) in taken or name == area[0].name_th:
             continue
         taken.add((area[0].code, name))
@@ -151,6 +153,7 @@ def _funds(n_funds: int, rng: random.Random, provinces) -> list[Fund]:
                 status=rng.choices(("active", "paused", "dissolved"), weights=(88, 8, 4))[0],
                 founded=date(rng.randint(2005, 2018), rng.randint(1, 12), rng.randint(1, 28)),
                 fund_code=f"{subdistrict.code}-{number:05d}",
+                area_code=subdistrict.code,
             )
         )
     return funds
@@ -183,7 +186,7 @@ def _record(fund: Fund, source: str, row: int, rng: random.Random) -> FundRecord
     core = _typo(fund.core_name, rng) if rng.random() < TYPO_RATE else fund.core_name
     district = _district_as_written(fund.district, fund.province, rng)
     number = str(fund.village_number) if rng.random() < 0.5 else to_thai_digits(str(fund.village_number))
-    name = rng.choice(_NAME_FORMS[fund.kind]).format(x=core, d=district, p=fund.province, n=number)
+    name = rng.choice(NAME_FORMS[fund.kind]).format(x=core, d=district, p=fund.province, n=number)
     members = fund.members
     if rng.random() < 0.3:
         members = max(1, round(members * rng.uniform(0.93, 1.07)))
@@ -227,7 +230,7 @@ def generate_sources(
     Some tambons hold both a tambon fund and a municipality fund of the same name, which are different funds.
     """
     rng = random.Random(seed)
-    funds = _funds(n_funds, rng, provinces)
+    funds = plan_funds(n_funds, rng, provinces)
     sources: dict[str, list[FundRecord]] = {}
     truth: dict[tuple[str, int], str] = {}
     for source in SOURCES:

@@ -82,11 +82,11 @@ def _load_sources(by) -> dict:
 FIGURE_YEARS = (2560, 2561)
 
 
-def _money(value: float) -> Decimal:
+def money(value: float) -> Decimal:
     return Decimal(round(value)).quantize(Decimal("0.01"))
 
 
-def _year_figures(members: int, rng: random.Random, balance: Decimal) -> dict:
+def year_figures(members: int, rng: random.Random, balance: Decimal) -> dict:
     """Plausible figures of one year: members save about a baht a day, the government matches part of it, and
     benefits are paid mostly for sickness, death and the elderly."""
     savings = members * 365 * rng.uniform(0.8, 1.0)
@@ -103,16 +103,16 @@ def _year_figures(members: int, rng: random.Random, balance: Decimal) -> dict:
         "matching_local_government": rng.choice((0, savings * 0.1, savings * 0.2)),
         "matching_other": rng.choice((0, 0, 5000)),
     }
-    balance += _money(savings + sum(matching.values()) - sum(paid.values()))
+    balance += money(savings + sum(matching.values()) - sum(paid.values()))
     children, elderly = round(members * rng.uniform(0.1, 0.2)), round(members * rng.uniform(0.2, 0.35))
     return {
         "members": members,
         "members_children": children,
         "members_working_age": members - children - elderly,
         "members_elderly": elderly,
-        "savings": _money(savings),
+        "savings": money(savings),
         "balance": max(balance, Decimal(0)),
-        **{name: _money(value) for name, value in {**matching, **paid}.items()},
+        **{name: money(value) for name, value in {**matching, **paid}.items()},
     }
 
 
@@ -121,10 +121,10 @@ def _load_figures(by) -> int:
     rows = 0
     for fund in Fund.objects.filter(area__code__startswith="57").exclude(members=None).order_by("pk"):
         rng = random.Random(zlib.crc32(fund.name_th.encode()))
-        balance = _money(fund.members * rng.uniform(500, 1500))
+        balance = money(fund.members * rng.uniform(500, 1500))
         for offset, year in enumerate(FIGURE_YEARS):
             members = round(fund.members * (0.93 if offset == 0 else 1.0)) or 1
-            values = _year_figures(members, rng, balance)
+            values = year_figures(members, rng, balance)
             balance = values["balance"]
             fund_year_save(by=by, fund=fund, year_be=year, values=values)
             rows += 1

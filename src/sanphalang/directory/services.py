@@ -117,10 +117,21 @@ def _apply_organisation(by, org: Organisation, fields: dict) -> tuple[list | Non
     for name, value in fields.items():
         setattr(org, name, clean_text(value) if isinstance(value, str) and name.startswith("name") else value)
     org.abbreviation = (org.abbreviation or "").strip()
-    org.search_key = organisation_search_key(org.name_th, org.name_en, org.abbreviation, *org.other_name_list)
-    org.sort_key = thai_sort_key(org.name_th)
+    set_organisation_keys(org)
     require_write(by, org.area_id)
     return issue_areas, partners
+
+
+def set_organisation_keys(org: Organisation) -> None:
+    """The keys an organisation is searched and sorted by, from its names: set whenever they are."""
+    org.search_key = organisation_search_key(org.name_th, org.name_en, org.abbreviation, *org.other_name_list)
+    org.sort_key = thai_sort_key(org.name_th)
+
+
+def set_person_keys(person: Person) -> None:
+    """The keys a person is searched and sorted by, from their names: set whenever they are."""
+    person.search_key = person_search_key(person.full_name, person.name_en, person.nickname)
+    person.sort_key = thai_sort_key(person.full_name)
 
 
 def _save_organisation(by, org: Organisation, issue_areas, partners) -> Organisation:
@@ -173,8 +184,7 @@ def _apply_person(person: Person, fields: dict) -> list | None:
     if not person.title:
         # A name typed with its title ("นางสาวรัชนี") keeps the title in its own field.
         person.title, person.first_name = strip_person_title(person.first_name)
-    person.search_key = person_search_key(person.full_name, person.name_en, person.nickname)
-    person.sort_key = thai_sort_key(person.full_name)
+    set_person_keys(person)
     return issue_areas
 
 

@@ -1,0 +1,45 @@
+"""How much each scale of synthetic data holds: a few records for tests, one province, or all of Thailand."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    provinces: tuple[str, ...] | None  # None: every province
+    funds: int
+    meetings: int
+    people_per_district: int
+    village_share: float  # the share of subdistricts whose villages are listed
+    district_coordinators: int  # area coordinators per province, one per district from the first
+
+
+SCALES = {
+    "tiny": Scale(
+        "tiny",
+        provinces=("57", "56"),
+        funds=40,
+        meetings=60,
+        people_per_district=1,
+        village_share=0.05,
+        district_coordinators=2,
+    ),
+    "province": Scale(
+        "province",
+        provinces=("57",),
+        funds=320,
+        meetings=1000,
+        people_per_district=8,
+        village_share=1.0,
+        district_coordinators=18,
+    ),
+    "national": Scale(
+        "national",
+        provinces=None,
+        funds=10_000,
+        meetings=20_000,
+        people_per_district=6,
+        village_share=0.3,
+        district_coordinators=3,
+    ),
+}
