@@ -134,6 +134,8 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not memory, so that a worker process of the jobs' tests reaches the test database.
+            "TEST": {"NAME": str(DATA_DIR / "test-sanphalang.sqlite3")},
         }
     }
 

@@ -265,7 +265,9 @@ def _confirm_job(job: Job, progress) -> dict:
 
 def claim_batch(job: Job) -> bool:
     """Take a waiting batch for its import; 0 rows changed means it is imported or being imported already.
-    A conditional UPDATE, so two confirmations at once cannot both win, on SQLite as on PostgreSQL."""
+    The row is locked first (PostgreSQL) and the change is a conditional UPDATE, so two confirmations at once
+    cannot both win on SQLite either, where select_for_update locks nothing."""
+    list(ImportBatch.objects.select_for_update().filter(pk=job.params["batch"]).values_list("pk"))
     return bool(
         ImportBatch.objects.filter(pk=job.params["batch"], status=ImportStatus.PENDING).update(
             status=ImportStatus.QUEUED

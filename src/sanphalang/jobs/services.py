@@ -48,7 +48,7 @@ def job_enqueue(
             _submit(job)
     if run_now:
         job_run(job_id=job.pk, progress=Progress(job.pk, also=progress))
-        job.refresh_from_db()
+    job.refresh_from_db()  # an immediate backend has run it already
     return job
 
 
