@@ -33,9 +33,7 @@ def job_get(*, user: User, pk: int) -> Job:
     return job
 
 
-def job_latest(*, user: User, kind: str, **params) -> Job | None:
-    """The user's latest job of the kind with these parameters (the preview of a file, say)."""
-    jobs = Job.objects.filter(user=user, kind=kind)
-    for name, value in params.items():
-        jobs = jobs.filter(**{f"params__{name}": value})
+def job_latest(*, user: User, kind: str, batch: int) -> Job | None:
+    """The user's latest job of the kind on an import batch (the check of its rows, say)."""
+    jobs = Job.objects.filter(user=getattr(user, "pk", None), kind=kind, params__batch=batch)
     return jobs.order_by("-created_at", "-id").first()
