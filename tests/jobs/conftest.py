@@ -10,6 +10,7 @@ import time
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
+from django.utils import translation
 
 from tests.e2e.conftest import official_areas_copy, reference_data  # noqa: F401 (fixtures)
 
@@ -75,6 +76,12 @@ def start_worker(database_queue):
     yield start
     for worker in started:
         worker.stop()
+
+
+def thai(error) -> str:
+    """An error's message as the cast (whose language is Thai) reads it."""
+    with translation.override("th"):
+        return error.message()
 
 
 def wait_until(predicate, timeout: float = 120, every: float = 0.1):

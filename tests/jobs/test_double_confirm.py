@@ -14,6 +14,8 @@ from sanphalang.welfare.errors import WelfareError
 from sanphalang.welfare.models import SourceRecord
 from tests.imports.files import ORGANISATION_HEADINGS_TH, csv_bytes
 
+from .conftest import thai
+
 ROWS = 300
 
 
@@ -55,7 +57,7 @@ def test_two_confirmations_at_once_import_the_file_once(cast, client_for):
     assert Organisation.objects.count() == ROWS
     assert ImportBatch.objects.get().status == ImportStatus.IMPORTED
     said = [message for response in responses for message in _said(response)]
-    assert ImportsError.ALREADY_IMPORTING.message() in said
+    assert thai(ImportsError.ALREADY_IMPORTING) in said
 
 
 def test_two_imports_of_one_source_upload_at_once_import_it_once(cast, client_for):
@@ -70,7 +72,7 @@ def test_two_imports_of_one_source_upload_at_once_import_it_once(cast, client_fo
     assert [response.status_code for response in responses] == [302, 302]
     assert SourceRecord.objects.count() == ROWS
     said = [message for response in responses for message in _said(response)]
-    assert WelfareError.FILE_ALREADY_IMPORTED.message() in said
+    assert thai(WelfareError.FILE_ALREADY_IMPORTED) in said
 
 
 def test_one_settle_sent_twice_at_once_is_kept_once(cast, client_for):
@@ -90,4 +92,4 @@ def test_one_settle_sent_twice_at_once_is_kept_once(cast, client_for):
     assert [response.status_code for response in responses] == [302, 302]
     assert Settlement.objects.count() == 1
     said = [message for response in responses for message in _said(response)]
-    assert WelfareError.ALREADY_SETTLED.message() in said
+    assert thai(WelfareError.ALREADY_SETTLED) in said

@@ -8,6 +8,8 @@ from sanphalang.imports.services import import_batch_confirm_start, import_batch
 from sanphalang.jobs.models import Job, JobStatus
 from tests.imports.files import GOOD_ORGANISATIONS, ORGANISATION_HEADINGS_TH, csv_bytes
 
+from .conftest import thai
+
 BAD = ["กลุ่มที่ไม่มีพื้นที่", "", "องค์กรชุมชน", "999999", "", ""]
 
 
@@ -22,7 +24,7 @@ def test_a_refused_import_fails_saying_why_with_each_bad_row_and_changes_nothing
     job = _failed_import(cast.chiangrai_coordinator)
     # then the job failed, says why in the user's language, lists the row, and the file waits to be corrected
     assert job.status == JobStatus.FAILED
-    assert job.failure == ImportsError.NOTHING_IMPORTED.message()
+    assert job.failure == thai(ImportsError.NOTHING_IMPORTED)
     assert [(error["line"], error["column"]) for error in job.row_errors] == [(3, "รหัสพื้นที่")]
     assert ImportBatch.objects.get().status == ImportStatus.PENDING
     page = client_for(cast.chiangrai_coordinator).get(reverse("jobs:detail", args=[job.pk]))

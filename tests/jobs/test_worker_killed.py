@@ -13,7 +13,7 @@ from sanphalang.jobs.selectors import job_get
 from sanphalang.jobs.services import job_retry
 from tests.imports.files import ORGANISATION_HEADINGS_TH, csv_bytes
 
-from .conftest import LEASE_SECONDS, wait_until
+from .conftest import LEASE_SECONDS, thai, wait_until
 
 ROWS = 1500
 
@@ -41,7 +41,7 @@ def test_a_killed_worker_changes_nothing_and_its_job_is_failed_then_retried(cast
     time.sleep(LEASE_SECONDS + 1)
     job = job_get(user=owner, pk=job.pk)
     assert job.status == JobStatus.FAILED
-    assert job.failure == JobError.WORKER_LOST.message()
+    assert job.failure == thai(JobError.WORKER_LOST)
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.PENDING
     # when the job is tried again and a worker runs the queue
     job_retry(by=owner, job=job)
@@ -68,6 +68,6 @@ def test_a_new_worker_fails_the_job_a_lost_worker_left_running(cast, start_worke
     start_worker("--batch").wait()
     # then it has marked the job failed, and the file waits to be confirmed again
     job.refresh_from_db()
-    assert job.status == JobStatus.FAILED and job.failure == JobError.WORKER_LOST.message()
+    assert job.status == JobStatus.FAILED and job.failure == thai(JobError.WORKER_LOST)
     assert ImportBatch.objects.get(pk=batch.pk).status == ImportStatus.PENDING
     assert not Organisation.objects.exists()

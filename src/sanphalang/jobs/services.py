@@ -7,9 +7,10 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .errors import JobError
 from .kinds import JobRefused, kind_of
@@ -71,9 +72,15 @@ def job_run(*, job_id: int, progress: Progress | None = None) -> None:
     )
     if not claimed:
         return  # run already, or failed as stale before a worker got to it
-    job = Job.objects.get(pk=job_id)
+    job = Job.objects.select_related("user").get(pk=job_id)
+    # Row errors and the reason of a failure are kept in the words of whoever started the job (Thai unless they
+    # chose English), wherever the worker runs.
+    with translation.override(job.user.language or settings.LANGUAGE_CODE):
+        _run(job, progress or Progress(job.pk))
+
+
+def _run(job: Job, progress: Progress) -> None:
     spec = kind_of(job.kind)
-    progress = progress or Progress(job.pk)
     try:
         with Lease(job.pk), transaction.atomic():
             result = spec.run(job, progress)
@@ -129,12 +136,14 @@ def job_fail_stale(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = now - dt.timedelta(seconds=lease_seconds())
     found = 0
-    for job in Job.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff):
+    for job in Job.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff).select_related("user"):
         if is_alive(job.pk):
             continue
+        with translation.override(job.user.language or settings.LANGUAGE_CODE):
+            reason = JobError.WORKER_LOST.message()
         with transaction.atomic():
             if Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
-                status=JobStatus.FAILED, failure=JobError.WORKER_LOST.message(), finished_at=now
+                status=JobStatus.FAILED, failure=reason, finished_at=now
             ):
                 release = kind_of(job.kind).release
                 if release is not None:
