@@ -87,3 +87,9 @@ def api_for(db):
         return ApiClient(raw)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(settings):
+    """Jobs run inside the request that queues them; the tests of workers (tests/jobs) use the database queue."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

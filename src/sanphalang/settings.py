@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "sanphalang.api",
     "sanphalang.demo",
     "sanphalang.ops",
+    "django_tasks",
+    "django_tasks_db",
+    "sanphalang.jobs",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +134,8 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not memory, so that a worker process of the jobs' tests reaches the test database.
+            "TEST": {"NAME": str(DATA_DIR / "test-sanphalang.sqlite3")},
         }
     }
 
@@ -191,6 +196,21 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sanphalang"}
     )
 }
+
+# Long work (imports, reconciling) runs as jobs on the database queue: `sanphalang serve` runs a worker beside the
+# web server and `sanphalang worker` runs more (docs/jobs.md tells how to use RQ or Celery instead).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running job's progress and its worker's lease: files on one machine, the shared Redis on several.
+CACHES["jobs"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url, "KEY_PREFIX": "jobs"}
+    if _cache_url
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "jobs"),
+    }
+)
+# A running job whose worker has not been heard from for this long is marked failed.
+JOBS_LEASE_SECONDS = env_int("SANPHALANG_JOBS_LEASE_SECONDS", 30)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SANPHALANG_SECURE_COOKIES", False)

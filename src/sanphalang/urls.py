@@ -13,6 +13,7 @@ urlpatterns = [
     path("areas/", include("sanphalang.areas.urls")),
     path("directory/", include("sanphalang.directory.urls")),
     path("import/", include("sanphalang.imports.urls")),
+    path("jobs/", include("sanphalang.jobs.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
     path("welfare/", include("sanphalang.welfare.urls")),
     path("api/", api.urls),

@@ -27,8 +27,9 @@ OWN_ROWS = {
     "meetings_notification": "user_id",
 }
 # A coordinator's pending upload is theirs: its records are written only when it is confirmed, which is tried on
-# the upload of another user (imports:confirm). A reader may not even upload.
-UPLOADS = ("imports_importbatch", "user_id")
+# the upload of another user (imports:confirm); the job that checks its rows is theirs too. A reader may not even
+# upload.
+UPLOADS = {"imports_importbatch": "user_id", "jobs_job": "user_id"}
 # Large tables shipped with the product are compared by their count.
 COUNTED_TABLES = {"areas_area"}
 
@@ -41,7 +42,7 @@ def fingerprint(actor) -> dict[str, str]:
     """A digest of every table's rows (but the visitor's own account's), to compare before and after a request."""
     quote = connection.ops.quote_name
     digests = {}
-    own_rows = dict(OWN_ROWS, **(dict([UPLOADS]) if actor is not None and actor.can_write else {}))
+    own_rows = dict(OWN_ROWS, **(UPLOADS if actor is not None and actor.can_write else {}))
     actor_id = actor.pk if actor is not None else None
     with connection.cursor() as cursor:
         for table in _tables():

@@ -17,6 +17,7 @@ from sanphalang.directory.services import (
     position_create,
 )
 from sanphalang.imports.services import import_batch_create
+from sanphalang.jobs.models import Job
 from sanphalang.meetings.models import Notification
 from sanphalang.meetings.services.action_items import action_item_create
 from sanphalang.meetings.services.attachments import attachment_add
@@ -283,10 +284,10 @@ def build_area_records(
     put("finding", finding_add(by=owner, visit=visit, text=f"ข้อพบ{marker}"))
 
     people_file = csv_bytes([["ชื่อ", "นามสกุล", "รหัสพื้นที่"], ["สมหมาย", f"{marker}นำเข้า", subdistrict_code]])
-    put(
-        "import_batch",
-        import_batch_create(by=owner, entity="people", filename=f"{label}.csv", data=people_file),
-    )
+    batch = import_batch_create(by=owner, entity="people", filename=f"{label}.csv", data=people_file)
+    put("import_batch", batch)
+    # The job that checks the batch's rows: seen only by the owner who started it.
+    put("job", Job.objects.get(kind="import.preview", params__batch=batch.pk))
     source_file = csv_bytes(
         [
             THAI_HEADINGS,

@@ -52,6 +52,7 @@ WEB_PARAMETERS = {
     "imports:preview": {"pk": "import_batch"},
     "imports:confirm": {"pk": "import_batch"},
     "imports:template": {"entity": "=people", "fmt": "=csv"},
+    **{f"jobs:{view}": {"pk": "job"} for view in ("detail", "status", "retry")},
     **{
         f"meetings:{view}": {"pk": "meeting"}
         for view in (

@@ -40,7 +40,10 @@ SELECTOR_ARGUMENTS = {
     "people": lambda records: [records.objects["person"]],
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
-SELECTOR_ARGUMENT_OVERRIDES = {"sources_province_for_change": {"code": "source.province_id"}}
+SELECTOR_ARGUMENT_OVERRIDES = {
+    "sources_province_for_change": {"code": "source.province_id"},
+    "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
+}
 # pk of a selector whose name does not say its record's kind.
 SELECTOR_RECORDS = {"review_record_get": "source_record", "review_record_get_for_change": "source_record"}
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).

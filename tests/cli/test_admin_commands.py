@@ -49,7 +49,7 @@ def test_serve_migrates_collects_static_and_serves_with_waitress(db, settings, t
     # and the production storage compresses these the same way.
     settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
     with mock.patch("waitress.serve") as serve:
-        call_command("serve", port=8123, threads=2, stdout=io.StringIO(), verbosity=0)
+        call_command("serve", port=8123, threads=2, no_worker=True, stdout=io.StringIO(), verbosity=0)
     (application,) = serve.call_args.args
     assert serve.call_args.kwargs == {"host": "127.0.0.1", "port": 8123, "threads": 2}
     assert callable(application)

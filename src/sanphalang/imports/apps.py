@@ -14,6 +14,7 @@ class ImportsConfig(AppConfig):
         from sanphalang.meetings.importers import MEETING_IMPORTERS
         from sanphalang.welfare.services.figures import FUND_FIGURES_IMPORTER
 
+        from . import services  # noqa: F401 (registers the import jobs)
         from .importers import register
 
         for importer in (

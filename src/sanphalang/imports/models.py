@@ -17,6 +17,7 @@ class ImportEntity(models.TextChoices):
 
 class ImportStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for confirmation")
+    QUEUED = "queued", _("Being imported")
     IMPORTED = "imported", _("Imported")
     FAILED = "failed", _("Not imported")
 
@@ -42,6 +43,9 @@ class ImportBatch(models.Model):
     options = models.JSONField(_("options"), default=dict, blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     data = models.BinaryField(_("file"))
+    # The file as read on upload ({"headings": [...], "rows": [[line, [cells]], ...]}): the preview and the
+    # import use it, so a file is parsed once.
+    table = models.JSONField(_("rows read"), null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
@@ -58,3 +62,12 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_entity_display()}: {self.filename}"
+
+    def read_table(self):
+        from .tabular import Table, read_table
+
+        if self.table is None:  # uploaded before files were kept as read
+            return read_table(bytes(self.data), self.filename)
+        return Table(
+            headings=list(self.table["headings"]), rows=[(line, cells) for line, cells in self.table["rows"]]
+        )

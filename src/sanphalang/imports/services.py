@@ -9,12 +9,18 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sanphalang.areas.scoping import require_writer
 from sanphalang.errors import Access, AccessDenied
+from sanphalang.jobs.kinds import JobKind, JobRefused, register
+from sanphalang.jobs.models import Job
+from sanphalang.jobs.services import job_enqueue
 
+from .errors import ImportsError
 from .importers import Importer, RowProblem, error_items, importer_for
 from .models import ImportBatch, ImportStatus
 from .tabular import Table, TableError, normalise_heading, read_table, too_large_message
@@ -155,10 +161,15 @@ def read_upload(data: bytes, filename: str) -> Table:
         raise ValidationError({"file": error.message}) from None
 
 
+def table_as_json(table: Table) -> dict:
+    return {"headings": table.headings, "rows": [[line, cells] for line, cells in table.rows]}
+
+
 def import_batch_create(
-    *, by: User, entity: str, filename: str, data: bytes, meeting_id: int | None = None
+    *, by: User, entity: str, filename: str, data: bytes, meeting_id: int | None = None, preview: bool = True
 ) -> ImportBatch:
-    """Keep an uploaded file for preview and confirmation; refuse it at once if it cannot be read."""
+    """Keep an uploaded file, read once, for preview and confirmation; refuse it at once if it cannot be read.
+    With preview, its rows are checked by a job whose result the preview page shows."""
     require_writer(by)
     table = read_upload(data, filename)
     importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
@@ -166,43 +177,127 @@ def import_batch_create(
         map_headings(importer, table.headings)
     except TableError as error:
         raise ValidationError({"file": error.message}) from None
-    return ImportBatch.objects.create(
+    batch = ImportBatch.objects.create(
         entity=entity,
         user=by,
         filename=filename[:255],
         data=data,
+        table=table_as_json(table),
         row_count=len(table.rows),
         meeting_id=meeting_id if importer.needs_meeting else None,
     )
+    if preview:
+        import_batch_preview_start(by=by, batch=batch)
+    return batch
 
 
-def import_batch_preview(*, by: User, batch: ImportBatch) -> ImportResult:
+def import_batch_preview_start(*, by: User, batch: ImportBatch, **run) -> Job:
+    """Check every row of the batch in a job, writing nothing."""
     _require_owner(by, batch)
-    table = read_table(bytes(batch.data), batch.filename)
-    return run_import(entity=batch.entity, table=table, by=by, commit=False, meeting_id=batch.meeting_id)
+    return job_enqueue(by=by, kind=PREVIEW_JOB, params={"batch": batch.pk}, **run)
 
 
-def import_batch_confirm(*, by: User, batch: ImportBatch, skip_bad_rows: bool = False) -> ImportResult:
-    """Import the batch for real. Nothing is written if a row is bad, unless skip_bad_rows."""
+def import_batch_confirm_start(*, by: User, batch: ImportBatch, skip_bad_rows: bool = False, **run) -> Job:
+    """Import the batch in a job. A batch is imported once: a second confirmation raises JobAlreadyClaimed."""
     _require_owner(by, batch)
-    if batch.status != ImportStatus.PENDING:
-        raise ValidationError(_("This file has already been imported."))
-    table = read_table(bytes(batch.data), batch.filename)
-    result = run_import(
-        entity=batch.entity,
-        table=table,
-        by=by,
-        commit=True,
-        skip_bad_rows=skip_bad_rows,
-        meeting_id=batch.meeting_id,
+    return job_enqueue(
+        by=by, kind=CONFIRM_JOB, params={"batch": batch.pk, "skip_bad_rows": skip_bad_rows}, **run
     )
-    if result.written:
-        batch.status = ImportStatus.IMPORTED
-        batch.created_count = result.created
-        batch.skipped_count = result.bad_rows
-        batch.finished_at = timezone.now()
-        batch.save(update_fields=["status", "created_count", "skipped_count", "finished_at"])
-    return result
+
+
+def result_as_json(result: ImportResult) -> dict:
+    return {
+        "total": result.total,
+        "created": result.created,
+        "written": result.written,
+        "ignored_headings": result.ignored_headings,
+        "errors": [vars(error) for error in result.errors],
+    }
+
+
+def result_from_json(data: dict) -> ImportResult:
+    return ImportResult(
+        total=data["total"],
+        created=data["created"],
+        written=data["written"],
+        ignored_headings=data["ignored_headings"],
+        errors=[RowError(**error) for error in data["errors"]],
+    )
+
+
+def _run_batch(job: Job, progress, *, commit: bool) -> tuple[ImportBatch, ImportResult]:
+    batch = ImportBatch.objects.get(pk=job.params["batch"])
+    try:
+        result = run_import(
+            entity=batch.entity,
+            table=batch.read_table(),
+            by=job.user,
+            commit=commit,
+            skip_bad_rows=job.params.get("skip_bad_rows", False),
+            progress=progress,
+            meeting_id=batch.meeting_id,
+        )
+    except TableError as error:
+        raise JobRefused(error.message) from None
+    return batch, result
+
+
+def _preview_job(job: Job, progress) -> dict:
+    _batch, result = _run_batch(job, progress, commit=False)
+    return result_as_json(result)
+
+
+def _confirm_job(job: Job, progress) -> dict:
+    batch, result = _run_batch(job, progress, commit=True)
+    if not result.written:
+        raise JobRefused(
+            ImportsError.NOTHING_IMPORTED.message(),
+            row_errors=[vars(error) for error in result.errors],
+            result=result_as_json(result),
+        )
+    batch.status = ImportStatus.IMPORTED
+    batch.created_count = result.created
+    batch.skipped_count = result.bad_rows
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["status", "created_count", "skipped_count", "finished_at"])
+    return result_as_json(result)
+
+
+def claim_batch(job: Job) -> bool:
+    """Take a waiting batch for its import; 0 rows changed means it is imported or being imported already.
+    The row is locked first (PostgreSQL) and the change is a conditional UPDATE, so two confirmations at once
+    cannot both win on SQLite either, where select_for_update locks nothing."""
+    list(ImportBatch.objects.select_for_update().filter(pk=job.params["batch"]).values_list("pk"))
+    return bool(
+        ImportBatch.objects.filter(pk=job.params["batch"], status=ImportStatus.PENDING).update(
+            status=ImportStatus.QUEUED
+        )
+    )
+
+
+def release_batch(job: Job) -> None:
+    ImportBatch.objects.filter(pk=job.params["batch"], status=ImportStatus.QUEUED).update(
+        status=ImportStatus.PENDING
+    )
+
+
+def _batch_page(job: Job) -> str:
+    return reverse("imports:preview", args=[job.params["batch"]])
+
+
+PREVIEW_JOB = "import.preview"
+CONFIRM_JOB = "import.confirm"
+register(JobKind(PREVIEW_JOB, gettext_lazy("Checking the file's rows"), _preview_job, result_url=_batch_page))
+register(
+    JobKind(
+        CONFIRM_JOB,
+        gettext_lazy("Importing the file"),
+        _confirm_job,
+        claim=claim_batch,
+        release=release_batch,
+        result_url=_batch_page,
+    )
+)
 
 
 def _require_owner(by, batch: ImportBatch) -> None:

@@ -8,3 +8,6 @@ class WelfareConfig(AppConfig):
     name = "sanphalang.welfare"
     label = "welfare"
     verbose_name = _("Community welfare funds")
+
+    def ready(self) -> None:
+        from .services import reconcile, sources  # noqa: F401 (register the welfare jobs)

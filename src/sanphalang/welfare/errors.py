@@ -45,6 +45,7 @@ class WelfareError(ErrorCode):
         _("“%(value)s” is not a date: write it as 20/7/2558 or 20 ก.ค. 2558."),
     )
     FILE_ALREADY_IMPORTED = ("file_already_imported", _("This file has already been imported."))
+    ALREADY_SETTLED = ("already_settled", _("This value was settled already, for the same reason."))
     # Reconciling and the review queue
     NO_SOURCES_TO_RECONCILE = ("no_sources", _("This province has no sources to reconcile yet."))
     MERGE_NEEDS_FUND = ("merge_needs_fund", _("Give the number of the fund to merge into."))

@@ -10,7 +10,7 @@ from sanphalang.accounts.models import User
 from sanphalang.areas.scoping import can_write_area, require_write, scope_for
 from sanphalang.imports.models import ImportBatch, ImportEntity
 from sanphalang.imports.services import RowError
-from sanphalang.imports.tabular import Table, normalise_heading, read_table
+from sanphalang.imports.tabular import Table, normalise_heading
 
 from ..linkage.records import source_rows, suggest_mapping
 from ..models import Source
@@ -80,7 +80,8 @@ def writable_province_choices(*, user: User) -> list[tuple[str, str]]:
 
 
 def source_upload_table(batch: ImportBatch) -> Table:
-    return read_table(bytes(batch.data), batch.filename)
+    """The upload's rows as read once, on upload."""
+    return batch.read_table()
 
 
 def _source_of(batch: ImportBatch) -> Source | None:

@@ -4,13 +4,18 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sanphalang.accounts.audit import stamp
 from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
+from sanphalang.jobs.kinds import JobKind, register
+from sanphalang.jobs.models import Job, JobStatus
+from sanphalang.jobs.services import job_enqueue
 from sanphalang.thai.names import clean_text
 
 from ..errors import WelfareError
@@ -58,8 +63,44 @@ def _fallback_area(records: list[SourceRecord], province: Area) -> Area:
     return province
 
 
+def reconcile_start(*, by: User, province_code: str) -> Job:
+    """Reconcile the province in a job; one already waiting or running for the province raises
+    JobAlreadyClaimed."""
+    require_write(by, province_code)
+    return job_enqueue(by=by, kind=RECONCILE_JOB, params={"province_code": province_code})
+
+
+def _claim_province(job: Job) -> bool:
+    # The province's row is locked so two requests take turns here; then the oldest unfinished job of the
+    # province is the one that runs.
+    list(Area.objects.select_for_update().filter(code=job.params["province_code"]))
+    first = (
+        Job.objects.filter(kind=RECONCILE_JOB, params__province_code=job.params["province_code"])
+        .filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+        .order_by("pk")
+        .first()
+    )
+    return first is not None and first.pk == job.pk
+
+
+def _reconcile_job(job: Job, progress) -> dict:
+    return reconcile(by=job.user, province_code=job.params["province_code"], progress=progress)
+
+
+RECONCILE_JOB = "welfare.reconcile"
+register(
+    JobKind(
+        RECONCILE_JOB,
+        gettext_lazy("Reconciling the sources"),
+        _reconcile_job,
+        claim=_claim_province,
+        result_url=lambda job: reverse("welfare:review_queue"),
+    )
+)
+
+
 @transaction.atomic
-def reconcile(*, by: User, province_code: str) -> dict[str, int]:
+def reconcile(*, by: User, province_code: str, progress=None) -> dict[str, int]:
     """Link the province's source records into funds; re-running finds the same funds and keeps settled values.
 
     A link an officer decided in the review queue is kept as they left it.
@@ -75,7 +116,10 @@ def reconcile(*, by: User, province_code: str) -> dict[str, int]:
     )
     if not records:
         return {"records": 0, "funds": 0, "created": 0, "review": 0, "duplicates": 0}
-    result = link_records([fund_record(r.source.name, r.row, r.data) for r in records])
+    result = link_records(
+        [fund_record(r.source.name, r.row, r.data) for r in records],
+        progress=(lambda _stage, done, total: progress(done, total)) if progress else None,
+    )
     best, uncertain, duplicate_refs = _link_details(result)
     by_ref = {(r.source.name, r.row): r for r in records}
     groups: dict[str, list[SourceRecord]] = defaultdict(list)

@@ -9,21 +9,25 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write
 from sanphalang.imports.models import ImportBatch, ImportEntity, ImportStatus
-from sanphalang.imports.services import RowError, read_upload
+from sanphalang.imports.services import RowError, claim_batch, read_upload, release_batch, table_as_json
 from sanphalang.imports.tabular import Table
+from sanphalang.jobs.kinds import JobKind, JobRefused, register
+from sanphalang.jobs.models import Job
+from sanphalang.jobs.services import job_enqueue
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text
 
 from ..errors import WelfareError
 from ..linkage.records import fund_identity, recognise_mapping, record_area, source_rows
 from ..models import Source, SourceRecord
-from ..selectors.sources import source_upload_table
 
 
 @dataclass
@@ -164,32 +168,66 @@ def source_upload_create(
         user=by,
         filename=filename[:255],
         data=data,
+        table=table_as_json(table),
         row_count=len(table.rows),
         options={"source_name": name, "province_code": province_code},
     )
 
 
-@transaction.atomic
-def source_upload_confirm(
+def source_upload_confirm_start(
     *, by: User, batch: ImportBatch, mapping: dict[str, str], skip_bad_rows: bool = False
-) -> ImportResult:
-    """Import the kept file as its source under the mapping, which the source then remembers."""
+) -> Job:
+    """Import the kept file as its source under the mapping, in a job; the source then remembers the mapping.
+    An upload is imported once: a second confirmation raises JobAlreadyClaimed."""
     if batch.user_id != by.pk:
         raise Http404
-    if batch.status != ImportStatus.PENDING:
-        raise WelfareError.FILE_ALREADY_IMPORTED.error(None)
-    result = source_import(
+    require_write(by, batch.options["province_code"])
+    return job_enqueue(
         by=by,
-        source_name=batch.options["source_name"],
-        province_code=batch.options["province_code"],
-        table=source_upload_table(batch),
-        column_mapping={name: heading for name, heading in mapping.items() if heading},
-        skip_bad_rows=skip_bad_rows,
+        kind=SOURCE_IMPORT_JOB,
+        params={
+            "batch": batch.pk,
+            "mapping": {name: heading for name, heading in mapping.items() if heading},
+            "skip_bad_rows": skip_bad_rows,
+        },
     )
+
+
+def _source_import_job(job: Job, progress) -> dict:
+    batch = ImportBatch.objects.get(pk=job.params["batch"])
+    table = batch.read_table()
+    progress(0, len(table.rows))
+    try:
+        result = source_import(
+            by=job.user,
+            source_name=batch.options["source_name"],
+            province_code=batch.options["province_code"],
+            table=table,
+            column_mapping=job.params["mapping"],
+            skip_bad_rows=job.params["skip_bad_rows"],
+        )
+    except SourceRowsRefused as refused:
+        raise JobRefused(
+            " ".join(refused.messages), row_errors=[vars(error) for error in refused.row_errors]
+        ) from None
     batch.status = ImportStatus.IMPORTED
     batch.created_count = result.created
     batch.skipped_count = result.skipped_rows
     batch.finished_at = timezone.now()
     batch.options = {**batch.options, "mapping": result.mapping}
     batch.save(update_fields=["status", "created_count", "skipped_count", "finished_at", "options"])
-    return result
+    progress(len(table.rows), len(table.rows))
+    return {"created": result.created, "skipped": result.skipped_rows, "source": str(result.source)}
+
+
+SOURCE_IMPORT_JOB = "welfare.source_import"
+register(
+    JobKind(
+        SOURCE_IMPORT_JOB,
+        gettext_lazy("Importing a fund source"),
+        _source_import_job,
+        claim=claim_batch,
+        release=release_batch,
+        result_url=lambda job: reverse("welfare:source_list"),
+    )
+)

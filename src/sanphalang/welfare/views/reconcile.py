@@ -7,6 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sanphalang.jobs.errors import JobError
+from sanphalang.jobs.models import JobStatus
+from sanphalang.jobs.services import JobAlreadyClaimed
+
 from ..errors import WelfareError
 from ..forms.reconcile import MergeForm
 from ..models import Source
@@ -24,7 +28,14 @@ def reconcile(request):
     if not Source.objects.filter(province_id=province).exists():
         messages.error(request, WelfareError.NO_SOURCES_TO_RECONCILE.message())
         return redirect("welfare:source_list")
-    summary = services.reconcile(by=request.user, province_code=province)
+    try:
+        job = services.reconcile_start(by=request.user, province_code=province)
+    except JobAlreadyClaimed:
+        messages.info(request, JobError.ALREADY_RUNNING.message())
+        return redirect("welfare:source_list")
+    if job.status != JobStatus.DONE:
+        return redirect(job)
+    summary = job.result
     messages.success(
         request,
         _(

@@ -32,6 +32,9 @@ def fund_settle(request, pk: int):
                 from_record=record,
                 reason=data["reason"],
             )
+        except services.AlreadySettled as done:
+            messages.info(request, done.message)
+            return redirect("welfare:fund_detail", pk=fund.pk)
         except ValidationError as error:
             form.add_error(None, error)
         else:

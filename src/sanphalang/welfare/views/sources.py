@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from sanphalang.imports.models import ImportStatus
+from sanphalang.jobs.models import JobStatus
+from sanphalang.jobs.services import JobAlreadyClaimed
 from sanphalang.web.forms import apply_validation_error
 
 from ..errors import WelfareError
@@ -73,28 +75,16 @@ def source_upload(request, pk: int):
         request.POST or None, headings=[h for h in table.headings if h], mapping=suggested
     )
     mapping = form.mapping() if form.is_valid() else suggested
-    if request.method == "POST" and form.is_valid() and request.POST.get("action") == "import":
-        try:
-            result = services.source_upload_confirm(
-                by=request.user,
-                batch=batch,
-                mapping=mapping,
-                skip_bad_rows=form.cleaned_data["skip_bad_rows"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(count)s rows of %(source)s were imported.")
-                % {"count": result.created, "source": result.source},
-            )
-            if result.skipped:
-                messages.warning(
-                    request, _("%(count)s rows with errors were skipped.") % {"count": result.skipped_rows}
-                )
-            return redirect("welfare:source_list")
     preview = selectors.source_upload_preview(batch=batch, table=table, mapping=mapping)
+    if request.method == "POST" and form.is_valid() and request.POST.get("action") == "import":
+        skip_bad_rows = form.cleaned_data["skip_bad_rows"]
+        if preview.mapping_error:
+            form.add_error(None, preview.mapping_error)
+        elif preview.errors and not skip_bad_rows:
+            # The rows were checked for this page already: refuse here rather than in a job.
+            apply_validation_error(form, services.SourceRowsRefused(preview.errors))
+        else:
+            return _source_import_start(request, batch, mapping, skip_bad_rows)
     shown = [name for name in RECORD_FIELDS if name in preview.mapping]
     return render(
         request,
@@ -109,3 +99,25 @@ def source_upload(request, pk: int):
         },
         status=400 if form.errors else 200,
     )
+
+
+def _source_import_start(request, batch, mapping, skip_bad_rows):
+    try:
+        job = services.source_upload_confirm_start(
+            by=request.user, batch=batch, mapping=mapping, skip_bad_rows=skip_bad_rows
+        )
+    except JobAlreadyClaimed:
+        messages.info(request, WelfareError.FILE_ALREADY_IMPORTED.message())
+        return redirect("welfare:source_list")
+    if job.status != JobStatus.DONE:
+        return redirect(job)
+    messages.success(
+        request,
+        _("%(count)s rows of %(source)s were imported.")
+        % {"count": job.result["created"], "source": job.result["source"]},
+    )
+    if job.result["skipped"]:
+        messages.warning(
+            request, _("%(count)s rows with errors were skipped.") % {"count": job.result["skipped"]}
+        )
+    return redirect("welfare:source_list")

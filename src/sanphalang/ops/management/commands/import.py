@@ -1,4 +1,4 @@
-"""sanphalang import ENTITY FILE: the web import's framework from the command line, with a progress bar."""
+"""sanphalang import ENTITY FILE: the web import's job, run here, with a progress bar."""
 
 import sys
 from pathlib import Path
@@ -11,8 +11,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sanphalang.imports.importers import IMPORTERS
-from sanphalang.imports.services import run_import
-from sanphalang.imports.tabular import TableError, read_table
+from sanphalang.imports.services import (
+    import_batch_confirm_start,
+    import_batch_create,
+    import_batch_preview_start,
+    result_from_json,
+)
+from sanphalang.jobs.models import JobStatus
 from sanphalang.ops.users import command_user
 
 # Below this many rows the import is over before a bar would help.
@@ -46,21 +51,18 @@ class Command(BaseCommand):
                 _("The file could not be opened: %(reason)s") % {"reason": error.strerror}
             ) from None
         try:
-            table = read_table(data, file.name)
-            with self._progress(len(table.rows)) as advance:
-                result = run_import(
-                    entity=entity,
-                    table=table,
-                    by=by,
-                    commit=not dry_run,
-                    skip_bad_rows=skip_bad_rows,
-                    progress=advance,
-                    meeting_id=meeting,
-                )
-        except TableError as error:
-            raise CommandError(error.message) from None
-        except ValidationError as error:  # no meeting, or not one the user may change
+            batch = import_batch_create(
+                by=by, entity=entity, filename=file.name, data=data, meeting_id=meeting, preview=False
+            )
+            with self._progress(batch.row_count) as advance:
+                start = import_batch_preview_start if dry_run else import_batch_confirm_start
+                params = {} if dry_run else {"skip_bad_rows": skip_bad_rows}
+                job = start(by=by, batch=batch, run_now=True, progress=advance, **params)
+        except ValidationError as error:  # unreadable, no meeting, or not one the user may change
             raise CommandError(" ".join(error.messages)) from None
+        if job.status == JobStatus.FAILED and not job.result:
+            raise CommandError(job.failure)
+        result = result_from_json(job.result)
         for error in result.errors:
             self.stdout.write(
                 _("line %(line)s, column %(column)s: %(message)s")
@@ -102,7 +104,7 @@ class Command(BaseCommand):
 
 
 class _Bar:
-    """A rich progress bar used as run_import's progress callback."""
+    """A rich progress bar fed by the job's progress."""
 
     def __init__(self, progress: Progress, total: int):
         self.progress = progress

@@ -1,4 +1,5 @@
-"""sanphalang serve: migrate, collect static files, then serve the site with waitress (whitenoise serves static)."""
+"""sanphalang serve: migrate, collect static files, then serve the site with waitress (whitenoise serves static)
+and run queued jobs in a worker beside it."""
 
 from django.core.management import BaseCommand, call_command
 
@@ -10,14 +11,25 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Run no job worker here (when `sanphalang worker` runs them on other machines)",
+        )
 
-    def handle(self, *args, host, port, threads, **options):
+    def handle(self, *args, host, port, threads, no_worker=False, **options):
         from waitress import serve
 
         call_command("migrate", interactive=False, verbosity=options["verbosity"])
         call_command("collectstatic", interactive=False, verbosity=0)
         # Imported only now: whitenoise lists the static files once, when the application is built.
+        from sanphalang.jobs.workers import WorkerThread
         from sanphalang.wsgi import application
 
+        worker = None if no_worker else WorkerThread().start()
         self.stdout.write(f"Serving Sanphalang on http://{host}:{port}/ with {threads} threads")
-        serve(application, host=host, port=port, threads=threads)
+        try:
+            serve(application, host=host, port=port, threads=threads)
+        finally:
+            if worker:
+                worker.stop()

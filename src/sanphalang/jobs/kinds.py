@@ -1,0 +1,50 @@
+"""The kinds of job: each app registers what its jobs do, how they claim their record and give it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Job
+    from .progress import Progress
+
+
+class JobRefused(Exception):
+    """The job's work was refused as a whole (bad rows, a file that cannot be used): nothing was changed.
+    The message says why in the user's language; row_errors are {"line", "column", "message"} each."""
+
+    def __init__(self, message: str, *, row_errors: list[dict] | None = None, result: dict | None = None):
+        super().__init__(message)
+        self.message = str(message)
+        self.row_errors = row_errors or []
+        self.result = result or {}
+
+
+@dataclass(frozen=True)
+class JobKind:
+    name: str
+    label: object  # a lazy translation
+    # The work, run in one transaction with the job's own ending: returns the result summary to keep.
+    run: Callable[[Job, Progress], dict]
+    # Before the job is queued: take the record it works on (a conditional UPDATE); False if it was taken already.
+    claim: Callable[[Job], bool] | None = None
+    # When the job fails or is found stale: give the record back so the work can be tried again.
+    release: Callable[[Job], None] | None = None
+    # Where the user goes once the job is over.
+    result_url: Callable[[Job], str] | None = None
+    # The page that shows the result instead of the job page's own summary.
+    template: str = ""
+
+
+KINDS: dict[str, JobKind] = {}
+
+
+def register(kind: JobKind) -> JobKind:
+    KINDS[kind.name] = kind
+    return kind
+
+
+def kind_of(name: str) -> JobKind:
+    return KINDS[name]
