@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import itertools
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,6 +15,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 
 TABLE_FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,6 +93,8 @@ Merge = tuple[int, int, int, int]
 HEADING_LINES_ALLOWED = 100
 # An XLSX file is a zip of a few dozen XML parts; thousands of entries are no spreadsheet.
 XLSX_MAX_ENTRIES = 1000
+# Merged ranges come after the rows; a heading's are among the first, the rest are never looked at.
+XLSX_MAX_MERGES_READ = 10_000
 
 
 def _line_limit() -> int:
@@ -151,14 +156,40 @@ def _check_declared_size(sheet) -> None:
         raise _too_many_columns()
 
 
+ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
+MERGE_TAG = f"{{{SHEET_MAIN_NS}}}mergeCell"
+
+
+def _sheet_elements(source) -> Iterator[tuple[str, object]]:
+    """The sheet's <row> and <mergeCell> elements, each complete, streamed in constant memory.
+
+    Every other element, and each of these once used, is dropped from the tree as it ends, so a sheet of a
+    million empty rows or styled stray elements never piles up in memory."""
+    stack = []
+    for event, element in iterparse(source, events=("start", "end")):
+        if event == "start":
+            stack.append(element)
+            continue
+        stack.pop()
+        if element.tag in (ROW_TAG, MERGE_TAG):
+            yield element.tag, element
+        elif any(parent.tag == ROW_TAG for parent in stack[-3:]):
+            continue  # a cell of a row still being read: its row uses it
+        if stack:
+            del stack[-1][-1]  # an element that has ended is its parent's last child
+
+
 def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
-    """The rows of a read-only sheet, streamed, and its merged ranges.
+    """The rows of a read-only sheet, streamed, and the merged ranges of its heading lines.
 
     The sheet's declared dimension is not trusted to be complete (some writers leave it out or get it wrong):
-    the XML is streamed cell by cell, rows missing from it are not made up, and a filled cell past the row or
-    column limit stops the reading. openpyxl's row iterator would pad every row to the declared width and
-    drops the merged ranges in read-only mode, so its parser is driven directly."""
+    the XML is streamed row by row, rows missing from it are not made up, and a filled cell past the row or
+    column limit stops the reading. openpyxl's row iterator would pad every row to the declared width, and
+    its parser builds an object for every merged range of the sheet (seconds for a hundred thousand), so only
+    its cell reading is used here."""
     records: list[list[str]] = []
+    merges: list[Merge] = []
+    merges_seen = 0
     line_limit, column_limit = _line_limit(), settings.IMPORT_MAX_COLUMNS
     with sheet._get_source() as source:
         parser = WorkSheetParser(
@@ -169,25 +200,35 @@ def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
             date_formats=workbook._date_formats,
             timedelta_formats=workbook._timedelta_formats,
         )
-        for line, cells in parser.parse():
+        for tag, element in _sheet_elements(source):
+            if tag == MERGE_TAG:
+                merges_seen += 1
+                if merges_seen <= XLSX_MAX_MERGES_READ:
+                    left, top, right, bottom = range_boundaries(element.get("ref", ""))
+                    if top <= HEADING_LINES_ALLOWED:  # only a heading's merges are ever looked at
+                        merges.append((top, left, bottom, right))
+                continue
+            line, cells = parser.parse_row(element)
+            parser.row_dimensions.clear()
             filled = [(cell["column"], _cell_text(cell["value"])) for cell in cells]
             filled = [(column, text) for column, text in filled if text]
             if not filled:
                 continue
             if line > line_limit:
                 raise _too_many_rows()
-            if filled[-1][0] > column_limit:
+            if line < 1:
+                raise ValueError("row number below 1")
+            width = max(column for column, _text in filled)
+            if width > column_limit:
                 raise _too_many_columns()
-            record = [""] * filled[-1][0]
+            record = [""] * width
             for column, text in filled:
                 record[column - 1] = text
             records.extend([] for _blank in range(len(records), line - 1))
-            records.append(record)
-        merged = parser.merged_cells.mergeCell if parser.merged_cells else []
-    merges = []
-    for merge in merged:
-        left, top, right, bottom = range_boundaries(merge.ref)
-        merges.append((top, left, bottom, right))
+            if line <= len(records):  # rows out of order or repeated: the later one is kept
+                records[line - 1] = record
+            else:
+                records.append(record)
     return records, merges
 
 
