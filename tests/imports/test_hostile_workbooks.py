@@ -1,5 +1,6 @@
 """Workbooks built to exhaust the server are refused with one clear message, in bounded memory."""
 
+import re
 import tracemalloc
 
 import pytest
@@ -7,7 +8,15 @@ from django.utils import translation
 
 from sanphalang.imports.tabular import TableError, read_table
 
-from .malformed.workbooks import billion_laughs, lying_dimension, many_entries, stray_cell, zip_bomb
+from .malformed.workbooks import (
+    SHEET,
+    billion_laughs,
+    lying_dimension,
+    many_entries,
+    rewrite_part,
+    stray_cell,
+    zip_bomb,
+)
 
 # A table of 50,000 rows takes some tens of MB to read; each of these must take far less.
 MEMORY_BOUND = 40 * 1024 * 1024
@@ -73,3 +82,19 @@ def test_an_xml_entity_bomb_in_another_part_is_never_expanded(part):
     assert isinstance(outcome, TableError) or not any(
         "lollol" in cell for _l, row in outcome.rows for cell in row
     )
+
+
+def test_a_rich_text_cell_is_read_whole():
+    # given a heading written as inline rich text in two runs, as some programs save it
+    rich = "<is><r><t>ชื่อ</t></r><r><rPr><b/></rPr><t>องค์กร</t></r></is>"
+    rows = (
+        f'<row r="1"><c r="A1" t="inlineStr">{rich}</c><c r="B1" t="inlineStr"><is><t>รหัสพื้นที่</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>กลุ่ม</t></is></c><c r="B2"><v>570101</v></c></row>'
+    )
+    data = rewrite_part(
+        stray_cell("C3"),
+        SHEET,
+        lambda text: re.sub(r"<sheetData>.*</sheetData>", f"<sheetData>{rows}</sheetData>", text),
+    )
+    # then its runs are joined
+    assert read_table(data, "rich.xlsx").headings == ["ชื่อองค์กร", "รหัสพื้นที่"]

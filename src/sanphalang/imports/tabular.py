@@ -165,16 +165,20 @@ def _sheet_elements(source) -> Iterator[tuple[str, object]]:
 
     Every other element, and each of these once used, is dropped from the tree as it ends, so a sheet of a
     million empty rows or styled stray elements never piles up in memory."""
-    stack = []
+    stack, in_row = [], False
     for event, element in iterparse(source, events=("start", "end")):
         if event == "start":
             stack.append(element)
+            in_row = in_row or element.tag == ROW_TAG
             continue
         stack.pop()
-        if element.tag in (ROW_TAG, MERGE_TAG):
+        if element.tag == ROW_TAG:
+            in_row = False
             yield element.tag, element
-        elif any(parent.tag == ROW_TAG for parent in stack[-3:]):
-            continue  # a cell of a row still being read: its row uses it
+        elif element.tag == MERGE_TAG:
+            yield element.tag, element
+        elif in_row:
+            continue  # a cell, or a part of one, of a row still being read: its row uses it
         if stack:
             del stack[-1][-1]  # an element that has ended is its parent's last child
 
