@@ -302,7 +302,7 @@ def _group_spans(line: int, top: list[str], width: int, merges: list[Merge]) -> 
     """Columns (first, last; 0-based) under each group heading of the heading row, or None if it has none.
 
     With merge information (an XLSX file with headings merged across columns within the heading row) a group is
-    such a merged heading. Otherwise (CSV, a large XLSX, or blanks left instead of merging) a group is a label
+    such a merged heading. Otherwise (CSV, or blanks left instead of merging) a group is a label
     followed by blank heading cells, which it spans up to the next label."""
     spans = [
         (left - 1, right - 1)
