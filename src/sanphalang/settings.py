@@ -175,6 +175,9 @@ MEDIA_URL = "/media/"
 # Uploads larger than this are refused with a message rather than read into memory.
 IMPORT_MAX_UPLOAD_BYTES = env_int("SANPHALANG_IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("SANPHALANG_IMPORT_MAX_ROWS", 50_000)
+IMPORT_MAX_COLUMNS = env_int("SANPHALANG_IMPORT_MAX_COLUMNS", 200)
+# What an uploaded workbook may unpack to (its XML parts together), checked before any is read.
+IMPORT_MAX_UNPACKED_BYTES = env_int("SANPHALANG_IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_UPLOAD_BYTES + 1024 * 1024
 

@@ -1,17 +1,11 @@
-"""sanphalang createadmin, serve, backup and restore."""
+"""sanphalang createadmin and serve."""
 
-import gzip
 import io
-import json
 from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-
-from sanphalang.areas.services import village_create
-from sanphalang.directory.models import Organisation
-from sanphalang.directory.services import organisation_create, person_create, position_create
 
 STRONG = "a-long-and-unusual-passphrase-57"
 
@@ -74,65 +68,3 @@ def _wsgi_get(application, path: str) -> tuple[str, dict, bytes]:
 
     body = b"".join(application(environ, start_response))
     return started["status"], started["headers"], body
-
-
-def _records(path) -> list:
-    with gzip.open(path, "rt", encoding="utf-8") as stream:
-        records = json.load(stream)
-    return sorted(records, key=lambda record: (record["model"], json.dumps(record["pk"])))
-
-
-def test_a_restored_backup_backs_up_to_the_same_data(cast, tmp_path):
-    # given a database with organisations, people, positions, a village and their history
-    network = organisation_create(
-        by=cast.admin,
-        name_th="เครือข่ายเชียงราย",
-        kind="network",
-        area_code="57",
-        issue_areas=["community-welfare"],
-    )
-    person = person_create(
-        by=cast.chiangrai_coordinator,
-        first_name="รัชนี",
-        last_name="ดีงาม",
-        area_code="570101",
-        national_id="1101700203450",
-    )
-    position_create(by=cast.chiangrai_coordinator, person=person, organisation=network, role="chair")
-    village_create(by=cast.mueang_coordinator, subdistrict_code="570101", moo=3, name_th="บ้านป่าซาง")
-    first, second = tmp_path / "first.json.gz", tmp_path / "second.backup"
-    call_command("backup", str(first), stdout=io.StringIO())
-    # when the database is wiped and the backup restored
-    Organisation.objects.all().delete()
-    get_user_model().objects.all().delete()
-    call_command("restore", str(first), interactive=False, stdout=io.StringIO())
-    # then a fresh backup holds exactly the same records
-    call_command("backup", str(second), stdout=io.StringIO())
-    original, restored = _records(first), _records(second)
-    assert len(original) > 8000  # the areas of all Thailand are in it
-    assert restored == original
-    assert get_user_model().objects.get(username="cr_coord").check_password("correct-horse-battery-staple-42")
-
-
-def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path):
-    path = tmp_path / "nonsense.json.gz"
-    path.write_bytes(b"not gzip at all")
-    with pytest.raises(CommandError, match="not a Sanphalang backup"):
-        call_command("restore", str(path), interactive=False)
-
-
-def test_a_backup_keeps_every_microsecond(cast, tmp_path):
-    # given a record saved at a time with sub-millisecond precision (Django's JSON would keep milliseconds only)
-    import datetime as dt
-
-    from sanphalang.accounts.models import AccessLog
-
-    exact = dt.datetime(2026, 11, 24, 14, 10, 44, 500, tzinfo=dt.UTC)
-    log = AccessLog.objects.create(username="x", action="read", model="directory.person", object_id="1")
-    AccessLog.objects.filter(pk=log.pk).update(at=exact)
-    path = tmp_path / "exact.json.gz"
-    # when it is backed up and restored
-    call_command("backup", str(path), stdout=io.StringIO())
-    call_command("restore", str(path), interactive=False, stdout=io.StringIO())
-    # then it comes back to the microsecond
-    assert AccessLog.objects.get(pk=log.pk).at == exact

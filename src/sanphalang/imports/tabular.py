@@ -3,12 +3,20 @@
 import csv
 import datetime as dt
 import io
+import itertools
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 
 TABLE_FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,7 +56,10 @@ def _cell_text(value) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    text = str(value).strip()
+    if text.startswith("'") and text[1:2] in FORMULA_TRIGGERS:
+        return text[1:].strip()  # the apostrophe write_table puts before a formula trigger
+    return text
 
 
 def _decode(data: bytes) -> str:
@@ -70,51 +81,185 @@ def _csv_records(data: bytes) -> list[list[str]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        return [[cell.strip() for cell in record] for record in csv.reader(io.StringIO(text), dialect)]
+        return [[_cell_text(cell) for cell in record] for record in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as exc:
         raise TableError(_("The CSV file is malformed: %(reason)s") % {"reason": exc}) from None
 
 
-# Below this size a workbook is opened in full (not read-only) mode, the only mode in which openpyxl
-# reports merged cells; larger workbooks are streamed and their heading band is read without merges.
-MERGE_AWARE_MAX_BYTES = 5 * 1024 * 1024
-
 # A merged range as (first row, first column, last row, last column), all 1-based as in the spreadsheet.
 Merge = tuple[int, int, int, int]
 
+# Lines a table may have above its data (titles, blank lines, a two-row heading) besides IMPORT_MAX_ROWS.
+HEADING_LINES_ALLOWED = 100
+# An XLSX file is a zip of a few dozen XML parts; thousands of entries are no spreadsheet.
+XLSX_MAX_ENTRIES = 1000
+# Merged ranges come after the rows; a heading's are among the first, the rest are never looked at.
+XLSX_MAX_MERGES_READ = 10_000
 
-def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
-    read_only = len(data) >= MERGE_AWARE_MAX_BYTES
+
+def _line_limit() -> int:
+    return settings.IMPORT_MAX_ROWS + HEADING_LINES_ALLOWED
+
+
+def _too_many_rows() -> TableError:
+    return TableError(
+        _("The file has more than %(max)s rows: split it into smaller files.")
+        % {"max": f"{settings.IMPORT_MAX_ROWS:,}"}
+    )
+
+
+def _too_many_columns() -> TableError:
+    return TableError(
+        _("The file has more than %(max)s columns: keep only the columns of the table.")
+        % {"max": f"{settings.IMPORT_MAX_COLUMNS:,}"}
+    )
+
+
+def _unreadable_workbook() -> TableError:
+    return TableError(
+        _(
+            "The file could not be read as an Excel workbook (.xlsx): it may be damaged, "
+            "or in the old .xls format. Save it again as .xlsx or CSV."
+        )
+    )
+
+
+def _check_archive(data: bytes) -> None:
+    """Refuse a zip that would unpack to far more than a spreadsheet, before any of it is unpacked.
+
+    zipfile never inflates an entry past the size its directory declares (it stops and fails the CRC check),
+    so the declared sizes bound the work of every later step."""
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)
-    except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise _unreadable_workbook() from None
+    unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > XLSX_MAX_ENTRIES or unpacked > settings.IMPORT_MAX_UNPACKED_BYTES:
         raise TableError(
             _(
-                "The file could not be read as an Excel workbook (.xlsx): it may be damaged, "
-                "or in the old .xls format. Save it again as .xlsx or CSV."
+                "The workbook unpacks to more than %(size)s MB, far more than a table of %(rows)s rows: "
+                "save only the table, as .xlsx or CSV."
             )
-        ) from None
+            % {
+                "size": f"{settings.IMPORT_MAX_UNPACKED_BYTES / (1024 * 1024):g}",
+                "rows": f"{settings.IMPORT_MAX_ROWS:,}",
+            }
+        )
+
+
+def _check_declared_size(sheet) -> None:
+    """A sheet whose <dimension> reaches past the limits is refused before its rows are read."""
+    if (sheet.max_row or 0) > _line_limit():
+        raise _too_many_rows()
+    if (sheet.max_column or 0) > settings.IMPORT_MAX_COLUMNS:
+        raise _too_many_columns()
+
+
+ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
+MERGE_TAG = f"{{{SHEET_MAIN_NS}}}mergeCell"
+
+
+def _sheet_elements(source) -> Iterator[tuple[str, object]]:
+    """The sheet's <row> and <mergeCell> elements, each complete, streamed in constant memory.
+
+    Every other element, and each of these once used, is dropped from the tree as it ends, so a sheet of a
+    million empty rows or styled stray elements never piles up in memory."""
+    stack, in_row = [], False
+    for event, element in iterparse(source, events=("start", "end")):
+        if event == "start":
+            stack.append(element)
+            in_row = in_row or element.tag == ROW_TAG
+            continue
+        stack.pop()
+        if element.tag == ROW_TAG:
+            in_row = False
+            yield element.tag, element
+        elif element.tag == MERGE_TAG:
+            yield element.tag, element
+        elif in_row:
+            continue  # a cell, or a part of one, of a row still being read: its row uses it
+        if stack:
+            del stack[-1][-1]  # an element that has ended is its parent's last child
+
+
+def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
+    """The rows of a read-only sheet, streamed, and the merged ranges of its heading lines.
+
+    The sheet's declared dimension is not trusted to be complete (some writers leave it out or get it wrong):
+    the XML is streamed row by row, rows missing from it are not made up, and a filled cell past the row or
+    column limit stops the reading. openpyxl's row iterator would pad every row to the declared width, and
+    its parser builds an object for every merged range of the sheet (seconds for a hundred thousand), so only
+    its cell reading is used here."""
+    records: list[list[str]] = []
+    merges: list[Merge] = []
+    merges_seen = 0
+    line_limit, column_limit = _line_limit(), settings.IMPORT_MAX_COLUMNS
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            workbook.shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for tag, element in _sheet_elements(source):
+            if tag == MERGE_TAG:
+                merges_seen += 1
+                if merges_seen <= XLSX_MAX_MERGES_READ:
+                    left, top, right, bottom = range_boundaries(element.get("ref", ""))
+                    if top <= HEADING_LINES_ALLOWED:  # only a heading's merges are ever looked at
+                        merges.append((top, left, bottom, right))
+                continue
+            line, cells = parser.parse_row(element)
+            parser.row_dimensions.clear()
+            filled = [(cell["column"], _cell_text(cell["value"])) for cell in cells]
+            filled = [(column, text) for column, text in filled if text]
+            if not filled:
+                continue
+            if line > line_limit:
+                raise _too_many_rows()
+            if line < 1:
+                raise ValueError("row number below 1")
+            width = max(column for column, _text in filled)
+            if width > column_limit:
+                raise _too_many_columns()
+            record = [""] * width
+            for column, text in filled:
+                record[column - 1] = text
+            records.extend([] for _blank in range(len(records), line - 1))
+            if line <= len(records):  # rows out of order or repeated: the later one is kept
+                records[line - 1] = record
+            else:
+                records.append(record)
+    return records, merges
+
+
+def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
+    _check_archive(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
+        raise _unreadable_workbook() from None
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
             return [], []
-        merges = (
-            []
-            if read_only
-            else [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
-        )
-        records = []
-        limit = settings.IMPORT_MAX_ROWS + 2
-        # min_row=1 so that records[i] is spreadsheet row i + 1 even when the top rows are empty.
-        for values in sheet.iter_rows(min_row=1, values_only=True):
-            records.append([_cell_text(value) for value in values])
-            if len(records) > limit:
-                break
-        return records, merges
+        _check_declared_size(sheet)
+        return _sheet_records(workbook, sheet)
+    except TableError:
+        raise
     except Exception:
         raise TableError(_("The Excel workbook could not be read: it may be damaged.")) from None
     finally:
         workbook.close()
+
+
+def _check_width(records: list[list[str]]) -> None:
+    limit = settings.IMPORT_MAX_COLUMNS
+    if any(len(record) > limit and any(record[limit:]) for record in records):
+        raise _too_many_columns()
 
 
 def _filled(record: list[str]) -> int:
@@ -157,7 +302,7 @@ def _group_spans(line: int, top: list[str], width: int, merges: list[Merge]) -> 
     """Columns (first, last; 0-based) under each group heading of the heading row, or None if it has none.
 
     With merge information (an XLSX file with headings merged across columns within the heading row) a group is
-    such a merged heading. Otherwise (CSV, a large XLSX, or blanks left instead of merging) a group is a label
+    such a merged heading. Otherwise (CSV, or blanks left instead of merging) a group is a label
     followed by blank heading cells, which it spans up to the next label."""
     spans = [
         (left - 1, right - 1)
@@ -227,6 +372,7 @@ def read_table(data: bytes, filename: str = "") -> Table:
         raise TableError(_("The old Excel format (.xls) cannot be read: save the file as .xlsx or CSV."))
     else:
         records = _csv_records(data)
+        _check_width(records)
     numbered = [
         (line, record) for line, record in enumerate(records, start=1) if any(cell for cell in record)
     ]
@@ -243,10 +389,7 @@ def read_table(data: bytes, filename: str = "") -> Table:
     if not rows:
         raise TableError(_("The file has headings but no rows of data."))
     if len(rows) > settings.IMPORT_MAX_ROWS:
-        raise TableError(
-            _("The file has more than %(max)s rows: split it into smaller files.")
-            % {"max": f"{settings.IMPORT_MAX_ROWS:,}"}
-        )
+        raise _too_many_rows()
     return Table(headings=headings, rows=rows)
 
 
@@ -255,22 +398,56 @@ def too_large_message() -> str:
     return _("The file is larger than %(size)s MB: split it into smaller files.") % {"size": f"{megabytes:g}"}
 
 
+# OWASP's CSV-injection rule: a spreadsheet evaluates a cell whose text begins with one of these.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """Text that a spreadsheet shows as written: a leading apostrophe before a formula trigger."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _export_value(value):
+    """A number typed as one by our code stays a number; anything else is text."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, Decimal)):  # bool is an int: exported as True/False, never evaluated
+        return value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
 def write_table(headings: list[str], rows, *, fmt: str, sheet_title: str = "data") -> bytes:
-    """A table as CSV (UTF-8 with BOM, so Excel reads Thai) or XLSX bytes."""
+    """A table as CSV (UTF-8 with BOM, so Excel reads Thai) or XLSX bytes: the one writer of every export.
+
+    No cell is ever a live formula. In CSV a text cell that begins with a formula trigger gets a leading
+    apostrophe (read_table takes it off again); in XLSX every text cell is stored as a string, which Excel
+    shows and never evaluates. Numbers given as numbers stay numbers in both, negative ones included."""
     if fmt == "csv":
         buffer = io.StringIO()
         buffer.write("\ufeff")
         writer = csv.writer(buffer)
-        writer.writerow(headings)
-        writer.writerows(rows)
+        for row in itertools.chain([headings], rows):
+            writer.writerow(
+                [cell if not isinstance(cell, str) else neutralised(cell) for cell in map(_export_value, row)]
+            )
         return buffer.getvalue().encode("utf-8")
     if fmt == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=sheet_title[:31])
-        sheet.append(headings)
-        for row in rows:
-            sheet.append(row)
+        for row in itertools.chain([headings], rows):
+            sheet.append([_xlsx_cell(sheet, value) for value in map(_export_value, row)])
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
     raise ValueError(f"unknown table format {fmt!r}")
+
+
+def _xlsx_cell(sheet, value) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would type "=…" as a formula
+    return cell

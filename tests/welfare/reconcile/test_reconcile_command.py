@@ -37,7 +37,7 @@ def _write_sources(tmp_path, n_funds=40):
 
 
 def _links(path):
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 

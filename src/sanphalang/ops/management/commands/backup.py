@@ -1,21 +1,30 @@
-"""sanphalang backup FILE: the whole database as portable gzip JSON."""
+"""sanphalang backup FILE: the whole database and every stored file, in one archive."""
 
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from sanphalang.ops.backups import backup_write
 
 
 class Command(BaseCommand):
-    help = "Write a portable backup of the whole database (gzip JSON) that `sanphalang restore` reads."
+    help = (
+        "Write a backup of the whole database and every stored file (a zip) that `sanphalang restore` reads."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file, **options):
         try:
-            backup_write(file)
+            files = backup_write(file)
         except OSError as error:
-            raise CommandError(f"Cannot write {file}: {error.strerror}") from None
-        self.stdout.write(self.style.SUCCESS(f"Backup written to {file}"))
+            raise CommandError(
+                _("Cannot write %(path)s: %(reason)s") % {"path": file, "reason": error.strerror}
+            ) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Backup written to %(path)s (%(files)s stored files)") % {"path": file, "files": files}
+            )
+        )

@@ -1,16 +1,17 @@
-"""sanphalang restore FILE: replace the whole database with a backup."""
+"""sanphalang restore FILE: replace the whole database and every stored file with a backup."""
 
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from sanphalang.ops.backups import BackupError, backup_read, backup_restore
 
 
 class Command(BaseCommand):
     help = (
-        "Replace ALL data with a backup written by `sanphalang backup`. Works on an empty or an existing "
-        "database; if loading fails, the data is left as it was."
+        "Replace ALL data and stored files with a backup written by `sanphalang backup`. The backup is checked "
+        "first; if it is damaged or loading fails, the data is left as it was."
     )
 
     def add_arguments(self, parser):
@@ -25,9 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, interactive, **options):
         try:
-            backup_read(file)
+            backup = backup_read(file)
         except BackupError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(error.message) from None
         if interactive:
             answer = input(
                 "This replaces every record in the database with the backup. Type 'yes' to go on: "
@@ -35,7 +36,12 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled.")
         try:
-            count = backup_restore(file)
+            count = backup_restore(backup)
         except BackupError as error:
-            raise CommandError(str(error)) from None
-        self.stdout.write(self.style.SUCCESS(f"Restored {count} records from {file}"))
+            raise CommandError(error.message) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Restored %(records)s records and %(files)s stored files from %(path)s")
+                % {"records": count, "files": len(backup.files), "path": file}
+            )
+        )

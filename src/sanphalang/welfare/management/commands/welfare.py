@@ -1,6 +1,5 @@
 """`sanphalang welfare reconcile`: link the welfare-fund records of several files and write which are one fund."""
 
-import csv
 import json
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from rich.console import Console
 from rich.progress import Progress
 
-from sanphalang.imports.tabular import TableError, read_table
+from sanphalang.imports.tabular import TableError, read_table, write_table
 from sanphalang.welfare.linkage.clusters import link_records, summarise
 from sanphalang.welfare.linkage.records import check_mapping, fund_record, recognise_mapping, row_values
 from sanphalang.welfare.linkage.scoring import FundRecord
@@ -79,11 +78,8 @@ def reconcile(sources: list[str], out: Path) -> dict:
             progress.update(tasks[stage], completed=done, total=max(total, 1))
 
         result = link_records(records, progress=report)
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["source", "row", "cluster"])
-        for record in records:
-            writer.writerow([record.source, record.row, result.cluster_of[record.ref]])
+    rows = ([record.source, record.row, result.cluster_of[record.ref]] for record in records)
+    out.write_bytes(write_table(["source", "row", "cluster"], rows, fmt="csv"))
     summary = summarise(result, names)
     return {
         "records": len(records),
