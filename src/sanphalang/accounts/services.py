@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -46,6 +47,12 @@ def user_create(
         is_superuser=is_superuser,
         is_staff=is_superuser or role == Role.ADMINISTRATOR,
     )
+    # The rules of AUTH_PASSWORD_VALIDATORS, as on the change-password page; the user is passed so a password
+    # like the username is refused.
+    try:
+        validate_password(password, user=user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from None
     user.set_password(password)
     user.full_clean(exclude=["password"])
     stamp(user, by).save()
