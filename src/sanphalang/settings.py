@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "sanphalang.web.middleware.UserLanguageMiddleware",
     "sanphalang.api.middleware.ApiMethodNotAllowedMiddleware",
+    "sanphalang.web.middleware.AccessDeniedMiddleware",
 ]
 
 ROOT_URLCONF = "sanphalang.urls"
