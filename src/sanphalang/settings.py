@@ -1,6 +1,7 @@
 """Settings for Sanphalang, read from the environment with strict parsing."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "dal_alight",
     "bootstrap",
     "simple_history",
+    "axes",
     "sanphalang.thai",
     "sanphalang.web",
     "sanphalang.accounts",
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "sanphalang.web.middleware.UserLanguageMiddleware",
     "sanphalang.api.middleware.ApiMethodNotAllowedMiddleware",
     "sanphalang.web.middleware.AccessDeniedMiddleware",
+    # Last, as django-axes asks: it turns a locked login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sanphalang.urls"
@@ -197,6 +201,30 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SANPHALANG_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Logins: locked for an hour after repeated wrong passwords (django-axes, accounts/lockout.py), each kind of
+# client with its own limit; the admin's login too.
+LOGIN_FAILURE_LIMITS = [
+    (("username", "ip_address"), env_int("SANPHALANG_LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 10)),
+    (("username",), env_int("SANPHALANG_LOGIN_FAILURES_PER_ACCOUNT", 100)),
+    (("ip_address",), env_int("SANPHALANG_LOGIN_FAILURES_PER_ADDRESS", 50)),
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "sanphalang.accounts.lockout.LoginLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [list(parameters) for parameters, _limit in LOGIN_FAILURE_LIMITS]
+AXES_FAILURE_LIMIT = min(limit for _parameters, limit in LOGIN_FAILURE_LIMITS)
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_CALLABLE = "sanphalang.accounts.lockout.locked_out"
+# A good login does not clear the count: it would clear the count of its address too, so a guesser with an
+# account of their own could reset it between tries.
+AXES_RESET_ON_SUCCESS = False
+
+# Wrong API tokens: an address that sends this many in the window is refused (429) until the window ends.
+API_BAD_TOKEN_LIMIT = env_int("SANPHALANG_API_BAD_TOKEN_LIMIT", 20)
+API_BAD_TOKEN_WINDOW_SECONDS = env_int("SANPHALANG_API_BAD_TOKEN_WINDOW_SECONDS", 600)
 
 EMAIL_BACKEND = os.environ.get("SANPHALANG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("SANPHALANG_FROM_EMAIL", "sanphalang@localhost")
