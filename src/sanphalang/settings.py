@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "bootstrap",
     "simple_history",
     "axes",
+    "csp",
     "sanphalang.thai",
     "sanphalang.web",
     "sanphalang.accounts",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "sanphalang.web.middleware.UserLanguageMiddleware",
     "sanphalang.api.middleware.ApiMethodNotAllowedMiddleware",
+    "csp.middleware.CSPMiddleware",
     "sanphalang.web.middleware.AccessDeniedMiddleware",
     # Last, as django-axes asks: it turns a locked login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -201,6 +203,21 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SANPHALANG_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Every page: scripts, styles, images and fonts from this site only; no inline script, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Bootstrap draws its icons (menu, select arrows, validation marks) as data: SVGs in its CSS.
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Logins: locked for an hour after repeated wrong passwords (django-axes, accounts/lockout.py), each kind of
 # client with its own limit; the admin's login too.
