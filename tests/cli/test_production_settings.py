@@ -68,3 +68,15 @@ def test_the_deployment_check_fails_without_https(tmp_path):
     checked = sanphalang_command("check", "--deploy", "--fail-level", "WARNING", data_dir=tmp_path)
     assert checked.returncode != 0
     assert "security.W008" in checked.stderr and "security.W012" in checked.stderr
+
+
+def test_serve_trusts_the_proxy_for_the_clients_address_only_behind_https(settings):
+    from sanphalang.ops.management.commands.serve import behind_proxy
+
+    settings.HTTPS = False
+    assert behind_proxy() == {}
+    settings.HTTPS = True
+    trusted = behind_proxy()
+    assert trusted["trusted_proxy"] == settings.HTTPS_PROXY_ADDRESS == "127.0.0.1"
+    assert trusted["trusted_proxy_headers"] == {"x-forwarded-for", "x-forwarded-proto"}
+    assert trusted["clear_untrusted_proxy_headers"] is True
