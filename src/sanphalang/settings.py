@@ -269,6 +269,8 @@ AXES_LOCKOUT_CALLABLE = "sanphalang.accounts.lockout.locked_out"
 # A good login does not clear the count: it would clear the count of its address too, so a guesser with an
 # account of their own could reset it between tries.
 AXES_RESET_ON_SUCCESS = False
+# Only failures are kept: a record of every good login's address and browser is personal data nothing here uses.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Wrong API tokens: an address that sends this many in the window is refused (429) until the window ends.
 API_BAD_TOKEN_LIMIT = env_int("SANPHALANG_API_BAD_TOKEN_LIMIT", 20)
