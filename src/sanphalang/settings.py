@@ -1,6 +1,8 @@
 """Settings for Sanphalang, read from the environment with strict parsing."""
 
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,13 +42,35 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DATA_DIR = Path(os.environ.get("SANPHALANG_DATA_DIR", Path.cwd() / "var")).resolve()
 
+
+def secret_key_of_data_dir(data_dir: Path) -> str:
+    """The key kept in DATA_DIR/secret_key, made at random on first start (readable by its owner only).
+
+    Written to a temporary file first and linked into place, so a second process starting at the same moment
+    reads either no file or the whole key, and both end up with the same one."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        temporary = data_dir / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(64))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        finally:
+            temporary.unlink()
+    if path.stat().st_mode & 0o077:
+        raise ImproperlyConfigured(f"{path} must be readable by its owner only: chmod 600 {path}")
+    key = path.read_text().strip()
+    if len(key) < 50:
+        raise ImproperlyConfigured(f"{path} holds no usable key: delete it and a new one is made on start")
+    return key
+
+
 DEBUG = env_bool("SANPHALANG_DEBUG", False)
-SECRET_KEY = os.environ.get("SANPHALANG_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("SANPHALANG_REQUIRE_SECRET", False):
-        raise ImproperlyConfigured("SANPHALANG_SECRET_KEY must be set in production")
-    # A development key: the demo and the tests run without configuration.
-    SECRET_KEY = "sanphalang-development-key-not-for-production"
+SECRET_KEY = os.environ.get("SANPHALANG_SECRET_KEY", "") or secret_key_of_data_dir(DATA_DIR)
 
 ALLOWED_HOSTS = env_list("SANPHALANG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("SANPHALANG_CSRF_TRUSTED_ORIGINS", [])
@@ -66,6 +90,8 @@ INSTALLED_APPS = [
     "dal_alight",
     "bootstrap",
     "simple_history",
+    "axes",
+    "csp",
     "sanphalang.thai",
     "sanphalang.web",
     "sanphalang.accounts",
@@ -96,6 +122,10 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "sanphalang.web.middleware.UserLanguageMiddleware",
     "sanphalang.api.middleware.ApiMethodNotAllowedMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "sanphalang.web.middleware.AccessDeniedMiddleware",
+    # Last, as django-axes asks: it turns a locked login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sanphalang.urls"
@@ -216,9 +246,58 @@ CACHES["jobs"] = (
 JOBS_LEASE_SECONDS = env_int("SANPHALANG_JOBS_LEASE_SECONDS", 30)
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SANPHALANG_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Served over HTTPS through a reverse proxy on the same machine (nginx, Caddy…): cookies only over HTTPS, plain
+# HTTP redirected, browsers told to come back over HTTPS only (HSTS). Off for the demo on http://127.0.0.1.
+HTTPS = env_bool("SANPHALANG_HTTPS", False)
+# The proxy that `sanphalang serve` trusts for the client's address and scheme (X-Forwarded-For and -Proto).
+HTTPS_PROXY_ADDRESS = os.environ.get("SANPHALANG_PROXY_ADDRESS", "127.0.0.1")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+# For WSGI servers other than `sanphalang serve`, whose proxy says the request came over HTTPS in this header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+
+# Every page: scripts, styles, images and fonts from this site only; no inline script, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Bootstrap draws its icons (menu, select arrows, validation marks) as data: SVGs in its CSS.
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Logins: locked for an hour after repeated wrong passwords (django-axes, accounts/lockout.py), each kind of
+# client with its own limit; the admin's login too.
+LOGIN_FAILURE_LIMITS = [
+    (("username", "ip_address"), env_int("SANPHALANG_LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 10)),
+    (("username",), env_int("SANPHALANG_LOGIN_FAILURES_PER_ACCOUNT", 100)),
+    (("ip_address",), env_int("SANPHALANG_LOGIN_FAILURES_PER_ADDRESS", 50)),
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "sanphalang.accounts.lockout.LoginLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [list(parameters) for parameters, _limit in LOGIN_FAILURE_LIMITS]
+AXES_FAILURE_LIMIT = min(limit for _parameters, limit in LOGIN_FAILURE_LIMITS)
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_CALLABLE = "sanphalang.accounts.lockout.locked_out"
+# A good login does not clear the count: it would clear the count of its address too, so a guesser with an
+# account of their own could reset it between tries.
+AXES_RESET_ON_SUCCESS = False
+# Only failures are kept: a record of every good login's address and browser is personal data nothing here uses.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Wrong API tokens: an address that sends this many in the window is refused (429) until the window ends.
+API_BAD_TOKEN_LIMIT = env_int("SANPHALANG_API_BAD_TOKEN_LIMIT", 20)
+API_BAD_TOKEN_WINDOW_SECONDS = env_int("SANPHALANG_API_BAD_TOKEN_WINDOW_SECONDS", 600)
 
 EMAIL_BACKEND = os.environ.get("SANPHALANG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("SANPHALANG_FROM_EMAIL", "sanphalang@localhost")

@@ -1,4 +1,5 @@
 from sanphalang.areas.scoping import scope_for
+from tests.conftest import PASSWORD
 
 
 def test_an_administrator_sees_all_of_thailand(cast):
@@ -20,7 +21,7 @@ def test_a_region_covers_its_provinces(db):
     from sanphalang.accounts.services import user_create
     from sanphalang.areas.services import region_create
 
-    admin = user_create(username="root", password="x", role="admin")
+    admin = user_create(username="root", password=PASSWORD, role="admin")
     region_create(
         by=admin,
         name_th="กรุงเทพฯ ปริมณฑลและตะวันออก",
@@ -29,7 +30,7 @@ def test_a_region_covers_its_provinces(db):
     )
     regional = user_create(
         username="regional",
-        password="x",
+        password=PASSWORD,
         role="provincial_coordinator",
         region_slugs=["bangkok-vicinity-and-east"],
     )

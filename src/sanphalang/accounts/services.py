@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +16,7 @@ from sanphalang.areas.scoping import assigned_codes, forget_scope
 
 from .audit import stamp
 from .models import ApiToken, AreaAssignment, Role, hash_token
+from .throttle import TooManyBadTokens, bad_token_record, bad_token_wait
 
 User = get_user_model()
 
@@ -46,6 +48,12 @@ def user_create(
         is_superuser=is_superuser,
         is_staff=is_superuser or role == Role.ADMINISTRATOR,
     )
+    # The rules of AUTH_PASSWORD_VALIDATORS, as on the change-password page; the user is passed so a password
+    # like the username is refused.
+    try:
+        validate_password(password, user=user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from None
     user.set_password(password)
     user.full_clean(exclude=["password"])
     stamp(user, by).save()
@@ -136,16 +144,27 @@ def api_token_revoke(*, user: User, token_id: int) -> None:
     cache.delete(_token_cache_key(token.key_hash))
 
 
-def api_token_authenticate(raw: str) -> User | None:
-    """The active user a raw token belongs to, or None."""
-    if not raw:
-        return None
-    key_hash = hash_token(raw.strip())
-    # A script calls many times a minute: its user is kept for a few seconds. Revoking the token or changing the
-    # user through the services clears the entry at once (across servers when the cache is shared, e.g. Redis).
-    cached = cache.get(_token_cache_key(key_hash))
-    if cached is not None:
-        return cached
+def api_token_authenticate(raw: str, *, address: str | None = None) -> User | None:
+    """The active user a raw token belongs to, or None. With the caller's address, wrong tokens are counted
+    and an address past the limit is refused with TooManyBadTokens, whatever the token."""
+    if address is not None:
+        wait = bad_token_wait(address)
+        if wait:
+            raise TooManyBadTokens(wait)
+    user = _token_user(raw.strip()) if raw else None
+    if user is None and address is not None:
+        bad_token_record(address)
+    return user
+
+
+def _token_user(raw: str) -> User | None:
+    key_hash = hash_token(raw)
+    # A script calls many times a minute: which user its token belongs to is kept for a few seconds (the id
+    # only: the user is read fresh, so the cache never holds a copy of a user's row). Revoking the token or
+    # changing the user through the services clears the entry at once (across servers when the cache is shared).
+    user_id = cache.get(_token_cache_key(key_hash))
+    if user_id is not None:
+        return User.objects.filter(pk=user_id, is_active=True).first()
     try:
         token = ApiToken.objects.select_related("user").get(key_hash=key_hash, revoked_at__isnull=True)
     except ApiToken.DoesNotExist:
@@ -156,5 +175,5 @@ def api_token_authenticate(raw: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         # Written at most once a minute, so a busy script does not turn every read into a write.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    cache.set(_token_cache_key(key_hash), token.user, settings.API_TOKEN_CACHE_SECONDS)
+    cache.set(_token_cache_key(key_hash), token.user_id, settings.API_TOKEN_CACHE_SECONDS)
     return token.user

@@ -17,5 +17,6 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.user_settings, name="settings"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -1,10 +1,12 @@
-"""Log in and out, language switching, and the user's own settings and API tokens."""
+"""Log in and out, language switching, and the user's own settings, password and API tokens."""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -13,6 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from sanphalang.web.forms import StyledFormMixin, apply_validation_error
 
 from . import services
+from .forms import OwnPasswordChangeForm
 from .models import ApiToken
 
 
@@ -74,3 +77,16 @@ def token_revoke(request, pk: int):
     except ValidationError:
         messages.error(request, _("No such token."))
     return redirect("accounts:settings")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's own password change (it keeps the user logged in), back to the settings page with a message."""
+
+    form_class = OwnPasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password was changed."))
+        return response

@@ -1,5 +1,6 @@
 """Who is calling: a bearer API token (scripts) or the browser's session (the web UI, CSRF-checked)."""
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
@@ -8,6 +9,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
 from sanphalang.accounts.services import api_token_authenticate
+from sanphalang.accounts.throttle import TooManyBadTokens
 
 from .errors import ApiError
 
@@ -16,7 +18,12 @@ _SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
-        user = api_token_authenticate(token)
+        try:
+            user = api_token_authenticate(token, address=get_client_ip_address(request))
+        except TooManyBadTokens as refused:
+            raise ApiError(
+                429, refused.message, code=refused.code, headers={"Retry-After": str(refused.retry_after)}
+            ) from None
         if (
             user is not None
             and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in _SUPPORTED_LANGUAGES

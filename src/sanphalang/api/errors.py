@@ -21,11 +21,20 @@ _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file", "payloa
 class ApiError(HttpError):
     """An error the API itself raises, with a code a client can act on."""
 
-    def __init__(self, status_code: int, message: str, *, code: str, field: str | None = None):
+    def __init__(
+        self,
+        status_code: int,
+        message: str,
+        *,
+        code: str,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(status_code, message)
         self.code = code
         self.message = message
         self.field = field
+        self.headers = headers or {}
 
 
 def error_body(detail: str, code: str, errors: list[dict] | None = None) -> dict:
@@ -146,7 +155,10 @@ def register_error_handlers(api: NinjaAPI) -> None:
     def on_http_error(request, exc: HttpError):
         if isinstance(exc, ApiError):
             errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
-            return _respond(api, request, exc.status_code, error_body(exc.message, exc.code, errors))
+            response = _respond(api, request, exc.status_code, error_body(exc.message, exc.code, errors))
+            for name, value in exc.headers.items():
+                response[name] = value
+            return response
         if exc.status_code == 400:
             # ninja raises this for a body that is not JSON
             return _respond(

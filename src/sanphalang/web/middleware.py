@@ -1,6 +1,8 @@
-"""Per-request language and digit preferences: Thai unless the user chose otherwise."""
+"""Per-request language and digit preferences (Thai unless the user chose otherwise), and refusals answered quietly."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import get_resolver, get_urlconf
 from django.utils import translation
 
 from sanphalang.thai.preferences import reset_thai_digits, set_thai_digits
@@ -31,3 +33,21 @@ class UserLanguageMiddleware:
             reset_thai_digits(token)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class AccessDeniedMiddleware:
+    """A refused request is an everyday event, not a bug: answer with the 403 page and leave one line in the log
+    ("Forbidden: <path>", from Django's request logger), with no traceback and nothing about the person. Without
+    this, Django logs every PermissionDenied with its full traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, PermissionDenied):
+            return None
+        handler = get_resolver(get_urlconf()).resolve_error_handler(403)
+        return handler(request, exception=exception)

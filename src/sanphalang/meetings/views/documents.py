@@ -2,12 +2,14 @@
 
 from urllib.parse import quote
 
+from axes.helpers import get_client_ip_address
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from sanphalang.accounts.services import api_token_authenticate
+from sanphalang.accounts.throttle import TooManyBadTokens
 from sanphalang.thai.preferences import prefers_thai_digits
 
 from ..documents.calendar import body_calendar as render_body_calendar
@@ -83,7 +85,12 @@ def body_calendar(request, pk: int):
     """Calendar apps cannot log in: an API token in ?token= stands in for the session. A token that is wrong or
     revoked is refused outright rather than falling back to the session, so a broken subscription shows."""
     if "token" in request.GET:
-        user = api_token_authenticate(request.GET["token"])
+        try:
+            user = api_token_authenticate(request.GET["token"], address=get_client_ip_address(request))
+        except TooManyBadTokens as refused:
+            response = HttpResponse(refused.message, status=429, content_type="text/plain; charset=utf-8")
+            response["Retry-After"] = str(refused.retry_after)
+            return response
         if user is None:
             return HttpResponse(
                 "Invalid or revoked token.", status=401, content_type="text/plain; charset=utf-8"

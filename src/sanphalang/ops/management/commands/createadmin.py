@@ -3,7 +3,6 @@
 import getpass
 import os
 
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
@@ -23,7 +22,6 @@ class Command(BaseCommand):
     def handle(self, *args, username, password, email, **options):
         password = password or os.environ.get(PASSWORD_VARIABLE) or self._prompt()
         try:
-            validate_password(password)
             user_create(username=username, password=password, role="admin", is_superuser=True, email=email)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None

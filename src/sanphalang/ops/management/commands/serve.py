@@ -1,6 +1,7 @@
 """sanphalang serve: migrate, collect static files, then serve the site with waitress (whitenoise serves static)
 and run queued jobs in a worker beside it."""
 
+from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 
@@ -29,7 +30,19 @@ class Command(BaseCommand):
         worker = None if no_worker else WorkerThread().start()
         self.stdout.write(f"Serving Sanphalang on http://{host}:{port}/ with {threads} threads")
         try:
-            serve(application, host=host, port=port, threads=threads)
+            serve(application, host=host, port=port, threads=threads, **behind_proxy())
         finally:
             if worker:
                 worker.stop()
+
+
+def behind_proxy() -> dict:
+    """With SANPHALANG_HTTPS the site sits behind an HTTPS proxy: trust it (and only it) for the client's address
+    and scheme, so login lockouts count each client and not the proxy, and the site knows it is on HTTPS."""
+    if not settings.HTTPS:
+        return {}
+    return {
+        "trusted_proxy": settings.HTTPS_PROXY_ADDRESS,
+        "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+        "clear_untrusted_proxy_headers": True,
+    }
