@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.errors import Access
-from sanphalang.web.forms import apply_validation_error
+from sanphalang.web.forms import apply_validation_error, carry_version
 from sanphalang.web.listing import EXPORT_FORMATS, Column, export_rows, paginate
 
 from . import selectors, services
@@ -144,6 +144,7 @@ def _region_fields(form: RegionForm) -> dict:
         "name_en": data["name_en"],
         "description": data["description"],
         "province_codes": data["codes"],
+        "version": data.get("version"),
     }
 
 
@@ -172,7 +173,7 @@ def region_edit(request, slug: str):
         "description": region.description,
         "provinces": [p.code for p in region.provinces.all()],
     }
-    form = RegionForm(request.POST or None, initial=initial)
+    form = carry_version(RegionForm(request.POST or None, initial=initial), region)
     if request.method == "POST" and form.is_valid():
         try:
             services.region_update(by=request.user, region=region, **_region_fields(form))

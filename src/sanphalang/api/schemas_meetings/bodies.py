@@ -8,6 +8,7 @@ from sanphalang.meetings.models import BodyKind
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
+from ..versions import VersionIn, VersionOut
 from .named import PersonOrOrganisationOut
 
 
@@ -44,7 +45,7 @@ class MembershipOut(PersonOrOrganisationOut):
     ended_on: dt.date | None = None
 
 
-class BodyDetailOut(BodyOut):
+class BodyDetailOut(VersionOut, BodyOut):
     members: list[MembershipOut]
     working_group_ids: list[int]
 
@@ -62,7 +63,7 @@ class BodyQuery(PageQuery):
     kind: BodyKind | None = None
 
 
-class BodyPatch(Schema):
+class BodyPatch(VersionIn):
     kind: BodyKind | None = None
     name_th: str | None = None
     name_en: str | None = None
