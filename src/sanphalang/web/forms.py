@@ -130,5 +130,5 @@ def show_version_conflict(form, conflict: VersionConflict) -> None:
                 },
             )
     data = form.data.copy()
-    data[form.add_prefix("version")] = conflict.current.version
+    data[form.add_prefix("version")] = str(conflict.current.version)
     form.data = data
