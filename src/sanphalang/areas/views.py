@@ -144,7 +144,6 @@ def _region_fields(form: RegionForm) -> dict:
         "name_en": data["name_en"],
         "description": data["description"],
         "province_codes": data["codes"],
-        "version": data.get("version"),
     }
 
 
@@ -176,7 +175,9 @@ def region_edit(request, slug: str):
     form = carry_version(RegionForm(request.POST or None, initial=initial), region)
     if request.method == "POST" and form.is_valid():
         try:
-            services.region_update(by=request.user, region=region, **_region_fields(form))
+            services.region_update(
+                by=request.user, region=region, version=form.cleaned_data["version"], **_region_fields(form)
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
