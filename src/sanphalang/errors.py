@@ -97,3 +97,33 @@ def reject_unknown_fields(fields: dict, allowed: set[str]) -> None:
     unknown = sorted(set(fields) - allowed)
     if unknown:
         raise ValidationError({name: _("This field cannot be set here.") for name in unknown})
+
+
+class Conflict(ErrorCode):
+    """Why a change built on an old version of a record was refused. Raised as a VersionConflict."""
+
+    STALE_VERSION = (
+        "stale_version",
+        gettext_lazy(
+            "Someone else saved this record after you opened it (%(who)s, %(when)s). Nothing of yours was saved: "
+            "compare your values with the ones saved meanwhile, then save again to keep yours."
+        ),
+    )
+    REMOVED = ("removed_meanwhile", gettext_lazy("Someone else removed this record after you opened it."))
+
+
+class VersionConflict(ValidationError):
+    """A change built on an old version of a record, refused with nothing saved. Carries both sides: the record
+    as the caller asked it to become (`yours`, with the version it was built on) and as it is saved now
+    (`current`), the fields where they differ (`changes`, model field names), and who saved it meanwhile, when."""
+
+    def __init__(self, *, yours, current, changes: list[str], saved_by, saved_at, who: str, when: str):
+        super().__init__(Conflict.STALE_VERSION.message(who=who, when=when), code=Conflict.STALE_VERSION.code)
+        self.code = Conflict.STALE_VERSION.code
+        self.yours = yours
+        self.current = current
+        self.changes = changes
+        self.saved_by = saved_by
+        self.saved_at = saved_at
+        self.who = who
+        self.when = when

@@ -1,6 +1,8 @@
 """The audit trail: reads and writes of personal records, and who made each change kept in history."""
 
-from django.db import models
+from django.db import models, transaction
+
+from sanphalang.versions import Versioned, claim_next_version
 
 from .models import AccessAction, AccessLog
 
@@ -44,7 +46,12 @@ def stamp(obj: models.Model, user) -> models.Model:
 
 
 def validated_save(obj: models.Model, by) -> models.Model:
-    """The one write step of every service: validate (field errors for the form), name the author, save."""
+    """The one write step of every service: validate (field errors for the form), name the author, save. A
+    versioned record already saved first claims its next version (sanphalang/versions.py): a change built on an
+    old version is refused with VersionConflict, nothing saved."""
     obj.full_clean()
-    stamp(obj, by).save()
+    with transaction.atomic():
+        if isinstance(obj, Versioned) and not obj._state.adding:
+            claim_next_version(obj)
+        stamp(obj, by).save()
     return obj

@@ -83,6 +83,7 @@ from .schemas_meetings.meetings import (
     ResolutionOut,
     ResolutionPatch,
 )
+from .versions import CONFLICT, built_on
 
 router = Router(tags=["meetings"])
 
@@ -166,10 +167,10 @@ def get_body(request, body_id: int):
     return body_get(user=request.auth, pk=body_id)
 
 
-@router.patch("/bodies/{body_id}", response=BodyDetailOut)
+@router.patch("/bodies/{body_id}", response={200: BodyDetailOut, **CONFLICT})
 def update_body(request, body_id: int, payload: BodyPatch):
     body = body_get_for_change(user=request.auth, pk=body_id)
-    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "kind", "name_th", "area_code", "is_active")
     if fields.get("issue_areas") is not None:
         fields["issue_areas"] = _issue_areas(
@@ -208,10 +209,10 @@ def get_meeting(request, meeting_id: int):
     return meeting_get(user=request.auth, pk=meeting_id)
 
 
-@router.patch("/meetings/{meeting_id}", response=MeetingDetailOut)
+@router.patch("/meetings/{meeting_id}", response={200: MeetingDetailOut, **CONFLICT})
 def update_meeting(request, meeting_id: int, payload: MeetingPatch):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
-    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "held_on", "number", "status")
     meeting_update(by=request.auth, meeting=meeting, **fields)
     return meeting_get(user=request.auth, pk=meeting_id)
@@ -244,11 +245,11 @@ def add_resolution(request, meeting_id: int, payload: ResolutionIn):
 _REMOVED = {204: None}
 
 
-@router.patch("/meetings/{meeting_id}/agenda-items/{item_id}", response=AgendaItemOut)
+@router.patch("/meetings/{meeting_id}/agenda-items/{item_id}", response={200: AgendaItemOut, **CONFLICT})
 def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaItemPatch):
     """Correct an agenda item. A new order moves it to that place and numbers the agenda 1, 2, 3… again."""
     item = agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id)
-    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "title", "order", "description", "report")
     return agenda_item_update(by=request.auth, item=item, **fields)
 
@@ -262,11 +263,11 @@ def remove_agenda_item(request, meeting_id: int, item_id: int):
     return Status(204, None)
 
 
-@router.patch("/meetings/{meeting_id}/attendance/{attendance_id}", response=AttendanceOut)
+@router.patch("/meetings/{meeting_id}/attendance/{attendance_id}", response={200: AttendanceOut, **CONFLICT})
 def update_attendance(request, meeting_id: int, attendance_id: int, payload: AttendancePatch):
     """Correct the role someone had at the meeting."""
     attendance = attendance_get_for_change(user=request.auth, pk=attendance_id, meeting_id=meeting_id)
-    fields = payload.dict(exclude_unset=True)
+    fields = built_on(request, payload.dict(exclude_unset=True))
     _required(fields, "role")
     return attendance_update(by=request.auth, attendance=attendance, **fields)
 
@@ -281,11 +282,11 @@ def remove_attendance(request, meeting_id: int, attendance_id: int):
     return Status(204, None)
 
 
-@router.patch("/meetings/{meeting_id}/resolutions/{resolution_id}", response=ResolutionOut)
+@router.patch("/meetings/{meeting_id}/resolutions/{resolution_id}", response={200: ResolutionOut, **CONFLICT})
 def update_resolution(request, meeting_id: int, resolution_id: int, payload: ResolutionPatch):
     """Correct a resolution's text or number (a number another resolution of the meeting has is refused)."""
     resolution = resolution_get_for_change(user=request.auth, pk=resolution_id, meeting_id=meeting_id)
-    fields = payload.dict(exclude_unset=True)
+    fields = built_on(request, payload.dict(exclude_unset=True))
     _required(fields, "text", "number")
     return resolution_update(by=request.auth, resolution=resolution, **fields)
 
@@ -336,12 +337,12 @@ def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
     }
 
 
-@router.patch("/action-items/{item_id}", response=ActionItemOut)
+@router.patch("/action-items/{item_id}", response={200: ActionItemOut, **CONFLICT})
 def update_action_item(request, item_id: int, payload: ActionItemPatch):
     """Correct an action item: title, details, due date (not before its meeting), owner, outcome. The status has
     its own route, which keeps a repeating series going."""
     item = action_item_get_for_change(user=request.auth, pk=item_id)
-    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "title", "due_on", "description", "outcome")
     action_item_update(by=request.auth, item=item, **fields)
     return action_item_get(user=request.auth, pk=item_id)
@@ -380,10 +381,10 @@ def get_letter(request, letter_id: int):
     return letter_get(user=request.auth, pk=letter_id)
 
 
-@router.patch("/letters/{letter_id}", response=LetterDetailOut)
+@router.patch("/letters/{letter_id}", response={200: LetterDetailOut, **CONFLICT})
 def update_letter(request, letter_id: int, payload: LetterPatch):
     letter = letter_get_for_change(user=request.auth, pk=letter_id)
-    fields = _references(request.auth, payload.dict(exclude_unset=True))
+    fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "direction", "dated_on", "subject", "counterpart", "status")
     letter_update(by=request.auth, letter=letter, **fields)
     return letter_get(user=request.auth, pk=letter_id)

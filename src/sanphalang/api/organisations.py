@@ -16,6 +16,7 @@ from .schemas_directory import (
     OrganisationPatch,
     OrganisationQuery,
 )
+from .versions import CONFLICT, built_on
 
 router = Router(tags=["organisations"])
 
@@ -78,10 +79,12 @@ def get_organisation(request, organisation_id: int):
     return organisation_get(user=request.auth, pk=organisation_id)
 
 
-@router.patch("/organisations/{organisation_id}", response=OrganisationDetailOut)
+@router.patch("/organisations/{organisation_id}", response={200: OrganisationDetailOut, **CONFLICT})
 def update_organisation(request, organisation_id: int, payload: OrganisationPatch):
     organisation = organisation_get(user=request.auth, pk=organisation_id)
-    organisation_update(by=request.auth, organisation=organisation, **payload.dict(exclude_unset=True))
+    organisation_update(
+        by=request.auth, organisation=organisation, **built_on(request, payload.dict(exclude_unset=True))
+    )
     return organisation_get(user=request.auth, pk=organisation_id)
 
 

@@ -25,6 +25,7 @@ from .schemas_directory import (
     PositionIn,
     PositionOut,
 )
+from .versions import CONFLICT, built_on
 
 router = Router(tags=["people"])
 CHANNEL = "api"
@@ -54,10 +55,12 @@ def get_person(request, person_id: int):
     return person_get(user=request.auth, pk=person_id, channel=CHANNEL)
 
 
-@router.patch("/people/{person_id}", response=PersonDetailOut)
+@router.patch("/people/{person_id}", response={200: PersonDetailOut, **CONFLICT})
 def update_person(request, person_id: int, payload: PersonPatch):
     person = person_get(user=request.auth, pk=person_id, channel=CHANNEL)
-    person_update(by=request.auth, person=person, channel=CHANNEL, **payload.dict(exclude_unset=True))
+    person_update(
+        by=request.auth, person=person, channel=CHANNEL, **built_on(request, payload.dict(exclude_unset=True))
+    )
     return person_get(user=request.auth, pk=person_id, channel=CHANNEL)
 
 

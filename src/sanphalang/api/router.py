@@ -1,7 +1,7 @@
 """The REST API: one NinjaAPI with a router per app, token or session auth, and JSON errors throughout."""
 
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router
+from ninja import Router
 
 from .areas import router as areas_router
 from .auth import api_auth
@@ -10,18 +10,24 @@ from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
 from .organisations import router as organisations_router
 from .people import router as people_router
+from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
-api = NinjaAPI(
+api = VersionedNinjaAPI(
     title="Sanphalang API",
     version="1",
     urls_namespace="api",
     auth=api_auth,
     description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings "
     "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
-    "Dates are ISO (CE); BE dates are also accepted on input.",
+    "Dates are ISO (CE); BE dates are also accepted on input. "
+    "Every record that can be changed answers with its version in the ETag header and its `version` field; a "
+    "change (PATCH, PUT) built on it sends the ETag back in If-Match (or the body's `version`), and one built on an "
+    "old version is refused with 409, nothing saved, showing the values saved meanwhile (`current`) beside the "
+    "change's (`yours`). A change naming no version is applied to the record as it is then.",
 )
 register_error_handlers(api)
+register_conflict_handler(api)
 
 for _router in (
     areas_router,

@@ -7,6 +7,7 @@ from sanphalang.areas.selectors import area_path
 
 from .pagination import PageQuery
 from .thai_fields import ThaiInt
+from .versions import VersionIn, VersionOut
 
 
 class AreaRef(Schema):
@@ -50,7 +51,7 @@ class VillageIn(Schema):
     kind: AreaLevel = AreaLevel.VILLAGE
 
 
-class RegionOut(Schema):
+class RegionOut(VersionOut):
     id: int
     slug: str
     name_th: str
@@ -71,7 +72,7 @@ class RegionIn(Schema):
     description: str = ""
 
 
-class RegionPatch(Schema):
+class RegionPatch(VersionIn):
     name_th: str | None = None
     name_en: str | None = None
     slug: str | None = None

@@ -11,11 +11,12 @@ from sanphalang.thai.national_id import mask_national_id
 from .pagination import PageQuery
 from .schemas_meetings.named import role_holder_id, role_holder_name
 from .thai_fields import ThaiDate, ThaiInt
+from .versions import VersionIn, VersionOut
 
 # ---- issue areas
 
 
-class IssueAreaOut(Schema):
+class IssueAreaOut(VersionOut):
     id: int
     slug: str
     name_th: str
@@ -42,7 +43,7 @@ class IssueAreaIn(Schema):
     description: str = ""
 
 
-class IssueAreaPatch(Schema):
+class IssueAreaPatch(VersionIn):
     name_th: str | None = None
     name_en: str | None = None
     slug: str | None = None
@@ -84,7 +85,7 @@ class OrganisationPositionOut(Schema):
     resolve_person_name = staticmethod(role_holder_name)
 
 
-class OrganisationDetailOut(Schema, OrganisationOut):
+class OrganisationDetailOut(VersionOut, OrganisationOut):
     """One organisation, read from the model."""
 
     other_names: list[str]
@@ -133,7 +134,7 @@ class OrganisationQuery(PageQuery):
     within: str | None = Field(None, description="An area code: only organisations at or below it")
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(VersionIn):
     kind: OrganisationKind | None = None
     name_th: str | None = None
     name_en: str | None = None
@@ -200,7 +201,7 @@ class PersonOut(Schema):
         return [position for position in obj.positions.all() if position.is_current]
 
 
-class PersonDetailOut(PersonOut):
+class PersonDetailOut(VersionOut, PersonOut):
     national_id: str = Field(description="Masked unless the caller's role may see sensitive data")
     phone: str
     email: str
@@ -235,7 +236,7 @@ class PersonQuery(PageQuery):
     issue: str | None = Field(None, description="An issue area's slug")
 
 
-class PersonPatch(Schema):
+class PersonPatch(VersionIn):
     title: str | None = None
     first_name: str | None = None
     last_name: str | None = None

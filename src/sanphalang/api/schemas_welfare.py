@@ -17,6 +17,7 @@ from sanphalang.welfare.selectors.figures import ROLLUP_LEVELS
 
 from .pagination import PageQuery
 from .thai_fields import ThaiInt
+from .versions import VersionIn, VersionOut
 
 SettleField = Literal[tuple(SETTLE_FIELDS)]
 RollupLevel = Literal[tuple(ROLLUP_LEVELS)]
@@ -116,11 +117,11 @@ class FundYearFigures(Schema):
     balance: Amount = None
 
 
-class FundYearOut(FundYearFigures):
+class FundYearOut(VersionOut, FundYearFigures):
     year_be: int
 
 
-class FundYearIn(FundYearFigures, StrictIn):
+class FundYearIn(FundYearFigures, VersionIn, StrictIn):
     """Every figure of the year: saving a year replaces all its figures, so one left out is cleared."""
 
 

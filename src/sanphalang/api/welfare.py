@@ -40,6 +40,7 @@ from .schemas_welfare import (
 )
 from .schemas_welfare_audits import AuditRoundDetailOut, AuditRoundOut
 from .schemas_welfare_sources import ReconcileIn, ReconcileOut, ReviewDecisionIn, ReviewItemOut, SourceOut
+from .versions import CONFLICT, built_on
 
 router = Router(tags=["welfare"])
 
@@ -116,11 +117,17 @@ def settle_fund(request, fund_id: int, payload: SettleIn):
     return Status(201, settlement)
 
 
-@router.put("/welfare/funds/{fund_id}/years/{year_be}", response={200: FundYearOut, 201: FundYearOut})
+@router.put(
+    "/welfare/funds/{fund_id}/years/{year_be}", response={200: FundYearOut, 201: FundYearOut, **CONFLICT}
+)
 def save_fund_year(request, fund_id: int, year_be: int, payload: FundYearIn):
     fund = selectors.fund_get_for_change(user=request.auth, pk=fund_id)
     _refuse_unknown_keys(request, payload)
-    year, created = figures.fund_year_save(by=request.auth, fund=fund, year_be=year_be, values=payload.dict())
+    values = built_on(request, payload.dict())
+    version = values.pop("version")
+    year, created = figures.fund_year_save(
+        by=request.auth, fund=fund, year_be=year_be, values=values, version=version
+    )
     return Status(201 if created else 200, year)
 
 

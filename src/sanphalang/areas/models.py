@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sanphalang.thai.preferences import in_page_language
+from sanphalang.versions import Versioned
 
 COUNTRY_CODE = "TH"
 
@@ -70,7 +71,7 @@ def ancestor_codes(code: str) -> list[str]:
     return [COUNTRY_CODE] + [code[:cut] for cut in cuts if cut < len(code)]
 
 
-class Region(models.Model):
+class Region(Versioned):
     """A group of provinces that a network works as one, e.g. Bangkok, vicinity and East."""
 
     slug = models.SlugField(_("short name"), max_length=60, unique=True)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from sanphalang.accounts.audit import validated_save
 from sanphalang.errors import Access
+from sanphalang.versions import expect_version
 
 from .errors import AreaError
 from .keys import area_paths, area_search_key, area_sort_key
@@ -131,7 +132,10 @@ def region_create(
 
 
 @transaction.atomic
-def region_update(*, by: User, region: Region, province_codes: list[str] | None = None, **fields) -> Region:
+def region_update(
+    *, by: User, region: Region, province_codes: list[str] | None = None, version: int | None = None, **fields
+) -> Region:
+    expect_version(region, version)
     require_administrator(by, Access.ADMINISTRATOR_ONLY_REGIONS)
     for name, value in fields.items():
         setattr(region, name, value)

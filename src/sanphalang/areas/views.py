@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.errors import Access
-from sanphalang.web.forms import apply_validation_error
+from sanphalang.web.forms import apply_validation_error, carry_version
 from sanphalang.web.listing import EXPORT_FORMATS, Column, export_rows, paginate
 
 from . import selectors, services
@@ -172,10 +172,12 @@ def region_edit(request, slug: str):
         "description": region.description,
         "provinces": [p.code for p in region.provinces.all()],
     }
-    form = RegionForm(request.POST or None, initial=initial)
+    form = carry_version(RegionForm(request.POST or None, initial=initial), region)
     if request.method == "POST" and form.is_valid():
         try:
-            services.region_update(by=request.user, region=region, **_region_fields(form))
+            services.region_update(
+                by=request.user, region=region, version=form.cleaned_data["version"], **_region_fields(form)
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sanphalang.thai.preferences import in_page_language
+from sanphalang.versions import Versioned
 
 from .errors import DirectoryError
 
@@ -23,7 +24,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class IssueArea(models.Model):
+class IssueArea(Versioned):
     """A field of work (housing, welfare, disasters…). National ones apply everywhere; a province may add its own."""
 
     slug = models.SlugField(_("short name"), max_length=60)
@@ -71,7 +72,7 @@ class IssueArea(models.Model):
         return self.province_id or "TH"
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices, db_index=True)
     name_th = models.CharField(_("name (Thai)"), max_length=300)
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
@@ -145,7 +146,7 @@ class LegalBasis(models.TextChoices):
     PUBLIC_ROLE = "public_role", _("Public office holder (published information)")
 
 
-class Person(models.Model):
+class Person(Versioned):
     title = models.CharField(_("title"), max_length=60, blank=True)
     first_name = models.CharField(_("first name"), max_length=120)
     last_name = models.CharField(_("last name"), max_length=120, blank=True)
@@ -220,7 +221,7 @@ class PositionRole(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Position(models.Model):
+class Position(Versioned):
     """A position a person holds in an organisation, from a date until a date (open while held)."""
 
     person = models.ForeignKey(

@@ -16,6 +16,7 @@ from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.forms import NATIONAL_ID_MESSAGES
 from sanphalang.thai.names import clean_text, organisation_search_key, person_search_key, strip_person_title
 from sanphalang.thai.national_id import NationalIdError, normalise_national_id
+from sanphalang.versions import expect_version
 
 from .errors import DirectoryError
 from .models import IssueArea, Organisation, Person, Position
@@ -151,7 +152,10 @@ def organisation_create(*, by: User, **fields) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, by: User, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(
+    *, by: User, organisation: Organisation, version: int | None = None, **fields
+) -> Organisation:
+    expect_version(organisation, version)
     require_write(by, organisation.area_id)
     issue_areas, partners = _apply_organisation(by, organisation, fields)
     return _save_organisation(by, organisation, issue_areas, partners)
@@ -205,7 +209,10 @@ def person_create(*, by: User, channel: str = "web", **fields) -> Person:
 
 
 @transaction.atomic
-def person_update(*, by: User, person: Person, channel: str = "web", **fields) -> Person:
+def person_update(
+    *, by: User, person: Person, channel: str = "web", version: int | None = None, **fields
+) -> Person:
+    expect_version(person, version)
     require_write(by, person.area_id)
     return _save_person(by, person, fields, action="update", channel=channel)
 
@@ -230,7 +237,8 @@ def position_create(*, by: User, person: Person, organisation: Organisation, **f
 
 
 @transaction.atomic
-def position_update(*, by: User, position: Position, **fields) -> Position:
+def position_update(*, by: User, position: Position, version: int | None = None, **fields) -> Position:
+    expect_version(position, version)
     require_write(by, position.person.area_id)
     for name, value in fields.items():
         setattr(position, name, value)
@@ -279,7 +287,8 @@ def issue_area_create(
 
 
 @transaction.atomic
-def issue_area_update(*, by: User, issue_area: IssueArea, **fields) -> IssueArea:
+def issue_area_update(*, by: User, issue_area: IssueArea, version: int | None = None, **fields) -> IssueArea:
+    expect_version(issue_area, version)
     _issue_area_scope(by, issue_area.province_id)
     for name in ("name_th", "name_en", "description", "is_active", "slug"):
         if name in fields:

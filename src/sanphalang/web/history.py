@@ -4,9 +4,10 @@ import datetime
 
 from sanphalang.thai.national_id import format_national_id, mask_national_id
 from sanphalang.thai.templatetags.thai import be_date
+from sanphalang.versions import BOOKKEEPING_FIELDS
 
 # Bookkeeping columns that change with every save and mean nothing to a reader of the history.
-HISTORY_HIDDEN_FIELDS = ["search_key", "sort_key", "updated_at", "created_at"]
+HISTORY_HIDDEN_FIELDS = sorted(BOOKKEEPING_FIELDS)
 
 
 def history_entries(

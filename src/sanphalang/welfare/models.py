@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.versions import Versioned
+
 from .errors import WelfareError
 
 
@@ -16,7 +18,7 @@ class FundStatus(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class Fund(models.Model):
+class Fund(Versioned):
     """One community welfare fund as the network has settled it: the current registry."""
 
     name_th = models.CharField(_("name (Thai)"), max_length=300)
@@ -91,7 +93,7 @@ MONEY_FIELDS = ("savings", *MATCHING_FIELDS, *BENEFIT_FIELDS, "balance")
 FIGURE_FIELDS = (*COUNT_FIELDS, *MONEY_FIELDS)
 
 
-class FundYear(models.Model):
+class FundYear(Versioned):
     """A fund's figures for one year (BE), as reported."""
 
     fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="years")
@@ -311,7 +313,7 @@ class LinkDecision(models.Model):
         return f"{self.fund} {self.kind} {self.source_name} #{self.source_row}"
 
 
-class AuditRound(models.Model):
+class AuditRound(Versioned):
     """A round of follow-up visits to funds over a period (S11: 20 May – 15 Jun 2562)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -342,7 +344,7 @@ class AuditRound(models.Model):
         return self.name
 
 
-class AuditVisit(models.Model):
+class AuditVisit(Versioned):
     round = models.ForeignKey(AuditRound, on_delete=models.CASCADE, related_name="visits")
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="audit_visits")
     planned_on = models.DateField(_("planned on"), null=True, blank=True)
@@ -367,7 +369,7 @@ class AuditVisit(models.Model):
         return f"{self.round}: {self.fund}"
 
 
-class Finding(models.Model):
+class Finding(Versioned):
     visit = models.ForeignKey(AuditVisit, on_delete=models.CASCADE, related_name="findings")
     text = models.TextField(_("finding"))
     follow_up = models.TextField(_("follow-up"), blank=True)

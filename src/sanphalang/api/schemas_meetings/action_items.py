@@ -10,10 +10,11 @@ from sanphalang.meetings.models import ActionStatus
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
+from ..versions import VersionIn, VersionOut
 from .named import organisation_name, person_id, person_name
 
 
-class ActionItemOut(Schema):
+class ActionItemOut(VersionOut):
     id: int
     body_id: int
     body_name_th: str
@@ -81,7 +82,7 @@ class ActionItemIn(Schema):
     recurrence_until: ThaiDate | None = Field(None, description="Empty: repeats until cancelled")
 
 
-class ActionItemPatch(Schema):
+class ActionItemPatch(VersionIn):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = None

@@ -8,6 +8,7 @@ from sanphalang.meetings.models import BodyKind
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
+from ..versions import VersionIn, VersionOut
 from .named import PersonOrOrganisationOut, role_holder_id, role_holder_name
 
 
@@ -47,7 +48,7 @@ class MembershipOut(PersonOrOrganisationOut):
     resolve_person_name = staticmethod(role_holder_name)
 
 
-class BodyDetailOut(BodyOut):
+class BodyDetailOut(VersionOut, BodyOut):
     members: list[MembershipOut]
     working_group_ids: list[int]
 
@@ -65,7 +66,7 @@ class BodyQuery(PageQuery):
     kind: BodyKind | None = None
 
 
-class BodyPatch(Schema):
+class BodyPatch(VersionIn):
     kind: BodyKind | None = None
     name_th: str | None = None
     name_en: str | None = None

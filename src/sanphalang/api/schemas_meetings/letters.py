@@ -8,6 +8,7 @@ from sanphalang.meetings.models import LetterDirection, LetterStatus
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
+from ..versions import VersionIn, VersionOut
 
 
 class LetterOut(Schema):
@@ -37,7 +38,7 @@ class LetterOut(Schema):
         return obj.counterpart.name_th
 
 
-class LetterDetailOut(LetterOut):
+class LetterDetailOut(VersionOut, LetterOut):
     reply_ids: list[int]
 
     @staticmethod
@@ -51,7 +52,7 @@ class LetterQuery(PageQuery):
     awaiting_answer: bool = False
 
 
-class LetterPatch(Schema):
+class LetterPatch(VersionIn):
     direction: LetterDirection | None = None
     number: str | None = None
     dated_on: ThaiDate | None = None

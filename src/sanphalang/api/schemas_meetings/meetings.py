@@ -15,6 +15,7 @@ from sanphalang.thai.digits import to_arabic_digits
 
 from ..pagination import PageQuery
 from ..thai_fields import ThaiDate, ThaiInt
+from ..versions import VersionIn, VersionOut
 from .action_items import ActionItemOut
 from .named import PersonOrOrganisationOut, person_id, person_name
 
@@ -73,7 +74,7 @@ class MeetingOut(Schema):
         return len(obj.attendances.all())
 
 
-class AgendaItemOut(Schema):
+class AgendaItemOut(VersionOut):
     id: int
     order: int
     title: str
@@ -87,12 +88,12 @@ class AgendaItemOut(Schema):
         return obj.working_group.name_th if obj.working_group else ""
 
 
-class AttendanceOut(PersonOrOrganisationOut):
+class AttendanceOut(VersionOut, PersonOrOrganisationOut):
     role: str
     is_guest: bool = Field(description="Not a member of the body (nor of one of its working groups) that day")
 
 
-class ResolutionOut(Schema):
+class ResolutionOut(VersionOut):
     id: int
     number: int
     text: str
@@ -103,7 +104,7 @@ class ResolutionOut(Schema):
         return [item.pk for item in obj.action_items.all()]
 
 
-class MeetingDetailOut(MeetingOut):
+class MeetingDetailOut(VersionOut, MeetingOut):
     minutes: str
     agenda_items: list[AgendaItemOut]
     attendances: list[AttendanceOut]
@@ -136,7 +137,7 @@ class MeetingQuery(PageQuery):
     year: ThaiInt | None = Field(None, description="Only the meetings of this Buddhist Era year, e.g. 2558")
 
 
-class MeetingPatch(Schema):
+class MeetingPatch(VersionIn):
     held_on: ThaiDate | None = None
     number: ThaiInt | None = Field(None, ge=1, description="Empty on create: the next number in the BE year")
     title: str | None = None
@@ -179,7 +180,7 @@ class ResolutionIn(Schema):
 # ---- corrections: each field left out is kept; unknown fields are refused, not ignored
 
 
-class AgendaItemPatch(Schema):
+class AgendaItemPatch(VersionIn):
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = None
@@ -196,7 +197,7 @@ class AgendaItemPatch(Schema):
     report: str | None = None
 
 
-class AttendancePatch(Schema):
+class AttendancePatch(VersionIn):
     model_config = ConfigDict(extra="forbid")
 
     role: str | None = Field(
@@ -206,7 +207,7 @@ class AttendancePatch(Schema):
     )
 
 
-class ResolutionPatch(Schema):
+class ResolutionPatch(VersionIn):
     model_config = ConfigDict(extra="forbid")
 
     text: str | None = None

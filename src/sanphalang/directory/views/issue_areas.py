@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from .. import selectors, services
@@ -71,7 +71,7 @@ def issue_area_create(request):
 @login_required
 def issue_area_update(request, pk: int):
     issue = selectors.issue_area_get_for_change(user=request.user, pk=pk)
-    form = IssueAreaForm(request.POST or None, user=request.user, instance=issue)
+    form = carry_version(IssueAreaForm(request.POST or None, user=request.user, instance=issue), issue)
     if request.method == "POST" and form.is_valid():
         try:
             services.issue_area_update(by=request.user, issue_area=issue, **form.cleaned_data)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from sanphalang.areas.scoping import can_add_records, can_write_area, require_can_add
 from sanphalang.areas.selectors import area_path
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.history import history_entries
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
@@ -126,7 +126,7 @@ def organisation_create(request):
 def organisation_update(request, pk: int):
     # The service checks again on save; checking here spares a read-only user a form they cannot send.
     org = selectors.organisation_get_for_change(user=request.user, pk=pk)
-    form = OrganisationForm(request.POST or None, user=request.user, instance=org)
+    form = carry_version(OrganisationForm(request.POST or None, user=request.user, instance=org), org)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(

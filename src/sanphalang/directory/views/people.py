@@ -16,7 +16,7 @@ from sanphalang.areas.selectors import area_path
 from sanphalang.thai.dates import format_be_date
 from sanphalang.thai.national_id import format_national_id, mask_national_id
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.history import history_entries
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
@@ -137,7 +137,7 @@ def person_create(request):
 @login_required
 def person_update(request, pk: int):
     person = selectors.person_get_for_change(user=request.user, pk=pk)
-    form = PersonForm(request.POST or None, user=request.user, instance=person)
+    form = carry_version(PersonForm(request.POST or None, user=request.user, instance=person), person)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(by=request.user, person=person, **_person_fields(form.cleaned_data))

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.versions import Versioned
+
 from ..errors import MeetingError
 from .bodies import Body
 from .meetings import Meeting, Resolution
@@ -19,7 +21,7 @@ class ActionStatus(models.TextChoices):
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
-class ActionItem(models.Model):
+class ActionItem(Versioned):
     """Work a resolution gives to an owner, due by a date; a recurring one makes its successor when it is done
     or falls due, so a series has one open item at a time."""
 

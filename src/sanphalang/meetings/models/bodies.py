@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sanphalang.thai.preferences import in_page_language
+from sanphalang.versions import Versioned
 
 from ..errors import MeetingError
 
@@ -17,7 +18,7 @@ class BodyKind(models.TextChoices):
     FORUM = "forum", _("Forum")
 
 
-class Body(models.Model):
+class Body(Versioned):
     """A group that meets: a provincial citizens' council, a committee, a network's board, a working group."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices, default=BodyKind.COMMITTEE)
@@ -68,7 +69,7 @@ class Body(models.Model):
         return in_page_language(self.name_th, self.name_en)
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A person or an organisation sitting on a body, in a role, over a period."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")

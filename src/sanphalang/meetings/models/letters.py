@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.versions import Versioned
+
 from .action_items import ActionItem
 from .bodies import Body
 from .meetings import Meeting
@@ -23,7 +25,7 @@ class LetterStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class Letter(models.Model):
+class Letter(Versioned):
     """An official letter to or from an agency, linked to the meeting or action item it serves."""
 
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="letters")

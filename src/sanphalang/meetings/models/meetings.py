@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.versions import Versioned
+
 from ..errors import MeetingError
 from .bodies import Body
 
@@ -14,7 +16,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     """One meeting of a body, numbered within the Buddhist Era year: ครั้งที่ 3/2558."""
 
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
@@ -72,7 +74,7 @@ class Meeting(models.Model):
         return self.body.area_id
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=300)
@@ -104,7 +106,7 @@ class InvitationResponse(models.TextChoices):
     DELEGATED = "delegated", _("Sends a representative")
 
 
-class Invitation(models.Model):
+class Invitation(Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(
         "directory.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
@@ -126,7 +128,7 @@ class Invitation(models.Model):
         return str(self.person or self.organisation)
 
 
-class Attendance(models.Model):
+class Attendance(Versioned):
     """Who came: a person, an organisation, or both (a person representing an organisation)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
@@ -156,7 +158,7 @@ class Attendance(models.Model):
         return " – ".join(str(part) for part in (self.person, self.organisation) if part)
 
 
-class Resolution(models.Model):
+class Resolution(Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="resolutions")
     number = models.PositiveIntegerField(_("number"))
     text = models.TextField(_("resolution"))

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from sanphalang.accounts.audit import validated_save
 from sanphalang.thai.names import clean_text
+from sanphalang.versions import expect_version
 
 from ..access import require_change_body
 from ..errors import MeetingError
@@ -80,9 +82,10 @@ def action_item_create(
 
 
 @transaction.atomic
-def action_item_update(*, by: User, item: ActionItem, **fields) -> ActionItem:
+def action_item_update(*, by: User, item: ActionItem, version: int | None = None, **fields) -> ActionItem:
     """Correct an action item: what is to be done, its due date (never before the meeting that set it), its
     owner and its outcome. The status has its own service (action_item_set_status), which keeps series going."""
+    expect_version(item, version)
     require_change_body(by, item.body)
     if "title" in fields:
         fields["title"] = clean_text(fields["title"] or "")
@@ -149,7 +152,7 @@ def action_item_set_status(
         # Cancelling an occurrence ends the series: nothing more falls due.
         ActionItem.objects.filter(series_id=item.series_id, status__in=OPEN_STATUSES).exclude(
             pk=item.pk
-        ).update(status=ActionStatus.CANCELLED)
+        ).update(status=ActionStatus.CANCELLED, version=F("version") + 1)
     return None
 
 

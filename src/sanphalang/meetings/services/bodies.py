@@ -13,6 +13,7 @@ from sanphalang.areas.models import Area
 from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.names import clean_text
+from sanphalang.versions import expect_version
 
 from ..access import require_change_body
 from ..errors import MeetingError
@@ -43,7 +44,8 @@ def body_create(*, by: User, name_th: str, area_code: str, **fields) -> Body:
 
 
 @transaction.atomic
-def body_update(*, by: User, body: Body, **fields) -> Body:
+def body_update(*, by: User, body: Body, version: int | None = None, **fields) -> Body:
+    expect_version(body, version)
     reject_unknown_fields(fields, BODY_FIELDS)
     if body.pk:
         require_change_body(by, body)
@@ -113,9 +115,12 @@ def membership_add(
 
 
 @transaction.atomic
-def membership_update(*, by: User, membership: Membership, **fields) -> Membership:
+def membership_update(
+    *, by: User, membership: Membership, version: int | None = None, **fields
+) -> Membership:
     """Correct a membership: role, position title, from, until. Setting "until" ends it. Who was a guest at the
     body's meetings (and at those of the body it is part of) is decided again for this member."""
+    expect_version(membership, version)
     require_change_body(by, membership.body)
     if "title" in fields:
         fields["title"] = clean_text(fields["title"] or "")

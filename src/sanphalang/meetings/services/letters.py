@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import F
 
 from sanphalang.accounts.audit import validated_save
 from sanphalang.errors import reject_unknown_fields
+from sanphalang.versions import expect_version
 
 from ..access import require_change_body
 from ..errors import MeetingError
@@ -39,7 +41,8 @@ def letter_create(*, by: User, body: Body, **fields) -> Letter:
 
 
 @transaction.atomic
-def letter_update(*, by: User, letter: Letter, **fields) -> Letter:
+def letter_update(*, by: User, letter: Letter, version: int | None = None, **fields) -> Letter:
+    expect_version(letter, version)
     reject_unknown_fields(fields, set(LETTER_FIELDS))
     require_change_body(by, letter.body)
     for name, value in fields.items():
@@ -56,6 +59,6 @@ def letter_update(*, by: User, letter: Letter, **fields) -> Letter:
     if letter.in_reply_to_id and letter.direction == LetterDirection.INCOMING:
         # An incoming answer closes the wait on the letter it answers.
         Letter.objects.filter(pk=letter.in_reply_to_id, direction=LetterDirection.OUTGOING).update(
-            status=LetterStatus.ANSWERED
+            status=LetterStatus.ANSWERED, version=F("version") + 1
         )
     return letter

@@ -13,6 +13,7 @@ from sanphalang.areas.scoping import require_read
 from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.dates import be_year
 from sanphalang.thai.names import clean_text
+from sanphalang.versions import expect_version
 
 from ..access import require_change_body
 from ..errors import MeetingError
@@ -78,7 +79,8 @@ def _validate_meeting(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def meeting_update(*, by: User, meeting: Meeting, **fields) -> Meeting:
+def meeting_update(*, by: User, meeting: Meeting, version: int | None = None, **fields) -> Meeting:
+    expect_version(meeting, version)
     reject_unknown_fields(fields, MEETING_FIELDS)
     require_change_body(by, meeting.body)
     held_on = meeting.held_on
@@ -139,8 +141,9 @@ def _renumber_agenda(meeting: Meeting, by: User, *, moved: AgendaItem | None = N
 
 
 @transaction.atomic
-def agenda_item_update(*, by: User, item: AgendaItem, **fields) -> AgendaItem:
+def agenda_item_update(*, by: User, item: AgendaItem, version: int | None = None, **fields) -> AgendaItem:
     """Correct an agenda item. A new order moves the item to that place; the others close up around it."""
+    expect_version(item, version)
     require_change_body(by, item.meeting.body)
     if "title" in fields:
         fields["title"] = clean_text(fields["title"] or "")
@@ -189,8 +192,11 @@ def invitation_add(
 
 
 @transaction.atomic
-def invitation_update(*, by: User, invitation: Invitation, **fields) -> Invitation:
+def invitation_update(
+    *, by: User, invitation: Invitation, version: int | None = None, **fields
+) -> Invitation:
     """Correct an invitation's answer (and the day it was sent)."""
+    expect_version(invitation, version)
     require_change_body(by, invitation.meeting.body)
     if "response" in fields and fields["response"] not in InvitationResponse.values:
         raise MeetingError.UNKNOWN_ANSWER.error("response")
@@ -232,9 +238,12 @@ def attendance_record(
 
 
 @transaction.atomic
-def attendance_update(*, by: User, attendance: Attendance, **fields) -> Attendance:
+def attendance_update(
+    *, by: User, attendance: Attendance, version: int | None = None, **fields
+) -> Attendance:
     """Correct the role someone had at the meeting. Who attended is not changed here: remove the line and
     record the right one, so the guest flag is decided for them."""
+    expect_version(attendance, version)
     require_change_body(by, attendance.meeting.body)
     if "role" in fields:
         fields["role"] = clean_text(fields["role"] or "")
@@ -263,9 +272,12 @@ def resolution_add(*, by: User, meeting: Meeting, text: str, number: int | None 
 
 
 @transaction.atomic
-def resolution_update(*, by: User, resolution: Resolution, **fields) -> Resolution:
+def resolution_update(
+    *, by: User, resolution: Resolution, version: int | None = None, **fields
+) -> Resolution:
     """Correct a resolution's text or number. Numbers are kept as the minutes give them: changing one does not
     renumber the others, and a number already used at the meeting is refused."""
+    expect_version(resolution, version)
     require_change_body(by, resolution.meeting.body)
     if "text" in fields:
         fields["text"] = (fields["text"] or "").strip()

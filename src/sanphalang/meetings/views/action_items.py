@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.thai.templatetags.thai import be_date
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..access import can_change_body
@@ -155,8 +155,9 @@ def _item_page_url(item: ActionItem) -> str:
 
 
 def _action_item_form(request, item: ActionItem, data=None) -> ActionItemEditForm:
-    return ActionItemEditForm(
-        data, user=request.user, initial=initial_from(item, services.ACTION_ITEM_FIELDS)
+    return carry_version(
+        ActionItemEditForm(data, user=request.user, initial=initial_from(item, services.ACTION_ITEM_FIELDS)),
+        item,
     )
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..access import can_change_body
@@ -144,7 +144,7 @@ def body_create(request):
 @login_required
 def body_update(request, pk: int):
     body = selectors.body_get_for_change(user=request.user, pk=pk)
-    form = BodyForm(request.POST or None, user=request.user, instance=body)
+    form = carry_version(BodyForm(request.POST or None, user=request.user, instance=body), body)
     if request.method == "POST" and form.is_valid():
         try:
             services.body_update(by=request.user, body=body, **_body_fields(form.cleaned_data))
@@ -187,7 +187,9 @@ def _body_section(membership: Membership) -> str:
 
 
 def _membership_form(membership: Membership, data=None) -> MembershipTermsForm:
-    return MembershipTermsForm(data, initial=initial_from(membership, services.MEMBERSHIP_FIELDS))
+    return carry_version(
+        MembershipTermsForm(data, initial=initial_from(membership, services.MEMBERSHIP_FIELDS)), membership
+    )
 
 
 def _membership_page(request, membership: Membership, form, refused=()):

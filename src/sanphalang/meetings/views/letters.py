@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, require_can_add
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.listing import Column, paginate
 
 from ..access import can_change_body
@@ -135,7 +135,7 @@ def letter_create(request):
 @login_required
 def letter_update(request, pk: int):
     letter = selectors.letter_get_for_change(user=request.user, pk=pk)
-    form = LetterForm(request.POST or None, user=request.user, instance=letter)
+    form = carry_version(LetterForm(request.POST or None, user=request.user, instance=letter), letter)
     if request.method == "POST" and form.is_valid():
         try:
             services.letter_update(by=request.user, letter=letter, **form.cleaned_data)

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sanphalang.web.forms import carry_version
+
 from ..forms.meetings import (
     AgendaItemEditForm,
     AgendaItemForm,
@@ -51,8 +53,14 @@ def agenda_item_create(request, pk: int):
 
 
 def _agenda_item_form(request, item: AgendaItem, data=None) -> AgendaItemEditForm:
-    return AgendaItemEditForm(
-        data, user=request.user, meeting=item.meeting, initial=initial_from(item, services.AGENDA_ITEM_FIELDS)
+    return carry_version(
+        AgendaItemEditForm(
+            data,
+            user=request.user,
+            meeting=item.meeting,
+            initial=initial_from(item, services.AGENDA_ITEM_FIELDS),
+        ),
+        item,
     )
 
 
@@ -112,7 +120,9 @@ def invitation_create(request, pk: int):
 
 
 def _invitation_form(invitation: Invitation, data=None) -> InvitationAnswerForm:
-    return InvitationAnswerForm(data, initial=initial_from(invitation, services.INVITATION_FIELDS))
+    return carry_version(
+        InvitationAnswerForm(data, initial=initial_from(invitation, services.INVITATION_FIELDS)), invitation
+    )
 
 
 def _invitation_page(request, invitation: Invitation, form, refused=()):
@@ -179,7 +189,7 @@ def attendance_create(request, pk: int):
 
 
 def _attendance_form(line: Attendance, data=None) -> AttendanceRoleForm:
-    return AttendanceRoleForm(data, initial={"role": line.role})
+    return carry_version(AttendanceRoleForm(data, initial={"role": line.role}), line)
 
 
 def _attendance_page(request, line: Attendance, form, refused=()):
@@ -236,7 +246,9 @@ def resolution_create(request, pk: int):
 
 
 def _resolution_form(resolution: Resolution, data=None) -> ResolutionEditForm:
-    return ResolutionEditForm(data, initial=initial_from(resolution, services.RESOLUTION_FIELDS))
+    return carry_version(
+        ResolutionEditForm(data, initial=initial_from(resolution, services.RESOLUTION_FIELDS)), resolution
+    )
 
 
 def _resolution_page(request, resolution: Resolution, form, refused=()):

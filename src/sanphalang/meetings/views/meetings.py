@@ -19,7 +19,7 @@ from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.directory.models import PositionRole
 from sanphalang.thai.dates import be_year
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import show_service_error
+from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..access import can_change_body
@@ -145,7 +145,7 @@ def meeting_create(request):
 @login_required
 def meeting_update(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
-    form = MeetingForm(request.POST or None, user=request.user, instance=meeting)
+    form = carry_version(MeetingForm(request.POST or None, user=request.user, instance=meeting), meeting)
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
         if fields.get("number") is None:
@@ -172,8 +172,11 @@ def meeting_update(request, pk: int):
 @login_required
 def meeting_minutes(request, pk: int):
     meeting = selectors.meeting_get_for_change(user=request.user, pk=pk)
-    form = MinutesForm(
-        request.POST or None, initial={"minutes": meeting.minutes, "head_count": meeting.head_count}
+    form = carry_version(
+        MinutesForm(
+            request.POST or None, initial={"minutes": meeting.minutes, "head_count": meeting.head_count}
+        ),
+        meeting,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,6 +16,7 @@ from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.thai.dates import format_be_date
+from sanphalang.versions import expect_version
 
 from ..errors import WelfareError
 from ..models import SETTLE_FIELDS, AuditRound, AuditVisit, Finding, Fund
@@ -126,8 +127,10 @@ def audit_round_update(
     starts_on: dt.date,
     ends_on: dt.date,
     checklist: list[str],
+    version: int | None = None,
 ) -> AuditRound:
     """Rename a round, move its period or edit its checklist, keeping every visit and answer already recorded valid."""
+    expect_version(audit_round, version)
     require_write(by, audit_round.province_id)
     # The round's row is locked while its checklist changes, as recording a visit locks it while answering: a
     # question cannot be removed between an officer reading it and their answer being saved.
@@ -155,8 +158,11 @@ def audit_round_update(
 
 
 @transaction.atomic
-def audit_visit_update(*, by: User, visit: AuditVisit, planned_on: dt.date | None, team) -> AuditVisit:
+def audit_visit_update(
+    *, by: User, visit: AuditVisit, planned_on: dt.date | None, team, version: int | None = None
+) -> AuditVisit:
     """Move a planned visit within its round or change its team."""
+    expect_version(visit, version)
     require_write(by, visit.fund.area_id)
     _check_planned_on(visit.round, planned_on)
     team = list(team)
@@ -179,9 +185,10 @@ def audit_visit_remove(*, by: User, visit: AuditVisit) -> None:
 
 @transaction.atomic
 def audit_visit_record(
-    *, by: User, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str]
+    *, by: User, visit: AuditVisit, visited_on: dt.date, answers: dict[str, str], version: int | None = None
 ) -> AuditVisit:
     """Record the visit's answers to the round's checklist (yes / no / partly / n/a per question)."""
+    expect_version(visit, version)
     require_write(by, visit.fund.area_id)
     checklist = AuditRound.objects.select_for_update().get(pk=visit.round_id).checklist
     unknown = sorted(set(answers) - set(checklist))

@@ -19,6 +19,7 @@ from sanphalang.imports.importers import Column, Importer, RowProblem
 from sanphalang.thai.dates import BE_OFFSET
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text
+from sanphalang.versions import expect_version
 
 from ..errors import WelfareError
 from ..linkage.records import fund_identity, record_area
@@ -60,7 +61,9 @@ def _check_values(values: dict) -> dict:
 
 
 @transaction.atomic
-def fund_year_save(*, by: User, fund: Fund, year_be: int, values: dict) -> tuple[FundYear, bool]:
+def fund_year_save(
+    *, by: User, fund: Fund, year_be: int, values: dict, version: int | None = None
+) -> tuple[FundYear, bool]:
     """Record a fund's figures for a year (BE), replacing what that year held; returns (row, created).
 
     Every field of the year is written, so a figure left out is cleared rather than kept from an earlier entry:
@@ -73,6 +76,8 @@ def fund_year_save(*, by: User, fund: Fund, year_be: int, values: dict) -> tuple
     created = year is None
     if created:
         year = FundYear(fund=fund, year_be=year_be)
+    else:
+        expect_version(year, version)
     for name, value in cleaned.items():
         setattr(year, name, value)
     return validated_save(year, by), created

@@ -21,6 +21,7 @@ from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.collation import thai_sort_key
 from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text, organisation_search_key
+from sanphalang.versions import expect_version
 
 from ..errors import WelfareError
 from ..models import SETTLE_FIELDS, Fund, FundStatus
@@ -86,8 +87,9 @@ def fund_create(
 
 
 @transaction.atomic
-def fund_update(*, by: User, fund: Fund, **fields) -> Fund:
+def fund_update(*, by: User, fund: Fund, version: int | None = None, **fields) -> Fund:
     """Change the registry details given (the others stay); moving the fund needs write access to both areas."""
+    expect_version(fund, version)
     require_write(by, fund.area_id)
     settled = sorted(SETTLED_INPUTS & set(fields))
     if settled:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_write_area, require_writer
-from sanphalang.web.forms import apply_validation_error
+from sanphalang.web.forms import apply_validation_error, carry_version
 
 from ..errors import WelfareError
 from ..forms.audits import (
@@ -80,7 +80,7 @@ def round_create(request):
 def round_edit(request, pk: int):
     """Rename the round, move its period or edit its checklist; only those who may write its province."""
     audit_round = selectors.audit_round_get_for_change(user=request.user, pk=pk)
-    form = AuditRoundEditForm(request.POST or None, audit_round=audit_round)
+    form = carry_version(AuditRoundEditForm(request.POST or None, audit_round=audit_round), audit_round)
     if request.method == "POST" and form.is_valid():
         try:
             audits.audit_round_update(by=request.user, audit_round=audit_round, **form.cleaned_data)
@@ -154,7 +154,7 @@ def _visit_context(request, visit, *, record_form=None, finding_form=None, edit_
     if record_form is None:
         initial = {"visited_on": visit.visited_on}
         initial.update({f"q{i}": visit.answers.get(q, "") for i, q in enumerate(visit.round.checklist)})
-        record_form = VisitRecordForm(initial=initial, checklist=visit.round.checklist)
+        record_form = carry_version(VisitRecordForm(initial=initial, checklist=visit.round.checklist), visit)
     findings = list(visit.findings.all())
     for finding in findings:
         finding.field_label = FIELD_LABELS.get(finding.proposed_field, finding.proposed_field)
@@ -171,7 +171,8 @@ def _visit_context(request, visit, *, record_form=None, finding_form=None, edit_
         "recorded_message": WelfareError.RECORDED_VISIT_KEPT.lazy_message,
         "record_form": record_form,
         "finding_form": finding_form or FindingForm(),
-        "edit_form": edit_form or (VisitEditForm(user=request.user, visit=visit) if can_write else None),
+        "edit_form": edit_form
+        or (carry_version(VisitEditForm(user=request.user, visit=visit), visit) if can_write else None),
         "close_form": FindingCloseForm(),
         "settle_form": FindingSettleForm(),
     }
@@ -220,7 +221,11 @@ def _report(request, act, done: str) -> bool:
 def visit_record(request, pk: int):
     def act(visit, form):
         audits.audit_visit_record(
-            by=request.user, visit=visit, visited_on=form.cleaned_data["visited_on"], answers=form.answers()
+            by=request.user,
+            visit=visit,
+            visited_on=form.cleaned_data["visited_on"],
+            answers=form.answers(),
+            version=form.cleaned_data.get("version"),
         )
 
     return _visit_form_post(
@@ -229,7 +234,9 @@ def visit_record(request, pk: int):
         form_key="record_form",
         act=act,
         done=_("The visit was recorded."),
-        make_form=lambda visit: VisitRecordForm(request.POST, checklist=visit.round.checklist),
+        make_form=lambda visit: carry_version(
+            VisitRecordForm(request.POST, checklist=visit.round.checklist), visit
+        ),
     )
 
 
@@ -245,7 +252,9 @@ def visit_edit(request, pk: int):
         form_key="edit_form",
         act=act,
         done=_("The visit's plan was saved."),
-        make_form=lambda visit: VisitEditForm(request.POST, user=request.user, visit=visit),
+        make_form=lambda visit: carry_version(
+            VisitEditForm(request.POST, user=request.user, visit=visit), visit
+        ),
     )
 
 

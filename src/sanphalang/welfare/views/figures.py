@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.thai.digits import parse_number
-from sanphalang.web.forms import apply_validation_error
+from sanphalang.web.forms import apply_validation_error, carry_version
 from sanphalang.web.listing import Column, export_format, export_rows
 
 from ..documents import render_rollup_pdf
@@ -28,10 +28,16 @@ def fund_year_edit(request, pk: int, year_be: int | None = None):
     year = selectors.fund_year_of(fund, year_be) if year_be else None
     if request.method == "POST":
         form = FundYearForm(request.POST, year_be=year_be)
+        if year:
+            carry_version(form, year)
         if form.is_valid():
             try:
                 _row, created = services.fund_year_save(
-                    by=request.user, fund=fund, year_be=form.cleaned_data["year_be"], values=form.figures()
+                    by=request.user,
+                    fund=fund,
+                    year_be=form.cleaned_data["year_be"],
+                    values=form.figures(),
+                    version=form.cleaned_data.get("version"),
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
@@ -48,7 +54,7 @@ def fund_year_edit(request, pk: int, year_be: int | None = None):
                 return redirect(reverse("welfare:fund_detail", args=[fund.pk]) + "#years-heading")
     else:
         form = (
-            FundYearForm.for_year(year)
+            carry_version(FundYearForm.for_year(year), year)
             if year
             else FundYearForm(initial={"year_be": services.current_year_be()})
         )

@@ -12,7 +12,7 @@ from sanphalang.areas.scoping import can_write_area, require_can_add
 from sanphalang.directory.autocomplete import OrganisationSearch
 from sanphalang.errors import AccessDenied
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import apply_validation_error
+from sanphalang.web.forms import apply_validation_error, carry_version
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..forms.registry import UNLINKED_FUND_ENTRIES, FundCreateForm, FundFilterForm, FundRegistryForm
@@ -138,7 +138,7 @@ def fund_create(request):
 def fund_update(request, pk: int):
     # The service checks again on save; asking for the fund to change spares a read-only user a form they cannot send.
     fund = selectors.fund_get_for_change(user=request.user, pk=pk)
-    form = FundRegistryForm(request.POST or None, user=request.user, instance=fund)
+    form = carry_version(FundRegistryForm(request.POST or None, user=request.user, instance=fund), fund)
     if _submit(request, form, lambda data: services.fund_update(by=request.user, fund=fund, **data)):
         messages.success(request, _("The fund's registry details were saved."))
         return redirect("welfare:fund_detail", pk=fund.pk)

@@ -1,0 +1,143 @@
+"""Every kind of record people edit, and how two of them change it at once: on its page, through the API and in
+its service. A model that carries a version (sanphalang/versions.py: Versioned) and is missing here fails
+test_every_versioned_record_is_in_the_table; an API operation that changes a record and is missing fails too."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str  # the key of the record in tests/access/records.py
+    field: str  # a field both editors change: the form's, the API body's and the model's name
+    first: object  # the first editor's value
+    second: object  # the second editor's, sent on the version the first one changed
+    web: str | None = None  # the URL name of its edit page (None: changed only by a one-button action)
+    post_to: str | None = None  # where the page's form is sent, when not to the page itself
+    form_key: str = "form"  # the form in the page's context
+    api: str | None = None  # "METHOD /api/path" of its change operation
+    editors: tuple[str, str] = ("maesai_coordinator", "chiangrai_coordinator")
+
+
+TODAY = dt.date.today()  # the access tests' records are dated from today too
+
+EDITS = [
+    Edit(
+        "region",
+        "name_th",
+        "ภาคเหนือตอนบนหนึ่ง",
+        "ภาคเหนือตอนบนสอง",
+        web="areas:region_edit",
+        api="PATCH /api/regions/{region_id}",
+        editors=("admin", "admin"),
+    ),
+    Edit(
+        "issue_area",
+        "name_th",
+        "ประเด็นที่ดิน",
+        "ประเด็นป่าไม้",
+        web="directory:issue_area_update",
+        api="PATCH /api/issue-areas/{issue_area_id}",
+        editors=("chiangrai_coordinator", "admin"),
+    ),
+    Edit(
+        "organisation",
+        "name_th",
+        "กลุ่มออมทรัพย์บ้านป่าซาง",
+        "กลุ่มออมทรัพย์บ้านสันทราย",
+        web="directory:organisation_update",
+        api="PATCH /api/organisations/{organisation_id}",
+    ),
+    Edit(
+        "person", "nickname", "แดง", "ดำ", web="directory:person_update", api="PATCH /api/people/{person_id}"
+    ),
+    Edit("position", "title", "เลขานุการ", "เหรัญญิก"),
+    Edit(
+        "body",
+        "name_th",
+        "สภาองค์กรชุมชนตำบลเวียงพางคำ",
+        "สภาองค์กรชุมชนตำบลแม่สาย",
+        web="meetings:body_update",
+        api="PATCH /api/bodies/{body_id}",
+    ),
+    Edit("membership", "title", "รองประธาน", "เลขานุการ", web="meetings:membership_update"),
+    Edit(
+        "meeting",
+        "title",
+        "ประชุมสามัญ",
+        "ประชุมวิสามัญ",
+        web="meetings:meeting_update",
+        api="PATCH /api/meetings/{meeting_id}",
+    ),
+    Edit(
+        "agenda_item",
+        "title",
+        "เรื่องแจ้งเพื่อทราบ",
+        "เรื่องเพื่อพิจารณา",
+        web="meetings:agenda_item_update",
+        api="PATCH /api/meetings/{meeting_id}/agenda-items/{item_id}",
+    ),
+    Edit("invitation", "response", "accepted", "declined", web="meetings:invitation_update"),
+    Edit(
+        "attendance",
+        "role",
+        "ผู้แทนกลุ่ม",
+        "ผู้สังเกตการณ์",
+        web="meetings:attendance_update",
+        api="PATCH /api/meetings/{meeting_id}/attendance/{attendance_id}",
+    ),
+    Edit(
+        "resolution",
+        "text",
+        "ที่ประชุมเห็นชอบ",
+        "ที่ประชุมไม่เห็นชอบ",
+        web="meetings:resolution_update",
+        api="PATCH /api/meetings/{meeting_id}/resolutions/{resolution_id}",
+    ),
+    Edit(
+        "action_item",
+        "title",
+        "ทำหนังสือถึงอำเภอ",
+        "ทำหนังสือถึงจังหวัด",
+        web="meetings:action_item_update",
+        api="PATCH /api/action-items/{item_id}",
+    ),
+    Edit(
+        "letter",
+        "subject",
+        "ขอเชิญประชุม",
+        "ขอความอนุเคราะห์",
+        web="meetings:letter_update",
+        api="PATCH /api/letters/{letter_id}",
+    ),
+    Edit("fund", "contact_name", "นางบุญมี ใจดี", "นายสมชาย ใจงาม", web="welfare:fund_update"),
+    Edit(
+        "fund_year",
+        "members",
+        400,
+        500,
+        web="welfare:fund_year_edit",
+        api="PUT /api/welfare/funds/{fund_id}/years/{year_be}",
+    ),
+    Edit(
+        "audit_round",
+        "name",
+        "รอบตรวจติดตามครึ่งปีแรก",
+        "รอบตรวจติดตามครึ่งปีหลัง",
+        web="welfare:audit_round_edit",
+        editors=("chiangrai_coordinator", "admin"),
+    ),
+    Edit(
+        "audit_visit",
+        "planned_on",
+        TODAY + dt.timedelta(days=1),
+        TODAY + dt.timedelta(days=2),
+        web="welfare:audit_visit_detail",
+        post_to="welfare:audit_visit_edit",
+        form_key="edit_form",
+    ),
+    Edit("finding", "follow_up", "ติดตามอีกครั้งเดือนหน้า", "ปิดเรื่องแล้ว"),
+]
+BY_KIND = {edit.kind: edit for edit in EDITS}
+WEB_EDITS = [edit for edit in EDITS if edit.web]
+API_EDITS = [edit for edit in EDITS if edit.api]
