@@ -16,6 +16,7 @@ from .schemas_directory import (
     OrganisationPatch,
     OrganisationQuery,
 )
+from .thai_fields import RecordId
 
 router = Router(tags=["organisations"])
 
@@ -74,18 +75,18 @@ def create_organisation(request, payload: OrganisationIn):
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationDetailOut)
-def get_organisation(request, organisation_id: int):
+def get_organisation(request, organisation_id: RecordId):
     return organisation_get(user=request.auth, pk=organisation_id)
 
 
 @router.patch("/organisations/{organisation_id}", response=OrganisationDetailOut)
-def update_organisation(request, organisation_id: int, payload: OrganisationPatch):
+def update_organisation(request, organisation_id: RecordId, payload: OrganisationPatch):
     organisation = organisation_get(user=request.auth, pk=organisation_id)
     organisation_update(by=request.auth, organisation=organisation, **payload.dict(exclude_unset=True))
     return organisation_get(user=request.auth, pk=organisation_id)
 
 
 @router.delete("/organisations/{organisation_id}", response={204: None})
-def delete_organisation(request, organisation_id: int):
+def delete_organisation(request, organisation_id: RecordId):
     organisation_delete(by=request.auth, organisation=organisation_get(user=request.auth, pk=organisation_id))
     return Status(204, None)
