@@ -9,7 +9,8 @@ import time
 
 import pytest
 import schemathesis
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -40,6 +41,10 @@ sent = {"requests": 0, "started": 0.0}
 def coordinator_token(django_db_setup, django_db_blocker):
     """A provincial coordinator of Chiang Rai and every kind of record of one of its districts, kept for the
     module inside a transaction that is rolled back at its end."""
+    # Requests go to the WSGI app itself, which would close the test's connection (and its transaction) after
+    # each answer: as Django's test client does, it keeps the connection open.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
@@ -63,6 +68,8 @@ def coordinator_token(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
