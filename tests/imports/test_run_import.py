@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from sanphalang.areas.models import Area
-from sanphalang.directory.models import Organisation, Person, Position
+from sanphalang.directory.models import NOTE_MAX_LENGTH, Organisation, Person, Position
 from sanphalang.directory.services import organisation_create
 from sanphalang.imports.services import run_import
 from sanphalang.imports.tabular import read_table
@@ -229,3 +229,21 @@ def test_a_village_number_twice_in_one_file_is_reported_on_the_second_line(cast)
     result = run("villages", data, "villages.csv", cast.mueang_coordinator, commit=True)
     assert [(e.line, e.column) for e in result.errors] == [(3, "Moo")]
     assert not Area.objects.filter(code="57010103").exists()
+
+
+def test_a_note_longer_than_the_api_takes_is_refused_at_its_column(cast):
+    # given a file whose note is longer than the note of the model (the length the API keeps to)
+    data = csv_bytes(
+        [["ชื่อองค์กร", "ประเภท", "รหัสพื้นที่", "หมายเหตุ"], ["กลุ่มออมทรัพย์", "องค์กรชุมชน", "570101", "ก" * 100_000]]
+    )
+    result = run("organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=True)
+    # then the row is refused at the note, and nothing is written
+    assert [(e.line, e.column) for e in result.errors] == [(2, "หมายเหตุ")]
+    assert str(NOTE_MAX_LENGTH) in result.errors[0].message.replace(",", "")
+    assert not Organisation.objects.exists()
+
+
+def test_control_and_direction_override_characters_are_not_imported_in_names(cast):
+    data = csv_bytes([["ชื่อองค์กร", "ประเภท", "รหัสพื้นที่"], ["กลุ่ม\u202eออม\u2066ทรัพย์", "องค์กรชุมชน", "570101"]])
+    result = run("organisations", data, "orgs.csv", cast.chiangrai_coordinator, commit=True)
+    assert result.errors == [] and Organisation.objects.get().name_th == "กลุ่มออมทรัพย์"

@@ -1,7 +1,10 @@
 """The audit trail: reads and writes of personal records, and who made each change kept in history."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 
+from sanphalang.thai.names import strip_unsafe_characters
 from sanphalang.versions import Versioned, claim_next_version
 
 from .models import AccessAction, AccessLog
@@ -46,12 +49,40 @@ def stamp(obj: models.Model, user) -> models.Model:
 
 
 def validated_save(obj: models.Model, by) -> models.Model:
-    """The one write step of every service: validate (field errors for the form), name the author, save. A
-    versioned record already saved first claims its next version (sanphalang/versions.py): a change built on an
-    old version is refused with VersionConflict, nothing saved."""
-    obj.full_clean()
+    """The one write step of every service: tidy and validate the text (field errors for the form), name the
+    author, save. A versioned record already saved first claims its next version (sanphalang/versions.py): a
+    change built on an old version is refused with VersionConflict, nothing saved."""
+    errors = _tidy_text_fields(obj)
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         if isinstance(obj, Versioned) and not obj._state.adding:
             claim_next_version(obj)
         stamp(obj, by).save()
     return obj
+
+
+def _tidy_text_fields(obj: models.Model) -> dict[str, list[ValidationError]]:
+    """The text rules of every channel (page, API, import), from the model's own fields: an empty optional text is
+    "" (never NULL), control characters and direction overrides are dropped, and a long text field keeps to its
+    max_length as a short one does (Django checks max_length only on CharField)."""
+    errors: dict[str, list[ValidationError]] = {}
+    for field in obj._meta.concrete_fields:
+        if not isinstance(field, models.CharField | models.TextField):
+            continue
+        value = getattr(obj, field.attname)
+        if value is None and not field.null:
+            setattr(obj, field.attname, "")
+        elif isinstance(value, str):
+            value = strip_unsafe_characters(value)
+            setattr(obj, field.attname, value)
+            if isinstance(field, models.TextField) and field.max_length:
+                try:
+                    MaxLengthValidator(field.max_length)(value)
+                except ValidationError as error:
+                    errors[field.name] = error.error_list
+    return errors

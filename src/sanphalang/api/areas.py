@@ -16,6 +16,7 @@ from .schemas_areas import (
     RegionPatch,
     VillageIn,
 )
+from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["areas"])
@@ -54,12 +55,12 @@ def create_region(request, payload: RegionIn):
 
 
 @router.get("/regions/{region_id}", response=RegionOut)
-def get_region(request, region_id: int):
+def get_region(request, region_id: RecordId):
     return get_object_or_404(region_list(), pk=region_id)
 
 
 @router.patch("/regions/{region_id}", response={200: RegionOut, **CONFLICT})
-def update_region(request, region_id: int, payload: RegionPatch):
+def update_region(request, region_id: RecordId, payload: RegionPatch):
     region = get_object_or_404(region_list(), pk=region_id)
     region_update(by=request.auth, region=region, **built_on(request, payload.dict(exclude_unset=True)))
     return get_object_or_404(region_list(), pk=region_id)  # read again: the provinces may have changed

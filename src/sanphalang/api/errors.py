@@ -4,18 +4,35 @@ import logging
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from sanphalang.errors import AccessDenied
+from sanphalang.errors import AccessDenied, still_referred_to_message
+
+from .parser import BodyNotAnObject
 
 logger = logging.getLogger("sanphalang.api")
 
 # Where a request value came from, as pydantic names it; dropped from the field path the client sees.
 _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file", "payload", "filters", "page"}
+
+
+class ErrorItemOut(Schema):
+    field: str | None = None
+    message: str
+
+
+class ErrorOut(Schema):
+    """The body of every error answer."""
+
+    detail: str
+    code: str
+    errors: list[ErrorItemOut]
 
 
 class ApiError(HttpError):
@@ -159,6 +176,8 @@ def register_error_handlers(api: NinjaAPI) -> None:
             for name, value in exc.headers.items():
                 response[name] = value
             return response
+        if exc.status_code == 400 and isinstance(exc.__cause__, BodyNotAnObject):
+            return _respond(api, request, 400, error_body(str(exc.__cause__), "body_not_object"))
         if exc.status_code == 400:
             # ninja raises this for a body that is not JSON
             return _respond(
@@ -172,6 +191,20 @@ def register_error_handlers(api: NinjaAPI) -> None:
                 ),
             )
         return _respond(api, request, exc.status_code, error_body(str(exc), f"http_{exc.status_code}"))
+
+    @api.exception_handler(ProtectedError)
+    @api.exception_handler(RestrictedError)
+    def on_still_referred_to(request, exc: ProtectedError | RestrictedError):
+        return _respond(api, request, 409, error_body(still_referred_to_message(exc), "still_referred_to"))
+
+    # A number past what the database holds, or a value it cannot store, that no field type caught first
+    # (SQLite raises OverflowError for an integer over 64 bits, PostgreSQL a DataError).
+    @api.exception_handler(OverflowError)
+    @api.exception_handler(DataError)
+    def on_out_of_range(request, exc: Exception):
+        return _respond(
+            api, request, 422, error_body(_("A value is too large or too long to be stored."), "out_of_range")
+        )
 
     @api.exception_handler(Exception)
     def on_bug(request, exc: Exception):

@@ -7,6 +7,7 @@ from sanphalang.directory.services import issue_area_create, issue_area_update
 
 from .pagination import page_of, paginate
 from .schemas_directory import IssueAreaIn, IssueAreaOut, IssueAreaPatch, IssueAreaQuery
+from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["issue areas"])
@@ -28,7 +29,7 @@ def create_issue_area(request, payload: IssueAreaIn):
 
 
 @router.patch("/issue-areas/{issue_area_id}", response={200: IssueAreaOut, **CONFLICT})
-def update_issue_area(request, issue_area_id: int, payload: IssueAreaPatch):
+def update_issue_area(request, issue_area_id: RecordId, payload: IssueAreaPatch):
     issue_area = issue_area_get(user=request.auth, pk=issue_area_id)
     return issue_area_update(
         by=request.auth, issue_area=issue_area, **built_on(request, payload.dict(exclude_unset=True))

@@ -83,6 +83,7 @@ from .schemas_meetings.meetings import (
     ResolutionOut,
     ResolutionPatch,
 )
+from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["meetings"])
@@ -163,12 +164,12 @@ def create_body(request, payload: BodyIn):
 
 
 @router.get("/bodies/{body_id}", response=BodyDetailOut)
-def get_body(request, body_id: int):
+def get_body(request, body_id: RecordId):
     return body_get(user=request.auth, pk=body_id)
 
 
 @router.patch("/bodies/{body_id}", response={200: BodyDetailOut, **CONFLICT})
-def update_body(request, body_id: int, payload: BodyPatch):
+def update_body(request, body_id: RecordId, payload: BodyPatch):
     body = body_get_for_change(user=request.auth, pk=body_id)
     fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "kind", "name_th", "area_code", "is_active")
@@ -181,7 +182,7 @@ def update_body(request, body_id: int, payload: BodyPatch):
 
 
 @router.post("/bodies/{body_id}/members", response={201: MembershipOut})
-def add_member(request, body_id: int, payload: MembershipIn):
+def add_member(request, body_id: RecordId, payload: MembershipIn):
     body = body_get_for_change(user=request.auth, pk=body_id)
     return Status(
         201, membership_add(by=request.auth, body=body, **_references(request.auth, payload.dict()))
@@ -205,12 +206,12 @@ def create_meeting(request, payload: MeetingIn):
 
 
 @router.get("/meetings/{meeting_id}", response=MeetingDetailOut)
-def get_meeting(request, meeting_id: int):
+def get_meeting(request, meeting_id: RecordId):
     return meeting_get(user=request.auth, pk=meeting_id)
 
 
 @router.patch("/meetings/{meeting_id}", response={200: MeetingDetailOut, **CONFLICT})
-def update_meeting(request, meeting_id: int, payload: MeetingPatch):
+def update_meeting(request, meeting_id: RecordId, payload: MeetingPatch):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "held_on", "number", "status")
@@ -219,7 +220,7 @@ def update_meeting(request, meeting_id: int, payload: MeetingPatch):
 
 
 @router.post("/meetings/{meeting_id}/agenda-items", response={201: AgendaItemOut})
-def add_agenda_item(request, meeting_id: int, payload: AgendaItemIn):
+def add_agenda_item(request, meeting_id: RecordId, payload: AgendaItemIn):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(
         201, agenda_item_add(by=request.auth, meeting=meeting, **_references(request.auth, payload.dict()))
@@ -227,7 +228,7 @@ def add_agenda_item(request, meeting_id: int, payload: AgendaItemIn):
 
 
 @router.post("/meetings/{meeting_id}/attendance", response={201: AttendanceOut})
-def record_attendance(request, meeting_id: int, payload: AttendanceIn):
+def record_attendance(request, meeting_id: RecordId, payload: AttendanceIn):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(
         201, attendance_record(by=request.auth, meeting=meeting, **_references(request.auth, payload.dict()))
@@ -235,7 +236,7 @@ def record_attendance(request, meeting_id: int, payload: AttendanceIn):
 
 
 @router.post("/meetings/{meeting_id}/resolutions", response={201: ResolutionOut})
-def add_resolution(request, meeting_id: int, payload: ResolutionIn):
+def add_resolution(request, meeting_id: RecordId, payload: ResolutionIn):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(201, resolution_add(by=request.auth, meeting=meeting, **payload.dict()))
 
@@ -246,7 +247,7 @@ _REMOVED = {204: None}
 
 
 @router.patch("/meetings/{meeting_id}/agenda-items/{item_id}", response={200: AgendaItemOut, **CONFLICT})
-def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaItemPatch):
+def update_agenda_item(request, meeting_id: RecordId, item_id: RecordId, payload: AgendaItemPatch):
     """Correct an agenda item. A new order moves it to that place and numbers the agenda 1, 2, 3… again."""
     item = agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id)
     fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
@@ -255,7 +256,7 @@ def update_agenda_item(request, meeting_id: int, item_id: int, payload: AgendaIt
 
 
 @router.delete("/meetings/{meeting_id}/agenda-items/{item_id}", response=_REMOVED)
-def remove_agenda_item(request, meeting_id: int, item_id: int):
+def remove_agenda_item(request, meeting_id: RecordId, item_id: RecordId):
     """Remove an agenda item; the items after it move up one place."""
     agenda_item_remove(
         by=request.auth, item=agenda_item_get_for_change(user=request.auth, pk=item_id, meeting_id=meeting_id)
@@ -264,7 +265,7 @@ def remove_agenda_item(request, meeting_id: int, item_id: int):
 
 
 @router.patch("/meetings/{meeting_id}/attendance/{attendance_id}", response={200: AttendanceOut, **CONFLICT})
-def update_attendance(request, meeting_id: int, attendance_id: int, payload: AttendancePatch):
+def update_attendance(request, meeting_id: RecordId, attendance_id: RecordId, payload: AttendancePatch):
     """Correct the role someone had at the meeting."""
     attendance = attendance_get_for_change(user=request.auth, pk=attendance_id, meeting_id=meeting_id)
     fields = built_on(request, payload.dict(exclude_unset=True))
@@ -273,7 +274,7 @@ def update_attendance(request, meeting_id: int, attendance_id: int, payload: Att
 
 
 @router.delete("/meetings/{meeting_id}/attendance/{attendance_id}", response=_REMOVED)
-def remove_attendance(request, meeting_id: int, attendance_id: int):
+def remove_attendance(request, meeting_id: RecordId, attendance_id: RecordId):
     """Remove an attendance line recorded by mistake."""
     attendance_remove(
         by=request.auth,
@@ -283,7 +284,7 @@ def remove_attendance(request, meeting_id: int, attendance_id: int):
 
 
 @router.patch("/meetings/{meeting_id}/resolutions/{resolution_id}", response={200: ResolutionOut, **CONFLICT})
-def update_resolution(request, meeting_id: int, resolution_id: int, payload: ResolutionPatch):
+def update_resolution(request, meeting_id: RecordId, resolution_id: RecordId, payload: ResolutionPatch):
     """Correct a resolution's text or number (a number another resolution of the meeting has is refused)."""
     resolution = resolution_get_for_change(user=request.auth, pk=resolution_id, meeting_id=meeting_id)
     fields = built_on(request, payload.dict(exclude_unset=True))
@@ -292,7 +293,7 @@ def update_resolution(request, meeting_id: int, resolution_id: int, payload: Res
 
 
 @router.delete("/meetings/{meeting_id}/resolutions/{resolution_id}", response=_REMOVED)
-def remove_resolution(request, meeting_id: int, resolution_id: int):
+def remove_resolution(request, meeting_id: RecordId, resolution_id: RecordId):
     """Remove a resolution recorded by mistake. Refused (422) while it has action items."""
     resolution_remove(
         by=request.auth,
@@ -323,12 +324,12 @@ def create_action_item(request, payload: ActionItemIn):
 
 
 @router.get("/action-items/{item_id}", response=ActionItemOut)
-def get_action_item(request, item_id: int):
+def get_action_item(request, item_id: RecordId):
     return action_item_get(user=request.auth, pk=item_id)
 
 
 @router.post("/action-items/{item_id}/status", response=ActionItemStatusOut)
-def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
+def set_action_item_status(request, item_id: RecordId, payload: ActionItemStatusIn):
     item = action_item_get_for_change(user=request.auth, pk=item_id)
     following = action_item_set_status(by=request.auth, item=item, **payload.dict(exclude_unset=True))
     return {
@@ -338,7 +339,7 @@ def set_action_item_status(request, item_id: int, payload: ActionItemStatusIn):
 
 
 @router.patch("/action-items/{item_id}", response={200: ActionItemOut, **CONFLICT})
-def update_action_item(request, item_id: int, payload: ActionItemPatch):
+def update_action_item(request, item_id: RecordId, payload: ActionItemPatch):
     """Correct an action item: title, details, due date (not before its meeting), owner, outcome. The status has
     its own route, which keeps a repeating series going."""
     item = action_item_get_for_change(user=request.auth, pk=item_id)
@@ -349,7 +350,7 @@ def update_action_item(request, item_id: int, payload: ActionItemPatch):
 
 
 @router.delete("/action-items/{item_id}", response=_REMOVED)
-def remove_action_item(request, item_id: int):
+def remove_action_item(request, item_id: RecordId):
     """Remove an action item recorded by mistake. Refused (422) when letters refer to it, or when it is one
     occurrence of a repeating series with others: cancel it instead."""
     action_item_remove(by=request.auth, item=action_item_get_for_change(user=request.auth, pk=item_id))
@@ -377,12 +378,12 @@ def create_letter(request, payload: LetterIn):
 
 
 @router.get("/letters/{letter_id}", response=LetterDetailOut)
-def get_letter(request, letter_id: int):
+def get_letter(request, letter_id: RecordId):
     return letter_get(user=request.auth, pk=letter_id)
 
 
 @router.patch("/letters/{letter_id}", response={200: LetterDetailOut, **CONFLICT})
-def update_letter(request, letter_id: int, payload: LetterPatch):
+def update_letter(request, letter_id: RecordId, payload: LetterPatch):
     letter = letter_get_for_change(user=request.auth, pk=letter_id)
     fields = _references(request.auth, built_on(request, payload.dict(exclude_unset=True)))
     _required(fields, "direction", "dated_on", "subject", "counterpart", "status")

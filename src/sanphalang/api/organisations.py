@@ -16,6 +16,7 @@ from .schemas_directory import (
     OrganisationPatch,
     OrganisationQuery,
 )
+from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["organisations"])
@@ -75,12 +76,12 @@ def create_organisation(request, payload: OrganisationIn):
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationDetailOut)
-def get_organisation(request, organisation_id: int):
+def get_organisation(request, organisation_id: RecordId):
     return organisation_get(user=request.auth, pk=organisation_id)
 
 
 @router.patch("/organisations/{organisation_id}", response={200: OrganisationDetailOut, **CONFLICT})
-def update_organisation(request, organisation_id: int, payload: OrganisationPatch):
+def update_organisation(request, organisation_id: RecordId, payload: OrganisationPatch):
     organisation = organisation_get(user=request.auth, pk=organisation_id)
     organisation_update(
         by=request.auth, organisation=organisation, **built_on(request, payload.dict(exclude_unset=True))
@@ -89,6 +90,6 @@ def update_organisation(request, organisation_id: int, payload: OrganisationPatc
 
 
 @router.delete("/organisations/{organisation_id}", response={204: None})
-def delete_organisation(request, organisation_id: int):
+def delete_organisation(request, organisation_id: RecordId):
     organisation_delete(by=request.auth, organisation=organisation_get(user=request.auth, pk=organisation_id))
     return Status(204, None)

@@ -25,6 +25,7 @@ from .schemas_directory import (
     PositionIn,
     PositionOut,
 )
+from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["people"])
@@ -51,12 +52,12 @@ def create_person(request, payload: PersonIn):
 
 
 @router.get("/people/{person_id}", response=PersonDetailOut)
-def get_person(request, person_id: int):
+def get_person(request, person_id: RecordId):
     return person_get(user=request.auth, pk=person_id, channel=CHANNEL)
 
 
 @router.patch("/people/{person_id}", response={200: PersonDetailOut, **CONFLICT})
-def update_person(request, person_id: int, payload: PersonPatch):
+def update_person(request, person_id: RecordId, payload: PersonPatch):
     person = person_get(user=request.auth, pk=person_id, channel=CHANNEL)
     person_update(
         by=request.auth, person=person, channel=CHANNEL, **built_on(request, payload.dict(exclude_unset=True))
@@ -65,7 +66,7 @@ def update_person(request, person_id: int, payload: PersonPatch):
 
 
 @router.post("/people/{person_id}/erase", response={204: None})
-def erase_person(request, person_id: int):
+def erase_person(request, person_id: RecordId):
     person_erase(
         by=request.auth, person=person_get(user=request.auth, pk=person_id, channel=CHANNEL), channel=CHANNEL
     )
@@ -73,7 +74,7 @@ def erase_person(request, person_id: int):
 
 
 @router.post("/people/{person_id}/positions", response={201: PositionOut})
-def create_position(request, person_id: int, payload: PositionIn):
+def create_position(request, person_id: RecordId, payload: PositionIn):
     person = person_get(user=request.auth, pk=person_id, channel=CHANNEL)
     fields = payload.dict()
     try:
@@ -86,7 +87,7 @@ def create_position(request, person_id: int, payload: PositionIn):
     return Status(201, position_create(by=request.auth, person=person, organisation=organisation, **fields))
 
 
-def _position_of_visible_person(user, position_id: int) -> Position:
+def _position_of_visible_person(user, position_id: RecordId) -> Position:
     # Positions are scoped through their person: only people the user may read.
     position = (
         Position.objects.select_related("person", "organisation")
@@ -99,6 +100,6 @@ def _position_of_visible_person(user, position_id: int) -> Position:
 
 
 @router.delete("/positions/{position_id}", response={204: None})
-def delete_position(request, position_id: int):
+def delete_position(request, position_id: RecordId):
     position_delete(by=request.auth, position=_position_of_visible_person(request.auth, position_id))
     return Status(204, None)

@@ -5,19 +5,48 @@ from ninja import Router
 
 from .areas import router as areas_router
 from .auth import api_auth
-from .errors import ApiError, register_error_handlers
+from .errors import ApiError, ErrorOut, register_error_handlers
 from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
 from .organisations import router as organisations_router
+from .parser import SafeParser
 from .people import router as people_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
-api = VersionedNinjaAPI(
+# What any operation may answer besides its own results: each as the JSON error of api/errors.py.
+ERROR_RESPONSES = {
+    400: "The body is not JSON, or not a JSON object",
+    401: "Not signed in",
+    403: "Not allowed for this user's role or areas",
+    404: "No such record, or it is outside the user's areas",
+    409: "Other records still refer to this one, or it was changed meanwhile",
+    422: "A value is missing, malformed or refused",
+}
+
+
+class SanphalangApi(VersionedNinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """The document, with the error answers every operation may give listed on each (once, here)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Error"] = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(components["Error"].pop("$defs"))
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_RESPONSES.items():
+                    responses.setdefault(status, {"description": description, "content": error})
+        return schema
+
+
+api = SanphalangApi(
     title="Sanphalang API",
     version="1",
     urls_namespace="api",
     auth=api_auth,
+    parser=SafeParser(),
     description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings "
     "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
     "Dates are ISO (CE); BE dates are also accepted on input. "

@@ -1,10 +1,10 @@
-"""Pydantic field types that read Thai input: BE or ISO dates, numbers typed with Thai digits."""
+"""Pydantic field types that read Thai input: BE or ISO dates, numbers typed with Thai digits, record ids."""
 
 import datetime as dt
 from typing import Annotated, Any
 
 from django.utils.translation import gettext as _
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from sanphalang.thai.dates import ThaiDateError, parse_thai_date
 from sanphalang.thai.digits import parse_number
@@ -29,5 +29,11 @@ def _read_number(value: Any) -> Any:
 
 # Output is always ISO (CE); input may also be BE in any form Thai users write ("20 ก.ค. 2558", "20/7/2558").
 ThaiDate = Annotated[dt.date, BeforeValidator(_read_date)]
+# The largest integer a database column holds (a signed 64-bit integer): a larger one is refused as input rather
+# than overflowing in the database.
+MAX_DATABASE_INT = 2**63 - 1
+
 # "๕๐" and "1,200" are read as 50 and 1200.
-ThaiInt = Annotated[int, BeforeValidator(_read_number)]
+ThaiInt = Annotated[int, BeforeValidator(_read_number), Field(ge=-MAX_DATABASE_INT, le=MAX_DATABASE_INT)]
+# The id of a record, in a path or a body.
+RecordId = Annotated[int, Field(ge=0, le=MAX_DATABASE_INT)]

@@ -40,6 +40,7 @@ from .schemas_welfare import (
 )
 from .schemas_welfare_audits import AuditRoundDetailOut, AuditRoundOut
 from .schemas_welfare_sources import ReconcileIn, ReconcileOut, ReviewDecisionIn, ReviewItemOut, SourceOut
+from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["welfare"])
@@ -66,7 +67,7 @@ def list_funds(request, filters: Query[FundQuery]):
     return paginate(funds.order_by("sort_key", "id"), filters)
 
 
-def _fund_detail(user, fund_id: int) -> Fund:
+def _fund_detail(user, fund_id: RecordId) -> Fund:
     """The fund with what its page explains: where the sources disagree, and settled values a later import
     contradicts."""
     fund = selectors.fund_get(user=user, pk=fund_id)
@@ -90,12 +91,12 @@ def _fund_detail(user, fund_id: int) -> Fund:
 
 
 @router.get("/welfare/funds/{fund_id}", response=FundDetailOut)
-def get_fund(request, fund_id: int):
+def get_fund(request, fund_id: RecordId):
     return _fund_detail(request.auth, fund_id)
 
 
 @router.post("/welfare/funds/{fund_id}/settlements", response={201: SettlementOut})
-def settle_fund(request, fund_id: int, payload: SettleIn):
+def settle_fund(request, fund_id: RecordId, payload: SettleIn):
     # a read-only caller is refused before their input is judged
     fund = selectors.fund_get_for_change(user=request.auth, pk=fund_id)
     _refuse_unknown_keys(request, payload)
@@ -120,7 +121,7 @@ def settle_fund(request, fund_id: int, payload: SettleIn):
 @router.put(
     "/welfare/funds/{fund_id}/years/{year_be}", response={200: FundYearOut, 201: FundYearOut, **CONFLICT}
 )
-def save_fund_year(request, fund_id: int, year_be: int, payload: FundYearIn):
+def save_fund_year(request, fund_id: RecordId, year_be: int, payload: FundYearIn):
     fund = selectors.fund_get_for_change(user=request.auth, pk=fund_id)
     _refuse_unknown_keys(request, payload)
     values = built_on(request, payload.dict())
@@ -132,7 +133,7 @@ def save_fund_year(request, fund_id: int, year_be: int, payload: FundYearIn):
 
 
 @router.delete("/welfare/funds/{fund_id}/years/{year_be}", response={204: None})
-def delete_fund_year(request, fund_id: int, year_be: int):
+def delete_fund_year(request, fund_id: RecordId, year_be: int):
     year = figure_selectors.fund_year_get_for_change(user=request.auth, fund_pk=fund_id, year_be=year_be)
     figures.fund_year_delete(by=request.auth, fund_year=year)
     return Status(204, None)
@@ -187,7 +188,7 @@ def list_review_queue(request, page: Query[PageQuery]):
     )
 
 
-def _merge_target(user, fund_id: int | None) -> Fund:
+def _merge_target(user, fund_id: RecordId | None) -> Fund:
     if fund_id is None:
         raise _invalid(WelfareError.MERGE_NEEDS_FUND.message(), "fund")
     try:
@@ -209,7 +210,7 @@ def _decide(user, record: SourceRecord, payload: ReviewDecisionIn) -> None:
 
 
 @router.post("/welfare/review/{record_id}", response=ReviewItemOut)
-def decide_review(request, record_id: int, payload: ReviewDecisionIn):
+def decide_review(request, record_id: RecordId, payload: ReviewDecisionIn):
     # a read-only caller is refused before their input is judged, as link_confirm would refuse them
     record = review_selectors.review_record_get_for_change(user=request.auth, pk=record_id)
     _refuse_unknown_keys(request, payload)
@@ -226,7 +227,7 @@ def list_audit_rounds(request, page: Query[PageQuery]):
 
 
 @router.get("/welfare/audit-rounds/{round_id}", response=AuditRoundDetailOut)
-def get_audit_round(request, round_id: int):
+def get_audit_round(request, round_id: RecordId):
     audit_round = audit_selectors.audit_round_get(user=request.auth, pk=round_id)
     visits = list(
         audit_selectors.audit_visit_list(user=request.auth, audit_round=audit_round).prefetch_related(

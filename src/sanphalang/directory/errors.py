@@ -23,6 +23,10 @@ class DirectoryError(ErrorCode):
         "has_member_organisations",
         _("This organisation has member organisations: move or delete them first."),
     )
+    CONSENT_DATE_OUT_OF_RANGE = (
+        "consent_date_out_of_range",
+        _("The date of consent must be between %(earliest)s and %(latest)s."),
+    )
     ISSUE_AREA_NEEDS_PROVINCE = (
         "issue_area_needs_province",
         _("Issue areas are kept per province: choose a province."),

@@ -1,13 +1,25 @@
 """Organisations, networks and people of the movement and its partners, their issues and positions over time."""
 
+import datetime as dt
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.thai.dates import format_be_date
 from sanphalang.thai.preferences import in_page_language
 from sanphalang.versions import Versioned
 
 from .errors import DirectoryError
+
+# The long texts keep to a length like the short ones, the same for a page, the API and an import.
+OTHER_NAMES_MAX_LENGTH = 2000
+ADDRESS_MAX_LENGTH = 1000
+NOTE_MAX_LENGTH = 5000
+# A consent is given by someone alive in the registry's time: from 1 January 2500 BE to tomorrow (a record typed
+# just after midnight in another time zone).
+EARLIEST_CONSENT_ON = dt.date(1957, 1, 1)
 
 
 class OrganisationKind(models.TextChoices):
@@ -78,7 +90,10 @@ class Organisation(Versioned):
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
     abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
     other_names = models.TextField(
-        _("other names"), blank=True, help_text=_("Other names or abbreviations it goes by, one per line")
+        _("other names"),
+        blank=True,
+        max_length=OTHER_NAMES_MAX_LENGTH,
+        help_text=_("Other names or abbreviations it goes by, one per line"),
     )
     area = models.ForeignKey(
         "areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="organisations"
@@ -97,11 +112,11 @@ class Organisation(Versioned):
     partners = models.ManyToManyField("self", verbose_name=_("partners"), blank=True, symmetrical=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
-    address = models.TextField(_("address"), blank=True)
+    address = models.TextField(_("address"), blank=True, max_length=ADDRESS_MAX_LENGTH)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=NOTE_MAX_LENGTH)
     is_active = models.BooleanField(_("active"), default=True)
     search_key = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=256, editable=False, default="", db_index=True)
@@ -131,7 +146,7 @@ class Organisation(Versioned):
 
     @property
     def other_name_list(self) -> list[str]:
-        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+        return [line.strip() for line in (self.other_names or "").splitlines() if line.strip()]
 
 
 class LegalBasis(models.TextChoices):
@@ -159,11 +174,11 @@ class Person(Versioned):
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     line_id = models.CharField(_("LINE ID"), max_length=60, blank=True)
-    address = models.TextField(_("address"), blank=True)
+    address = models.TextField(_("address"), blank=True, max_length=ADDRESS_MAX_LENGTH)
     issue_areas = models.ManyToManyField(
         IssueArea, verbose_name=_("issue areas"), blank=True, related_name="people"
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=NOTE_MAX_LENGTH)
     purpose = models.CharField(_("purpose of processing"), max_length=300, blank=True)
     legal_basis = models.CharField(
         _("legal basis"), max_length=32, choices=LegalBasis.choices, default=LegalBasis.CONSENT
@@ -191,6 +206,13 @@ class Person(Versioned):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        latest = timezone.localdate() + dt.timedelta(days=1)
+        if self.consent_on and not EARLIEST_CONSENT_ON <= self.consent_on <= latest:
+            raise DirectoryError.CONSENT_DATE_OUT_OF_RANGE.error(
+                "consent_on", earliest=format_be_date(EARLIEST_CONSENT_ON), latest=format_be_date(latest)
+            )
 
     @property
     def full_name(self) -> str:

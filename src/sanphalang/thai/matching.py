@@ -6,7 +6,7 @@ from operator import and_
 from django.db.models import Q
 
 from .names import compact, strip_area_prefix
-from .search import search_terms
+from .search import search_terms, search_text
 
 
 def name_search_q(query: str, *, field: str = "search_key", expand: bool = True) -> Q:
@@ -19,7 +19,7 @@ def name_search_q(query: str, *, field: str = "search_key", expand: bool = True)
 
 def area_search_q(query: str, *, field: str = "search_key") -> Q:
     """Area names: "จ.เชียงราย", "อำเภอแม่สาย", "Tambon Pa Sang" all find their area."""
-    words = [strip_area_prefix(word) for word in (query or "").split()]
+    words = [strip_area_prefix(word) for word in search_text(query).split()]
     whole = compact(" ".join(words))
     if not whole:
         return Q()

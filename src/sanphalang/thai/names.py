@@ -124,6 +124,10 @@ _AREA_PREFIXES = (
     "district",
     "subdistrict",
 )
+# NUL and the other C0 controls (tab and line breaks are kept), and the bidirectional embedding, override and
+# isolate controls (U+202A–U+202E, U+2066–U+2069), which make a name show as something other than what is stored.
+# ZWJ and ZWNJ are kept: they are ordinary in typed text.
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _SPACES_AND_MARKS = re.compile(r"[\s\-_.,()\"'“”‘’/]+")
 
 
@@ -150,11 +154,16 @@ def strip_person_title(name: str) -> tuple[str, str]:
     return " ".join(found), rest
 
 
+def strip_unsafe_characters(text: str) -> str:
+    """Text without control characters or direction overrides: what every stored text and every search gets."""
+    return _UNSAFE_CHARACTERS.sub("", text)
+
+
 def clean_text(text: str) -> str:
     """Tidy typed Thai text: PyThaiNLP's normalisation (vowel order, doubled marks), single spaces."""
     if not text:
         return ""
-    return re.sub(r"\s+", " ", thai_normalize(str(text))).strip()
+    return re.sub(r"\s+", " ", thai_normalize(strip_unsafe_characters(str(text)))).strip()
 
 
 def compact(text: str) -> str:

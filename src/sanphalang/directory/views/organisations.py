@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from sanphalang.areas.scoping import can_add_records, can_write_area, require_can_add
 from sanphalang.areas.selectors import area_path
+from sanphalang.errors import still_referred_to_message
 from sanphalang.web.areas import area_label
 from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.history import history_entries
@@ -158,6 +160,8 @@ def organisation_delete(request, pk: int):
             services.organisation_delete(by=request.user, organisation=org)
         except ValidationError as exc:
             error = " ".join(exc.messages)
+        except (ProtectedError, RestrictedError) as exc:
+            error = still_referred_to_message(exc)
         else:
             messages.success(request, _("The organisation was deleted."))
             return redirect("directory:organisation_list")

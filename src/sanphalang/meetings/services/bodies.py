@@ -53,9 +53,10 @@ def body_update(*, by: User, body: Body, version: int | None = None, **fields) -
     issue_areas = fields.pop("issue_areas", None)
     if "area_code" in fields:
         code = fields.pop("area_code")
-        body.area = Area.objects.filter(code=code).first()
-        if body.area is None:
+        area = Area.objects.filter(code=code).first()
+        if area is None:
             raise MeetingError.NO_SUCH_AREA.error("area_code", code=code)
+        body.area = area
     for name, value in fields.items():
         setattr(body, name, clean_text(value) if name.startswith("name") else value)
     # Checked again in the area the body is moving to (or is created in).
