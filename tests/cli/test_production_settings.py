@@ -17,7 +17,9 @@ def sanphalang_command(*args: str, data_dir: Path, **variables: str) -> subproce
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("SANPHALANG_") and key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests in the same worker; a deployment never has it
+        if not key.startswith("SANPHALANG_")
+        and key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(PYTHONPATH=SOURCE, SANPHALANG_DATA_DIR=str(data_dir), **variables)
     return subprocess.run(

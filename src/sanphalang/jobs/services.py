@@ -48,7 +48,8 @@ def job_enqueue(
         if not run_now:
             _submit(job)
     if run_now:
-        job_run(job_id=job.pk, progress=Progress(job.pk, also=progress))
+        # Run here, the job speaks the caller's language (the CLI's), as the rest of what the caller prints.
+        job_run(job_id=job.pk, progress=Progress(job.pk, also=progress), language=translation.get_language())
     job.refresh_from_db()  # an immediate backend has run it already
     return job
 
@@ -64,7 +65,7 @@ def _submit(job: Job) -> None:
     Job.objects.filter(pk=job.pk).update(task_result_id=str(result.id)[:64])
 
 
-def job_run(*, job_id: int, progress: Progress | None = None) -> None:
+def job_run(*, job_id: int, progress: Progress | None = None, language: str | None = None) -> None:
     """Do the job's work. Its data and its ending are written in one transaction, so a job that fails or whose
     worker dies leaves the data as it was."""
     claimed = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
@@ -75,7 +76,7 @@ def job_run(*, job_id: int, progress: Progress | None = None) -> None:
     job = Job.objects.select_related("user").get(pk=job_id)
     # Row errors and the reason of a failure are kept in the words of whoever started the job (Thai unless they
     # chose English), wherever the worker runs.
-    with translation.override(job.user.language or settings.LANGUAGE_CODE):
+    with translation.override(language or job.user.language or settings.LANGUAGE_CODE):
         _run(job, progress or Progress(job.pk))
 
 

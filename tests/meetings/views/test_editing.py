@@ -262,7 +262,7 @@ class TestTheViewerAndTheDistrict:
             assert reverse(f"meetings:{key}_update", args=[pk]) in page, key
             if key not in ("action_item", "resolution"):  # those two are removed from their edit page
                 assert reverse(f"meetings:{key}_remove", args=[pk]) in page, key
-        assert 'onsubmit="return confirm(this.dataset.confirm)"' in meeting_page
+        assert 'data-confirm="' in meeting_page and "onsubmit=" not in meeting_page
 
 
 class TestTheOutsider:
