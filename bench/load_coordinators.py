@@ -5,7 +5,8 @@
 Builds the synthetic database once in the data dir (SANPHALANG_DATA_DIR/synth-<scale>-<seed>, kept for the next
 run), starts the real server (`sanphalang serve`, waitress) on a free loopback port, runs locust headless with
 each simulated user logged in as a different synthesized coordinator, and prints p50 and p95 per page and the
-errors. Exits non-zero on any error. Downloads nothing.
+errors, and each page's p95 against the same page asked by one coordinator alone just before (the ratio). Exits
+non-zero on any error. Downloads nothing.
 """
 
 import argparse
@@ -127,17 +128,46 @@ def _wait_for(url: str, seconds: float = 900) -> None:
     raise SystemExit(f"The server did not answer on {url}")
 
 
-def _report(stats_csv: Path) -> int:
-    rows = list(csv.DictReader(stats_csv.open(encoding="utf-8")))
-    print(f"{'page':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}")
-    failures = 0
-    for row in rows:
-        name = row["Name"] if row["Name"] != "Aggregated" else "all"
-        print(f"{name:<22}{row['Request Count']:>9}{row['Failure Count']:>8}{row['50%']:>9}{row['95%']:>9}")
-        if row["Name"] == "Aggregated":
-            failures = int(row["Failure Count"])
+def _stats(stats_csv: Path) -> dict[str, dict]:
+    return {row["Name"]: row for row in csv.DictReader(stats_csv.open(encoding="utf-8"))}
+
+
+def _report(load: dict[str, dict], alone: dict[str, dict]) -> int:
+    """Each page's p50 and p95 under load, and its p95 against the same page asked by one coordinator alone
+    (measured just before, on the same server): the ratio is what the crowd costs each of them."""
+    print(f"{'page':<22}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'alone p95':>10}{'ratio':>7}")
+    for name, row in load.items():
+        base = alone.get(name, {}).get("95%", "")
+        ratio = (
+            f"{float(row['95%']) / float(base):.1f}"
+            if base not in ("", "0", "N/A") and row["95%"] != "N/A"
+            else "-"
+        )
+        label = "all" if name == "Aggregated" else name
+        print(
+            f"{label:<22}{row['Request Count']:>9}{row['Failure Count']:>8}{row['50%']:>9}{row['95%']:>9}"
+            f"{base:>10}{ratio:>7}"
+        )
+    failures = int(load.get("Aggregated", {}).get("Failure Count", 0)) + int(
+        alone.get("Aggregated", {}).get("Failure Count", 0)
+    )
     print(f"errors: {failures}")
     return failures
+
+
+def _locust(url: str, env: dict, plan: Path, work: Path, *, users: int, seconds: int, name: str) -> dict:
+    subprocess.run(
+        [
+            sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+            "-u", str(users), "-r", "10", "-t", f"{seconds}s", "--host", url,
+            "--csv", str(work / name), "--loglevel", "WARNING",
+        ],
+        env={**env, "SANPHALANG_LOAD_USERS": str(plan)},
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=(work / f"locust-{name}.log").open("w"),
+    )  # fmt: skip
+    return _stats(work / f"{name}_stats.csv")
 
 
 def main() -> int:
@@ -184,19 +214,11 @@ def main() -> int:
     )
     try:
         _wait_for(f"{url}/accounts/login/")
-        subprocess.run(
-            [
-                sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-                "-u", str(args.users), "-r", "10", "-t", f"{args.seconds}s", "--host", url,
-                "--csv", str(work / "load"), "--loglevel", "WARNING",
-            ],
-            env={**env, "SANPHALANG_LOAD_USERS": str(plan)},
-            check=False,
-            stdout=subprocess.DEVNULL,
-            stderr=(work / "locust.log").open("w"),
-        )  # fmt: skip
+        # The baseline: the same pages asked by one coordinator at a time, on the same server and data.
+        alone = _locust(url, env, plan, work, users=1, seconds=max(10, args.seconds // 3), name="alone")
+        load = _locust(url, env, plan, work, users=args.users, seconds=args.seconds, name="load")
         print(f"{args.users} coordinators for {args.seconds} s on the {args.scale} synthetic data ({url}):")
-        failures = _report(work / "load_stats.csv")
+        failures = _report(load, alone)
     finally:
         server.terminate()
         server.wait(timeout=30)
