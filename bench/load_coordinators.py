@@ -55,6 +55,7 @@ def prepare(users: int, plan_path: Path) -> None:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
+    from django.utils.module_loading import import_string
 
     from sanphalang.accounts.models import Role
     from sanphalang.accounts.services import api_token_create
@@ -75,6 +76,10 @@ def prepare(users: int, plan_path: Path) -> None:
     # Spread over the list: provincial, district and regional coordinators of many provinces.
     step = max(1, len(coordinators) // users)
     chosen = (coordinators[::step] + coordinators)[:users]
+    # The backend that a login records: the first that can find the user again (the lockout's backend can't).
+    backend = next(
+        path for path in settings.AUTHENTICATION_BACKENDS if hasattr(import_string(path), "get_user")
+    )
     plan = {"cookie": settings.SESSION_COOKIE_NAME, "users": []}
     for user in chosen:
         scope = scope_for(user)
@@ -83,7 +88,7 @@ def prepare(users: int, plan_path: Path) -> None:
         # at once would measure only that.
         session = SessionStore()
         session.update(
-            {SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[0],
+            {SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: backend,
              HASH_SESSION_KEY: user.get_session_auth_hash()}
         )  # fmt: skip
         session.create()
@@ -214,11 +219,16 @@ def main() -> int:
     )
     try:
         _wait_for(f"{url}/accounts/login/")
-        # The baseline: the same pages asked by one coordinator at a time, on the same server and data.
-        alone = _locust(url, env, plan, work, users=1, seconds=max(10, args.seconds // 3), name="alone")
         load = _locust(url, env, plan, work, users=args.users, seconds=args.seconds, name="load")
+        # The baseline, after the crowd so that both meet a warm server: the same pages asked by one coordinator
+        # at a time, on the same server and data.
+        alone = _locust(url, env, plan, work, users=1, seconds=max(10, args.seconds // 2), name="alone")
         print(f"{args.users} coordinators for {args.seconds} s on the {args.scale} synthetic data ({url}):")
         failures = _report(load, alone)
+        if failures:
+            for name in ("alone", "load"):
+                print((work / f"{name}_failures.csv").read_text(encoding="utf-8")[:2000])
+            print((work / "server.log").read_text(encoding="utf-8")[-3000:])
     finally:
         server.terminate()
         server.wait(timeout=30)
