@@ -1,9 +1,12 @@
 """The shared cast of users: one who owns the data, colleagues with narrower or read-only access, and
 outsiders who must get nothing."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from sanphalang.accounts.models import Role
@@ -39,6 +42,20 @@ class Cast:
     chiangrai_partner: object  # partner agency in Chiang Rai
     phayao_coordinator: object  # provincial coordinator of Phayao (56): an outsider to Chiang Rai
     unassigned: object  # an area coordinator with no areas yet
+
+
+@contextmanager
+def rolled_back(django_db_blocker) -> Iterator[None]:
+    """Records a module-scoped fixture builds once for all its tests: written inside one transaction that is
+    rolled back when the module ends, so the tests see them and the database is left as it was."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 def build_cast() -> Cast:

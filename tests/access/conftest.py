@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
-from django.db import transaction
 from django.test import Client
 
 from sanphalang.accounts.services import api_token_create
-from tests.conftest import Cast, build_cast
+from tests.conftest import Cast, build_cast, rolled_back
 
 from .probes import fingerprint
 from .records import AreaRecords, build_area_records
@@ -57,44 +56,37 @@ class World:
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            cast = build_cast()
-            maesai = build_area_records(
-                label="maesai",
-                owner=cast.maesai_coordinator,
-                province_owner=cast.chiangrai_coordinator,
-                district_code="5709",
-                subdistrict_code="570901",
-                marker="ลับแม่สาย",
-                province_marker="ลับเชียงราย",
-                id_stem="310170020345",
-            )
-            phayao = build_area_records(
-                label="phayao",
-                owner=cast.phayao_coordinator,
-                province_owner=cast.phayao_coordinator,
-                district_code="5601",
-                subdistrict_code="560101",
-                marker="ลับพะเยา",
-                province_marker="ลับพะเยา",
-                id_stem="356010012345",
-            )
-            tokens = {
-                user.username: api_token_create(user=user, name="access tests")[1]
-                for user in vars(cast).values()
-            }
-            sessions = {}
-            for user in vars(cast).values():
-                client = Client()
-                client.force_login(user)
-                sessions[user.username] = client.cookies[settings.SESSION_COOKIE_NAME].value
-            yield World(cast=cast, maesai=maesai, phayao=phayao, tokens=tokens, sessions=sessions)
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        cast = build_cast()
+        maesai = build_area_records(
+            label="maesai",
+            owner=cast.maesai_coordinator,
+            province_owner=cast.chiangrai_coordinator,
+            district_code="5709",
+            subdistrict_code="570901",
+            marker="ลับแม่สาย",
+            province_marker="ลับเชียงราย",
+            id_stem="310170020345",
+        )
+        phayao = build_area_records(
+            label="phayao",
+            owner=cast.phayao_coordinator,
+            province_owner=cast.phayao_coordinator,
+            district_code="5601",
+            subdistrict_code="560101",
+            marker="ลับพะเยา",
+            province_marker="ลับพะเยา",
+            id_stem="356010012345",
+        )
+        tokens = {
+            user.username: api_token_create(user=user, name="access tests")[1] for user in vars(cast).values()
+        }
+        sessions = {}
+        for user in vars(cast).values():
+            client = Client()
+            client.force_login(user)
+            sessions[user.username] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        yield World(cast=cast, maesai=maesai, phayao=phayao, tokens=tokens, sessions=sessions)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -10,7 +10,7 @@ import time
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -19,7 +19,7 @@ from sanphalang.accounts.services import api_token_create
 from sanphalang.api.router import api
 from sanphalang.wsgi import application
 from tests.access.records import build_area_records
-from tests.conftest import build_cast
+from tests.conftest import build_cast, rolled_back
 
 MAX_EXAMPLES = 3
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
@@ -45,10 +45,8 @@ def coordinator_token(django_db_setup, django_db_blocker):
     # each answer: as Django's test client does, it keeps the connection open.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
+    try:
+        with rolled_back(django_db_blocker):
             cast = build_cast()
             build_area_records(
                 label="maesai",
@@ -65,11 +63,9 @@ def coordinator_token(django_db_setup, django_db_blocker):
             print(
                 f"\nOpenAPI fuzz: {sent['requests']} requests in {time.monotonic() - sent['started']:.1f} s"
             )
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            request_started.connect(close_old_connections)
-            request_finished.connect(close_old_connections)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

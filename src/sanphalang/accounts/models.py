@@ -46,6 +46,11 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     @property
+    def written_to_in(self) -> str:
+        """The language to write to the user in where no request says it: a job's worker, a daily digest."""
+        return self.language or settings.LANGUAGE_CODE
+
+    @property
     def is_administrator(self) -> bool:
         return self.is_superuser or self.role == Role.ADMINISTRATOR
 

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -76,7 +75,7 @@ def job_run(*, job_id: int, progress: Progress | None = None, language: str | No
     job = Job.objects.select_related("user").get(pk=job_id)
     # Row errors and the reason of a failure are kept in the words of whoever started the job (Thai unless they
     # chose English), wherever the worker runs.
-    with translation.override(language or job.user.language or settings.LANGUAGE_CODE):
+    with translation.override(language or job.user.written_to_in):
         _run(job, progress or Progress(job.pk))
 
 
@@ -140,7 +139,7 @@ def job_fail_stale(*, now: dt.datetime | None = None) -> int:
     for job in Job.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff).select_related("user"):
         if is_alive(job.pk):
             continue
-        with translation.override(job.user.language or settings.LANGUAGE_CODE):
+        with translation.override(job.user.written_to_in):
             reason = JobError.WORKER_LOST.message()
         with transaction.atomic():
             if Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(

@@ -58,7 +58,7 @@ def send_reminders(*, today: dt.date) -> ReminderSummary:
     summary = ReminderSummary(rolled_over=len(action_items_roll_over(today=today)))
     link = reverse("meetings:action_item_list")
     for user in get_user_model().objects.filter(is_active=True).select_related("organisation"):
-        with translation.override(user.language or settings.LANGUAGE_CODE):
+        with translation.override(user.written_to_in):
             overdue, soon = _digest_items(user, today)
             if not overdue and not soon:
                 continue
