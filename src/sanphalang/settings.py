@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "sanphalang.imports",
     "sanphalang.meetings",
     "sanphalang.welfare",
+    "sanphalang.plans",
     "ninja",
     "sanphalang.api",
     "sanphalang.demo",

@@ -70,7 +70,8 @@ def parse_thai_date(text: str) -> dt.date:
 def format_be_date(
     value: dt.date | dt.datetime | None, *, style: str = "long", thai_digits: bool = False
 ) -> str:
-    """Show a date in the Buddhist Era: long "20 กรกฎาคม 2558", short "20 ก.ค. 2558" or numeric "20/07/2558"."""
+    """Show a date in the Buddhist Era: long "20 กรกฎาคม 2558", short "20 ก.ค. 2558", numeric "20/07/2558" or
+    month "กรกฎาคม 2558"."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -78,7 +79,7 @@ def format_be_date(
     if style == "numeric":
         text = f"{value.day:02d}/{value.month:02d}/{value.year + BE_OFFSET}"
     else:
-        pattern = "%-d %B %Y" if style == "long" else "%-d %b %Y"
+        pattern = {"long": "%-d %B %Y", "month": "%B %Y"}.get(style, "%-d %b %Y")
         text = thai_strftime(dt.datetime(value.year, value.month, value.day), pattern)
     return to_thai_digits(text) if thai_digits else text
 

@@ -1,0 +1,134 @@
+"""The plans app's error codes and their messages, in one place: the pages, the API and the CLI show these.
+A member with a third value is a database constraint's error and names the form field it belongs to."""
+
+from django.utils.translation import gettext_lazy as _
+
+from sanphalang.errors import ErrorCode
+
+
+class PlanError(ErrorCode):
+    # Plans and main works
+    PLAN_NEEDS_ONE_OWNER = (
+        "plan_needs_one_owner",
+        _("A plan belongs to one area or one region: choose one of them."),
+        "area",
+    )
+    PLAN_TITLE_TAKEN = (
+        "plan_title_taken",
+        _("This area already has a plan of this name for the year."),
+        "title",
+    )
+    YEAR_OUT_OF_RANGE = ("year_out_of_range", _("Give a Buddhist Era year between 2500 and 2700."), "year_be")
+    MAIN_WORK_NUMBER_TAKEN = (
+        "main_work_number_taken",
+        _("The plan already has a main work with this number."),
+        "number",
+    )
+    NOT_A_PROVINCE_OR_BELOW = ("not_an_area_for_plans", _("Choose a province, district or subdistrict."))
+    # Agreements
+    AGREEMENT_SIGNED_IN_FUTURE = (
+        "agreement_signed_in_future",
+        _("An agreement cannot be signed in the future."),
+        "signed_on",
+    )
+    PARTY_ALREADY_IN_AGREEMENT = (
+        "party_already_in_agreement",
+        _("This organisation is a party to the agreement already."),
+        "organisation",
+    )
+    SIGNATORY_NEEDS_NAME = ("signatory_needs_name", _("Choose the person who signed."), "person")
+    # Projects and budgets
+    PROJECT_NEEDS_HOME = (
+        "project_needs_home",
+        _("A project belongs to a plan or an agreement: choose one."),
+        "plan",
+    )
+    PROJECT_ENDS_BEFORE_START = (
+        "project_ends_before_start",
+        _("A project cannot end before it starts."),
+        "ends_on",
+    )
+    EXTERNAL_ID_TAKEN = (
+        "external_id_taken",
+        _("Another record of this plan has this external id already."),
+        "external_id",
+    )
+    BUDGET_NOT_POSITIVE = ("budget_not_positive", _("A budget line needs an amount above zero."), "amount")
+    AREA_OUTSIDE_OWNER = (
+        "area_outside_owner",
+        _("This area is outside the area of the plan."),
+        "area",
+    )
+    # Targets and progress
+    INDICATOR_NEEDS_PLAN = ("indicator_needs_plan", _("A target belongs to a plan."), "plan")
+    TARGET_NOT_POSITIVE = ("target_not_positive", _("A target needs a value above zero."), "target")
+    PERCENT_ABOVE_100 = ("percent_above_100", _("A percentage cannot be above 100."), "target")
+    SPLIT_AREA_TAKEN = (
+        "split_area_taken",
+        _("This target is split to this area already; change that line instead."),
+        "area",
+    )
+    COUNTED_TARGET_TYPED = (
+        "counted_target_typed",
+        _("This target counts its progress from records; its progress cannot be typed."),
+    )
+    VALUE_NEGATIVE = ("value_negative", _("Progress cannot be below zero."), "value")
+    DENOMINATOR_NEEDED = (
+        "denominator_needed",
+        _("A percentage is entered as its parts: give how many out of how many."),
+        "denominator",
+    )
+    NUMERATOR_ABOVE_DENOMINATOR = (
+        "numerator_above_denominator",
+        _("The part cannot be larger than the whole."),
+        "value",
+    )
+    PERIOD_OUTSIDE_TARGET = (
+        "period_outside_target",
+        _("This period is outside the target's time frame (%(start)s to %(end)s)."),
+        "period",
+    )
+    ENTRY_EXISTS = (
+        "entry_exists",
+        _("This area has an entry for this period already; correct that entry instead."),
+        "period",
+    )
+    PERIOD_LOCKED = (
+        "period_locked",
+        _("This period was approved by the province and is locked; an administrator can reopen it."),
+    )
+    ENTRY_ALREADY_APPROVED = ("entry_already_approved", _("This entry was approved already."))
+    RETURN_NEEDS_REASON = ("return_needs_reason", _("Say why the entry is returned."), "reason")
+    NOTHING_TO_APPROVE = ("nothing_to_approve", _("No entry of this period waits for approval."))
+    PERIOD_NOT_LOCKED = ("period_not_locked", _("This period is not locked."))
+    REOPEN_NEEDS_REASON = ("reopen_needs_reason", _("Say why the period is reopened."), "reason")
+    PERIOD_UNKNOWN = ("period_unknown", _("Choose a period of the target's time frame."), "period")
+    ROLLUP_LEVEL_UNKNOWN = ("rollup_level_unknown", _("Choose district, subdistrict or village."), "level")
+    # Charters and registrations
+    CHARTER_NOT_IN_SUBDISTRICT = (
+        "charter_not_in_subdistrict",
+        _("An area charter belongs to a subdistrict (tambon)."),
+        "area",
+    )
+    STAGE_UNKNOWN = ("stage_unknown", _("Choose one of the stages offered."), "stage")
+    STAGE_DATE_IN_FUTURE = (
+        "stage_date_in_future",
+        _("A stage cannot be reached in the future."),
+        "happened_on",
+    )
+    STAGE_BEFORE_PREVIOUS = (
+        "stage_before_previous",
+        _("This date is before the previous stage (%(date)s)."),
+        "happened_on",
+    )
+    STAGE_UNCHANGED = ("stage_unchanged", _("The record is at this stage already."), "stage")
+    REGISTRATION_NEEDS_SUBJECT = (
+        "registration_needs_subject",
+        _("Choose the organisation or the fund that registers."),
+        "organisation",
+    )
+    EXPIRES_BEFORE_REGISTERED = (
+        "expires_before_registered",
+        _("A registration cannot expire before it was made."),
+        "expires_on",
+    )

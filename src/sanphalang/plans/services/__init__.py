@@ -1,0 +1,1 @@
+"""Writes of the plans app, one module per topic; each is one transaction that checks, validates and keeps history."""
