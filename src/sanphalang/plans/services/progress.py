@@ -18,7 +18,7 @@ from sanphalang.errors import Access
 from sanphalang.thai.dates import format_be_date
 from sanphalang.versions import expect_version
 
-from ..access import plan_covers, require_plan_write
+from ..access import plan_covers, plan_readable, require_plan_write
 from ..errors import PlanError
 from ..models import EntryStatus, Indicator, PeriodLock, Plan, ProgressEntry
 from ..periods import period_at, periods_of
@@ -80,6 +80,8 @@ def progress_submit(
     """An area's progress for one period, waiting for the province's approval."""
     _require_typed(indicator)
     plan = indicator.plan
+    if not plan_readable(by, plan):
+        raise Access.OUTSIDE_AREA.denied()
     require_write(by, area_code)
     if not plan_covers(plan, area_code) or not Area.objects.filter(code=area_code).exists():
         raise PlanError.AREA_OUTSIDE_OWNER.error("area")
