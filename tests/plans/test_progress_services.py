@@ -15,7 +15,6 @@ from sanphalang.plans.services.progress import (
     progress_correct,
     progress_delete,
     progress_return,
-    progress_submit,
 )
 
 from .progress_data import Q1, Q2, entry, make_indicator, make_plan
