@@ -16,6 +16,7 @@ urlpatterns = [
     path("jobs/", include("sanphalang.jobs.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
     path("welfare/", include("sanphalang.welfare.urls")),
+    path("plans/", include("sanphalang.plans.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from sanphalang.accounts.models import User
 from sanphalang.areas.models import COUNTRY_CODE, Area, AreaLevel
-from sanphalang.areas.scoping import require_write
+from sanphalang.areas.scoping import require_write, scope_for
 
-from ..access import plan_covers, plan_read_q, require_plan_write, scope_provinces
+from ..access import plan_covers, plan_province_codes, plan_read_q, require_plan_write, scope_provinces
 from ..counting import counted_rows
 from ..errors import PlanError
 from ..models import EntryStatus, Indicator, Plan, ProgressEntry, TargetSplit, Unit
@@ -192,6 +192,7 @@ class TargetRollup:
     indicator: Indicator
     whole: Figure
     rows: list[Figure] = field(default_factory=list)
+    last_year: "TargetRollup | None" = None  # the same measure a year before, when asked for
 
     @property
     def rows_with_figures(self) -> list[Figure]:
@@ -556,18 +557,27 @@ def indicator_series(
     return series
 
 
-def previous_year_indicator(indicator: Indicator) -> Indicator | None:
-    """The same common measure in the plan of the same area (or region) a year before."""
-    if not indicator.measure_id:
-        return None
-    plan = indicator.plan
+def previous_year(*, user: User, plan: Plan, today: dt.date | None = None) -> dict[int, TargetRollup]:
+    """For each target of the plan with a common measure, the same measure in the plan of the same area (or region)
+    a year before, rolled up for the whole year: {this year's indicator id: last year's roll-up}. A few grouped
+    reads however many targets."""
+    current = list(Indicator.objects.filter(plan=plan, measure__isnull=False).values_list("pk", "measure_id"))
+    if not current:
+        return {}
     owner = {"plan__region_id": plan.region_id} if plan.region_id else {"plan__area_id": plan.area_id}
-    return (
-        Indicator.objects.filter(measure_id=indicator.measure_id, plan__year_be=plan.year_be - 1, **owner)
-        .select_related("plan__area", "plan__region")
+    earlier = {}
+    for indicator in (
+        _indicators(user)
+        .filter(measure_id__in={m for _pk, m in current}, plan__year_be=plan.year_be - 1, **owner)
         .order_by("pk")
-        .first()
-    )
+    ):
+        earlier.setdefault(indicator.measure_id, indicator)
+    if not earlier:
+        return {}
+    rolled = {
+        r.indicator.measure_id: r for r in rollup(list(earlier.values()), plan_parent(plan), today=today)
+    }
+    return {pk: rolled[measure_id] for pk, measure_id in current if measure_id in rolled}
 
 
 @dataclass
@@ -679,3 +689,80 @@ def entry_get_for_decision(*, user: User, pk: int) -> ProgressEntry:
     entry = entry_get(user=user, pk=pk)
     require_plan_write(user, entry.indicator.plan)
     return entry
+
+
+def progress_indicator_get(*, user: User, pk: int) -> Indicator:
+    """A target of a plan the user reads, with its plan, for its progress pages."""
+    try:
+        return _indicators(user).get(pk=pk)
+    except (Indicator.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def entry_area_choices(*, user: User, plan: Plan) -> list[tuple[str, str]]:
+    """The areas of the plan the user may report for: the plan's area and those below it down to subdistricts,
+    within the user's areas; listed by code so that each district is followed by its subdistricts."""
+    scope = scope_for(user)
+    covered = plan_province_codes(plan) if plan.region_id else [plan.area_id]
+    areas = Area.objects.filter(
+        _prefix_q("code", tuple(covered)),
+        level__in=[AreaLevel.PROVINCE, AreaLevel.DISTRICT, AreaLevel.SUBDISTRICT],
+    ).filter(scope.subtree_q("code"))
+    return [(area.code, area.display_path) for area in areas.order_by("code")]
+
+
+def evidence_meeting_choices(*, user: User, plan: Plan) -> list[tuple[int, str]]:
+    """Recent meetings of the plan's areas the user reads, to give as evidence."""
+    from sanphalang.meetings.selectors.meetings import meeting_list
+    from sanphalang.thai.dates import format_be_date
+
+    covered = plan_province_codes(plan) if plan.region_id else [plan.area_id[:2]]
+    meetings = meeting_list(user=user).filter(_prefix_q("body__area_id", tuple(covered)))[:200]
+    return [
+        (m.pk, f"{m.body} {m.number}/{m.year_be} ({format_be_date(m.held_on, style='short')})")
+        for m in meetings
+    ]
+
+
+@dataclass
+class PeriodState:
+    period: Period
+    waiting: int
+    approved: int
+    returned: int
+    lock: object | None  # the active PeriodLock
+
+    @property
+    def locked(self) -> bool:
+        return self.lock is not None
+
+
+def plan_periods(*, user: User, plan: Plan) -> list[PeriodState]:
+    """The plan's periods with how many entries wait, are approved or returned, and the active lock of each."""
+    counts = defaultdict(lambda: defaultdict(int))
+    for row in (
+        ProgressEntry.objects.filter(indicator__plan=plan)
+        .values("period_start", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        counts[row["period_start"]][row["status"]] = row["n"]
+    locks = {
+        lock.period_start: lock
+        for lock in plan.locks.filter(reopened_at__isnull=True).select_related("locked_by")
+    }
+    return [
+        PeriodState(
+            period_,
+            counts[period_.starts_on][EntryStatus.SUBMITTED],
+            counts[period_.starts_on][EntryStatus.APPROVED],
+            counts[period_.starts_on][EntryStatus.RETURNED],
+            locks.get(period_.starts_on),
+        )
+        for period_ in periods_of(plan.period_kind, plan.year_kind, plan.year_be)
+    ]
+
+
+def lock_history(*, user: User, plan: Plan) -> QuerySet:
+    """Every approval of a period of the plan, with its reopening if any: the record of who locked and reopened."""
+    return plan.locks.select_related("locked_by", "reopened_by").order_by("-locked_at")
