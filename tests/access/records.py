@@ -3,10 +3,12 @@ or an answer that shows any of them to someone outside the area is easy to catch
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
+from sanphalang.accounts.audit import validated_save
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
@@ -30,6 +32,9 @@ from sanphalang.meetings.services.meetings import (
     meeting_create,
     resolution_add,
 )
+from sanphalang.plans.models import Plan
+from sanphalang.plans.services.projects import budget_line_add, project_create
+from sanphalang.plans.services.targets import indicator_create, target_splits_set
 from sanphalang.welfare.models import SourceRecord
 from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
 from sanphalang.welfare.services.figures import fund_year_save
@@ -314,4 +319,43 @@ def build_area_records(
         ),
     )
     put("api_token", api_token_create(user=owner, name=f"token-{label}")[0])
+
+    # Plans are the province's: written by province_owner, named with the province's marker.
+    try:
+        from sanphalang.plans.services.plans import plan_create
+    except ImportError:
+        plan = validated_save(
+            Plan(title=f"วาระ{province_marker}", area_id=province_code, year_be=2565), province_owner
+        )
+    else:
+        plan = plan_create(
+            by=province_owner, title=f"วาระ{province_marker}", area_code=province_code, year_be=2565
+        )
+    put("plan", plan)
+    project = project_create(
+        by=province_owner,
+        plan=plan,
+        name=f"โครงการ{province_marker}",
+        area_code=district_code,
+        owner=records.objects["organisation"],
+    )
+    put("project", project)
+    put(
+        "budget_line",
+        budget_line_add(
+            by=province_owner,
+            project=project,
+            source="codi",
+            amount=Decimal(150000),
+            note=f"งบ{province_marker}",
+        ),
+    )
+    indicator = indicator_create(
+        by=province_owner, plan=plan, project=project, name=f"เป้าหมาย{province_marker}", target=Decimal(618)
+    )
+    put("indicator", indicator)
+    put(
+        "target_split",
+        target_splits_set(by=province_owner, indicator=indicator, splits={district_code: Decimal(600)})[0],
+    )
     return records

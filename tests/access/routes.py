@@ -103,6 +103,15 @@ WEB_PARAMETERS = {
     "welfare:audit_finding_add": {"pk": "audit_visit"},
     "welfare:audit_finding_close": {"pk": "finding"},
     "welfare:audit_finding_settle": {"pk": "finding"},
+    **{
+        f"plans:{view}": {"pk": "plan"}
+        for view in ("project_list", "project_create", "indicator_list", "indicator_create")
+    },
+    **{f"plans:project_{view}": {"pk": "project"} for view in ("detail", "update", "delete")},
+    "plans:budget_line_create": {"pk": "project"},
+    **{f"plans:budget_line_{view}": {"pk": "budget_line"} for view in ("update", "remove")},
+    **{f"plans:indicator_{view}": {"pk": "indicator"} for view in ("detail", "update", "delete")},
+    "plans:target_split_edit": {"pk": "indicator"},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -124,6 +133,10 @@ API_PARAMETERS = {
     "year_be": f"={FIGURES_YEAR_BE}",
     "record_id": "source_record",
     "round_id": "audit_round",
+    "plan_id": "plan",
+    "project_id": "project",
+    "line_id": "budget_line",
+    "indicator_id": "indicator",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

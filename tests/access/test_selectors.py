@@ -38,6 +38,9 @@ SELECTOR_ARGUMENTS = {
     "level": lambda records: "district",
     "person": "person",
     "people": lambda records: [records.objects["person"]],
+    "plan": "plan",
+    "project": "project",
+    "indicator": "indicator",
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -82,7 +85,20 @@ UNSCOPED_SELECTORS = {
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
-PROVINCE_KINDS = {"issue_area", "source", "audit_round", "source_upload", "region", "village"}
+PROVINCE_KINDS = {
+    "issue_area",
+    "source",
+    "audit_round",
+    "source_upload",
+    "region",
+    "village",
+    # Plans and what is under them are read province-wide.
+    "plan",
+    "project",
+    "budget_line",
+    "indicator",
+    "target_split",
+}
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 
 

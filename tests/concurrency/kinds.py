@@ -137,6 +137,32 @@ EDITS = [
         form_key="edit_form",
     ),
     Edit("finding", "follow_up", "ติดตามอีกครั้งเดือนหน้า", "ปิดเรื่องแล้ว"),
+    Edit(
+        "project",
+        "name",
+        "โครงการบ้านพอเพียงชนบท ปี 2565",
+        "โครงการบ้านมั่นคง ปี 2565",
+        web="plans:project_update",
+        api="PATCH /api/projects/{project_id}",
+    ),
+    Edit(
+        "budget_line",
+        "note",
+        "งบ พอช.",
+        "งบ อบจ.",
+        web="plans:budget_line_update",
+        api="PATCH /api/budget-lines/{line_id}",
+    ),
+    Edit(
+        "indicator",
+        "name",
+        "ครัวเรือนที่ได้รับการซ่อมแซมบ้าน",
+        "ครัวเรือนที่มีที่อยู่อาศัยมั่นคง",
+        web="plans:indicator_update",
+        api="PATCH /api/indicators/{indicator_id}",
+        editors=("chiangrai_coordinator", "admin"),
+    ),
+    Edit("target_split", "target", 500, 550, editors=("chiangrai_coordinator", "admin")),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]

@@ -1,6 +1,7 @@
 """Pydantic field types that read Thai input: BE or ISO dates, numbers typed with Thai digits, record ids."""
 
 import datetime as dt
+from decimal import Decimal
 from typing import Annotated, Any
 
 from django.utils.translation import gettext as _
@@ -37,3 +38,5 @@ MAX_DATABASE_INT = 2**63 - 1
 ThaiInt = Annotated[int, BeforeValidator(_read_number), Field(ge=-MAX_DATABASE_INT, le=MAX_DATABASE_INT)]
 # The id of a record, in a path or a body.
 RecordId = Annotated[int, Field(ge=0, le=MAX_DATABASE_INT)]
+# "๖๑๘" and "1,250.50" are read as 618 and 1250.50.
+ThaiDecimal = Annotated[Decimal, BeforeValidator(_read_number)]

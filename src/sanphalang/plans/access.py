@@ -87,3 +87,24 @@ def plan_covers(plan, code: str | None) -> bool:
     if plan.region_id:
         return code[:2] in plan_province_codes(plan)
     return code.startswith(plan.area_id) or plan.area_id == "TH"
+
+
+def project_read_q(user, prefix: str = "") -> Q:
+    """Projects (reached through prefix, e.g. "project__") the user may read: those of a plan they read, and an
+    agreement's own projects in their provinces."""
+    return Q(**{f"{prefix}plan__isnull": False}) & plan_read_q(user, f"{prefix}plan__") | Q(
+        **{f"{prefix}plan__isnull": True}
+    ) & province_read_q(user, f"{prefix}area_id")
+
+
+def require_project_write(user, project) -> None:
+    """Raise AccessDenied unless the user may change the project (its budget lines with it)."""
+    require_write(user, project.area_id)
+
+
+def can_change_project(user, project) -> bool:
+    try:
+        require_project_write(user, project)
+    except AccessDenied:
+        return False
+    return True

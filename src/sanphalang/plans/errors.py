@@ -132,3 +132,44 @@ class PlanError(ErrorCode):
         _("A registration cannot expire before it was made."),
         "expires_on",
     )
+    # Projects and targets, continued
+    MAIN_WORK_NOT_IN_PLAN = (
+        "main_work_not_in_plan",
+        _("Choose a main work of this plan."),
+        "main_work",
+    )
+    PROJECT_NOT_IN_PLAN = ("project_not_in_plan", _("Choose a project of this plan."), "project")
+    PROJECT_AREA_NEEDED = (
+        "project_area_needed",
+        _("Choose the province, district or subdistrict the project belongs to."),
+        "area",
+    )
+    PROJECT_HAS_APPROVED_PROGRESS = (
+        "project_has_approved_progress",
+        _("This project has targets with approved progress; it cannot be deleted. Set its status instead."),
+    )
+    INDICATOR_HAS_APPROVED_PROGRESS = (
+        "indicator_has_approved_progress",
+        _("This target has approved progress; it cannot be deleted."),
+    )
+    SPLIT_AREA_OUTSIDE_PLAN = (
+        "split_area_outside_plan",
+        _("%(area)s is outside the area of the plan."),
+        "splits",
+    )
+    SPLIT_PERCENT_ABOVE_100 = (
+        "split_percent_above_100",
+        _("The target of %(area)s is above 100 percent."),
+        "splits",
+    )
+    SPLIT_NEGATIVE = ("split_negative", _("The target of %(area)s is below zero."), "splits")
+    SPLIT_SUM_DIFFERS = (
+        "split_sum_differs",
+        _("The areas' targets add up to %(total)s of %(whole)s."),
+        "splits",
+    )
+    SPLIT_SUM_DIFFERS_IN = (
+        "split_sum_differs_in",
+        _("The targets of the areas in %(area)s add up to %(total)s of %(whole)s."),
+        "splits",
+    )
