@@ -33,6 +33,7 @@ from sanphalang.meetings.services.meetings import (
     resolution_add,
 )
 from sanphalang.plans.models import Plan
+from sanphalang.plans.services.progress import progress_submit
 from sanphalang.plans.services.projects import budget_line_add, project_create
 from sanphalang.plans.services.targets import indicator_create, target_splits_set
 from sanphalang.welfare.models import SourceRecord
@@ -357,5 +358,17 @@ def build_area_records(
     put(
         "target_split",
         target_splits_set(by=province_owner, indicator=indicator, splits={district_code: Decimal(600)})[0],
+    )
+    # Progress of a province's plan is read by everyone who reads the plan: the district reports it for the province.
+    put(
+        "progress_entry",
+        progress_submit(
+            by=owner,
+            indicator=indicator,
+            area_code=district_code,
+            period_start=dt.date(2021, 10, 1),
+            value=Decimal(5),
+            note=f"ผลงาน{province_marker}",
+        ),
     )
     return records

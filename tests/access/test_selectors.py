@@ -41,14 +41,23 @@ SELECTOR_ARGUMENTS = {
     "plan": "plan",
     "project": "project",
     "indicator": "indicator",
+    "slug": "region.slug",
+    "region": "region",
+    "province_code": lambda records: records.province_code,
+    "area_code": lambda records: records.district_code,
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
     "sources_province_for_change": {"code": "source.province_id"},
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
+    "province_overview": {"code": lambda records: records.province_code},
 }
 # pk of a selector whose name does not say its record's kind.
-SELECTOR_RECORDS = {"review_record_get": "source_record", "review_record_get_for_change": "source_record"}
+SELECTOR_RECORDS = {
+    "review_record_get": "source_record",
+    "review_record_get_for_change": "source_record",
+    **{f"entry_get{suffix}": "progress_entry" for suffix in ("", "_for_change", "_for_decision")},
+}
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
 
@@ -98,8 +107,21 @@ PROVINCE_KINDS = {
     "budget_line",
     "indicator",
     "target_split",
+    "progress_entry",
 }
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
+# Selectors that list the areas of a province-wide plan, each with its aggregate figures: the area tree is public
+# (every page's map shows it), so another district's code is no secret there; its records and markers still are.
+AREA_TREE_SELECTORS = {
+    "indicator_rollup": "a province's target rolled up per district of the province",
+    "indicator_splits": "a province's target split per district of the province",
+    "plan_progress": "a province's targets rolled up per district",
+    "province_rollup": "a province's targets rolled up per district",
+    "indicator_series": "a province's target per period",
+    "region_comparison": "a region's provinces side by side",
+    "previous_year": "last year's targets of the province, per district",
+    "split_editor_areas": "the districts of the plan's province a split can go to",
+}
 
 
 def _is_selector_module(name: str) -> bool:
@@ -213,7 +235,8 @@ def test_the_selector_returns_nothing_of_another_area(world, db, name, function,
         if caller.province_too or kind not in PROVINCE_KINDS
     }
     markers = records.secrets(province=caller.province_too, national_id=True)
-    codes = caller.hidden_codes(records)
+    area_tree = name.rsplit(".", 1)[1] in AREA_TREE_SELECTORS and not caller.province_too
+    codes = set() if area_tree else caller.hidden_codes(records)
     # when the caller calls the selector with them
     try:
         result = function(user=getattr(world.cast, caller.user), **_arguments(name, function, records))

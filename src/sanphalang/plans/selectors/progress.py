@@ -23,7 +23,14 @@ from sanphalang.accounts.models import User
 from sanphalang.areas.models import COUNTRY_CODE, Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 
-from ..access import plan_covers, plan_province_codes, plan_read_q, require_plan_write, scope_provinces
+from ..access import (
+    plan_covers,
+    plan_province_codes,
+    plan_read_q,
+    plan_readable,
+    require_plan_write,
+    scope_provinces,
+)
 from ..counting import counted_rows
 from ..errors import PlanError
 from ..models import EntryStatus, Indicator, Plan, ProgressEntry, TargetSplit, Unit
@@ -474,7 +481,13 @@ def _apply_counts(by_id, indicators: list[Indicator], parent: Parent, frames) ->
                 child.entries += 1
 
 
-# Reads for the pages and the API: each takes the user and reads only plans they may read.
+# Reads for the pages and the API: each takes the user and reads only plans they may read; one given a plan or a
+# target the user may not read answers 404, as fetching it would.
+
+
+def _require_readable(user: User, plan: Plan) -> None:
+    if not plan_readable(user, plan):
+        raise Http404
 
 
 def _indicators(user: User) -> QuerySet[Indicator]:
@@ -489,6 +502,7 @@ def plan_progress(
     *, user: User, plan: Plan, upto: dt.date | None = None, today: dt.date | None = None
 ) -> list[TargetRollup]:
     """Every target of a plan the user reads (through plan_get), for the plan's area and the areas below it."""
+    _require_readable(user, plan)
     indicators = list(_indicators(user).filter(plan=plan).order_by("order", "pk"))
     return rollup(indicators, plan_parent(plan), upto=upto, today=today)
 
@@ -522,6 +536,7 @@ def indicator_rollup(
     today: dt.date | None = None,
 ) -> TargetRollup:
     """One target for one area of its plan (default: the plan's own) and the areas one level below it."""
+    _require_readable(user, indicator.plan)
     parent = plan_parent(indicator.plan)
     if area_code and area_code != parent.code:
         if not plan_covers(indicator.plan, area_code):
@@ -543,6 +558,7 @@ def indicator_series(
 ) -> list[PeriodFigure]:
     """The target period by period for one area: what the period added (or the standing at its end) and the
     cumulative figure, and whether the province has approved and locked it. Two grouped reads per period."""
+    _require_readable(user, indicator.plan)
     plan = indicator.plan
     locked = set(plan.locks.filter(reopened_at__isnull=True).values_list("period_start", flat=True))
     series = []
@@ -561,6 +577,7 @@ def previous_year(*, user: User, plan: Plan, today: dt.date | None = None) -> di
     """For each target of the plan with a common measure, the same measure in the plan of the same area (or region)
     a year before, rolled up for the whole year: {this year's indicator id: last year's roll-up}. A few grouped
     reads however many targets."""
+    _require_readable(user, plan)
     current = list(Indicator.objects.filter(plan=plan, measure__isnull=False).values_list("pk", "measure_id"))
     if not current:
         return {}
@@ -655,6 +672,7 @@ def entry_list(
     *, user: User, plan: Plan, period: dt.date | None = None, status: str | None = None
 ) -> QuerySet:
     """The progress entries of a plan the user reads, newest period first."""
+    _require_readable(user, plan)
     entries = ProgressEntry.objects.filter(indicator__plan=plan).select_related(
         "indicator", "area", "submitted_by", "decided_by", "evidence_meeting"
     )
@@ -691,17 +709,10 @@ def entry_get_for_decision(*, user: User, pk: int) -> ProgressEntry:
     return entry
 
 
-def progress_indicator_get(*, user: User, pk: int) -> Indicator:
-    """A target of a plan the user reads, with its plan, for its progress pages."""
-    try:
-        return _indicators(user).get(pk=pk)
-    except (Indicator.DoesNotExist, ValueError):
-        raise Http404 from None
-
-
 def entry_area_choices(*, user: User, plan: Plan) -> list[tuple[str, str]]:
     """The areas of the plan the user may report for: the plan's area and those below it down to subdistricts,
     within the user's areas; listed by code so that each district is followed by its subdistricts."""
+    _require_readable(user, plan)
     scope = scope_for(user)
     covered = plan_province_codes(plan) if plan.region_id else [plan.area_id]
     areas = Area.objects.filter(
@@ -713,6 +724,7 @@ def entry_area_choices(*, user: User, plan: Plan) -> list[tuple[str, str]]:
 
 def evidence_meeting_choices(*, user: User, plan: Plan) -> list[tuple[int, str]]:
     """Recent meetings of the plan's areas the user reads, to give as evidence."""
+    _require_readable(user, plan)
     from sanphalang.meetings.selectors.meetings import meeting_list
     from sanphalang.thai.dates import format_be_date
 
@@ -739,6 +751,7 @@ class PeriodState:
 
 def plan_periods(*, user: User, plan: Plan) -> list[PeriodState]:
     """The plan's periods with how many entries wait, are approved or returned, and the active lock of each."""
+    _require_readable(user, plan)
     counts = defaultdict(lambda: defaultdict(int))
     for row in (
         ProgressEntry.objects.filter(indicator__plan=plan)
@@ -765,4 +778,5 @@ def plan_periods(*, user: User, plan: Plan) -> list[PeriodState]:
 
 def lock_history(*, user: User, plan: Plan) -> QuerySet:
     """Every approval of a period of the plan, with its reopening if any: the record of who locked and reopened."""
+    _require_readable(user, plan)
     return plan.locks.select_related("locked_by", "reopened_by").order_by("-locked_at")

@@ -24,6 +24,7 @@ from ..models import EntryStatus
 from ..periods import period_at
 from ..selectors import plans as plan_selectors
 from ..selectors import progress as selectors
+from ..selectors import targets as target_selectors
 from ..selectors.progress import Source, Standing
 from ..services import progress as services
 
@@ -74,7 +75,7 @@ ROLLUP_COLUMNS = [
 
 @login_required
 def indicator_progress(request, pk: int):
-    indicator = selectors.progress_indicator_get(user=request.user, pk=pk)
+    indicator = target_selectors.indicator_get(user=request.user, pk=pk)
     plan = indicator.plan
     view = "period" if request.GET.get("view") == "period" else "cumulative"
     chosen = _period_from(request.GET.get("upto"), plan)
@@ -156,7 +157,7 @@ def _with_meeting(request, data) -> dict:
 
 @login_required
 def entry_create(request, pk: int):
-    indicator = selectors.progress_indicator_get(user=request.user, pk=pk)
+    indicator = target_selectors.indicator_get(user=request.user, pk=pk)
     if request.method == "POST":
         require_writer(request.user)
     form = _entry_form(request, indicator)
