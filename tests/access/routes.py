@@ -103,6 +103,23 @@ WEB_PARAMETERS = {
     "welfare:audit_finding_add": {"pk": "audit_visit"},
     "welfare:audit_finding_close": {"pk": "finding"},
     "welfare:audit_finding_settle": {"pk": "finding"},
+    **{f"plans:plan_{view}": {"pk": "plan"} for view in ("detail", "update", "delete", "history")},
+    "plans:main_work_create": {"pk": "plan"},
+    **{f"plans:main_work_{view}": {"pk": "main_work"} for view in ("update", "remove")},
+    **{
+        f"plans:{view}": {"pk": "agreement"}
+        for view in (
+            "agreement_detail",
+            "agreement_update",
+            "agreement_delete",
+            "party_create",
+            "signatory_create",
+            "document_create",
+        )
+    },
+    **{f"plans:party_{view}": {"pk": "agreement_party"} for view in ("update", "remove")},
+    **{f"plans:signatory_{view}": {"pk": "signatory"} for view in ("update", "remove")},
+    **{f"plans:document_{view}": {"pk": "agreement_document"} for view in ("download", "remove")},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -124,6 +141,11 @@ API_PARAMETERS = {
     "year_be": f"={FIGURES_YEAR_BE}",
     "record_id": "source_record",
     "round_id": "audit_round",
+    "plan_id": "plan",
+    "main_work_id": "main_work",
+    "agreement_id": "agreement",
+    "party_id": "agreement_party",
+    "signatory_id": "signatory",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

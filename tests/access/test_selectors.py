@@ -29,7 +29,7 @@ SELECTOR_ARGUMENTS = {
     "fund": "fund",
     "audit_round": "audit_round",
     "visit": "audit_visit",
-    "meeting_id": "meeting.pk",
+    "meeting_id": "meeting.pk",  # readable_meeting: the meeting where the other area's agreement was signed
     "fund_pk": "fund.pk",
     "person_pk": "person.pk",
     "year_be": "fund_year.year_be",
@@ -82,7 +82,22 @@ UNSCOPED_SELECTORS = {
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
-PROVINCE_KINDS = {"issue_area", "source", "audit_round", "source_upload", "region", "village"}
+PROVINCE_KINDS = {
+    "issue_area",
+    "source",
+    "audit_round",
+    "source_upload",
+    "region",
+    "village",
+    "province_organisation",
+    "province_person",
+    "plan",
+    "main_work",
+    "agreement",
+    "agreement_party",
+    "signatory",
+    "agreement_document",
+}
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 
 

@@ -2,7 +2,8 @@
 
 A plan, and everything under it (agreements, projects, targets, progress), is read by anyone who works in the
 plan's province (a district coordinator reads the province's agenda and its roll-up); a region's plan by anyone who
-works in one of its provinces. A plan is changed by those who may write its area, a region's plan by those who may
+works in one of its provinces. An agreement is read like a plan, in its province, and changed by those who may
+write its area. A plan is changed by those who may write its area, a region's plan by those who may
 write every one of its provinces. Progress is entered for an area by those who may write that area, and approved by
 those who may change the plan. Charters and registrations are read in their province and changed in their area.
 """
@@ -85,3 +86,22 @@ def plan_covers(plan, code: str | None) -> bool:
     if plan.region_id:
         return code[:2] in plan_province_codes(plan)
     return code.startswith(plan.area_id) or plan.area_id == "TH"
+
+
+def agreement_read_q(user, prefix: str = "") -> Q:
+    """Agreements (reached through prefix, e.g. "party__agreement__") the user may read: those of the provinces
+    the user works in, like plans."""
+    return province_read_q(user, f"{prefix}area_id")
+
+
+def require_agreement_write(user, agreement) -> None:
+    """Raise AccessDenied unless the user may change the agreement: those who may write its area."""
+    require_write(user, agreement.area_id)
+
+
+def can_change_agreement(user, agreement) -> bool:
+    try:
+        require_agreement_write(user, agreement)
+    except AccessDenied:
+        return False
+    return True
