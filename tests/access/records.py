@@ -330,7 +330,9 @@ def build_area_records(
     )
     put(
         "province_person",
-        person_create(by=province_owner, first_name="ศักดิ์ฤทธิ์", last_name=f"{province_marker}คำ", area_code=province_code),
+        person_create(
+            by=province_owner, first_name="ศักดิ์ฤทธิ์", last_name=f"{province_marker}คำ", area_code=province_code
+        ),
     )
     plan = plan_create(
         by=province_owner,

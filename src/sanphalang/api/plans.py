@@ -88,7 +88,9 @@ def list_plans(request, filters: Query[PlanQuery]):
 
 @router.post("/plans", response={201: PlanDetailOut})
 def create_plan(request, payload: PlanIn):
-    plan = plan_services.plan_create(by=request.auth, **_references(request.auth, payload.dict(exclude_unset=True)))
+    plan = plan_services.plan_create(
+        by=request.auth, **_references(request.auth, payload.dict(exclude_unset=True))
+    )
     return Status(201, plan_get(user=request.auth, pk=plan.pk))
 
 
@@ -217,7 +219,9 @@ def update_party(request, party_id: RecordId, payload: PartyPatch):
 
 @router.delete("/agreement-parties/{party_id}", response=_REMOVED)
 def remove_party(request, party_id: RecordId):
-    agreement_services.party_remove(by=request.auth, party=agreement_party_get_for_change(user=request.auth, pk=party_id))
+    agreement_services.party_remove(
+        by=request.auth, party=agreement_party_get_for_change(user=request.auth, pk=party_id)
+    )
     return Status(204, None)
 
 

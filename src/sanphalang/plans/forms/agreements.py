@@ -32,7 +32,9 @@ class AgreementFilterForm(StyledFormMixin, forms.Form):
 
 class AgreementForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Name of the agreement"), max_length=300)
-    kind = forms.ChoiceField(label=_("Kind"), choices=AgreementKind.choices, initial=AgreementKind.COOPERATION)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=AgreementKind.choices, initial=AgreementKind.COOPERATION
+    )
     plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None)
     area_code = forms.CharField(
         label=_("Area code"),
@@ -53,7 +55,9 @@ class AgreementForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, user, instance=None, **kwargs):
         if instance is not None:
-            initial = {name: getattr(instance, name) for name in ("title", "kind", "signed_on", "venue", "purpose")}
+            initial = {
+                name: getattr(instance, name) for name in ("title", "kind", "signed_on", "venue", "purpose")
+            }
             initial.update(plan=instance.plan_id, area_code=instance.area_id, meeting=instance.meeting_id)
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
@@ -75,7 +79,11 @@ class PartyForm(StyledFormMixin, forms.Form):
         if instance is not None:
             kwargs.setdefault(
                 "initial",
-                {"organisation": instance.organisation_id, "commitment": instance.commitment, "order": instance.order},
+                {
+                    "organisation": instance.organisation_id,
+                    "commitment": instance.commitment,
+                    "order": instance.order,
+                },
             )
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisation_list(user=user).prefetch_related(None)

@@ -29,7 +29,9 @@ class PlanFilterForm(StyledFormMixin, forms.Form):
 
 
 class PlanForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=_("Name of the plan"), max_length=300, help_text=_("E.g. วาระคนพะเยา ปี 2565"))
+    title = forms.CharField(
+        label=_("Name of the plan"), max_length=300, help_text=_("E.g. วาระคนพะเยา ปี 2565")
+    )
     area_code = area_code_field()
     region_slug = forms.ChoiceField(
         label=_("Or a region"),

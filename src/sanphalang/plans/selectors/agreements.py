@@ -16,7 +16,9 @@ def agreement_list(*, user: User, year_be: int | None = None, plan: int | None =
     """The agreements the user may read, newest first; signed in one year (BE), or of one plan."""
     qs = Agreement.objects.filter(agreement_read_q(user))
     if year_be:
-        qs = qs.filter(Q(signed_on__year=year_be - BE_OFFSET) | Q(signed_on__isnull=True, plan__year_be=year_be))
+        qs = qs.filter(
+            Q(signed_on__year=year_be - BE_OFFSET) | Q(signed_on__isnull=True, plan__year_be=year_be)
+        )
     if plan:
         qs = qs.filter(plan_id=plan)
     return qs.select_related("area__parent__parent", "plan")

@@ -39,9 +39,13 @@ def plan_get(*, user: User, pk: int) -> Plan:
                 "issue_areas",
                 Prefetch(
                     "main_works",
-                    queryset=MainWork.objects.prefetch_related("issue_areas", "strategies").order_by("number"),
+                    queryset=MainWork.objects.prefetch_related("issue_areas", "strategies").order_by(
+                        "number"
+                    ),
                 ),
-                Prefetch("agreements", queryset=Agreement.objects.select_related("area").order_by("-signed_on")),
+                Prefetch(
+                    "agreements", queryset=Agreement.objects.select_related("area").order_by("-signed_on")
+                ),
             )
             .get(pk=pk)
         )

@@ -95,7 +95,10 @@ def _apply(by: User, plan: Plan, fields: dict) -> Plan:
         if area_given == region_given:
             raise PlanError.PLAN_NEEDS_ONE_OWNER.error("area_code")
         if area_given:
-            plan.area, plan.region = plan_area(fields["area_code"], current=plan.area if plan.area_id else None), None
+            plan.area, plan.region = (
+                plan_area(fields["area_code"], current=plan.area if plan.area_id else None),
+                None,
+            )
         else:
             plan.area, plan.region = None, region_by_slug(fields["region_slug"])
     if not plan.area_id and not plan.region_id:
@@ -107,7 +110,9 @@ def _apply(by: User, plan: Plan, fields: dict) -> Plan:
             value = fields[name]
             setattr(plan, name, "" if value is None and name in ("vision", "summary", "title") else value)
     if "meeting" in fields:
-        plan.meeting = visible_meeting(by, fields["meeting"], current=plan.meeting if plan.meeting_id else None)
+        plan.meeting = visible_meeting(
+            by, fields["meeting"], current=plan.meeting if plan.meeting_id else None
+        )
     issue_areas = None
     if "issue_area_ids" in fields:
         issue_areas = issue_areas_of(by, fields["issue_area_ids"], province_codes=plan_province_codes(plan))

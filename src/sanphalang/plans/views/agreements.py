@@ -62,7 +62,9 @@ def agreement_list(request):
     )
 
 
-def _render_agreement(request, agreement, *, party_form=None, signatory_form=None, document_form=None, status=200):
+def _render_agreement(
+    request, agreement, *, party_form=None, signatory_form=None, document_form=None, status=200
+):
     can_edit = can_change_agreement(request.user, agreement)
     parties = list(agreement.parties.all())
     if can_edit:
@@ -103,7 +105,9 @@ def agreement_create(request):
         plan = plan_get(user=request.user, pk=request.GET["plan"])
         initial = {"plan": plan.pk, "area_code": plan.area_id or ""}
     form = AgreementForm(request.POST or None, user=request.user, initial=initial)
-    agreement = saved(request, form, Agreement, lambda data: services.agreement_create(by=request.user, **data))
+    agreement = saved(
+        request, form, Agreement, lambda data: services.agreement_create(by=request.user, **data)
+    )
     if agreement is not None:
         messages.success(request, _("The agreement was recorded."))
         return redirect("plans:agreement_detail", pk=agreement.pk)
@@ -119,9 +123,14 @@ def agreement_create(request):
 @login_required
 def agreement_update(request, pk: int):
     agreement = selectors.agreement_get_for_change(user=request.user, pk=pk)
-    form = carry_version(AgreementForm(request.POST or None, user=request.user, instance=agreement), agreement)
+    form = carry_version(
+        AgreementForm(request.POST or None, user=request.user, instance=agreement), agreement
+    )
     if saved(
-        request, form, Agreement, lambda data: services.agreement_update(by=request.user, agreement=agreement, **data)
+        request,
+        form,
+        Agreement,
+        lambda data: services.agreement_update(by=request.user, agreement=agreement, **data),
     ):
         messages.success(request, _("The agreement was saved."))
         return redirect("plans:agreement_detail", pk=agreement.pk)
@@ -163,7 +172,10 @@ def party_create(request, pk: int):
     agreement = selectors.agreement_get_for_change(user=request.user, pk=pk)
     form = PartyForm(request.POST, user=request.user, prefix="party")
     if saved(
-        request, form, AgreementParty, lambda data: services.party_add(by=request.user, agreement=agreement, **data)
+        request,
+        form,
+        AgreementParty,
+        lambda data: services.party_add(by=request.user, agreement=agreement, **data),
     ):
         messages.success(request, _("The party was added."))
         return redirect(_back(agreement.pk, "#parties"))
@@ -174,7 +186,12 @@ def party_create(request, pk: int):
 def party_update(request, pk: int):
     party = selectors.agreement_party_get_for_change(user=request.user, pk=pk)
     form = carry_version(PartyForm(request.POST or None, user=request.user, instance=party), party)
-    if saved(request, form, AgreementParty, lambda data: services.party_update(by=request.user, party=party, **data)):
+    if saved(
+        request,
+        form,
+        AgreementParty,
+        lambda data: services.party_update(by=request.user, party=party, **data),
+    ):
         messages.success(request, _("The party was saved."))
         return redirect(_back(party.agreement_id, "#parties"))
     return form_page(
@@ -217,10 +234,15 @@ def signatory_create(request, pk: int):
 @login_required
 def signatory_update(request, pk: int):
     signatory = selectors.signatory_get_for_change(user=request.user, pk=pk)
-    form = carry_version(SignatoryForm(request.POST or None, user=request.user, instance=signatory), signatory)
+    form = carry_version(
+        SignatoryForm(request.POST or None, user=request.user, instance=signatory), signatory
+    )
     back = _back(signatory.party.agreement_id, "#parties")
     if saved(
-        request, form, Signatory, lambda data: services.signatory_update(by=request.user, signatory=signatory, **data)
+        request,
+        form,
+        Signatory,
+        lambda data: services.signatory_update(by=request.user, signatory=signatory, **data),
     ):
         messages.success(request, _("The signatory was saved."))
         return redirect(back)

@@ -31,7 +31,9 @@ def saved(request, form, model, save: Callable[[dict], object]):
     return None
 
 
-def form_page(request, form, *, title: str, cancel_url: str, remove_url: str = "", question: str = "", **extra):
+def form_page(
+    request, form, *, title: str, cancel_url: str, remove_url: str = "", question: str = "", **extra
+):
     return render(
         request,
         "plans/form_page.html",

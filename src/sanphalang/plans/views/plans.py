@@ -44,7 +44,9 @@ def plan_list(request):
     filters = PlanFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     plans = selectors.plan_list(
-        user=request.user, year_be=criteria.get("year") or None, area_code=(criteria.get("area") or "").strip()
+        user=request.user,
+        year_be=criteria.get("year") or None,
+        area_code=(criteria.get("area") or "").strip(),
     )
     fmt = export_format(request)
     if fmt:
@@ -155,7 +157,9 @@ def plan_history(request, pk: int):
 def main_work_create(request, pk: int):
     plan = selectors.plan_get_for_change(user=request.user, pk=pk)
     form = MainWorkForm(request.POST, user=request.user, prefix="work")
-    if saved(request, form, MainWork, lambda data: services.main_work_add(by=request.user, plan=plan, **data)):
+    if saved(
+        request, form, MainWork, lambda data: services.main_work_add(by=request.user, plan=plan, **data)
+    ):
         messages.success(request, _("The main work was added."))
         return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#main-works")
     return _render_plan(request, plan, work_form=form, status=400)
@@ -166,7 +170,12 @@ def main_work_update(request, pk: int):
     work = selectors.main_work_get_for_change(user=request.user, pk=pk)
     form = carry_version(MainWorkForm(request.POST or None, user=request.user, instance=work), work)
     back = reverse("plans:plan_detail", args=[work.plan_id]) + "#main-works"
-    if saved(request, form, MainWork, lambda data: services.main_work_update(by=request.user, main_work=work, **data)):
+    if saved(
+        request,
+        form,
+        MainWork,
+        lambda data: services.main_work_update(by=request.user, main_work=work, **data),
+    ):
         messages.success(request, _("The main work was saved."))
         return redirect(back)
     return form_page(
