@@ -8,7 +8,6 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
-from sanphalang.accounts.audit import validated_save
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
@@ -32,7 +31,8 @@ from sanphalang.meetings.services.meetings import (
     meeting_create,
     resolution_add,
 )
-from sanphalang.plans.models import Plan
+from sanphalang.plans.services.agreements import agreement_create, document_add, party_add, signatory_add
+from sanphalang.plans.services.plans import main_work_add, plan_create
 from sanphalang.plans.services.progress import progress_submit
 from sanphalang.plans.services.projects import budget_line_add, project_create
 from sanphalang.plans.services.targets import indicator_create, target_splits_set
@@ -321,18 +321,67 @@ def build_area_records(
     )
     put("api_token", api_token_create(user=owner, name=f"token-{label}")[0])
 
-    # Plans are the province's: written by province_owner, named with the province's marker.
-    try:
-        from sanphalang.plans.services.plans import plan_create
-    except ImportError:
-        plan = validated_save(
-            Plan(title=f"วาระ{province_marker}", area_id=province_code, year_be=2565), province_owner
-        )
-    else:
-        plan = plan_create(
-            by=province_owner, title=f"วาระ{province_marker}", area_code=province_code, year_be=2565
-        )
+    # Plans and agreements belong to the whole province: its people's agenda and the MOU its partners signed (S7).
+    # The party and the person who signed are of the province too (a signatory is named in public).
+    put(
+        "province_organisation",
+        organisation_create(
+            by=province_owner,
+            kind="agency",
+            name_th=f"สำนักงานจังหวัด{province_marker}",
+            area_code=province_code,
+        ),
+    )
+    put(
+        "province_person",
+        person_create(
+            by=province_owner, first_name="ศักดิ์ฤทธิ์", last_name=f"{province_marker}คำ", area_code=province_code
+        ),
+    )
+    plan = plan_create(
+        by=province_owner,
+        title=f"วาระ{province_marker} ปี 2565",
+        area_code=province_code,
+        year_be=2565,
+        vision=f"วิสัยทัศน์{province_marker}",
+    )
     put("plan", plan)
+    put("main_work", main_work_add(by=province_owner, plan=plan, title=f"งานหลัก{province_marker}"))
+    # Signed at a meeting of the district: a reader of the province who may not read that meeting is not led to it.
+    agreement = agreement_create(
+        by=province_owner,
+        title=f"บันทึกความร่วมมือ{province_marker}",
+        plan=plan,
+        signed_on=today - dt.timedelta(days=10),
+        venue=f"ห้องประชุม{province_marker}",
+        meeting=meeting,
+    )
+    put("agreement", agreement)
+    party = party_add(
+        by=province_owner,
+        agreement=agreement,
+        organisation=records.objects["province_organisation"],
+        commitment=f"พันธกิจ{province_marker}",
+    )
+    put("agreement_party", party)
+    put(
+        "signatory",
+        signatory_add(
+            by=province_owner,
+            party=party,
+            person=records.objects["province_person"],
+            position=f"ผู้ว่าราชการ{province_marker}",
+        ),
+    )
+    put(
+        "agreement_document",
+        document_add(
+            by=province_owner,
+            agreement=agreement,
+            title=f"ฉบับลงนาม{province_marker}",
+            file=SimpleUploadedFile("mou.txt", f"บันทึก{province_marker}".encode()),
+        ),
+    )
     project = project_create(
         by=province_owner,
         plan=plan,

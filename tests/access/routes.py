@@ -112,6 +112,23 @@ WEB_PARAMETERS = {
     **{f"plans:budget_line_{view}": {"pk": "budget_line"} for view in ("update", "remove")},
     **{f"plans:indicator_{view}": {"pk": "indicator"} for view in ("detail", "update", "delete")},
     "plans:target_split_edit": {"pk": "indicator"},
+    **{f"plans:plan_{view}": {"pk": "plan"} for view in ("detail", "update", "delete", "history")},
+    "plans:main_work_create": {"pk": "plan"},
+    **{f"plans:main_work_{view}": {"pk": "main_work"} for view in ("update", "remove")},
+    **{
+        f"plans:{view}": {"pk": "agreement"}
+        for view in (
+            "agreement_detail",
+            "agreement_update",
+            "agreement_delete",
+            "party_create",
+            "signatory_create",
+            "document_create",
+        )
+    },
+    **{f"plans:party_{view}": {"pk": "agreement_party"} for view in ("update", "remove")},
+    **{f"plans:signatory_{view}": {"pk": "signatory"} for view in ("update", "remove")},
+    **{f"plans:document_{view}": {"pk": "agreement_document"} for view in ("download", "remove")},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -137,6 +154,10 @@ API_PARAMETERS = {
     "project_id": "project",
     "line_id": "budget_line",
     "indicator_id": "indicator",
+    "main_work_id": "main_work",
+    "agreement_id": "agreement",
+    "party_id": "agreement_party",
+    "signatory_id": "signatory",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

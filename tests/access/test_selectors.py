@@ -29,7 +29,7 @@ SELECTOR_ARGUMENTS = {
     "fund": "fund",
     "audit_round": "audit_round",
     "visit": "audit_visit",
-    "meeting_id": "meeting.pk",
+    "meeting_id": "meeting.pk",  # readable_meeting: the meeting where the other area's agreement was signed
     "fund_pk": "fund.pk",
     "person_pk": "person.pk",
     "year_be": "fund_year.year_be",
@@ -108,6 +108,13 @@ PROVINCE_KINDS = {
     "indicator",
     "target_split",
     "progress_entry",
+    "province_organisation",
+    "province_person",
+    "main_work",
+    "agreement",
+    "agreement_party",
+    "signatory",
+    "agreement_document",
 }
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 # Selectors that list the areas of a province-wide plan, each with its aggregate figures: the area tree is public

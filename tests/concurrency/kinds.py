@@ -163,6 +163,51 @@ EDITS = [
         editors=("chiangrai_coordinator", "admin"),
     ),
     Edit("target_split", "target", 500, 550, editors=("chiangrai_coordinator", "admin")),
+    *(
+        Edit(kind, field, first, second, web=web, api=api, editors=("chiangrai_coordinator", "admin"))
+        for kind, field, first, second, web, api in (
+            (
+                "plan",
+                "title",
+                "วาระคนเชียงราย ปี 2565",
+                "วาระคนเชียงราย ปี 2566",
+                "plans:plan_update",
+                "PATCH /api/plans/{plan_id}",
+            ),
+            (
+                "main_work",
+                "title",
+                "ความมั่นคงทางอาหาร",
+                "ที่อยู่อาศัยมั่นคง",
+                "plans:main_work_update",
+                "PATCH /api/main-works/{main_work_id}",
+            ),
+            (
+                "agreement",
+                "title",
+                "บันทึกความร่วมมือขับเคลื่อนวาระ",
+                "บันทึกความเข้าใจขับเคลื่อนวาระ",
+                "plans:agreement_update",
+                "PATCH /api/agreements/{agreement_id}",
+            ),
+            (
+                "agreement_party",
+                "commitment",
+                "สนับสนุนงบประมาณ",
+                "สนับสนุนบุคลากร",
+                "plans:party_update",
+                "PATCH /api/agreement-parties/{party_id}",
+            ),
+            (
+                "signatory",
+                "position",
+                "ผู้ว่าราชการจังหวัดเชียงราย",
+                "รองผู้ว่าราชการจังหวัดเชียงราย",
+                "plans:signatory_update",
+                "PATCH /api/signatories/{signatory_id}",
+            ),
+        )
+    ),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]

@@ -132,6 +132,21 @@ def _owner(data):
     return [(data["owner_person_id"], data["owner_person_name"])]
 
 
+def _signatory(world):
+    from sanphalang.plans.services.agreements import agreement_create, party_add, signatory_add
+    from sanphalang.plans.services.plans import plan_create
+
+    plan = plan_create(by=world.by, title="วาระคนเชียงราย ปี 2565", area_code="57", year_be=2565)
+    agreement = agreement_create(by=world.by, title="บันทึกความร่วมมือ", plan=plan)
+    party = party_add(by=world.by, agreement=agreement, organisation=msdhs(world.cast))
+    signatory_add(by=world.by, party=party, person=world.person, position="ผู้ว่าราชการจังหวัด")
+    return agreement
+
+
+def _signatories(data):
+    return [(s["person_id"], s["person_name"]) for party in data["parties"] for s in party["signatories"]]
+
+
 def _team(data):
     return [(m["id"], m["name"]) for visit in data["visits"] for m in visit["team"]]
 
@@ -218,6 +233,13 @@ RECORD_KINDS = [
         build=lambda w: _audit_visit(w).round,
         pages=("welfare:audit_round_detail",),
         api=("/api/welfare/audit-rounds/{pk}", _team),
+    ),
+    RecordKind(
+        "agreement_signatory",
+        public=True,
+        build=_signatory,
+        pages=("plans:agreement_detail",),
+        api=("/api/agreements/{pk}", _signatories),
     ),
 ]
 LIST_PAGES = {"meetings:meeting_list", "meetings:action_item_list", "web:home"}
@@ -313,6 +335,7 @@ def test_every_record_kind_that_names_a_person_is_in_the_table():
         "meetings.Invitation.person",
         "meetings.Meeting.chair",
         "meetings.Membership.person",
+        "plans.Signatory.person",
         "welfare.AuditVisit.team",
     ], "a new record names people: add it to RECORD_KINDS and to docs/architecture.md"
 

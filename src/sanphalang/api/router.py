@@ -11,6 +11,7 @@ from .meetings import router as meetings_router
 from .organisations import router as organisations_router
 from .parser import SafeParser
 from .people import router as people_router
+from .plans import router as plans_router
 from .plans_projects import router as plans_projects_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
@@ -67,6 +68,7 @@ for _router in (
     meetings_router,
     welfare_router,
     plans_projects_router,
+    plans_router,
 ):
     api.add_router("", _router)
 

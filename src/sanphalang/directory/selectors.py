@@ -213,10 +213,14 @@ def position_get_for_change(*, user: User, person_pk: int, pk: int) -> Position:
 
 # ---- how a person is shown on another record (docs/architecture.md, "How a person is shown")
 
+# The role of a person who signed an agreement (an MOU) for a party: signing is a public act.
+SIGNATORY_ROLE = "signatory"
 # The roles a record gives a person in public: the name goes with the role to everyone who can see the record.
-# Codes of Position.role and Membership.role; a meeting's chair (who signs its minutes) is shown as CHAIR.
+# Codes of Position.role and Membership.role; a meeting's chair (who signs its minutes) is shown as CHAIR; an
+# agreement's signatory as SIGNATORY_ROLE.
 PUBLIC_ROLES = frozenset(
     {
+        SIGNATORY_ROLE,
         PositionRole.CHAIR,
         PositionRole.VICE_CHAIR,
         PositionRole.SECRETARY,

@@ -2,7 +2,8 @@
 
 A plan, and everything under it (agreements, projects, targets, progress), is read by anyone who works in the
 plan's province (a district coordinator reads the province's agenda and its roll-up); a region's plan by anyone who
-works in one of its provinces. A plan is changed by those who may write its area, a region's plan by those who may
+works in one of its provinces. An agreement is read like a plan, in its province, and changed by those who may
+write its area. A plan is changed by those who may write its area, a region's plan by those who may
 write every one of its provinces. Progress is entered for an area by those who may write that area, and approved by
 those who may change the plan. Charters and registrations are read in their province and changed in their area.
 """
@@ -72,12 +73,17 @@ def require_plan_write(user, plan) -> None:
         require_write(user, plan.area_id)
 
 
-def can_change_plan(user, plan) -> bool:
+def _allowed(requirement, user, record) -> bool:
+    """Whether a requirement (a require_… rule above) lets the user through, for what a page offers."""
     try:
-        require_plan_write(user, plan)
+        requirement(user, record)
     except AccessDenied:
         return False
     return True
+
+
+def can_change_plan(user, plan) -> bool:
+    return _allowed(require_plan_write, user, plan)
 
 
 def plan_covers(plan, code: str | None) -> bool:
@@ -103,8 +109,19 @@ def require_project_write(user, project) -> None:
 
 
 def can_change_project(user, project) -> bool:
-    try:
-        require_project_write(user, project)
-    except AccessDenied:
-        return False
-    return True
+    return _allowed(require_project_write, user, project)
+
+
+def agreement_read_q(user, prefix: str = "") -> Q:
+    """Agreements (reached through prefix, e.g. "party__agreement__") the user may read: those of the provinces
+    the user works in, like plans."""
+    return province_read_q(user, f"{prefix}area_id")
+
+
+def require_agreement_write(user, agreement) -> None:
+    """Raise AccessDenied unless the user may change the agreement: those who may write its area."""
+    require_write(user, agreement.area_id)
+
+
+def can_change_agreement(user, agreement) -> bool:
+    return _allowed(require_agreement_write, user, agreement)

@@ -173,3 +173,39 @@ class PlanError(ErrorCode):
         _("The targets of the areas in %(area)s add up to %(total)s of %(whole)s."),
         "splits",
     )
+    # Plans and agreements: owners, links and removals
+    NO_SUCH_REGION = ("no_such_region", _("There is no region with this short name."), "region_slug")
+    MEETING_NOT_VISIBLE = (
+        "meeting_not_visible",
+        _("Choose a meeting or forum of your areas."),
+        "meeting",
+    )
+    ISSUE_AREA_NOT_VISIBLE = (
+        "issue_area_not_visible",
+        _("Choose issue areas of the plan's province or the national ones."),
+        "issue_area_ids",
+    )
+    STRATEGY_UNKNOWN = ("strategy_unknown", _("Choose strategies of the national strategy."), "strategy_ids")
+    PLAN_HAS_RECORDS = (
+        "plan_has_records",
+        _(
+            "This plan cannot be deleted while it has projects, targets or agreements. "
+            "Remove them or link them to another plan first."
+        ),
+    )
+    AGREEMENT_NEEDS_AREA = (
+        "agreement_needs_area",
+        _("Choose the area the agreement belongs to, or the plan it serves."),
+        "area_code",
+    )
+    PLAN_NOT_VISIBLE = ("plan_not_visible", _("Choose a plan of your province."), "plan")
+    AGREEMENT_HAS_PROJECTS = (
+        "agreement_has_projects",
+        _("This agreement cannot be deleted while projects belong to it."),
+    )
+    ORGANISATION_NOT_VISIBLE = (
+        "organisation_not_visible",
+        _("Choose an organisation of your areas."),
+        "organisation",
+    )
+    PERSON_NOT_VISIBLE = ("person_not_visible", _("Choose a person of your areas."), "person")

@@ -17,6 +17,7 @@ def navigation(request):
         (reverse("meetings:meeting_list"), _("Meetings"), "meetings"),
         (reverse("meetings:action_item_list"), _("Action items"), "actions"),
         (reverse("welfare:fund_list"), _("Welfare funds"), "welfare"),
+        (reverse("plans:plan_list"), _("Plans"), "plans"),
     ]
     if user.can_write:
         items.append((reverse("imports:index"), _("Import"), "imports"))
