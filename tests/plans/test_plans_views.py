@@ -21,7 +21,9 @@ def test_the_plan_page_shows_the_vision_main_works_and_agreements_in_thai(cast, 
     assert ">fiscal<" not in text and ">draft<" not in text
     # a district reads it but is offered no edit
     assert reverse("plans:plan_update", args=[plan.pk]) not in text
-    assert page.context["targets_section"] is None
+    # its targets are listed (none yet), and a district cannot approve the province's progress
+    assert page.context["targets_section"]["rollups"] == []
+    assert page.context["targets_section"]["can_approve"] is False
 
 
 def test_another_province_is_not_shown_the_plan(cast, client_for):
