@@ -7,6 +7,8 @@ from sanphalang.directory.models import Person
 from sanphalang.meetings.models import Attendance, Meeting
 from sanphalang.welfare.models import Fund, FundYear
 
+from .test_synth_plans_determinism import plans_fingerprint
+
 
 def _rows(queryset) -> list:
     return sorted(queryset, key=repr)  # repr: some values are None
@@ -28,6 +30,7 @@ def _fingerprint() -> tuple:
         _rows(
             Attendance.objects.values_list("meeting__body__name_th", "meeting__held_on", "person__first_name")
         ),
+        *plans_fingerprint(),
     )
 
 

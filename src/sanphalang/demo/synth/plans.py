@@ -203,6 +203,7 @@ class _Builder:
         plans = _plans(rng, province)
         self.plans += plans
         themes = rng.sample(THEMES, k=rng.randint(3, len(THEMES)))
+        self._shuffle_deck(rng)
         works = {}
         for plan in plans:
             for number, (title, issue, strategies, _projects) in enumerate(themes, start=1):
@@ -220,6 +221,24 @@ class _Builder:
                 title = f"{name}จังหวัด{province.name}{PHASES[(seen[name] - 1) % len(PHASES)]}"
                 self._project(province, plan, works[plan.year_be, theme[0]], number, title, kinds)
         self._locks(province, plans)
+
+    def _shuffle_deck(self, rng) -> None:
+        """The kinds of target a province's projects draw from: one figure added up over the year, one standing
+        figure and one percentage first, in any order, then the rest."""
+        firsts = [
+            rng.choice([k for k, i in INDICATORS.items() if i.unit != Unit.PERCENT and i.accumulates]),
+            rng.choice([k for k, i in INDICATORS.items() if i.unit != Unit.PERCENT and not i.accumulates]),
+            rng.choice([k for k, i in INDICATORS.items() if i.unit == Unit.PERCENT]),
+        ]
+        rest = [k for k in INDICATORS if k not in firsts]
+        rng.shuffle(firsts)
+        rng.shuffle(rest)
+        self.deck = firsts + rest
+
+    def _draw(self, rng) -> str:
+        if not self.deck:
+            self._shuffle_deck(rng)
+        return self.deck.pop(0)
 
     def _pick(self, rng, themes):
         theme = rng.choice(themes)
@@ -259,7 +278,10 @@ class _Builder:
                     amount=Decimal(rng.randint(20, 3000) * 1000),
                 )
             )
-        chosen = rng.sample(kinds, k=rng.randint(1, len(kinds)))
+        # One target from the province's deck, so that even a few projects hold every kind of figure, and up to
+        # two of the project's own kinds.
+        chosen = [self._draw(rng)]
+        chosen += [k for k in rng.sample(kinds, k=rng.randint(0, min(2, len(kinds)))) if k not in chosen]
         for order, key in enumerate(chosen):
             if key == "charters":
                 self._charter_target(province, plan, project, work, order)
