@@ -88,6 +88,10 @@ class Access(ErrorCode):
     )
     ISSUE_AREA_NOT_YOURS = ("outside_area", gettext_lazy("You cannot change this issue area."))
     NOT_UPLOADER = ("not_owner", gettext_lazy("Only the person who uploaded this file can import it."))
+    ADMINISTRATOR_ONLY_REOPEN = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can reopen an approved period."),
+    )
 
     def denied(self, **params) -> AccessDenied:
         return AccessDenied(self.message(**params), code=self.code)

@@ -42,7 +42,9 @@ def plan_read_q(user, prefix: str = "") -> Q:
         return Q()
     if not provinces:
         return Q(pk__in=[])
-    return province_read_q(user, f"{prefix}area_id") | Q(**{f"{prefix}region__provinces__code__in": provinces})
+    return province_read_q(user, f"{prefix}area_id") | Q(
+        **{f"{prefix}region__provinces__code__in": provinces}
+    )
 
 
 def plan_readable(user, plan) -> bool:

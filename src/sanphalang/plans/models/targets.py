@@ -163,6 +163,11 @@ class Indicator(Versioned):
         return self.unit == Unit.PERCENT
 
     @property
+    def takes_latest(self) -> bool:
+        """Entries are standings (the latest counts), not amounts done in a period; a percentage always is."""
+        return self.is_percent or not self.accumulates
+
+    @property
     def is_counted(self) -> bool:
         return bool(self.counted_by)
 

@@ -30,7 +30,9 @@ def plan_get(*, user: User, pk: int) -> Plan:
                 "issue_areas",
                 Prefetch(
                     "main_works",
-                    queryset=MainWork.objects.prefetch_related("issue_areas", "strategies").order_by("number"),
+                    queryset=MainWork.objects.prefetch_related("issue_areas", "strategies").order_by(
+                        "number"
+                    ),
                 ),
             )
             .get(pk=pk)
