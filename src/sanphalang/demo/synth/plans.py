@@ -168,18 +168,23 @@ def _plans(rng, province: "_Province") -> list[Plan]:
     return plans
 
 
-def _split(rng, whole: Decimal, weights: dict[str, float], *, percent: bool, kind: IndicatorKind):
-    """The parts of a target over areas: each area's share of the whole, or for a percentage each area's own."""
+def _split(rng, whole: Decimal, weights: dict[str, float], *, percent: bool, kind: IndicatorKind, off=None):
+    """The parts of a target over areas: each area's share of the whole, or for a percentage each area's own.
+    off: the parts were agreed apart from the whole and do not add up to it (None: now and then)."""
     if percent:
         return {
             code: Decimal(min(100, max(1, round(float(whole) + rng.uniform(-12, 8))))) for code in weights
         }
     total = sum(weights.values())
-    parts = {code: _quantity(kind, float(whole) * w / total) for code, w in weights.items()}
-    if rng.random() < SPLIT_OFF_RATE:
-        return parts  # rounded, and often not the whole
+    if off is None:
+        off = rng.random() < SPLIT_OFF_RATE
+    scale = rng.uniform(0.8, 1.15) if off else 1.0
+    parts = {code: _quantity(kind, float(whole) * scale * w / total) for code, w in weights.items()}
     codes = sorted(parts)
-    parts[codes[-1]] = max(Decimal(0), whole - sum(parts[c] for c in codes[:-1]))
+    if not off:
+        parts[codes[-1]] = max(Decimal(0), whole - sum(parts[c] for c in codes[:-1]))
+    elif sum(parts.values()) == whole:
+        parts[codes[-1]] += _quantity(kind, 100 if kind.unit == Unit.BAHT else 1)
     return parts
 
 
@@ -204,6 +209,7 @@ class _Builder:
         self.plans += plans
         themes = rng.sample(THEMES, k=rng.randint(3, len(THEMES)))
         self._shuffle_deck(rng)
+        self.split_deck = rng.sample((True, False), k=2)
         works = {}
         for plan in plans:
             for number, (title, issue, strategies, _projects) in enumerate(themes, start=1):
@@ -234,6 +240,13 @@ class _Builder:
         rng.shuffle(firsts)
         rng.shuffle(rest)
         self.deck = firsts + rest
+
+    def _split_off(self, rng, percent: bool) -> bool | None:
+        """Whether a target's split leaves the whole out: of a province's first two splits one adds up and one
+        does not, in either order; the rest by chance."""
+        if percent or not self.split_deck:
+            return None
+        return self.split_deck.pop()
 
     def _draw(self, rng) -> str:
         if not self.deck:
@@ -333,9 +346,8 @@ class _Builder:
         if district:
             # A district's project: its target is split over the district's tambons, which report.
             tambons = province.tambons.get(district.code, [])
-            parts = _split(
-                rng, whole, {t.code: rng.uniform(0.4, 1.6) for t in tambons}, percent=percent, kind=kind
-            )
+            shares = {t.code: rng.uniform(0.4, 1.6) for t in tambons}
+            parts = _split(rng, whole, shares, percent=percent, kind=kind, off=self._split_off(rng, percent))
             splits += [TargetSplit(indicator=indicator, area_id=c, target=v) for c, v in parts.items()]
             reporting.update(parts)
         elif rng.random() < NO_SPLIT_RATE:
@@ -344,7 +356,7 @@ class _Builder:
             if rng.random() < MISSING_DISTRICT_RATE and len(weights) > 3:
                 for code in rng.sample(sorted(weights), k=rng.randint(1, min(3, len(weights) - 2))):
                     del weights[code]
-            parts = _split(rng, whole, weights, percent=percent, kind=kind)
+            parts = _split(rng, whole, weights, percent=percent, kind=kind, off=self._split_off(rng, percent))
             for code, value in parts.items():
                 splits.append(TargetSplit(indicator=indicator, area_id=code, target=value))
                 tambons = province.tambons.get(code, [])
