@@ -4,14 +4,28 @@ pages and the API show them to a synthesized coordinator within that coordinator
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.demo.synth import DatabaseNotEmpty, synthesize
+from sanphalang.demo.synth.plans import YEARS
 from sanphalang.demo.synth.scales import SCALES
 from sanphalang.directory.models import Organisation, Person
 from sanphalang.meetings.models import ActionItem, Attendance, Meeting
+from sanphalang.plans.models import (
+    Charter,
+    EntryStatus,
+    Indicator,
+    MainWork,
+    PeriodLock,
+    Plan,
+    ProgressEntry,
+    Project,
+    Registration,
+    TargetSplit,
+)
 from sanphalang.welfare.models import Fund, FundYear
 
 TINY = SCALES["tiny"]
@@ -112,3 +126,79 @@ def test_an_area_coordinator_lists_only_the_funds_of_their_district_through_the_
     codes = [item["area_code"] for item in response.json()["items"]]
     assert codes and all(code.startswith("5701") for code in codes)
     assert len(codes) == Fund.objects.filter(area__code__startswith="5701").count()
+
+
+def test_each_province_gets_two_years_of_plans_with_its_projects(synthesized):
+    for code in TINY.provinces:
+        plans = Plan.objects.filter(area_id=code)
+        assert sorted(plans.values_list("year_be", flat=True)) == list(YEARS)
+        assert set(plans.values_list("period_kind", flat=True)) == {"quarter"}
+        assert Project.objects.filter(plan__area_id=code).count() == TINY.projects_per_province
+        assert MainWork.objects.filter(plan__area_id=code).exists()
+        entries = ProgressEntry.objects.filter(indicator__plan__area_id=code)
+        assert entries.exists()
+        assert all(area.startswith(code) for area in entries.values_list("area_id", flat=True))
+        # 4 quarters a year, 8 in all, that have ended by the day the data is dated
+        assert entries.values("period_start").distinct().count() == 8
+    assert Registration.objects.count() <= TINY.registrations_per_province * len(TINY.provinces)
+
+
+def test_targets_are_split_over_districts_and_tambons_and_not_every_split_adds_up(synthesized):
+    assert TargetSplit.objects.filter(area__level=AreaLevel.DISTRICT).exists()
+    assert TargetSplit.objects.filter(area__level=AreaLevel.SUBDISTRICT).exists()
+    # a target's parts at the highest level it is split at (districts, or a district's tambons) against the whole
+    top: dict[int, list] = {}
+    counted = TargetSplit.objects.exclude(indicator__unit="percent")
+    for indicator_id, code, part in counted.values_list("indicator_id", "area_id", "target"):
+        top.setdefault(indicator_id, []).append((len(code), part))
+    wholes = dict(Indicator.objects.values_list("pk", "target"))
+    adds_up = {pk: sum(p for n, p in parts if n == min(parts)[0]) == wholes[pk] for pk, parts in top.items()}
+    assert True in adds_up.values() and False in adds_up.values()
+    units = set(Indicator.objects.values_list("unit", flat=True))
+    assert len(units) >= 3
+    assert Indicator.objects.filter(measure__isnull=False).exists()
+    assert {True, False} <= set(Indicator.objects.values_list("accumulates", flat=True))
+
+
+def test_progress_has_the_noise_of_real_reports(synthesized):
+    statuses = set(ProgressEntry.objects.values_list("status", flat=True))
+    assert statuses == {EntryStatus.SUBMITTED, EntryStatus.APPROVED, EntryStatus.RETURNED}
+    assert ProgressEntry.objects.filter(value=0).exists()
+    assert ProgressEntry.objects.filter(status=EntryStatus.APPROVED, version__gt=1).exists()  # corrected
+    # a percentage is entered as its parts
+    percent = ProgressEntry.objects.filter(indicator__unit="percent")
+    assert not percent.filter(denominator__isnull=True).exists()
+    assert not percent.filter(value__gt=F("denominator")).exists()
+    assert (
+        not ProgressEntry.objects.exclude(indicator__unit="percent")
+        .filter(denominator__isnull=False)
+        .exists()
+    )
+    # a locked quarter was decided entirely; the quarters after it may wait
+    for lock in PeriodLock.objects.filter(reopened_at__isnull=True):
+        waiting = ProgressEntry.objects.filter(
+            indicator__plan=lock.plan, period_start=lock.period_start, status=EntryStatus.SUBMITTED
+        )
+        assert not waiting.exists()
+    last_year = Plan.objects.filter(year_be=YEARS[-1])
+    assert PeriodLock.objects.filter(plan__in=last_year).count() < 4 * last_year.count()
+    # some districts given a part of a target never report on it
+    reported = {(i, area[:4]) for i, area in ProgressEntry.objects.values_list("indicator_id", "area_id")}
+    split = set(
+        TargetSplit.objects.filter(area__level=AreaLevel.DISTRICT).values_list("indicator_id", "area_id")
+    )
+    assert split - reported
+
+
+def test_charters_and_registrations_move_through_their_stages_in_order(synthesized):
+    assert Charter.objects.exists() and Registration.objects.exists()
+    for record in [
+        *Charter.objects.prefetch_related("events"),
+        *Registration.objects.prefetch_related("events"),
+    ]:
+        events = list(record.events.all())
+        assert events, record
+        assert [e.happened_on for e in events] == sorted(e.happened_on for e in events)
+        assert events[-1].stage == record.stage and events[-1].happened_on == record.stage_on
+    for registration in Registration.objects.exclude(registered_on=None):
+        assert registration.registration_number and registration.expires_on > registration.registered_on

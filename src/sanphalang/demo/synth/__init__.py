@@ -18,9 +18,10 @@ from sanphalang.accounts.services import user_create
 from sanphalang.areas.models import Region
 from sanphalang.directory.models import Organisation, Person
 from sanphalang.meetings.models import Body, Meeting
+from sanphalang.plans.models import Plan
 from sanphalang.welfare.models import Fund
 
-from . import accounts, areas, directory, meetings, welfare
+from . import accounts, areas, directory, meetings, plans, welfare
 from .context import SynthContext
 from .scales import SCALES, Scale
 
@@ -31,9 +32,10 @@ PARTS: list[tuple[str, Callable[[SynthContext], None]]] = [
     ("accounts", accounts.fill),
     ("meetings", meetings.fill),
     ("welfare", welfare.fill),
+    ("plans", plans.fill),
 ]
 # Any row of these means the database already holds someone's work.
-REAL_DATA_MODELS = (get_user_model(), Organisation, Person, Region, Body, Meeting, Fund)
+REAL_DATA_MODELS = (get_user_model(), Organisation, Person, Region, Body, Meeting, Fund, Plan)
 
 
 class DatabaseNotEmpty(Exception):

@@ -12,6 +12,9 @@ class Scale:
     people_per_district: int
     village_share: float  # the share of subdistricts whose villages are listed
     district_coordinators: int  # area coordinators per province, one per district from the first
+    projects_per_province: int  # over the province's plans of two years
+    charter_share: float  # the share of subdistricts with an area charter under way or made
+    registrations_per_province: int  # funds, networks and councils registering with an authority
 
 
 SCALES = {
@@ -23,6 +26,9 @@ SCALES = {
         people_per_district=1,
         village_share=0.05,
         district_coordinators=2,
+        projects_per_province=3,
+        charter_share=0.05,
+        registrations_per_province=4,
     ),
     "province": Scale(
         "province",
@@ -32,6 +38,9 @@ SCALES = {
         people_per_district=8,
         village_share=1.0,
         district_coordinators=18,
+        projects_per_province=20,
+        charter_share=0.04,
+        registrations_per_province=24,
     ),
     "national": Scale(
         "national",
@@ -41,5 +50,8 @@ SCALES = {
         people_per_district=6,
         village_share=0.3,
         district_coordinators=3,
+        projects_per_province=20,
+        charter_share=0.03,
+        registrations_per_province=8,
     ),
 }

@@ -117,5 +117,6 @@ def _audit_rounds(ctx: SynthContext, rng, funds: list[Fund]) -> None:
 def fill(ctx: SynthContext) -> None:
     rng = ctx.rng("welfare")
     funds = _funds(ctx, rng)
+    ctx.made["funds"] = funds
     _years(ctx, rng, funds)
     _audit_rounds(ctx, rng, funds)
