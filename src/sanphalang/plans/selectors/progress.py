@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -116,7 +116,7 @@ class Source:
     }
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """One area's figure for one target."""
 
@@ -229,7 +229,7 @@ def area_parent(code: str) -> Parent:
     if area is None or area.level not in CHILD_LEVEL:
         raise PlanError.ROLLUP_LEVEL_UNKNOWN.error("level")
     level = CHILD_LEVEL[area.level]
-    children = Area.objects.filter(parent=area).order_by("sort_key")
+    children = Area.objects.filter(parent=area).only("code", "name_th", "name_en").order_by("sort_key")
     return Parent(
         area.code,
         area.display_name,
@@ -349,57 +349,55 @@ def _figure(indicator: Indicator, code: str, name: str) -> Figure:
 
 
 def _rows_by_code(rollup_: TargetRollup) -> dict[str, Figure]:
-    return {row.code: row for row in rollup_.rows}
+    """The rows of a roll-up by area code, built once (kept off the dataclass's fields: it is an index)."""
+    index = getattr(rollup_, "_index", None)
+    if index is None:
+        index = rollup_._index = {row.code: row for row in rollup_.rows}
+    return index
 
 
 def _apply_splits(by_id: dict[int, TargetRollup], ids: list[int], parent: Parent) -> None:
     """Targets: the whole's own (the target itself when the parent is the plan's area, else its split or the sum of
-    the splits below it), and per area below, its split or the sum of the splits below it. Percentages are never
-    summed: an area without its own split aims at the whole's percentage."""
-    splits = defaultdict(list)
-    for indicator_id, code, target in TargetSplit.objects.filter(
-        _prefix_q("area_id", parent.prefixes), indicator_id__in=ids
-    ).values_list("indicator_id", "area_id", "target"):
-        splits[indicator_id].append((code, target))
+    its areas' targets), and per area below, its own split or else the splits nearest the top below it (a district's
+    split already holds its subdistricts'). Percentages are never summed: an area without its own split aims at the
+    whole's percentage. One grouped read: per target, area below and depth, the sum of the splits."""
+    length = parent.child_length
+    group = Substr("area_id", 1, length) if length else F("area_id")
+    depths: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    for row in (
+        TargetSplit.objects.filter(_prefix_q("area_id", parent.prefixes), indicator_id__in=ids)
+        .annotate(group=group, code_length=Length("area_id"))
+        .values("indicator_id", "group", "code_length")
+        .annotate(total=Sum("target"))
+        .order_by()
+    ):
+        depths[row["indicator_id"]][row["group"]][row["code_length"]] = row["total"]
     for indicator_id, rollup_ in by_id.items():
         indicator = rollup_.indicator
         whole = rollup_.whole
-        own = [target for code, target in splits[indicator_id] if code == parent.code]
-        below = [(code, target) for code, target in splits[indicator_id] if code != parent.code]
+        groups = depths.get(indicator_id, {})
+        own = groups.get(parent.code, {}).get(len(parent.code))
+        for row in rollup_.rows:
+            found = groups.get(row.code)
+            if not found:
+                continue
+            if len(row.code) in found:
+                row.target, row.target_source = found[len(row.code)], Source.ENTERED
+            elif not indicator.is_percent:
+                row.target, row.target_source = found[min(found)], Source.ROLLED_UP
         if _is_plan_owner(indicator.plan, parent):
             whole.target, whole.target_source = indicator.target, Source.ENTERED
-        elif own:
-            whole.target, whole.target_source = own[0], Source.ENTERED
-        elif below and not indicator.is_percent:
-            whole.target, whole.target_source = _sum_highest(below), Source.ROLLED_UP
+        elif own is not None:
+            whole.target, whole.target_source = own, Source.ENTERED
         elif indicator.is_percent:
             whole.target, whole.target_source = indicator.target, Source.ROLLED_UP
-        rows = _rows_by_code(rollup_)
-        per_row = defaultdict(list)
-        for code, target in below:
-            per_row[_group_code(code, parent.child_length)].append((code, target))
-        for code, row in rows.items():
-            found = per_row.get(code, [])
-            exact = [target for split_code, target in found if split_code == code]
-            if exact:
-                row.target, row.target_source = exact[0], Source.ENTERED
-            elif found and not indicator.is_percent:
-                row.target, row.target_source = _sum_highest(found), Source.ROLLED_UP
-            elif indicator.is_percent:
-                row.target, row.target_source = whole.target, Source.ROLLED_UP
-
-
-def _sum_highest(splits: list[tuple[str, Decimal]]) -> Decimal:
-    """The sum of the splits nearest the top: a district's split already holds its subdistricts' ones."""
-    codes = [code for code, _target in splits]
-    return sum(
-        (
-            target
-            for code, target in splits
-            if not any(code != other and code.startswith(other) for other in codes)
-        ),
-        Decimal(0),
-    )
+        elif any(row.target is not None for row in rollup_.rows):
+            whole.target = sum((row.target for row in rollup_.rows if row.target is not None), Decimal(0))
+            whole.target_source = Source.ROLLED_UP
+        if indicator.is_percent:
+            for row in rollup_.rows:
+                if row.target is None:
+                    row.target, row.target_source = whole.target, Source.ROLLED_UP
 
 
 def _is_plan_owner(plan: Plan, parent: Parent) -> bool:
@@ -408,50 +406,60 @@ def _is_plan_owner(plan: Plan, parent: Parent) -> bool:
 
 def _apply_entries(by_id, indicators: list[Indicator], parent: Parent, frames) -> None:
     length = parent.child_length
-    frame_q = Q(pk__in=[])
+    by_frame = defaultdict(list)
     for indicator in indicators:
-        start, end = frames[indicator.pk]
-        frame_q |= Q(indicator_id=indicator.pk, period_start__gte=start, period_start__lte=end)
+        by_frame[frames[indicator.pk]].append(indicator.pk)
+    frame_q = Q(pk__in=[])
+    for (start, end), ids in by_frame.items():
+        frame_q |= Q(indicator_id__in=ids, period_start__gte=start, period_start__lte=end)
     upto_limits = {end for _start, end in frames.values()}
     upto = max(upto_limits)
-    group = Substr("area_id", 1, length) if length else "area_id"
+    group = Substr("area_id", 1, length) if length else F("area_id")
+    approved, waiting = Q(status=EntryStatus.APPROVED), Q(status=EntryStatus.SUBMITTED)
+    # Whether an area below holds entries of its own (its code is as long as the level's) or of areas below it.
+    own_code = Case(When(code_length=length, then=1), default=0) if length else Value(1)
     rows = (
         ProgressEntry.objects.filter(frame_q, _prefix_q("area_id", parent.prefixes))
         .filter(status__in=[EntryStatus.APPROVED, EntryStatus.SUBMITTED])
         .filter(_latest_only_q(upto if len(upto_limits) == 1 else None))
         .annotate(group=group, code_length=Length("area_id"))
-        .values("indicator_id", "group", "code_length", "status")
-        .annotate(total=Sum("value"), wholes=Sum("denominator"), count=Count("id"))
+        .values("indicator_id", "group")
+        .annotate(
+            total=Sum("value", filter=approved),
+            wholes=Sum("denominator", filter=approved),
+            waiting=Sum("value", filter=waiting),
+            waiting_wholes=Sum("denominator", filter=waiting),
+            count=Count("id"),
+            own=Max(own_code),
+            below=Min(own_code),
+        )
         .order_by()
+        .values_list(
+            "indicator_id", "group", "total", "wholes", "waiting", "waiting_wholes", "count", "own", "below"
+        )
     )
-    for row in rows:
-        rollup_ = by_id[row["indicator_id"]]
-        approved = row["status"] == EntryStatus.APPROVED
-        figures = [rollup_.whole]
-        child = _rows_by_code(rollup_).get(row["group"])
-        if child is not None:
-            figures.append(child)
-        for figure in figures:
-            _add(figure, approved, row["total"], row["wholes"], row["count"])
+    for indicator_id, code, *sums, own, below in rows:
+        rollup_ = by_id[indicator_id]
+        child = _rows_by_code(rollup_).get(code)
+        _add(rollup_.whole, sums)
         # An entry on the parent itself (or above the level below) is the parent's own; one at a deeper code
         # than the child's is rolled up into that child.
-        on_parent = child is None
-        rollup_.whole.entered |= on_parent
-        rollup_.whole.rolled_up |= not on_parent
-        if child is not None:
-            is_child_itself = length is None or row["code_length"] == length
-            child.entered |= is_child_itself
-            child.rolled_up |= not is_child_itself
+        if child is None:
+            rollup_.whole.entered = True
+        else:
+            rollup_.whole.rolled_up = True
+            _add(child, sums)
+            child.entered |= bool(own)
+            child.rolled_up |= not below
 
 
-def _add(figure: Figure, approved: bool, total, wholes, count: int) -> None:
+def _add(figure: Figure, sums: list) -> None:
+    total, wholes, waiting, waiting_wholes, count = sums
     figure.entries += count
-    if approved:
-        figure.actual += total or 0
-        figure.denominator += wholes or 0
-    else:
-        figure.pending += total or 0
-        figure.pending_denominator += wholes or 0
+    figure.actual += total or 0
+    figure.denominator += wholes or 0
+    figure.pending += waiting or 0
+    figure.pending_denominator += waiting_wholes or 0
 
 
 def _apply_counts(by_id, indicators: list[Indicator], parent: Parent, frames) -> None:
@@ -518,9 +526,10 @@ def province_rollup(
     plans = Plan.objects.filter(area_id=province_code)
     if year_be is None:
         year_be = plans.order_by("-year_be").values_list("year_be", flat=True).first()
+    # The province is one the user reads (checked above): its plans' targets need no per-plan rule's joins.
     indicators = list(
-        _indicators(user)
-        .filter(plan__area_id=province_code, plan__year_be=year_be)
+        Indicator.objects.filter(plan__area_id=province_code, plan__year_be=year_be)
+        .select_related("plan")
         .order_by("plan", "order", "pk")
     )
     return rollup(indicators, area_parent(province_code), today=today)
