@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", include("sanphalang.imports.urls")),
     path("jobs/", include("sanphalang.jobs.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
+    path("plans/", include("sanphalang.plans.urls")),
     path("welfare/", include("sanphalang.welfare.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
