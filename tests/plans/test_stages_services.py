@@ -33,7 +33,7 @@ from sanphalang.plans.services.stages import (
 )
 from sanphalang.welfare.models import Fund
 
-from .conftest import CHUMPHON_TAMBONS
+from .stages_data import CHUMPHON_TAMBONS
 
 D = dt.date
 

@@ -11,7 +11,7 @@ from sanphalang.plans.errors import PlanError
 from sanphalang.plans.models import Charter, Registration, RegistrationStage, StageEvent
 from sanphalang.plans.services.stages import charter_create, registration_create, stage_record
 
-from .conftest import CHUMPHON_TAMBONS
+from .stages_data import CHUMPHON_TAMBONS
 
 D = dt.date
 

@@ -11,6 +11,7 @@ from .meetings import router as meetings_router
 from .organisations import router as organisations_router
 from .parser import SafeParser
 from .people import router as people_router
+from .plans_stages import router as plans_stages_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
@@ -65,6 +66,7 @@ for _router in (
     issue_areas_router,
     meetings_router,
     welfare_router,
+    plans_stages_router,
 ):
     api.add_router("", _router)
 

@@ -75,7 +75,7 @@ def stage_summary(*, user: User, province_code: str) -> list[dict]:
         .values_list("stage")
         .annotate(count=Count("pk"))
     )
-    return [{"stage": stage, "label": stage.label, "count": counts.get(stage, 0)} for stage in CharterStage]
+    return [{"stage": stage, "label": str(stage.label), "count": counts.get(stage, 0)} for stage in CharterStage]
 
 
 # ---- registrations

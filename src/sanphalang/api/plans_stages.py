@@ -1,0 +1,212 @@
+"""API routes of area charters (S4) and registrations (S10), and the stages they reach through the one mechanism.
+
+Reads go through plans/selectors/stages.py and writes through plans/services/stages.py, so the areas a caller sees
+and the history kept are those of the web pages. A stage posted here carries no document: documents are uploaded
+and downloaded on the web pages (a multipart upload is not part of this JSON API), and an event's
+`document_version` and `has_document` say what is kept.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+
+from sanphalang.directory.models import Organisation
+from sanphalang.directory.selectors import organisation_list
+from sanphalang.plans.selectors import stages as selectors
+from sanphalang.plans.services import stages as services
+from sanphalang.welfare.models import Fund
+from sanphalang.welfare.selectors.registry import fund_list
+
+from .errors import ApiError
+from .pagination import page_of, paginate
+from .schemas_plans_stages import (
+    CharterDetailOut,
+    CharterIn,
+    CharterOut,
+    CharterPatch,
+    CharterQuery,
+    RegistrationDetailOut,
+    RegistrationIn,
+    RegistrationOut,
+    RegistrationPatch,
+    RegistrationQuery,
+    StageCountOut,
+    StageEventIn,
+    StageEventOut,
+)
+from .thai_fields import RecordId
+from .versions import CONFLICT, built_on
+
+router = Router(tags=["plans"])
+
+
+def _chosen(queryset, pk: int | None, field: str):
+    """The record a body's id names, among those the caller may see; a 422 at the field otherwise."""
+    if pk is None:
+        return None
+    try:
+        return queryset.get(pk=pk)
+    except (Organisation.DoesNotExist, Fund.DoesNotExist):
+        raise ApiError(422, _("No such record, or it is outside your areas."), code="invalid", field=field) from None
+
+
+def _organisation(user, pk, field):
+    return _chosen(organisation_list(user=user).prefetch_related(None), pk, field)
+
+
+def _related(user, fields: dict) -> dict:
+    """The body's ids as the records the services take."""
+    for name in ("adopted_by", "organisation", "authority"):
+        if f"{name}_id" in fields:
+            fields[name] = _organisation(user, fields.pop(f"{name}_id"), name)
+    if "fund_id" in fields:
+        fields["fund"] = _chosen(fund_list(user=user), fields.pop("fund_id"), "fund")
+    return fields
+
+
+def _event_of(record, event_id: int):
+    event = next((event for event in record.events.all() if event.pk == event_id), None)
+    if event is None:
+        raise Http404
+    return event
+
+
+def _record_stage(request, record, payload: StageEventIn):
+    fields = built_on(request, payload.dict())
+    event = services.stage_record(by=request.auth, record=record, **fields)
+    return Status(201, event)
+
+
+# ---- charters
+
+
+@router.get("/plans/charters", response=page_of(CharterOut))
+def list_charters(request, filters: Query[CharterQuery]):
+    charters = selectors.charter_list(
+        user=request.auth, province_code=filters.province, district_code=filters.district, stage=filters.stage
+    )
+    return paginate(charters, filters)
+
+
+@router.get("/plans/charters/summary", response=list[StageCountOut])
+def charter_summary(request, province: str):
+    """How many of the province's charters are at each stage."""
+    return selectors.stage_summary(user=request.auth, province_code=province)
+
+
+@router.post("/plans/charters", response={201: CharterDetailOut})
+def create_charter(request, payload: CharterIn):
+    charter = services.charter_create(by=request.auth, **_related(request.auth, payload.dict()))
+    return Status(201, selectors.charter_get(user=request.auth, pk=charter.pk))
+
+
+@router.get("/plans/charters/{charter_id}", response=CharterDetailOut)
+def get_charter(request, charter_id: RecordId):
+    return selectors.charter_get(user=request.auth, pk=charter_id)
+
+
+@router.patch("/plans/charters/{charter_id}", response={200: CharterDetailOut, **CONFLICT})
+def update_charter(request, charter_id: RecordId, payload: CharterPatch):
+    charter = selectors.charter_get_for_change(user=request.auth, pk=charter_id)
+    fields = _related(request.auth, built_on(request, payload.dict(exclude_unset=True)))
+    services.charter_update(by=request.auth, charter=charter, **fields)
+    return selectors.charter_get(user=request.auth, pk=charter_id)
+
+
+@router.delete("/plans/charters/{charter_id}", response={204: None})
+def delete_charter(request, charter_id: RecordId):
+    charter = selectors.charter_get_for_change(user=request.auth, pk=charter_id)
+    services.charter_delete(by=request.auth, charter=charter)
+    return Status(204, None)
+
+
+@router.get("/plans/charters/{charter_id}/events", response=list[StageEventOut])
+def list_charter_events(request, charter_id: RecordId):
+    return list(selectors.charter_get(user=request.auth, pk=charter_id).events.all())
+
+
+@router.post("/plans/charters/{charter_id}/events", response={201: StageEventOut, **CONFLICT})
+def record_charter_stage(request, charter_id: RecordId, payload: StageEventIn):
+    """Record a stage the charter reached (If-Match: the charter's ETag). No document: see the module's note."""
+    return _record_stage(request, selectors.charter_get_for_change(user=request.auth, pk=charter_id), payload)
+
+
+@router.get("/plans/charters/{charter_id}/events/{event_id}", response=StageEventOut)
+def get_charter_event(request, charter_id: RecordId, event_id: RecordId):
+    return _event_of(selectors.charter_get(user=request.auth, pk=charter_id), event_id)
+
+
+@router.delete("/plans/charters/{charter_id}/events/{event_id}", response={204: None})
+def remove_charter_event(request, charter_id: RecordId, event_id: RecordId):
+    """Take back the charter's latest stage; it returns to the stage before."""
+    event = _event_of(selectors.charter_get_for_change(user=request.auth, pk=charter_id), event_id)
+    services.stage_event_remove(by=request.auth, event=event)
+    return Status(204, None)
+
+
+# ---- registrations
+
+
+@router.get("/plans/registrations", response=page_of(RegistrationOut))
+def list_registrations(request, filters: Query[RegistrationQuery]):
+    registrations = selectors.registration_list(
+        user=request.auth,
+        province_code=filters.province,
+        district_code=filters.district,
+        stage=filters.stage,
+        law=filters.law,
+        renewal_due=filters.renewal_due,
+    )
+    return paginate(registrations, filters)
+
+
+@router.post("/plans/registrations", response={201: RegistrationDetailOut})
+def create_registration(request, payload: RegistrationIn):
+    registration = services.registration_create(by=request.auth, **_related(request.auth, payload.dict()))
+    return Status(201, selectors.registration_get(user=request.auth, pk=registration.pk))
+
+
+@router.get("/plans/registrations/{registration_id}", response=RegistrationDetailOut)
+def get_registration(request, registration_id: RecordId):
+    return selectors.registration_get(user=request.auth, pk=registration_id)
+
+
+@router.patch("/plans/registrations/{registration_id}", response={200: RegistrationDetailOut, **CONFLICT})
+def update_registration(request, registration_id: RecordId, payload: RegistrationPatch):
+    registration = selectors.registration_get_for_change(user=request.auth, pk=registration_id)
+    fields = _related(request.auth, built_on(request, payload.dict(exclude_unset=True)))
+    services.registration_update(by=request.auth, registration=registration, **fields)
+    return selectors.registration_get(user=request.auth, pk=registration_id)
+
+
+@router.delete("/plans/registrations/{registration_id}", response={204: None})
+def delete_registration(request, registration_id: RecordId):
+    registration = selectors.registration_get_for_change(user=request.auth, pk=registration_id)
+    services.registration_delete(by=request.auth, registration=registration)
+    return Status(204, None)
+
+
+@router.get("/plans/registrations/{registration_id}/events", response=list[StageEventOut])
+def list_registration_events(request, registration_id: RecordId):
+    return list(selectors.registration_get(user=request.auth, pk=registration_id).events.all())
+
+
+@router.post("/plans/registrations/{registration_id}/events", response={201: StageEventOut, **CONFLICT})
+def record_registration_stage(request, registration_id: RecordId, payload: StageEventIn):
+    """Record a step the registration reached (If-Match: its ETag); registered or renewed, with its number and
+    renewal date. No document: see the module's note."""
+    registration = selectors.registration_get_for_change(user=request.auth, pk=registration_id)
+    return _record_stage(request, registration, payload)
+
+
+@router.get("/plans/registrations/{registration_id}/events/{event_id}", response=StageEventOut)
+def get_registration_event(request, registration_id: RecordId, event_id: RecordId):
+    return _event_of(selectors.registration_get(user=request.auth, pk=registration_id), event_id)
+
+
+@router.delete("/plans/registrations/{registration_id}/events/{event_id}", response={204: None})
+def remove_registration_event(request, registration_id: RecordId, event_id: RecordId):
+    """Take back the registration's latest step; it returns to the step before."""
+    event = _event_of(selectors.registration_get_for_change(user=request.auth, pk=registration_id), event_id)
+    services.stage_event_remove(by=request.auth, event=event)
+    return Status(204, None)
