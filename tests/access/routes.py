@@ -103,6 +103,15 @@ WEB_PARAMETERS = {
     "welfare:audit_finding_add": {"pk": "audit_visit"},
     "welfare:audit_finding_close": {"pk": "finding"},
     "welfare:audit_finding_settle": {"pk": "finding"},
+    **{
+        f"plans:{kind}_{view}": {"pk": kind}
+        for kind in ("charter", "registration")
+        for view in ("detail", "update", "delete", "stage_record")
+    },
+    "plans:charter_stage_remove": {"pk": "stage_event"},
+    "plans:charter_document": {"pk": "stage_event"},
+    "plans:registration_stage_remove": {"pk": "registration_stage_event"},
+    "plans:registration_document": {"pk": "registration_stage_event"},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -124,11 +133,15 @@ API_PARAMETERS = {
     "year_be": f"={FIGURES_YEAR_BE}",
     "record_id": "source_record",
     "round_id": "audit_round",
+    "charter_id": "charter",
+    "registration_id": "registration",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",
     ("/api/action-items/{item_id}", "item_id"): "action_item",
     ("/api/action-items/{item_id}/status", "item_id"): "action_item",
+    ("/api/plans/charters/{charter_id}/events/{event_id}", "event_id"): "stage_event",
+    ("/api/plans/registrations/{registration_id}/events/{event_id}", "event_id"): "registration_stage_event",
 }
 
 # The admin's routes name their model in the path; their parameters are filled from that model.

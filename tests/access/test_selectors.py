@@ -38,6 +38,7 @@ SELECTOR_ARGUMENTS = {
     "level": lambda records: "district",
     "person": "person",
     "people": lambda records: [records.objects["person"]],
+    "province_code": lambda records: records.province_code,
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -45,7 +46,11 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
 }
 # pk of a selector whose name does not say its record's kind.
-SELECTOR_RECORDS = {"review_record_get": "source_record", "review_record_get_for_change": "source_record"}
+SELECTOR_RECORDS = {
+    "review_record_get": "source_record",
+    "review_record_get_for_change": "source_record",
+    "stage_document_get": "stage_event",
+}
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
 
@@ -64,6 +69,10 @@ UNSCOPED_SELECTORS = {
     "for the user",
     "sanphalang.meetings.selectors.action_items.overdue_q": "a condition, applied to lists already scoped",
     "sanphalang.meetings.selectors.action_items.with_overdue_flag": "a flag on items already fetched for the user",
+    "sanphalang.plans.selectors.stages.charters_enacted_rows": "rows a counted target sums for its areas and "
+    "period, not records shown to a reader (plans/counting.py)",
+    "sanphalang.plans.selectors.stages.registrations_completed_rows": "rows a counted target sums for its areas "
+    "and period, not records shown to a reader (plans/counting.py)",
     "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",
@@ -82,7 +91,18 @@ UNSCOPED_SELECTORS = {
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
-PROVINCE_KINDS = {"issue_area", "source", "audit_round", "source_upload", "region", "village"}
+PROVINCE_KINDS = {
+    "issue_area",
+    "source",
+    "audit_round",
+    "source_upload",
+    "region",
+    "village",
+    "charter",
+    "stage_event",
+    "registration",
+    "registration_stage_event",
+}
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 
 

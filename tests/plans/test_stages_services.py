@@ -164,7 +164,9 @@ def test_a_registration_moves_through_the_same_mechanism_and_takes_its_number(ca
 def test_a_renewal_keeps_the_first_registration_date(cast, registration):
     by = cast.chiangrai_coordinator
     stage_record(by=by, record=registration, stage="registered", happened_on=D(2021, 7, 15))
-    stage_record(by=by, record=registration, stage="renewed", happened_on=D(2024, 7, 1), expires_on=D(2027, 7, 1))
+    stage_record(
+        by=by, record=registration, stage="renewed", happened_on=D(2024, 7, 1), expires_on=D(2027, 7, 1)
+    )
     stage_record(by=by, record=registration, stage="renewed", happened_on=D(2024, 7, 2))
     registration.refresh_from_db()
     assert (registration.registered_on, registration.expires_on) == (D(2021, 7, 15), D(2027, 7, 1))
@@ -185,7 +187,9 @@ def test_a_stage_cannot_be_dated_before_the_previous_one_or_in_the_future(chumph
     assert _codes(before.value) == {PlanError.STAGE_BEFORE_PREVIOUS.code}
     assert "2567" in str(before.value)  # the previous date, in the Buddhist Era
     with pytest.raises(ValidationError) as future:
-        stage_record(by=by, record=charter, stage="enacted", happened_on=dt.date.today() + dt.timedelta(days=1))
+        stage_record(
+            by=by, record=charter, stage="enacted", happened_on=dt.date.today() + dt.timedelta(days=1)
+        )
     assert _codes(future.value) == {PlanError.STAGE_DATE_IN_FUTURE.code}
     assert charter.events.count() == 1
 
@@ -202,23 +206,31 @@ def test_the_same_stage_twice_in_a_row_is_refused_but_a_revision_may_repeat(chum
 
 
 def test_a_stage_built_on_an_old_version_of_the_record_is_refused(chumphon_coordinator, charter):
-    stage_record(by=chumphon_coordinator, record=charter, stage="hearing", happened_on=D(2024, 3, 5), version=1)
+    stage_record(
+        by=chumphon_coordinator, record=charter, stage="hearing", happened_on=D(2024, 3, 5), version=1
+    )
     stale = Charter.objects.get(pk=charter.pk)
     with pytest.raises(VersionConflict):
-        stage_record(by=chumphon_coordinator, record=stale, stage="enacted", happened_on=D(2024, 4, 1), version=1)
+        stage_record(
+            by=chumphon_coordinator, record=stale, stage="enacted", happened_on=D(2024, 4, 1), version=1
+        )
     assert list(charter.events.values_list("stage", flat=True)) == ["hearing"]
 
 
 def test_a_viewer_records_no_stage(cast, registration):
     with pytest.raises(AccessDenied):
-        stage_record(by=cast.chiangrai_viewer, record=registration, stage="submitted", happened_on=D(2024, 1, 1))
+        stage_record(
+            by=cast.chiangrai_viewer, record=registration, stage="submitted", happened_on=D(2024, 1, 1)
+        )
     assert not registration.events.exists()
 
 
 def test_removing_the_latest_stage_puts_the_record_back(chumphon_coordinator, charter):
     by = chumphon_coordinator
     heard = stage_record(by=by, record=charter, stage="hearing", happened_on=D(2024, 3, 5))
-    enacted = stage_record(by=by, record=charter, stage="enacted", happened_on=D(2024, 4, 1), document=_file())
+    enacted = stage_record(
+        by=by, record=charter, stage="enacted", happened_on=D(2024, 4, 1), document=_file()
+    )
     # only the latest can be removed
     with pytest.raises(ValidationError) as refused:
         stage_event_remove(by=by, event=heard)
@@ -257,7 +269,9 @@ def test_a_registration_needs_an_organisation_or_a_fund(cast):
 
 def test_a_registration_takes_the_area_of_what_registers(cast, chiangrai_network):
     fund = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลแม่ยาว", area_id="570106")
-    registration = registration_create(by=cast.chiangrai_coordinator, organisation=chiangrai_network, fund=fund)
+    registration = registration_create(
+        by=cast.chiangrai_coordinator, organisation=chiangrai_network, fund=fund
+    )
     assert registration.area_id == "570106"
     # a district coordinator of another district cannot move it to their own
     with pytest.raises(AccessDenied):
@@ -290,7 +304,9 @@ def _chumphon_charters(by):
     return charters
 
 
-def test_the_summary_counts_the_charters_of_the_province_by_stage(chumphon_coordinator, django_assert_num_queries):
+def test_the_summary_counts_the_charters_of_the_province_by_stage(
+    chumphon_coordinator, django_assert_num_queries
+):
     _chumphon_charters(chumphon_coordinator)
     with django_assert_num_queries(1):
         summary = stage_summary(user=chumphon_coordinator, province_code="86")
@@ -301,7 +317,9 @@ def test_the_summary_counts_the_charters_of_the_province_by_stage(chumphon_coord
 
 def test_the_summary_of_another_province_is_empty_for_an_outsider(cast, chumphon_coordinator):
     _chumphon_charters(chumphon_coordinator)
-    assert sum(row["count"] for row in stage_summary(user=cast.chiangrai_coordinator, province_code="86")) == 0
+    assert (
+        sum(row["count"] for row in stage_summary(user=cast.chiangrai_coordinator, province_code="86")) == 0
+    )
 
 
 def test_the_enacted_rows_give_each_charter_once_at_its_first_enactment(chumphon_coordinator):
@@ -332,10 +350,14 @@ def test_the_completed_rows_count_the_first_registration_under_the_law(cast, reg
     by = cast.chiangrai_coordinator
     stage_record(by=by, record=registration, stage="registered", happened_on=D(2021, 7, 15))
     stage_record(by=by, record=registration, stage="renewed", happened_on=D(2024, 7, 1))
-    rows = registrations_completed_rows(area_prefixes=["57"], starts_on=D(2021, 1, 1), ends_on=D(2021, 12, 31))
+    rows = registrations_completed_rows(
+        area_prefixes=["57"], starts_on=D(2021, 1, 1), ends_on=D(2021, 12, 31)
+    )
     assert list(rows) == [{"area_id": "57", "happened_on": D(2021, 7, 15)}]
     # a renewal is not a new registration, and another law counts none
-    assert not registrations_completed_rows(area_prefixes=["57"], starts_on=D(2024, 1, 1), ends_on=D(2024, 12, 31))
+    assert not registrations_completed_rows(
+        area_prefixes=["57"], starts_on=D(2024, 1, 1), ends_on=D(2024, 12, 31)
+    )
     assert not registrations_completed_rows(
         area_prefixes=None, starts_on=D(2021, 1, 1), ends_on=D(2021, 12, 31), law=RegistrationLaw.ASSOCIATION
     )

@@ -20,7 +20,9 @@ D = dt.date
 def chumphon_charters(chumphon_coordinator):
     """Six months into the year: 5 of the 11 tambons enacted, 2 in public hearing, 4 drafting."""
     by = chumphon_coordinator
-    charters = [charter_create(by=by, area_code=code, title=f"ธรรมนูญตำบล {code}") for code in CHUMPHON_TAMBONS]
+    charters = [
+        charter_create(by=by, area_code=code, title=f"ธรรมนูญตำบล {code}") for code in CHUMPHON_TAMBONS
+    ]
     for charter in charters[:7]:
         stage_record(by=by, record=charter, stage="hearing", happened_on=D(2024, 1, 15))
     for charter in charters[:5]:
@@ -46,7 +48,9 @@ class TestCharterList:
         # filtered by stage, then exported to Excel
         heard = client.get(reverse("plans:charter_list"), {"province": "86", "stage": "hearing"})
         assert sorted(c.area_id for c in heard.context["listing"].page) == ["860106", "860107"]
-        export = client.get(reverse("plans:charter_list"), {"province": "86", "stage": "enacted", "export": "xlsx"})
+        export = client.get(
+            reverse("plans:charter_list"), {"province": "86", "stage": "enacted", "export": "xlsx"}
+        )
         assert export.status_code == 200 and export["Content-Disposition"].endswith('.xlsx"')
 
     def test_the_export_names_the_stage_by_its_label_not_its_code(
@@ -81,7 +85,9 @@ class TestCharterPage:
             reverse("plans:charter_create"), {"title": "ธรรมนูญตำบลท่าตะเภา", "area_code": "860101"}
         )
         charter = Charter.objects.get()
-        assert created.status_code == 302 and created["Location"] == reverse("plans:charter_detail", args=[charter.pk])
+        assert created.status_code == 302 and created["Location"] == reverse(
+            "plans:charter_detail", args=[charter.pk]
+        )
         # and records the public hearing with the draft, dated in the Buddhist Era
         url = reverse("plans:charter_stage_record", args=[charter.pk])
         recorded = client.post(
@@ -112,7 +118,10 @@ class TestCharterPage:
             reverse("plans:charter_create"), {"title": "ธรรมนูญอำเภอ", "area_code": "8601"}
         )
         assert response.status_code == 400
-        assert str(PlanError.CHARTER_NOT_IN_SUBDISTRICT.message()) in response.context["form"].errors["area_code"]
+        assert (
+            str(PlanError.CHARTER_NOT_IN_SUBDISTRICT.message())
+            in response.context["form"].errors["area_code"]
+        )
         assert not Charter.objects.exists()
 
     def test_a_stage_before_the_previous_is_shown_at_the_date(
@@ -161,12 +170,18 @@ class TestCharterPage:
 
 
 class TestRegistrationPages:
-    def test_the_network_is_certified_step_by_step(self, cast, chiangrai_network, chiangrai_office, client_for):
+    def test_the_network_is_certified_step_by_step(
+        self, cast, chiangrai_network, chiangrai_office, client_for
+    ):
         # S10: the Chiang Rai network registers with the provincial social development office
         client = client_for(cast.chiangrai_coordinator)
         created = client.post(
             reverse("plans:registration_create"),
-            {"organisation": chiangrai_network.pk, "law": "welfare_organisation", "authority": chiangrai_office.pk},
+            {
+                "organisation": chiangrai_network.pk,
+                "law": "welfare_organisation",
+                "authority": chiangrai_office.pk,
+            },
         )
         assert created.status_code == 302, created.context["form"].errors
         registration = Registration.objects.get()
@@ -194,16 +209,27 @@ class TestRegistrationPages:
         assert registration.stage == RegistrationStage.REGISTERED
         assert (registration.registered_on, registration.expires_on) == (D(2024, 7, 15), D(2027, 7, 14))
         page = client.get(reverse("plans:registration_detail", args=[registration.pk]))
-        assert [e.stage for e in page.context["events"]] == ["preparing", "submitted", "reviewing", "registered"]
+        assert [e.stage for e in page.context["events"]] == [
+            "preparing",
+            "submitted",
+            "reviewing",
+            "registered",
+        ]
 
     def test_the_list_keeps_the_registrations_due_for_renewal(self, cast, chiangrai_network, client_for):
         by = cast.chiangrai_coordinator
         today = dt.date.today()
         due = registration_create(by=by, organisation=chiangrai_network)
-        stage_record(by=by, record=due, stage="registered", happened_on=today, expires_on=today + dt.timedelta(days=30))
+        stage_record(
+            by=by, record=due, stage="registered", happened_on=today, expires_on=today + dt.timedelta(days=30)
+        )
         later = registration_create(by=by, organisation=chiangrai_network, law="association")
         stage_record(
-            by=by, record=later, stage="registered", happened_on=today, expires_on=today + dt.timedelta(days=400)
+            by=by,
+            record=later,
+            stage="registered",
+            happened_on=today,
+            expires_on=today + dt.timedelta(days=400),
         )
         client = client_for(by)
         assert client.get(reverse("plans:registration_list")).context["listing"].total == 2

@@ -6,6 +6,9 @@ and downloaded on the web pages (a multipart upload is not part of this JSON API
 `document_version` and `has_document` say what is kept.
 """
 
+import functools
+import inspect
+
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -38,6 +41,7 @@ from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
 
 router = Router(tags=["plans"])
+_OPERATION = __name__.replace(".", "_")  # the prefix ninja gives the operation ids of this module's views
 
 
 def _chosen(queryset, pk: int | None, field: str):
@@ -47,7 +51,9 @@ def _chosen(queryset, pk: int | None, field: str):
     try:
         return queryset.get(pk=pk)
     except (Organisation.DoesNotExist, Fund.DoesNotExist):
-        raise ApiError(422, _("No such record, or it is outside your areas."), code="invalid", field=field) from None
+        raise ApiError(
+            422, _("No such record, or it is outside your areas."), code="invalid", field=field
+        ) from None
 
 
 def _organisation(user, pk, field):
@@ -71,10 +77,64 @@ def _event_of(record, event_id: int):
     return event
 
 
-def _record_stage(request, record, payload: StageEventIn):
-    fields = built_on(request, payload.dict())
-    event = services.stage_record(by=request.auth, record=record, **fields)
-    return Status(201, event)
+def _path_named(id_name: str):
+    """A view written with `record_id` that takes its record's id from the path parameter id_name."""
+
+    def decorate(view):
+        signature = inspect.signature(view)
+        parameters = [
+            p.replace(name=id_name) if p.name == "record_id" else p for p in signature.parameters.values()
+        ]
+
+        @functools.wraps(view)
+        def named(request, **values):
+            return view(request, record_id=values.pop(id_name), **values)
+
+        named.__signature__ = signature.replace(parameters=parameters)
+        return named
+
+    return decorate
+
+
+def _stage_routes(kind: str, path: str, id_name: str) -> None:
+    """The routes of the stages a kind of record reaches, the same for charters and registrations: list, record
+    (If-Match: the record's ETag, for recording a stage changes it), read one, take the latest back."""
+    get = getattr(selectors, f"{kind}_get")
+    get_for_change = getattr(selectors, f"{kind}_get_for_change")
+    events = f"{path}/{{{id_name}}}/events"
+
+    @router.get(events, response=list[StageEventOut], operation_id=f"{_OPERATION}_list_{kind}_events")
+    @_path_named(id_name)
+    def list_events(request, record_id: RecordId):
+        return list(get(user=request.auth, pk=record_id).events.all())
+
+    @router.post(
+        events, response={201: StageEventOut, **CONFLICT}, operation_id=f"{_OPERATION}_record_{kind}_stage"
+    )
+    @_path_named(id_name)
+    def record_stage(request, record_id: RecordId, payload: StageEventIn):
+        """Record a stage reached; a registration registered or renewed takes its number and renewal date. No
+        document: see the module's note."""
+        record = get_for_change(user=request.auth, pk=record_id)
+        event = services.stage_record(by=request.auth, record=record, **built_on(request, payload.dict()))
+        return Status(201, event)
+
+    @router.get(
+        f"{events}/{{event_id}}", response=StageEventOut, operation_id=f"{_OPERATION}_get_{kind}_event"
+    )
+    @_path_named(id_name)
+    def get_event(request, record_id: RecordId, event_id: RecordId):
+        return _event_of(get(user=request.auth, pk=record_id), event_id)
+
+    @router.delete(
+        f"{events}/{{event_id}}", response={204: None}, operation_id=f"{_OPERATION}_remove_{kind}_event"
+    )
+    @_path_named(id_name)
+    def remove_event(request, record_id: RecordId, event_id: RecordId):
+        """Take back the latest stage reached; the record returns to the stage before."""
+        event = _event_of(get_for_change(user=request.auth, pk=record_id), event_id)
+        services.stage_event_remove(by=request.auth, event=event)
+        return Status(204, None)
 
 
 # ---- charters
@@ -120,30 +180,6 @@ def delete_charter(request, charter_id: RecordId):
     return Status(204, None)
 
 
-@router.get("/plans/charters/{charter_id}/events", response=list[StageEventOut])
-def list_charter_events(request, charter_id: RecordId):
-    return list(selectors.charter_get(user=request.auth, pk=charter_id).events.all())
-
-
-@router.post("/plans/charters/{charter_id}/events", response={201: StageEventOut, **CONFLICT})
-def record_charter_stage(request, charter_id: RecordId, payload: StageEventIn):
-    """Record a stage the charter reached (If-Match: the charter's ETag). No document: see the module's note."""
-    return _record_stage(request, selectors.charter_get_for_change(user=request.auth, pk=charter_id), payload)
-
-
-@router.get("/plans/charters/{charter_id}/events/{event_id}", response=StageEventOut)
-def get_charter_event(request, charter_id: RecordId, event_id: RecordId):
-    return _event_of(selectors.charter_get(user=request.auth, pk=charter_id), event_id)
-
-
-@router.delete("/plans/charters/{charter_id}/events/{event_id}", response={204: None})
-def remove_charter_event(request, charter_id: RecordId, event_id: RecordId):
-    """Take back the charter's latest stage; it returns to the stage before."""
-    event = _event_of(selectors.charter_get_for_change(user=request.auth, pk=charter_id), event_id)
-    services.stage_event_remove(by=request.auth, event=event)
-    return Status(204, None)
-
-
 # ---- registrations
 
 
@@ -186,27 +222,5 @@ def delete_registration(request, registration_id: RecordId):
     return Status(204, None)
 
 
-@router.get("/plans/registrations/{registration_id}/events", response=list[StageEventOut])
-def list_registration_events(request, registration_id: RecordId):
-    return list(selectors.registration_get(user=request.auth, pk=registration_id).events.all())
-
-
-@router.post("/plans/registrations/{registration_id}/events", response={201: StageEventOut, **CONFLICT})
-def record_registration_stage(request, registration_id: RecordId, payload: StageEventIn):
-    """Record a step the registration reached (If-Match: its ETag); registered or renewed, with its number and
-    renewal date. No document: see the module's note."""
-    registration = selectors.registration_get_for_change(user=request.auth, pk=registration_id)
-    return _record_stage(request, registration, payload)
-
-
-@router.get("/plans/registrations/{registration_id}/events/{event_id}", response=StageEventOut)
-def get_registration_event(request, registration_id: RecordId, event_id: RecordId):
-    return _event_of(selectors.registration_get(user=request.auth, pk=registration_id), event_id)
-
-
-@router.delete("/plans/registrations/{registration_id}/events/{event_id}", response={204: None})
-def remove_registration_event(request, registration_id: RecordId, event_id: RecordId):
-    """Take back the registration's latest step; it returns to the step before."""
-    event = _event_of(selectors.registration_get_for_change(user=request.auth, pk=registration_id), event_id)
-    services.stage_event_remove(by=request.auth, event=event)
-    return Status(204, None)
+_stage_routes("charter", "/plans/charters", "charter_id")
+_stage_routes("registration", "/plans/registrations", "registration_id")

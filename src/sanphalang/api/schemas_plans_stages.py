@@ -32,7 +32,8 @@ class StageEventOut(Schema):
     note: str
     document_title: str
     document_version: int | None = Field(
-        None, description="The version of the record's document this stage carries (1, 2, …); null without one"
+        None,
+        description="The version of the record's document this stage carries (1, 2, …); null without one",
     )
     has_document: bool = Field(description="Whether a document is kept; it is downloaded from the web page")
     recorded_at: dt.datetime
@@ -186,7 +187,9 @@ class RegistrationIn(Schema):
     organisation_id: RecordId | None = Field(None, description="The organisation or network that registers")
     fund_id: RecordId | None = Field(None, description="The community welfare fund that registers")
     law: RegistrationLaw = RegistrationLaw.WELFARE_ORGANISATION
-    authority_id: RecordId | None = Field(None, description="The registering authority, such as the provincial office")
+    authority_id: RecordId | None = Field(
+        None, description="The registering authority, such as the provincial office"
+    )
     registration_number: str = ""
     registered_on: ThaiDate | None = None
     expires_on: ThaiDate | None = None

@@ -23,10 +23,14 @@ def test_a_charter_is_created_moved_through_its_stages_and_read(chumphon_api):
     created = chumphon_api.post("/api/plans/charters", {"area_code": "860101", "title": "ธรรมนูญตำบลท่าตะเภา"})
     assert created.status_code == 201, created.content
     charter_id = created.json()["id"]
-    heard = chumphon_api.post(f"/api/plans/charters/{charter_id}/events", {"stage": "hearing", "happened_on": "5/3/2567"})
+    heard = chumphon_api.post(
+        f"/api/plans/charters/{charter_id}/events", {"stage": "hearing", "happened_on": "5/3/2567"}
+    )
     assert heard.status_code == 201, heard.content
     assert heard.json()["happened_on"] == "2024-03-05" and heard.json()["has_document"] is False
-    chumphon_api.post(f"/api/plans/charters/{charter_id}/events", {"stage": "enacted", "happened_on": "2024-04-01"})
+    chumphon_api.post(
+        f"/api/plans/charters/{charter_id}/events", {"stage": "enacted", "happened_on": "2024-04-01"}
+    )
     # then the charter is enacted, with both stages in its timeline and its version as ETag
     answer = chumphon_api.get(f"/api/plans/charters/{charter_id}")
     body = answer.json()
@@ -38,7 +42,9 @@ def test_a_charter_is_created_moved_through_its_stages_and_read(chumphon_api):
 
 
 def test_the_stage_rules_answer_with_their_codes(chumphon_api):
-    charter_id = chumphon_api.post("/api/plans/charters", {"area_code": "860101", "title": "ธรรมนูญ"}).json()["id"]
+    charter_id = chumphon_api.post("/api/plans/charters", {"area_code": "860101", "title": "ธรรมนูญ"}).json()[
+        "id"
+    ]
     url = f"/api/plans/charters/{charter_id}/events"
     unknown = chumphon_api.post(url, {"stage": "registered", "happened_on": "2024-01-01"}).json()
     assert unknown["errors"] == [{"field": "stage", "message": PlanError.STAGE_UNKNOWN.message()}]
@@ -52,10 +58,13 @@ def test_the_stage_rules_answer_with_their_codes(chumphon_api):
 
 
 def test_a_stage_on_an_old_version_is_refused_with_409(chumphon_api):
-    charter_id = chumphon_api.post("/api/plans/charters", {"area_code": "860101", "title": "ธรรมนูญ"}).json()["id"]
+    charter_id = chumphon_api.post("/api/plans/charters", {"area_code": "860101", "title": "ธรรมนูญ"}).json()[
+        "id"
+    ]
     chumphon_api.patch(f"/api/plans/charters/{charter_id}", {"note": "แก้ไข", "version": 1})
     refused = chumphon_api.post(
-        f"/api/plans/charters/{charter_id}/events", {"stage": "hearing", "happened_on": "2024-03-05", "version": 1}
+        f"/api/plans/charters/{charter_id}/events",
+        {"stage": "hearing", "happened_on": "2024-03-05", "version": 1},
     )
     assert refused.status_code == 409 and refused.json()["code"] == "stale_version"
     assert not StageEvent.objects.exists()
@@ -67,7 +76,9 @@ def test_only_the_latest_event_is_removed(chumphon_api, chumphon_coordinator):
     second = stage_record(by=chumphon_coordinator, record=charter, stage="enacted", happened_on=D(2024, 4, 1))
     url = f"/api/plans/charters/{charter.pk}/events"
     refused = chumphon_api.delete(f"{url}/{first.pk}")
-    assert refused.status_code == 422 and refused.json()["detail"] == PlanError.STAGE_EVENT_NOT_LATEST.message()
+    assert (
+        refused.status_code == 422 and refused.json()["detail"] == PlanError.STAGE_EVENT_NOT_LATEST.message()
+    )
     assert chumphon_api.delete(f"{url}/{second.pk}").status_code == 204
     assert Charter.objects.get().stage == "hearing"
 
@@ -79,7 +90,10 @@ def test_the_summary_counts_chumphons_charters(chumphon_api, chumphon_coordinato
         stage_record(by=by, record=charter, stage="hearing", happened_on=D(2024, 1, 15))
         if number < 5:
             stage_record(by=by, record=charter, stage="enacted", happened_on=D(2024, 3, 1))
-    counts = {row["stage"]: row["count"] for row in chumphon_api.get("/api/plans/charters/summary?province=86").json()}
+    counts = {
+        row["stage"]: row["count"]
+        for row in chumphon_api.get("/api/plans/charters/summary?province=86").json()
+    }
     assert (counts["enacted"], counts["hearing"]) == (5, 2)
     assert chumphon_api.get("/api/plans/charters", {"stage": "hearing"}).json()["count"] == 2
 
@@ -90,9 +104,12 @@ def test_an_outsider_reads_and_changes_nothing(api_for, cast, chumphon_coordinat
     assert outsider.get("/api/plans/charters").json()["count"] == 0
     assert outsider.get(f"/api/plans/charters/{charter.pk}").status_code == 404
     assert outsider.patch(f"/api/plans/charters/{charter.pk}", {"title": "x"}).status_code == 404
-    assert outsider.post(
-        f"/api/plans/charters/{charter.pk}/events", {"stage": "hearing", "happened_on": "2024-01-01"}
-    ).status_code == 404
+    assert (
+        outsider.post(
+            f"/api/plans/charters/{charter.pk}/events", {"stage": "hearing", "happened_on": "2024-01-01"}
+        ).status_code
+        == 404
+    )
     assert Charter.objects.get().title == "ธรรมนูญ" and not StageEvent.objects.exists()
 
 
@@ -106,7 +123,11 @@ def test_the_network_registers_step_by_step(api_for, cast, chiangrai_network, ch
     assert created.status_code == 201, created.content
     registration_id = created.json()["id"]
     url = f"/api/plans/registrations/{registration_id}/events"
-    for stage, date in [("preparing", "2024-02-01"), ("submitted", "2024-05-02"), ("reviewing", "2024-06-01")]:
+    for stage, date in [
+        ("preparing", "2024-02-01"),
+        ("submitted", "2024-05-02"),
+        ("reviewing", "2024-06-01"),
+    ]:
         assert client.post(url, {"stage": stage, "happened_on": date}).status_code == 201
     registered = client.post(
         url,
@@ -127,14 +148,21 @@ def test_the_network_registers_step_by_step(api_for, cast, chiangrai_network, ch
     )
     assert body["authority_name"] == chiangrai_office.name_th
     # and changed with its ETag
-    patched = client.patch(f"/api/plans/registrations/{registration_id}", {"note": "ต่ออายุทุก 3 ปี", "version": body["version"]})
+    patched = client.patch(
+        f"/api/plans/registrations/{registration_id}", {"note": "ต่ออายุทุก 3 ปี", "version": body["version"]}
+    )
     assert patched.status_code == 200 and patched.json()["version"] == body["version"] + 1
     assert client.delete(f"/api/plans/registrations/{registration_id}").status_code == 204
     assert not Registration.objects.exists()
 
 
-def test_an_organisation_the_caller_cannot_see_is_refused_at_its_field(api_for, chumphon_coordinator, chiangrai_network):
+def test_an_organisation_the_caller_cannot_see_is_refused_at_its_field(
+    api_for, chumphon_coordinator, chiangrai_network
+):
     client = api_for(chumphon_coordinator)
-    refused = client.post("/api/plans/charters", {"area_code": "860101", "title": "ธรรมนูญ", "adopted_by_id": chiangrai_network.pk})
+    refused = client.post(
+        "/api/plans/charters",
+        {"area_code": "860101", "title": "ธรรมนูญ", "adopted_by_id": chiangrai_network.pk},
+    )
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "adopted_by"

@@ -33,7 +33,9 @@ class CharterForm(StyledFormMixin, forms.Form):
         queryset=None,
         help_text=Charter._meta.get_field("adopted_by").help_text,
     )
-    note = forms.CharField(label=_label(Charter, "note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_label(Charter, "note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, user, instance: Charter | None = None, **kwargs):
         if instance is not None:
@@ -126,7 +128,9 @@ class StageRecordForm(StyledFormMixin, forms.Form):
                 help_text=_("When registered or renewed"),
             )
             self.fields["expires_on"] = BEDateField(
-                label=_label(Registration, "expires_on"), required=False, help_text=_("When registered or renewed")
+                label=_label(Registration, "expires_on"),
+                required=False,
+                help_text=_("When registered or renewed"),
             )
 
     def clean_document(self):

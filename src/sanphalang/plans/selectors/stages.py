@@ -20,7 +20,9 @@ RENEWAL_DUE_DAYS = 90
 
 
 def _events() -> Prefetch:
-    return Prefetch("events", queryset=StageEvent.objects.select_related("recorded_by").order_by("happened_on", "pk"))
+    return Prefetch(
+        "events", queryset=StageEvent.objects.select_related("recorded_by").order_by("happened_on", "pk")
+    )
 
 
 def _within(queryset: QuerySet, province_code: str | None, district_code: str | None) -> QuerySet:
@@ -75,7 +77,9 @@ def stage_summary(*, user: User, province_code: str) -> list[dict]:
         .values_list("stage")
         .annotate(count=Count("pk"))
     )
-    return [{"stage": stage, "label": str(stage.label), "count": counts.get(stage, 0)} for stage in CharterStage]
+    return [
+        {"stage": stage, "label": str(stage.label), "count": counts.get(stage, 0)} for stage in CharterStage
+    ]
 
 
 # ---- registrations
@@ -170,7 +174,9 @@ def _prefixes_q(area_prefixes: list[str] | None) -> Q:
     return q
 
 
-def charters_enacted_rows(*, area_prefixes: list[str] | None, starts_on: dt.date, ends_on: dt.date) -> QuerySet:
+def charters_enacted_rows(
+    *, area_prefixes: list[str] | None, starts_on: dt.date, ends_on: dt.date
+) -> QuerySet:
     """One row {area_id, happened_on} per charter first enacted in the period: the date of its first ENACTED
     event, or, for a charter recorded only from a later stage (in force, revised), the first of those. None for
     area_prefixes means all of Thailand."""

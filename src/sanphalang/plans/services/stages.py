@@ -63,6 +63,18 @@ def _unknown_fields(fields: dict, allowed: set[str]) -> None:
         raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
 
 
+def _apply(by: User, record: Staged, fields: dict, *, named: str, trimmed: str):
+    """Save a record's changed fields: an organisation newly named in `named` is one the writer sees, the text of
+    `trimmed` loses its surrounding spaces."""
+    if named in fields and fields[named] != getattr(record, named):
+        _check_shown(by, fields[named], named)
+    if trimmed in fields:
+        fields[trimmed] = (fields[trimmed] or "").strip()
+    for name, value in fields.items():
+        setattr(record, name, value)
+    return validated_save(record, by)
+
+
 # ---- charters
 
 
@@ -92,13 +104,7 @@ def charter_update(*, by: User, charter: Charter, version: int | None = None, **
         area = _subdistrict(fields.pop("area_code"))
         require_write(by, area.code)
         charter.area = area
-    if "adopted_by" in fields and fields["adopted_by"] != charter.adopted_by:
-        _check_shown(by, fields["adopted_by"], "adopted_by")
-    if "title" in fields:
-        fields["title"] = (fields["title"] or "").strip()
-    for name, value in fields.items():
-        setattr(charter, name, value)
-    return validated_save(charter, by)
+    return _apply(by, charter, fields, named="adopted_by", trimmed="title")
 
 
 @transaction.atomic
@@ -173,13 +179,7 @@ def registration_update(
     fund = fields.get("fund", registration.fund)
     if organisation != registration.organisation or fund != registration.fund:
         registration.area_id = _check_subject(by, organisation, fund)
-    if "authority" in fields and fields["authority"] != registration.authority:
-        _check_shown(by, fields["authority"], "authority")
-    if "registration_number" in fields:
-        fields["registration_number"] = (fields["registration_number"] or "").strip()
-    for name, value in fields.items():
-        setattr(registration, name, value)
-    return validated_save(registration, by)
+    return _apply(by, registration, fields, named="authority", trimmed="registration_number")
 
 
 @transaction.atomic

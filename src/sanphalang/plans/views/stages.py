@@ -60,7 +60,9 @@ REGISTRATION_COLUMNS = [
     Column("area", gettext_lazy("Area"), lambda r: area_label(r.area), "area__sort_key"),
     Column("law", gettext_lazy("Registered as"), lambda r: r.get_law_display(), "law"),
     Column("stage", gettext_lazy("Stage"), lambda r: r.get_stage_display(), "stage"),
-    Column("number", gettext_lazy("Registration number"), lambda r: r.registration_number, "registration_number"),
+    Column(
+        "number", gettext_lazy("Registration number"), lambda r: r.registration_number, "registration_number"
+    ),
     Column("expires_on", gettext_lazy("To be renewed by"), lambda r: _date(r.expires_on), "expires_on"),
 ]
 REGISTRATION_EXPORT = [
@@ -236,7 +238,10 @@ def record_update(request, kind: str, pk: int):
     record = kind.get_for_change(user=request.user, pk=pk)
     form = carry_version(kind.form(request.POST or None, user=request.user, instance=record), record)
     saved = _save(
-        request, kind, form, lambda data: kind.service("update")(by=request.user, **{kind.name: record}, **data)
+        request,
+        kind,
+        form,
+        lambda data: kind.service("update")(by=request.user, **{kind.name: record}, **data),
     )
     if saved is not None:
         messages.success(request, kind.saved)
@@ -270,9 +275,7 @@ def stage_record(request, kind: str, pk: int):
             show_service_error(form, error, kind.model)
             record = kind.get(user=request.user, pk=pk)
         else:
-            messages.success(
-                request, _("Stage recorded: %(stage)s.") % {"stage": record.get_stage_display()}
-            )
+            messages.success(request, _("Stage recorded: %(stage)s.") % {"stage": record.get_stage_display()})
             return redirect(f"plans:{kind.name}_detail", pk=record.pk)
     return render(
         request,
