@@ -77,6 +77,10 @@ def _event_of(record, event_id: int):
     return event
 
 
+def _service(kind: str, action: str):
+    return getattr(services, f"{kind}_{action}")
+
+
 def _path_named(id_name: str):
     """A view written with `record_id` that takes its record's id from the path parameter id_name."""
 
@@ -96,12 +100,39 @@ def _path_named(id_name: str):
     return decorate
 
 
-def _stage_routes(kind: str, path: str, id_name: str) -> None:
-    """The routes of the stages a kind of record reaches, the same for charters and registrations: list, record
-    (If-Match: the record's ETag, for recording a stage changes it), read one, take the latest back."""
+def _staged_routes(kind: str, path: str, create_in, patch_in, detail_out) -> None:
+    """The routes of one kind of staged record, the same for charters and registrations: create, read, change
+    (If-Match), delete; and the stages it reaches: list, record (If-Match: the record's ETag, for recording a stage
+    changes it), read one, take the latest back."""
     get = getattr(selectors, f"{kind}_get")
     get_for_change = getattr(selectors, f"{kind}_get_for_change")
-    events = f"{path}/{{{id_name}}}/events"
+    id_name = f"{kind}_id"
+    one = f"{path}/{{{id_name}}}"
+    events = f"{one}/events"
+
+    @router.post(path, response={201: detail_out}, operation_id=f"{_OPERATION}_create_{kind}")
+    def create(request, payload: create_in):
+        record = _service(kind, "create")(by=request.auth, **_related(request.auth, payload.dict()))
+        return Status(201, get(user=request.auth, pk=record.pk))
+
+    @router.get(one, response=detail_out, operation_id=f"{_OPERATION}_get_{kind}")
+    @_path_named(id_name)
+    def read(request, record_id: RecordId):
+        return get(user=request.auth, pk=record_id)
+
+    @router.patch(one, response={200: detail_out, **CONFLICT}, operation_id=f"{_OPERATION}_update_{kind}")
+    @_path_named(id_name)
+    def update(request, record_id: RecordId, payload: patch_in):
+        record = get_for_change(user=request.auth, pk=record_id)
+        fields = _related(request.auth, built_on(request, payload.dict(exclude_unset=True)))
+        _service(kind, "update")(by=request.auth, **{kind: record}, **fields)
+        return get(user=request.auth, pk=record_id)
+
+    @router.delete(one, response={204: None}, operation_id=f"{_OPERATION}_delete_{kind}")
+    @_path_named(id_name)
+    def delete(request, record_id: RecordId):
+        _service(kind, "delete")(by=request.auth, **{kind: get_for_change(user=request.auth, pk=record_id)})
+        return Status(204, None)
 
     @router.get(events, response=list[StageEventOut], operation_id=f"{_OPERATION}_list_{kind}_events")
     @_path_named(id_name)
@@ -154,32 +185,6 @@ def charter_summary(request, province: str):
     return selectors.stage_summary(user=request.auth, province_code=province)
 
 
-@router.post("/plans/charters", response={201: CharterDetailOut})
-def create_charter(request, payload: CharterIn):
-    charter = services.charter_create(by=request.auth, **_related(request.auth, payload.dict()))
-    return Status(201, selectors.charter_get(user=request.auth, pk=charter.pk))
-
-
-@router.get("/plans/charters/{charter_id}", response=CharterDetailOut)
-def get_charter(request, charter_id: RecordId):
-    return selectors.charter_get(user=request.auth, pk=charter_id)
-
-
-@router.patch("/plans/charters/{charter_id}", response={200: CharterDetailOut, **CONFLICT})
-def update_charter(request, charter_id: RecordId, payload: CharterPatch):
-    charter = selectors.charter_get_for_change(user=request.auth, pk=charter_id)
-    fields = _related(request.auth, built_on(request, payload.dict(exclude_unset=True)))
-    services.charter_update(by=request.auth, charter=charter, **fields)
-    return selectors.charter_get(user=request.auth, pk=charter_id)
-
-
-@router.delete("/plans/charters/{charter_id}", response={204: None})
-def delete_charter(request, charter_id: RecordId):
-    charter = selectors.charter_get_for_change(user=request.auth, pk=charter_id)
-    services.charter_delete(by=request.auth, charter=charter)
-    return Status(204, None)
-
-
 # ---- registrations
 
 
@@ -196,31 +201,7 @@ def list_registrations(request, filters: Query[RegistrationQuery]):
     return paginate(registrations, filters)
 
 
-@router.post("/plans/registrations", response={201: RegistrationDetailOut})
-def create_registration(request, payload: RegistrationIn):
-    registration = services.registration_create(by=request.auth, **_related(request.auth, payload.dict()))
-    return Status(201, selectors.registration_get(user=request.auth, pk=registration.pk))
-
-
-@router.get("/plans/registrations/{registration_id}", response=RegistrationDetailOut)
-def get_registration(request, registration_id: RecordId):
-    return selectors.registration_get(user=request.auth, pk=registration_id)
-
-
-@router.patch("/plans/registrations/{registration_id}", response={200: RegistrationDetailOut, **CONFLICT})
-def update_registration(request, registration_id: RecordId, payload: RegistrationPatch):
-    registration = selectors.registration_get_for_change(user=request.auth, pk=registration_id)
-    fields = _related(request.auth, built_on(request, payload.dict(exclude_unset=True)))
-    services.registration_update(by=request.auth, registration=registration, **fields)
-    return selectors.registration_get(user=request.auth, pk=registration_id)
-
-
-@router.delete("/plans/registrations/{registration_id}", response={204: None})
-def delete_registration(request, registration_id: RecordId):
-    registration = selectors.registration_get_for_change(user=request.auth, pk=registration_id)
-    services.registration_delete(by=request.auth, registration=registration)
-    return Status(204, None)
-
-
-_stage_routes("charter", "/plans/charters", "charter_id")
-_stage_routes("registration", "/plans/registrations", "registration_id")
+_staged_routes("charter", "/plans/charters", CharterIn, CharterPatch, CharterDetailOut)
+_staged_routes(
+    "registration", "/plans/registrations", RegistrationIn, RegistrationPatch, RegistrationDetailOut
+)

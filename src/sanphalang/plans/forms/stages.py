@@ -71,7 +71,7 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     registration_number = forms.CharField(
         label=_label(Registration, "registration_number"), max_length=60, required=False
     )
-    registered_on = BEDateField(label=_label(Registration, "registered_on"), required=False)
+    registered_on = BEDateField(label=_("Registered on"), required=False)
     expires_on = BEDateField(label=_label(Registration, "expires_on"), required=False)
     note = forms.CharField(
         label=_label(Registration, "note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
