@@ -36,6 +36,7 @@ from sanphalang.plans.services.plans import main_work_add, plan_create
 from sanphalang.plans.services.progress import progress_submit
 from sanphalang.plans.services.projects import budget_line_add, project_create
 from sanphalang.plans.services.targets import indicator_create, target_splits_set
+from sanphalang.plans.services.stages import charter_create, registration_create, stage_record
 from sanphalang.welfare.models import SourceRecord
 from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
 from sanphalang.welfare.services.figures import fund_year_save
@@ -418,6 +419,40 @@ def build_area_records(
             period_start=dt.date(2021, 10, 1),
             value=Decimal(5),
             note=f"ผลงาน{province_marker}",
+        ),
+    )
+    # Charters and registrations are read in the whole province (plans/access.py): the province's owner writes
+    # them, named with the province's marker; each has reached a stage with a document.
+    charter = charter_create(by=province_owner, area_code=subdistrict_code, title=f"ธรรมนูญ{province_marker}")
+    put("charter", charter)
+    put(
+        "stage_event",
+        stage_record(
+            by=province_owner,
+            record=charter,
+            stage="hearing",
+            happened_on=today - dt.timedelta(days=10),
+            note=f"เวที{province_marker}",
+            document=SimpleUploadedFile("charter.txt", f"ร่าง{province_marker}".encode()),
+            document_title=f"ร่าง{province_marker}",
+        ),
+    )
+    network = organisation_create(
+        by=province_owner, kind="network", name_th=f"เครือข่าย{province_marker}", area_code=province_code
+    )
+    registration = registration_create(
+        by=province_owner, organisation=network, registration_number=f"ทะเบียน{province_marker}"
+    )
+    put("registration", registration)
+    put(
+        "registration_stage_event",
+        stage_record(
+            by=province_owner,
+            record=registration,
+            stage="submitted",
+            happened_on=today - dt.timedelta(days=5),
+            note=f"ยื่น{province_marker}",
+            document=SimpleUploadedFile("bylaws.txt", f"ข้อบังคับ{province_marker}".encode()),
         ),
     )
     return records

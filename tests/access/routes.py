@@ -129,6 +129,14 @@ WEB_PARAMETERS = {
     **{f"plans:party_{view}": {"pk": "agreement_party"} for view in ("update", "remove")},
     **{f"plans:signatory_{view}": {"pk": "signatory"} for view in ("update", "remove")},
     **{f"plans:document_{view}": {"pk": "agreement_document"} for view in ("download", "remove")},
+        f"plans:{kind}_{view}": {"pk": kind}
+        for kind in ("charter", "registration")
+        for view in ("detail", "update", "delete", "stage_record")
+    },
+    "plans:charter_stage_remove": {"pk": "stage_event"},
+    "plans:charter_document": {"pk": "stage_event"},
+    "plans:registration_stage_remove": {"pk": "registration_stage_event"},
+    "plans:registration_document": {"pk": "registration_stage_event"},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -158,11 +166,15 @@ API_PARAMETERS = {
     "agreement_id": "agreement",
     "party_id": "agreement_party",
     "signatory_id": "signatory",
+    "charter_id": "charter",
+    "registration_id": "registration",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",
     ("/api/action-items/{item_id}", "item_id"): "action_item",
     ("/api/action-items/{item_id}/status", "item_id"): "action_item",
+    ("/api/plans/charters/{charter_id}/events/{event_id}", "event_id"): "stage_event",
+    ("/api/plans/registrations/{registration_id}/events/{event_id}", "event_id"): "registration_stage_event",
 }
 
 # The admin's routes name their model in the path; their parameters are filled from that model.

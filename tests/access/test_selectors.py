@@ -45,6 +45,7 @@ SELECTOR_ARGUMENTS = {
     "region": "region",
     "province_code": lambda records: records.province_code,
     "area_code": lambda records: records.district_code,
+    "province_code": lambda records: records.province_code,
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -57,6 +58,7 @@ SELECTOR_RECORDS = {
     "review_record_get": "source_record",
     "review_record_get_for_change": "source_record",
     **{f"entry_get{suffix}": "progress_entry" for suffix in ("", "_for_change", "_for_decision")},
+    "stage_document_get": "stage_event",
 }
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
@@ -76,6 +78,10 @@ UNSCOPED_SELECTORS = {
     "for the user",
     "sanphalang.meetings.selectors.action_items.overdue_q": "a condition, applied to lists already scoped",
     "sanphalang.meetings.selectors.action_items.with_overdue_flag": "a flag on items already fetched for the user",
+    "sanphalang.plans.selectors.stages.charters_enacted_rows": "rows a counted target sums for its areas and "
+    "period, not records shown to a reader (plans/counting.py)",
+    "sanphalang.plans.selectors.stages.registrations_completed_rows": "rows a counted target sums for its areas "
+    "and period, not records shown to a reader (plans/counting.py)",
     "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",
@@ -115,6 +121,10 @@ PROVINCE_KINDS = {
     "agreement_party",
     "signatory",
     "agreement_document",
+    "charter",
+    "stage_event",
+    "registration",
+    "registration_stage_event",
 }
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 # Selectors that list the areas of a province-wide plan, each with its aggregate figures: the area tree is public

@@ -208,6 +208,22 @@ EDITS = [
             ),
         )
     ),
+        "charter",
+        "title",
+        "ธรรมนูญตำบลแม่สาย ฉบับที่ 1",
+        "ธรรมนูญตำบลแม่สาย ฉบับที่ 2",
+        web="plans:charter_update",
+        api="PATCH /api/plans/charters/{charter_id}",
+    ),
+    Edit(
+        "registration",
+        "registration_number",
+        "สวช. 57/2567",
+        "สวช. 57/2568",
+        web="plans:registration_update",
+        api="PATCH /api/plans/registrations/{registration_id}",
+        editors=("chiangrai_coordinator", "admin"),
+    ),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]

@@ -13,6 +13,7 @@ from .parser import SafeParser
 from .people import router as people_router
 from .plans import router as plans_router
 from .plans_projects import router as plans_projects_router
+from .plans_stages import router as plans_stages_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
@@ -69,6 +70,7 @@ for _router in (
     welfare_router,
     plans_projects_router,
     plans_router,
+    plans_stages_router,
 ):
     api.add_router("", _router)
 

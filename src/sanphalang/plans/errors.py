@@ -209,3 +209,16 @@ class PlanError(ErrorCode):
         "organisation",
     )
     PERSON_NOT_VISIBLE = ("person_not_visible", _("Choose a person of your areas."), "person")
+    STAGE_EVENT_NOT_LATEST = (
+        "stage_event_not_latest",
+        _("Only the latest stage reached can be removed."),
+    )
+    ORGANISATION_NOT_SHOWN = (
+        "organisation_not_shown",
+        _("Choose an organisation of your areas or an agency above them."),
+    )
+    SUBJECT_OUTSIDE_PROVINCE = (
+        "registration_subject_outside_province",
+        _("The organisation and the fund that register together must be of one province."),
+        "fund",
+    )

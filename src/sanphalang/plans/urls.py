@@ -3,10 +3,29 @@ registrations, and the overviews of a province, an area and a region."""
 
 from django.urls import path
 
-from .views import agreements, overview, plans, progress, projects, targets
+from .views import agreements, overview, plans, progress, projects, stages, targets
 
 app_name = "plans"
+
+
+def _staged(prefix: str, kind: str) -> list:
+    """The routes of one kind of staged record: its list, its page, its edits and the stages it reaches."""
+    kind_of = {"kind": kind}
+    return [
+        path(f"{prefix}/", stages.record_list, kind_of, name=f"{kind}_list"),
+        path(f"{prefix}/new/", stages.record_create, kind_of, name=f"{kind}_create"),
+        path(f"{prefix}/<int:pk>/", stages.record_detail, kind_of, name=f"{kind}_detail"),
+        path(f"{prefix}/<int:pk>/edit/", stages.record_update, kind_of, name=f"{kind}_update"),
+        path(f"{prefix}/<int:pk>/delete/", stages.record_delete, kind_of, name=f"{kind}_delete"),
+        path(f"{prefix}/<int:pk>/stages/", stages.stage_record, kind_of, name=f"{kind}_stage_record"),
+        path(f"{prefix}/stages/<int:pk>/remove/", stages.stage_remove, kind_of, name=f"{kind}_stage_remove"),
+        path(f"{prefix}/stages/<int:pk>/document/", stages.stage_document, kind_of, name=f"{kind}_document"),
+    ]
+
+
 urlpatterns = [
+    *_staged("charters", "charter"),
+    *_staged("registrations", "registration"),
     path("<int:pk>/projects/", projects.project_list, name="project_list"),
     path("<int:pk>/projects/new/", projects.project_create, name="project_create"),
     path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
