@@ -35,8 +35,8 @@ from sanphalang.plans.services.agreements import agreement_create, document_add,
 from sanphalang.plans.services.plans import main_work_add, plan_create
 from sanphalang.plans.services.progress import progress_submit
 from sanphalang.plans.services.projects import budget_line_add, project_create
-from sanphalang.plans.services.targets import indicator_create, target_splits_set
 from sanphalang.plans.services.stages import charter_create, registration_create, stage_record
+from sanphalang.plans.services.targets import indicator_create, target_splits_set
 from sanphalang.welfare.models import SourceRecord
 from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
 from sanphalang.welfare.services.figures import fund_year_save

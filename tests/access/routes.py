@@ -129,6 +129,7 @@ WEB_PARAMETERS = {
     **{f"plans:party_{view}": {"pk": "agreement_party"} for view in ("update", "remove")},
     **{f"plans:signatory_{view}": {"pk": "signatory"} for view in ("update", "remove")},
     **{f"plans:document_{view}": {"pk": "agreement_document"} for view in ("download", "remove")},
+    **{
         f"plans:{kind}_{view}": {"pk": kind}
         for kind in ("charter", "registration")
         for view in ("detail", "update", "delete", "stage_record")

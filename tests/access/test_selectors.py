@@ -45,7 +45,6 @@ SELECTOR_ARGUMENTS = {
     "region": "region",
     "province_code": lambda records: records.province_code,
     "area_code": lambda records: records.district_code,
-    "province_code": lambda records: records.province_code,
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
