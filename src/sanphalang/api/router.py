@@ -69,8 +69,9 @@ for _router in (
     meetings_router,
     welfare_router,
     plans_projects_router,
-    plans_router,
+    # Before the plans' own routes: /plans/charters must not be read as the plan whose id is "charters".
     plans_stages_router,
+    plans_router,
 ):
     api.add_router("", _router)
 
