@@ -11,6 +11,7 @@ from .meetings import router as meetings_router
 from .organisations import router as organisations_router
 from .parser import SafeParser
 from .people import router as people_router
+from .plans_progress import router as plans_progress_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
@@ -47,8 +48,9 @@ api = SanphalangApi(
     urls_namespace="api",
     auth=api_auth,
     parser=SafeParser(),
-    description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings "
-    "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
+    description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings, "
+    "community welfare funds (registry, yearly figures, sources, reconciling, audit rounds), and the progress of "
+    "plans' targets (entries, their approval by the province, and roll-ups up the area tree). "
     "Dates are ISO (CE); BE dates are also accepted on input. "
     "Every record that can be changed answers with its version in the ETag header and its `version` field; a "
     "change (PATCH, PUT) built on it sends the ETag back in If-Match (or the body's `version`), and one built on an "
@@ -65,6 +67,7 @@ for _router in (
     issue_areas_router,
     meetings_router,
     welfare_router,
+    plans_progress_router,
 ):
     api.add_router("", _router)
 

@@ -679,3 +679,27 @@ def entry_get_for_decision(*, user: User, pk: int) -> ProgressEntry:
     entry = entry_get(user=user, pk=pk)
     require_plan_write(user, entry.indicator.plan)
     return entry
+
+
+# Reads for the API of progress.
+
+
+def progress_indicator_get(*, user: User, pk: int) -> Indicator:
+    """A target of a plan the user reads, with its plan."""
+    try:
+        return _indicators(user).prefetch_related("plan__region__provinces").get(pk=pk)
+    except (Indicator.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def region_latest_year(*, user: User, region) -> int | None:
+    """The latest year of the plans of a region or of its provinces that the user reads: the year its comparison
+    shows when none is asked for."""
+    codes = [province.code for province in region.provinces.all()]
+    return (
+        Plan.objects.filter(plan_read_q(user))
+        .filter(Q(region=region) | Q(area_id__in=codes))
+        .order_by("-year_be")
+        .values_list("year_be", flat=True)
+        .first()
+    )
