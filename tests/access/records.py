@@ -3,10 +3,12 @@ or an answer that shows any of them to someone outside the area is easy to catch
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
+from sanphalang.accounts.audit import validated_save
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
@@ -30,6 +32,8 @@ from sanphalang.meetings.services.meetings import (
     meeting_create,
     resolution_add,
 )
+from sanphalang.plans.models import Indicator, Plan
+from sanphalang.plans.services.progress import progress_submit
 from sanphalang.welfare.models import SourceRecord
 from sanphalang.welfare.services.audits import audit_round_create, audit_visit_plan, finding_add
 from sanphalang.welfare.services.figures import fund_year_save
@@ -41,6 +45,9 @@ from tests.imports.files import csv_bytes
 from tests.welfare.registry_data import THAI_HEADINGS, table
 
 FIGURES_YEAR_BE = 2567
+# The fiscal year of the records' plan and the first quarter of it, in which their progress is entered.
+PROGRESS_YEAR_BE = 2568
+PROGRESS_PERIOD = dt.date(2024, 10, 1)
 
 
 def national_id(stem: str) -> str:
@@ -314,4 +321,26 @@ def build_area_records(
         ),
     )
     put("api_token", api_token_create(user=owner, name=f"token-{label}")[0])
+
+    # A plan is the province's, read in all of it, and so are its targets and their progress (the district's
+    # entry too): their words carry the province's marker.
+    plan = validated_save(
+        Plan(title=f"แผน{province_marker}", area_id=province_code, year_be=PROGRESS_YEAR_BE), province_owner
+    )
+    put("progress_plan", plan)
+    indicator = validated_save(
+        Indicator(plan=plan, name=f"เป้าหมาย{province_marker}", target=Decimal(100)), province_owner
+    )
+    put("progress_indicator", indicator)
+    put(
+        "progress_entry",
+        progress_submit(
+            by=owner,
+            indicator=indicator,
+            area_code=district_code,
+            period_start=PROGRESS_PERIOD,
+            value=Decimal(5),
+            note=f"ผล{province_marker}",
+        ),
+    )
     return records

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .records import FIGURES_YEAR_BE, AreaRecords
+from .records import FIGURES_YEAR_BE, PROGRESS_PERIOD, AreaRecords
 
 # Routes anyone may open, even without logging in. The tests still check that they show no record of another
 # area and accept no write; they only do not ask for the anonymous visitor to be turned away.
@@ -124,6 +124,12 @@ API_PARAMETERS = {
     "year_be": f"={FIGURES_YEAR_BE}",
     "record_id": "source_record",
     "round_id": "audit_round",
+    "plan_id": "progress_plan",
+    "target_id": "progress_indicator",
+    "entry_id": "progress_entry",
+    "period": f"={PROGRESS_PERIOD.isoformat()}",
+    "province_code": "progress_plan.area_id",
+    "slug": "region.slug",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

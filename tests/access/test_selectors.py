@@ -38,6 +38,10 @@ SELECTOR_ARGUMENTS = {
     "level": lambda records: "district",
     "person": "person",
     "people": lambda records: [records.objects["person"]],
+    "plan": "progress_plan",
+    "indicator": "progress_indicator",
+    "region": "region",
+    "province_code": "progress_plan.area_id",
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -45,7 +49,15 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
 }
 # pk of a selector whose name does not say its record's kind.
-SELECTOR_RECORDS = {"review_record_get": "source_record", "review_record_get_for_change": "source_record"}
+SELECTOR_RECORDS = {
+    "review_record_get": "source_record",
+    "review_record_get_for_change": "source_record",
+    "plan_get": "progress_plan",
+    "plan_get_for_change": "progress_plan",
+    "entry_get": "progress_entry",
+    "entry_get_for_change": "progress_entry",
+    "entry_get_for_decision": "progress_entry",
+}
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
 
@@ -64,6 +76,13 @@ UNSCOPED_SELECTORS = {
     "for the user",
     "sanphalang.meetings.selectors.action_items.overdue_q": "a condition, applied to lists already scoped",
     "sanphalang.meetings.selectors.action_items.with_overdue_flag": "a flag on items already fetched for the user",
+    "sanphalang.plans.selectors.progress.area_parent": "an area and the areas below it: the country's map",
+    "sanphalang.plans.selectors.progress.region_parent": "a region's provinces, which everyone reads",
+    "sanphalang.plans.selectors.progress.plan_parent": "the area of a plan already fetched for the user",
+    "sanphalang.plans.selectors.progress.rollup": "sums of targets already fetched for the user",
+    "sanphalang.plans.selectors.progress.standing_of": "arithmetic on figures already read for the user",
+    "sanphalang.plans.selectors.progress.previous_year_indicator": "the target a year before of one already "
+    "fetched for the user, read only to compare with it",
     "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",
@@ -82,7 +101,27 @@ UNSCOPED_SELECTORS = {
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
-PROVINCE_KINDS = {"issue_area", "source", "audit_round", "source_upload", "region", "village"}
+PROVINCE_KINDS = {
+    "issue_area",
+    "source",
+    "audit_round",
+    "source_upload",
+    "region",
+    "village",
+    "progress_plan",
+    "progress_indicator",
+    "progress_entry",
+}
+# Selectors whose results have a row for every area below the one they are read for, those with nothing in them too
+# (the roll-ups of progress): to a coordinator of another district of the province, the codes of its districts are
+# the map's, not the other district's records. Their records and words are still checked.
+AREA_ROW_SELECTORS = {
+    "plan_progress",
+    "province_rollup",
+    "indicator_rollup",
+    "indicator_series",
+    "region_comparison",
+}
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 
 
@@ -198,6 +237,8 @@ def test_the_selector_returns_nothing_of_another_area(world, db, name, function,
     }
     markers = records.secrets(province=caller.province_too, national_id=True)
     codes = caller.hidden_codes(records)
+    if not caller.province_too and name.rsplit(".", 1)[-1] in AREA_ROW_SELECTORS:
+        codes = set()
     # when the caller calls the selector with them
     try:
         result = function(user=getattr(world.cast, caller.user), **_arguments(name, function, records))

@@ -88,9 +88,7 @@ def _answer(call: Callable, **arguments):
         field, item = found[0]
         message = item.message % item.params if item.params else item.message
         status = 409 if item.code in STATE_CONFLICTS else 422
-        raise ApiError(
-            status, str(message), code=item.code, field=API_FIELDS.get(field, field)
-        ) from None
+        raise ApiError(status, str(message), code=item.code, field=API_FIELDS.get(field, field)) from None
 
 
 def _meeting(user, pk):
@@ -284,9 +282,7 @@ def approve_period(request, plan_id: RecordId, period: ThaiDate):
     """The province approves every entry of the period still waiting and locks the period: nothing in it changes
     until an administrator reopens it. Returned entries stay returned."""
     plan = plan_get_for_change(user=request.auth, pk=plan_id)
-    return Status(
-        201, _answer(services.period_approve, by=request.auth, plan=plan, period_start=period)
-    )
+    return Status(201, _answer(services.period_approve, by=request.auth, plan=plan, period_start=period))
 
 
 @router.post("/plans/{plan_id}/periods/{period}/reopen", response=PeriodLockOut)

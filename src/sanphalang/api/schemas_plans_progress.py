@@ -59,12 +59,16 @@ class FigureOut(Schema):
         description="The figure as read: the amount, or for a percentage the percent computed from the parts "
         "(sum of parts / sum of wholes, never a sum of percents); null for a percentage with no parts yet",
     )
-    actual: Decimal = Field(description="Approved (or counted) progress; for a percentage, the sum of the parts")
+    actual: Decimal = Field(
+        description="Approved (or counted) progress; for a percentage, the sum of the parts"
+    )
     denominator: Decimal | None = Field(
         None, description="For a percentage, the sum of the wholes its parts are of; null otherwise"
     )
     pending: Decimal = Field(description="Progress submitted and waiting for approval: not counted yet")
-    pending_denominator: Decimal | None = Field(None, description="For a percentage, the wholes still waiting")
+    pending_denominator: Decimal | None = Field(
+        None, description="For a percentage, the wholes still waiting"
+    )
     target: Decimal | None = None
     target_source: SourceCode = Field(
         description="entered (the area's own split or the target itself), rolled_up (the sum of the splits "
@@ -76,7 +80,9 @@ class FigureOut(Schema):
         "counted from records, or none"
     )
     source_label: str
-    share: float | None = Field(None, description="Progress towards the target: 0 at the start, 1 at the target")
+    share: float | None = Field(
+        None, description="Progress towards the target: 0 at the start, 1 at the target"
+    )
     percent_done: int | None = Field(None, description="The share as a percent, at most 100")
     standing: StandingCode = Field(description="Progress compared with the share of the year elapsed")
     standing_label: str
@@ -126,7 +132,8 @@ class TargetProgressOut(Schema):
 
 class RollupQuery(Schema):
     area: AreaCode | None = Field(
-        None, description="An area of the target's plan (default: the plan's own); its areas below are the rows"
+        None,
+        description="An area of the target's plan (default: the plan's own); its areas below are the rows",
     )
     upto: ThaiDate | None = Field(
         None, description="Cumulative up to the end of the period starting this day (default: the whole year)"

@@ -24,7 +24,9 @@ def _row(figure_set, code):
 
 
 class TestTheRollUps:
-    def test_a_target_rolls_up_over_the_districts_with_where_each_figure_comes_from(self, cast, api_for, fixture):
+    def test_a_target_rolls_up_over_the_districts_with_where_each_figure_comes_from(
+        self, cast, api_for, fixture
+    ):
         _plan, households, _villages, _members = fixture
         response = api_for(cast.chiangrai_coordinator).get(f"/api/plans/targets/{households.pk}/progress")
         assert response.status_code == 200, response.content
@@ -62,11 +64,16 @@ class TestTheRollUps:
         # BE dates are read too: 1 January 2568 is the second quarter
         assert Decimal(client.get(path, {"period": "1/1/2568"}).json()["whole"]["actual"]) == 8
 
-    def test_an_area_outside_the_plan_or_a_period_not_of_it_is_refused_with_its_code(self, cast, api_for, fixture):
+    def test_an_area_outside_the_plan_or_a_period_not_of_it_is_refused_with_its_code(
+        self, cast, api_for, fixture
+    ):
         _plan, households, _villages, _members = fixture
         client = api_for(cast.chiangrai_coordinator)
         path = f"/api/plans/targets/{households.pk}/progress"
-        assert assert_error(client.get(path, {"area": "5601"}), 422, field="area")["code"] == "area_outside_owner"
+        assert (
+            assert_error(client.get(path, {"area": "5601"}), 422, field="area")["code"]
+            == "area_outside_owner"
+        )
         refused = assert_error(client.get(path, {"period": "2024-10-15"}), 422, field="period")
         assert refused["code"] == "period_unknown"
 
@@ -74,7 +81,9 @@ class TestTheRollUps:
         _plan, households, _villages, _members = fixture
         body = api_for(cast.chiangrai_coordinator).get(f"/api/plans/targets/{households.pk}/series").json()
         assert body["area_code"] == "57"
-        assert [p["key"] for p in body["periods"]] == [q.isoformat() for q in (Q1, Q2, Q3, dt.date(2025, 7, 1))]
+        assert [p["key"] for p in body["periods"]] == [
+            q.isoformat() for q in (Q1, Q2, Q3, dt.date(2025, 7, 1))
+        ]
         assert [Decimal(p["figure"]["actual"]) for p in body["periods"]] == [19, 8, 2, 0]
         assert [Decimal(p["cumulative"]["actual"]) for p in body["periods"]] == [19, 27, 29, 29]
         assert body["periods"][0]["label"] and not any(p["locked"] for p in body["periods"])
@@ -111,7 +120,9 @@ class TestTheRollUps:
 
 
 class TestEntries:
-    def test_an_entry_is_submitted_with_thai_digits_and_evidence_and_waits_for_approval(self, cast, api_for, fixture):
+    def test_an_entry_is_submitted_with_thai_digits_and_evidence_and_waits_for_approval(
+        self, cast, api_for, fixture
+    ):
         _plan, households, _villages, _members = fixture
         response = api_for(cast.mueang_coordinator).post(
             f"/api/plans/targets/{households.pk}/entries",
@@ -126,22 +137,29 @@ class TestEntries:
         assert response.status_code == 201, response.content
         body = response.json()
         assert (body["area_code"], body["period"], Decimal(body["value"])) == ("570103", "2024-10-01", 12)
-        assert (body["status"], body["note"], body["submitted_by"]) == ("submitted", "ซ่อมหลังคา", "mueang_coord")
+        assert (body["status"], body["note"], body["submitted_by"]) == (
+            "submitted",
+            "ซ่อมหลังคา",
+            "mueang_coord",
+        )
         assert body["period_label"] and body["status_label"] and body["has_evidence_file"] is False
         assert response["ETag"] == f'W/"{body["version"]}"'
-        assert ProgressEntry.objects.get(pk=body["id"]).history.latest().history_user == cast.mueang_coordinator
+        assert (
+            ProgressEntry.objects.get(pk=body["id"]).history.latest().history_user == cast.mueang_coordinator
+        )
 
     def test_the_province_approves_or_returns_and_the_area_corrects(self, cast, api_for, fixture):
         _plan, households, _villages, _members = fixture
         area, province = api_for(cast.maesai_coordinator), api_for(cast.chiangrai_coordinator)
         made = area.post(
-            f"/api/plans/targets/{households.pk}/entries", {"area_code": "5709", "period": Q2.isoformat(), "value": 3}
+            f"/api/plans/targets/{households.pk}/entries",
+            {"area_code": "5709", "period": Q2.isoformat(), "value": 3},
         ).json()
         path = f"/api/plans/entries/{made['id']}"
         assert assert_error(area.post(f"{path}/approve"), 403)["code"]  # an area does not approve itself
-        assert assert_error(province.post(f"{path}/return", {"reason": " "}), 422, field="reason")["code"] == (
-            "return_needs_reason"
-        )
+        assert assert_error(province.post(f"{path}/return", {"reason": " "}), 422, field="reason")[
+            "code"
+        ] == ("return_needs_reason")
         returned = province.post(f"{path}/return", {"reason": "ขอรูปถ่าย"}).json()
         assert (returned["status"], returned["return_reason"], returned["decided_by"]) == (
             "returned",
@@ -172,15 +190,22 @@ class TestEntries:
         _plan, households, _villages, _members = fixture
         client = api_for(cast.maesai_coordinator)
         made = client.post(
-            f"/api/plans/targets/{households.pk}/entries", {"area_code": "5709", "period": Q3.isoformat(), "value": 1}
+            f"/api/plans/targets/{households.pk}/entries",
+            {"area_code": "5709", "period": Q3.isoformat(), "value": 1},
         )
         path, etag = f"/api/plans/entries/{made.json()['id']}", made["ETag"]
-        saved = client.client.patch(path, '{"note": "ครั้งแรก"}', content_type="application/json", headers={"if-match": etag})
+        saved = client.client.patch(
+            path, '{"note": "ครั้งแรก"}', content_type="application/json", headers={"if-match": etag}
+        )
         assert saved.status_code == 200 and saved.json()["note"] == "ครั้งแรก"
-        stale = client.client.patch(path, '{"note": "ครั้งที่สอง"}', content_type="application/json", headers={"if-match": etag})
+        stale = client.client.patch(
+            path, '{"note": "ครั้งที่สอง"}', content_type="application/json", headers={"if-match": etag}
+        )
         body = assert_error(stale, 409)
         assert body["code"] == "stale_version" and body["current"]["note"] == "ครั้งแรก"
-        refused = api_for(cast.chiangrai_coordinator).post(f"{path}/approve", {"version": made.json()["version"]})
+        refused = api_for(cast.chiangrai_coordinator).post(
+            f"{path}/approve", {"version": made.json()["version"]}
+        )
         assert assert_error(refused, 409)["code"] == "stale_version"
         assert ProgressEntry.objects.get(pk=made.json()["id"]).note == "ครั้งแรก"
 
@@ -191,9 +216,12 @@ class TestEntries:
         assert client.delete(f"/api/plans/entries/{waiting.pk}").status_code == 204
         assert not ProgressEntry.objects.filter(pk=waiting.pk).exists()
         approved = ProgressEntry.objects.filter(indicator=households, area_id="570101").first()
-        assert assert_error(api_for(cast.mueang_coordinator).delete(f"/api/plans/entries/{approved.pk}"), 409)[
-            "code"
-        ] == "entry_already_approved"
+        assert (
+            assert_error(api_for(cast.mueang_coordinator).delete(f"/api/plans/entries/{approved.pk}"), 409)[
+                "code"
+            ]
+            == "entry_already_approved"
+        )
 
     def test_a_counted_target_and_a_meeting_the_caller_cannot_see_are_refused(self, cast, api_for, fixture):
         from sanphalang.meetings.services.bodies import body_create
@@ -202,14 +230,23 @@ class TestEntries:
 
         plan, households, *_ = fixture
         counted = make_indicator(
-            plan, cast.chiangrai_coordinator, name="ตำบลที่มีธรรมนูญ", target=5, unit="subdistricts",
+            plan,
+            cast.chiangrai_coordinator,
+            name="ตำบลที่มีธรรมนูญ",
+            target=5,
+            unit="subdistricts",
             counted_by="charters_enacted",
         )
         client = api_for(cast.chiangrai_coordinator)
-        typed = client.post(f"/api/plans/targets/{counted.pk}/entries", {"area_code": "57", "period": Q1.isoformat(), "value": 1})
+        typed = client.post(
+            f"/api/plans/targets/{counted.pk}/entries",
+            {"area_code": "57", "period": Q1.isoformat(), "value": 1},
+        )
         assert assert_error(typed, 422)["code"] == "counted_target_typed"
         body = body_create(by=cast.phayao_coordinator, name_th="สภาพลเมืองพะเยา", area_code="56")
-        meeting = meeting_create(by=cast.phayao_coordinator, body=body, held_on=dt.date(2024, 11, 1), title="ประชุม")
+        meeting = meeting_create(
+            by=cast.phayao_coordinator, body=body, held_on=dt.date(2024, 11, 1), title="ประชุม"
+        )
         elsewhere = client.post(
             f"/api/plans/targets/{households.pk}/entries",
             {"area_code": "5703", "period": Q1.isoformat(), "value": 1, "evidence_meeting": meeting.pk},
@@ -233,7 +270,8 @@ class TestApprovedPeriods:
         refusals = [
             area.patch(f"/api/plans/entries/{waiting.pk}", {"value": 9}),
             area.post(
-                f"/api/plans/targets/{households.pk}/entries", {"area_code": "570901", "period": Q1.isoformat(), "value": 1}
+                f"/api/plans/targets/{households.pk}/entries",
+                {"area_code": "570901", "period": Q1.isoformat(), "value": 1},
             ),
             province.post(f"/api/plans/{plan.pk}/periods/{Q1.isoformat()}/approve"),
         ]
@@ -245,7 +283,10 @@ class TestApprovedPeriods:
         reopen = f"/api/plans/{plan.pk}/periods/{Q1.isoformat()}/reopen"
         assert assert_error(province.post(reopen, {"reason": "แก้ตัวเลข"}), 403)["code"] == "administrator_only"
         admin = api_for(cast.admin)
-        assert assert_error(admin.post(reopen, {"reason": ""}), 422, field="reason")["code"] == "reopen_needs_reason"
+        assert (
+            assert_error(admin.post(reopen, {"reason": ""}), 422, field="reason")["code"]
+            == "reopen_needs_reason"
+        )
         reopened = admin.post(reopen, {"reason": "อำเภอแจ้งตัวเลขผิด"})
         assert reopened.status_code == 200, reopened.content
         assert (reopened.json()["is_active"], reopened.json()["reopen_reason"]) == (False, "อำเภอแจ้งตัวเลขผิด")
@@ -260,7 +301,9 @@ class TestApprovedPeriods:
         assert assert_error(outside, 422, field="period")["code"] == "period_outside_target"
         empty = province.post(f"/api/plans/{plan.pk}/periods/2025-07-01/approve")
         assert assert_error(empty, 409)["code"] == "nothing_to_approve"
-        assert assert_error(api_for(cast.mueang_coordinator).post(f"/api/plans/{plan.pk}/periods/{Q2}/approve"), 403)
+        assert assert_error(
+            api_for(cast.mueang_coordinator).post(f"/api/plans/{plan.pk}/periods/{Q2}/approve"), 403
+        )
 
 
 class TestWhoMay:
@@ -290,7 +333,10 @@ class TestWhoMay:
         client = api_for(cast.phayao_coordinator)
         before = list(ProgressEntry.objects.order_by("pk").values_list("pk", "version"))
         for response in (
-            client.post(f"/api/plans/targets/{households.pk}/entries", {"area_code": "57", "period": Q1.isoformat(), "value": 1}),
+            client.post(
+                f"/api/plans/targets/{households.pk}/entries",
+                {"area_code": "57", "period": Q1.isoformat(), "value": 1},
+            ),
             client.patch(f"/api/plans/entries/{entry.pk}", {"value": 1}),
             client.delete(f"/api/plans/entries/{entry.pk}"),
             client.post(f"/api/plans/entries/{entry.pk}/approve"),
@@ -308,7 +354,10 @@ class TestWhoMay:
         for path in self._reads(fixture):
             assert client.get(path).status_code == 200, path
         for response in (
-            client.post(f"/api/plans/targets/{households.pk}/entries", {"area_code": "57", "period": Q1.isoformat(), "value": 1}),
+            client.post(
+                f"/api/plans/targets/{households.pk}/entries",
+                {"area_code": "57", "period": Q1.isoformat(), "value": 1},
+            ),
             client.patch(f"/api/plans/entries/{entry.pk}", {"value": 1}),
             client.delete(f"/api/plans/entries/{entry.pk}"),
             client.post(f"/api/plans/entries/{entry.pk}/approve"),
