@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
+from sanphalang.accounts.audit import validated_save
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
@@ -48,6 +49,9 @@ from tests.imports.files import csv_bytes
 from tests.welfare.registry_data import THAI_HEADINGS, table
 
 FIGURES_YEAR_BE = 2567
+# The fiscal year of the records' plan and the first quarter of it, in which their progress is entered.
+PROGRESS_YEAR_BE = 2568
+PROGRESS_PERIOD = dt.date(2024, 10, 1)
 
 
 def national_id(stem: str) -> str:
@@ -341,9 +345,9 @@ def build_area_records(
     )
     plan = plan_create(
         by=province_owner,
-        title=f"วาระ{province_marker} ปี 2565",
+        title=f"วาระ{province_marker} ปี {PROGRESS_YEAR_BE}",
         area_code=province_code,
-        year_be=2565,
+        year_be=PROGRESS_YEAR_BE,
         vision=f"วิสัยทัศน์{province_marker}",
     )
     put("plan", plan)
@@ -416,7 +420,7 @@ def build_area_records(
             by=owner,
             indicator=indicator,
             area_code=district_code,
-            period_start=dt.date(2021, 10, 1),
+            period_start=PROGRESS_PERIOD,
             value=Decimal(5),
             note=f"ผลงาน{province_marker}",
         ),

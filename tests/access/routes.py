@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .records import FIGURES_YEAR_BE, AreaRecords
+from .records import FIGURES_YEAR_BE, PROGRESS_PERIOD, AreaRecords
 
 # Routes anyone may open, even without logging in. The tests still check that they show no record of another
 # area and accept no write; they only do not ask for the anonymous visitor to be turned away.
@@ -169,6 +169,11 @@ API_PARAMETERS = {
     "signatory_id": "signatory",
     "charter_id": "charter",
     "registration_id": "registration",
+    "target_id": "indicator",
+    "entry_id": "progress_entry",
+    "period": f"={PROGRESS_PERIOD.isoformat()}",
+    "province_code": "plan.area_id",
+    "slug": "region.slug",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

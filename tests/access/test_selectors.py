@@ -81,6 +81,11 @@ UNSCOPED_SELECTORS = {
     "period, not records shown to a reader (plans/counting.py)",
     "sanphalang.plans.selectors.stages.registrations_completed_rows": "rows a counted target sums for its areas "
     "and period, not records shown to a reader (plans/counting.py)",
+    "sanphalang.plans.selectors.progress.area_parent": "an area and the areas below it: the country's map",
+    "sanphalang.plans.selectors.progress.region_parent": "a region's provinces, which everyone reads",
+    "sanphalang.plans.selectors.progress.plan_parent": "the area of a plan already fetched for the user",
+    "sanphalang.plans.selectors.progress.rollup": "sums of targets already fetched for the user",
+    "sanphalang.plans.selectors.progress.standing_of": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",

@@ -17,6 +17,9 @@ class Edit:
     form_key: str = "form"  # the form in the page's context
     api: str | None = None  # "METHOD /api/path" of its change operation
     editors: tuple[str, str] = ("maesai_coordinator", "chiangrai_coordinator")
+    # Fields its change service stamps on every change (who submitted it and when): they differ between any two
+    # changes, so a conflict shows them beside the field both editors changed.
+    stamped: tuple[str, ...] = ()
 
 
 TODAY = dt.date.today()  # the access tests' records are dated from today too
@@ -224,6 +227,12 @@ EDITS = [
         web="plans:registration_update",
         api="PATCH /api/plans/registrations/{registration_id}",
         editors=("chiangrai_coordinator", "admin"),
+        "progress_entry",
+        "note",
+        "ซ่อมหลังคาแล้ว",
+        "ซ่อมผนังแล้ว",
+        api="PATCH /api/plans/entries/{entry_id}",
+        stamped=("submitted_by", "submitted_at"),
     ),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}

@@ -14,6 +14,7 @@ from .people import router as people_router
 from .plans import router as plans_router
 from .plans_projects import router as plans_projects_router
 from .plans_stages import router as plans_stages_router
+from .plans_progress import router as plans_progress_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
@@ -50,8 +51,9 @@ api = SanphalangApi(
     urls_namespace="api",
     auth=api_auth,
     parser=SafeParser(),
-    description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings "
-    "and community welfare funds (registry, yearly figures, sources, reconciling, audit rounds). "
+    description="Thai community-organisation networks: areas, regions, organisations, people, issue areas, meetings, "
+    "community welfare funds (registry, yearly figures, sources, reconciling, audit rounds), and the progress of "
+    "plans' targets (entries, their approval by the province, and roll-ups up the area tree). "
     "Dates are ISO (CE); BE dates are also accepted on input. "
     "Every record that can be changed answers with its version in the ETag header and its `version` field; a "
     "change (PATCH, PUT) built on it sends the ETag back in If-Match (or the body's `version`), and one built on an "
@@ -71,6 +73,7 @@ for _router in (
     plans_projects_router,
     # Before the plans' own routes: /plans/charters must not be read as the plan whose id is "charters".
     plans_stages_router,
+    plans_progress_router,
     plans_router,
 ):
     api.add_router("", _router)

@@ -36,6 +36,8 @@ MAX_DATABASE_INT = 2**63 - 1
 
 # "๕๐" and "1,200" are read as 50 and 1200.
 ThaiInt = Annotated[int, BeforeValidator(_read_number), Field(ge=-MAX_DATABASE_INT, le=MAX_DATABASE_INT)]
+# "๑๒.๕" and "1,200.50" are read as 12.5 and 1200.50 (a field sets how many digits it holds).
+ThaiDecimal = Annotated[Decimal, BeforeValidator(_read_number)]
 # The id of a record, in a path or a body.
 RecordId = Annotated[int, Field(ge=0, le=MAX_DATABASE_INT)]
 # "๖๑๘" and "1,250.50" are read as 618 and 1250.50.
