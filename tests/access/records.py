@@ -8,7 +8,6 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
-from sanphalang.accounts.audit import validated_save
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create

@@ -227,6 +227,8 @@ EDITS = [
         web="plans:registration_update",
         api="PATCH /api/plans/registrations/{registration_id}",
         editors=("chiangrai_coordinator", "admin"),
+    ),
+    Edit(
         "progress_entry",
         "note",
         "ซ่อมหลังคาแล้ว",
