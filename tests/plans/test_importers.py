@@ -17,8 +17,10 @@ from openpyxl import load_workbook
 
 from sanphalang.directory.services import organisation_create
 from sanphalang.imports.models import ImportBatch, ImportStatus
-from sanphalang.imports.services import run_import
+from sanphalang.imports.services import import_batch_create, run_import
 from sanphalang.imports.tabular import read_table
+from sanphalang.jobs.models import JobStatus
+from sanphalang.jobs.selectors import job_latest
 from sanphalang.plans.errors import PlanError
 from sanphalang.plans.models import (
     BudgetLine,
@@ -31,6 +33,7 @@ from sanphalang.plans.models import (
 )
 from sanphalang.plans.services.progress import period_approve, progress_approve
 from tests.imports.files import csv_bytes, xlsx_bytes
+from tests.imports.malformed.corpus import corpus
 
 from .projects_data import PROJECT_NAMES, phayao_plan  # noqa: F401
 
@@ -466,3 +469,27 @@ def test_the_plan_pages_link_their_exports_and_imports(cast, client_for, phayao_
     assert "?export=xlsx" in approvals and "entity=plan_progress" in approvals
     projects = client.get(f"/plans/{phayao_plan.pk}/projects/").content.decode()
     assert "entity=plan_projects" in projects
+
+
+@pytest.mark.parametrize("entity", ["plan_projects", "plan_progress"])
+def test_malformed_files_of_a_plan_are_refused_in_thai_or_checked_without_a_server_error(
+    cast,
+    phayao_plan,  # noqa: F811
+    entity,
+):
+    thai = re.compile(r"[\u0e00-\u0e7f]")
+    for case, (filename, data) in sorted(corpus().items()):
+        with translation.override("th"):
+            try:
+                batch = import_batch_create(
+                    by=cast.phayao_coordinator,
+                    entity=entity,
+                    filename=filename,
+                    data=data,
+                    plan_id=phayao_plan.pk,
+                )
+            except ValidationError as error:
+                assert all(thai.search(message) for message in error.messages), (case, error.messages)
+                continue
+        job = job_latest(user=cast.phayao_coordinator, kind="import.preview", batch=batch.pk)
+        assert job.status == JobStatus.DONE, (case, job.failure)
