@@ -112,6 +112,16 @@ WEB_PARAMETERS = {
     **{f"plans:budget_line_{view}": {"pk": "budget_line"} for view in ("update", "remove")},
     **{f"plans:indicator_{view}": {"pk": "indicator"} for view in ("detail", "update", "delete")},
     "plans:target_split_edit": {"pk": "indicator"},
+    **{f"plans:{view}": {"pk": "indicator"} for view in ("indicator_progress", "entry_create")},
+    **{
+        f"plans:entry_{view}": {"pk": "progress_entry"}
+        for view in ("edit", "delete", "evidence", "approve", "return")
+    },
+    "plans:approvals": {"pk": "plan"},
+    "plans:province_page": {"code": "plan.area_id"},
+    "plans:area_page": {"code": "project.area_id"},
+    "plans:region_page": {"slug": "region.slug"},
+    **{f"plans:period_{view}": {"pk": "plan", "period": "=2021-10-01"} for view in ("approve", "reopen")},
     **{f"plans:plan_{view}": {"pk": "plan"} for view in ("detail", "update", "delete", "history")},
     "plans:main_work_create": {"pk": "plan"},
     **{f"plans:main_work_{view}": {"pk": "main_work"} for view in ("update", "remove")},

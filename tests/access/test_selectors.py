@@ -51,6 +51,7 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "sources_province_for_change": {"code": "source.province_id"},
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
     "province_overview": {"code": lambda records: records.province_code},
+    "import_plan_of": {"batch": "import_batch"},
 }
 # pk of a selector whose name does not say its record's kind.
 SELECTOR_RECORDS = {

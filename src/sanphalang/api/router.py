@@ -12,9 +12,9 @@ from .organisations import router as organisations_router
 from .parser import SafeParser
 from .people import router as people_router
 from .plans import router as plans_router
+from .plans_progress import router as plans_progress_router
 from .plans_projects import router as plans_projects_router
 from .plans_stages import router as plans_stages_router
-from .plans_progress import router as plans_progress_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 

@@ -12,6 +12,7 @@ class ImportsConfig(AppConfig):
         from sanphalang.areas.importers import VillageImporter
         from sanphalang.directory.importers import OrganisationImporter, PersonImporter
         from sanphalang.meetings.importers import MEETING_IMPORTERS
+        from sanphalang.plans.importers import PLAN_IMPORTERS
         from sanphalang.welfare.services.figures import FUND_FIGURES_IMPORTER
 
         from . import services  # noqa: F401 (registers the import jobs)
@@ -23,5 +24,6 @@ class ImportsConfig(AppConfig):
             VillageImporter(),
             *MEETING_IMPORTERS,
             FUND_FIGURES_IMPORTER,
+            *PLAN_IMPORTERS,
         ):
             register(importer)

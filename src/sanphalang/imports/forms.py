@@ -39,6 +39,18 @@ class UploadForm(StyledFormMixin, forms.Form):
         ),
     )
 
+    plan = forms.TypedChoiceField(
+        label=_("Plan"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("For a plan's projects, targets and progress: the plan they belong to."),
+    )
+
+    def __init__(self, *args, plans=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = [("", "—"), *plans]
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:

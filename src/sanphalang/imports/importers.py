@@ -121,10 +121,20 @@ class Importer:
     field_columns: dict[str, str] = {}
     # Agenda and attendance rows all go into one meeting, chosen on upload.
     needs_meeting = False
+    # Projects, targets and progress all go into one plan, chosen on upload.
+    needs_plan = False
 
     def for_meeting(self, *, by: User, meeting_id: int | None) -> Importer:
         """The importer that writes into this meeting; one that takes no meeting ignores it."""
         return self
+
+    def for_plan(self, *, by: User, plan_id: int | None) -> Importer:
+        """The importer that writes into this plan; one that takes no plan ignores it."""
+        return self
+
+    def bound(self, *, by: User, meeting_id: int | None = None, plan_id: int | None = None) -> Importer:
+        """The importer for one run, with the meeting or the plan chosen on upload."""
+        return self.for_meeting(by=by, meeting_id=meeting_id).for_plan(by=by, plan_id=plan_id)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

@@ -13,6 +13,10 @@ class ImportEntity(models.TextChoices):
     ATTENDANCE = "attendance", _("Meeting attendance")
     FUND_FIGURES = "fund_figures", _("Welfare fund yearly figures")
     FUND_SOURCE = "fund_source", _("Welfare fund source")
+    PLAN_PROJECTS = "plan_projects", _("Projects of a plan")
+    PLAN_TARGETS = "plan_targets", _("Targets of a plan")
+    PLAN_TARGET_SPLITS = "plan_target_splits", _("Targets of areas (a target's split)")
+    PLAN_PROGRESS = "plan_progress", _("Progress of a plan's targets")
 
 
 class ImportStatus(models.TextChoices):

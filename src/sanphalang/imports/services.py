@@ -89,11 +89,13 @@ def run_import(
     skip_bad_rows: bool = False,
     progress: Callable[[int, int], None] | None = None,
     meeting_id: int | None = None,
+    plan_id: int | None = None,
 ) -> ImportResult:
     """Import the table's rows as `by`. Without commit (a preview) nothing is kept; with it, everything is kept
     only if every row is good, or the good rows if skip_bad_rows. Agenda and attendance go into meeting_id
-    (a ValidationError on "meeting" if the user cannot change it)."""
-    importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
+    (a ValidationError on "meeting" if the user cannot change it); a plan's projects, targets and progress into
+    plan_id (a ValidationError on "plan")."""
+    importer = importer_for(entity).bound(by=by, meeting_id=meeting_id, plan_id=plan_id)
     positions, headings_by_key, ignored = map_headings(importer, table.headings)
     result = ImportResult(total=len(table.rows), ignored_headings=ignored)
 
@@ -166,13 +168,20 @@ def table_as_json(table: Table) -> dict:
 
 
 def import_batch_create(
-    *, by: User, entity: str, filename: str, data: bytes, meeting_id: int | None = None, preview: bool = True
+    *,
+    by: User,
+    entity: str,
+    filename: str,
+    data: bytes,
+    meeting_id: int | None = None,
+    plan_id: int | None = None,
+    preview: bool = True,
 ) -> ImportBatch:
     """Keep an uploaded file, read once, for preview and confirmation; refuse it at once if it cannot be read.
     With preview, its rows are checked by a job whose result the preview page shows."""
     require_writer(by)
     table = read_upload(data, filename)
-    importer = importer_for(entity).for_meeting(by=by, meeting_id=meeting_id)
+    importer = importer_for(entity).bound(by=by, meeting_id=meeting_id, plan_id=plan_id)
     try:
         map_headings(importer, table.headings)
     except TableError as error:
@@ -185,6 +194,7 @@ def import_batch_create(
         table=table_as_json(table),
         row_count=len(table.rows),
         meeting_id=meeting_id if importer.needs_meeting else None,
+        options={"plan": plan_id} if importer.needs_plan else {},
     )
     if preview:
         import_batch_preview_start(by=by, batch=batch)
@@ -236,6 +246,7 @@ def _run_batch(job: Job, progress, *, commit: bool) -> tuple[ImportBatch, Import
             skip_bad_rows=job.params.get("skip_bad_rows", False),
             progress=progress,
             meeting_id=batch.meeting_id,
+            plan_id=batch.options.get("plan"),
         )
     except TableError as error:
         raise JobRefused(error.message) from None

@@ -14,6 +14,7 @@ from sanphalang.jobs.kinds import kind_of
 from sanphalang.jobs.models import JobStatus
 from sanphalang.jobs.selectors import job_get, job_latest
 from sanphalang.jobs.services import JobAlreadyClaimed
+from sanphalang.plans.selectors.plans import import_plan_choices, import_plan_of
 from sanphalang.web.forms import apply_validation_error
 
 from .errors import ImportsError
@@ -38,7 +39,12 @@ def index(request):
     form = UploadForm(
         request.POST or None,
         request.FILES or None,
-        initial={"entity": request.GET.get("entity", "organisations"), "meeting": request.GET.get("meeting")},
+        initial={
+            "entity": request.GET.get("entity", "organisations"),
+            "meeting": request.GET.get("meeting"),
+            "plan": request.GET.get("plan"),
+        },
+        plans=import_plan_choices(user=request.user),
     )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -49,6 +55,7 @@ def index(request):
                 filename=upload.name,
                 data=upload.read(),
                 meeting_id=form.cleaned_data.get("meeting"),
+                plan_id=form.cleaned_data.get("plan"),
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -71,6 +78,7 @@ def _preview_page(request, batch, result, form, status=200, job=None):
         "result": result,
         "form": form,
         "importer": IMPORTERS[batch.entity],
+        "plan": import_plan_of(user=request.user, batch=batch),
         "job": job,
         "kind": kind_of(job.kind) if job else None,
         "next": request.path,

@@ -222,3 +222,73 @@ class PlanError(ErrorCode):
         _("The organisation and the fund that register together must be of one province."),
         "fund",
     )
+    # Import files of a plan's projects, targets and progress
+    IMPORT_PLAN_NEEDED = ("import_plan_needed", _("Choose the plan the file's rows belong to."), "plan")
+    IMPORT_PLAN_READ_ONLY = (
+        "import_plan_read_only",
+        _("You may read this plan but not change its projects and targets: choose a plan of your areas."),
+        "plan",
+    )
+    EXTERNAL_ID_NEEDED = (
+        "external_id_needed",
+        _("Write the record's external id: a re-import finds the record by it."),
+        "external_id",
+    )
+    NO_SUCH_PROJECT_EXTERNAL_ID = (
+        "no_such_project_external_id",
+        _("The plan has no project with the external id %(value)s."),
+        "project",
+    )
+    NO_SUCH_TARGET_EXTERNAL_ID = (
+        "no_such_target_external_id",
+        _("The plan has no target with the external id %(value)s."),
+        "indicator",
+    )
+    NO_SUCH_PLAN_AREA = (
+        "no_such_plan_area",
+        _("%(value)s is not an area of the plan: write its code (such as 5601 or 560101) or its name."),
+        "area",
+    )
+    PLAN_AREA_NAME_AMBIGUOUS = (
+        "plan_area_name_ambiguous",
+        _("Several areas of the plan are named %(value)s: write its code."),
+        "area",
+    )
+    UNKNOWN_CHOICE = ("unknown_choice", _("%(value)s is not one of: %(choices)s."))
+    NOT_A_NUMBER = ("not_a_number", _("%(value)s is not a number."))
+    NOT_YES_OR_NO = ("not_yes_or_no", _("Write yes or no, not %(value)s."), "accumulates")
+    NO_SUCH_MEASURE = (
+        "no_such_measure",
+        _("There is no common measure with the short name %(value)s."),
+        "measure",
+    )
+    PERIOD_NOT_READ = (
+        "period_not_read",
+        _(
+            "%(value)s is not a period of the plan: write it as Quarter 1/2568, Q1/2568 or its first day, "
+            "such as 1/10/2567."
+        ),
+        "period",
+    )
+    ENTRY_APPROVED_NOT_IMPORTED = (
+        "entry_approved_not_imported",
+        _("This entry was approved; a file cannot change it. Correct it on the target's page."),
+        "value",
+    )
+    BUDGET_SOURCE_SHARED = (
+        "budget_source_shared",
+        _("The project has several budget lines from this source: change them on the project's page."),
+        "amount",
+    )
+    BUDGET_NEEDS_SOURCE_AND_AMOUNT = (
+        "budget_needs_source_and_amount",
+        _("Give a budget's source and its amount together."),
+        "amount",
+    )
+    ROW_AREA_NEEDED = ("row_area_needed", _("Write the area's code or its name."), "area")
+    VALUE_NEEDED = ("value_needed", _("Write the progress of the period."), "value")
+    PROJECT_ROWS_DIFFER = (
+        "project_rows_differ",
+        _("Another row of the file gives this project other details: write them alike on each of its rows."),
+        "name",
+    )

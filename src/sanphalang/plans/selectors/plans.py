@@ -76,3 +76,17 @@ def main_work_get_for_change(*, user: User, pk: int) -> MainWork:
     work = main_work_get(user=user, pk=pk)
     require_plan_write(user, work.plan)
     return work
+
+
+def import_plan_choices(*, user: User) -> list[tuple[int, str]]:
+    """The plans an import file's rows can go into, for the upload form: those the user reads, if they write at
+    all (each importer checks the rows; projects and targets need a plan the user may change)."""
+    if not (user.is_authenticated and user.can_write):
+        return []
+    return [(plan.pk, f"{plan.title} ({plan.owner_name}, {plan.year_be})") for plan in plan_list(user=user)]
+
+
+def import_plan_of(*, user: User, batch) -> Plan | None:
+    """The plan an import batch writes into, if it names one the user reads."""
+    plan_id = (batch.options or {}).get("plan")
+    return plan_list(user=user).filter(pk=plan_id).first() if plan_id else None

@@ -30,6 +30,15 @@ def indicator_list(*, user: User, plan: Plan) -> QuerySet[Indicator]:
     )
 
 
+def plan_target_splits(*, user: User, plan: Plan) -> QuerySet[TargetSplit]:
+    """The split over areas of every target of a plan the user reads, target by target."""
+    return (
+        TargetSplit.objects.filter(indicator__in=indicator_list(user=user, plan=plan).values("pk"))
+        .select_related("indicator")
+        .order_by("indicator__order", "indicator_id", "area_id")
+    )
+
+
 def indicator_get(*, user: User, pk: int) -> Indicator:
     try:
         return (

@@ -20,6 +20,7 @@ from sanphalang.web.listing import Column, export_format, export_rows
 
 from ..access import can_change_plan
 from ..forms.progress import EntryForm, ReasonForm
+from ..importers import PLAN_PROGRESS, import_url
 from ..models import EntryStatus
 from ..periods import period_at
 from ..selectors import plans as plan_selectors
@@ -241,7 +242,18 @@ def entry_evidence(request, pk: int):
 
 @login_required
 def approvals(request, pk: int):
+    """The plan's periods with their entries to approve; ?export=xlsx gives every entry of the plan as the
+    progress import file."""
     plan = plan_selectors.plan_get(user=request.user, pk=pk)
+    fmt = export_format(request)
+    if fmt:
+        entries = selectors.entry_list(user=request.user, plan=plan).select_related("indicator__plan")
+        return export_rows(
+            entries.order_by("period_start", "indicator__order", "indicator_id", "area_id"),
+            PLAN_PROGRESS.export_columns(),
+            fmt=fmt,
+            filename="progress",
+        )
     states = selectors.plan_periods(user=request.user, plan=plan)
     chosen = _period_from(request.GET.get("period"), plan)
     if chosen is None:
@@ -268,6 +280,7 @@ def approvals(request, pk: int):
             "locks": selectors.lock_history(user=request.user, plan=plan),
             "return_form": ReasonForm(prefix="return"),
             "reopen_form": ReasonForm(prefix="reopen"),
+            "import_url": import_url(PLAN_PROGRESS, plan),
         },
     )
 

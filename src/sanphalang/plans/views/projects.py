@@ -1,4 +1,4 @@
-"""Pages of projects: a plan's project list (exported to Excel), a project's page with its budget by source and its
+"""Pages of projects: a plan's project list (exported to Excel as its import file), a project's page with its budget by source and its
 targets, and the forms that add, change and remove projects and budget lines."""
 
 from functools import partial
@@ -20,6 +20,7 @@ from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..access import can_change_plan, can_change_project
 from ..forms.projects import BudgetLineForm, ProjectForm
+from ..importers import PLAN_PROJECTS, import_url
 from ..models import BudgetLine, Project
 from ..selectors import projects as selectors
 from ..selectors.plans import plan_get
@@ -33,22 +34,6 @@ LIST_COLUMNS = [
     Column("status", gettext_lazy("Status"), lambda p: p.get_status_display(), "status"),
     Column("starts_on", gettext_lazy("Starts on"), lambda p: p.starts_on, "starts_on"),
 ]
-EXPORT_COLUMNS = [
-    Column("external_id", gettext_lazy("External id"), lambda p: p.external_id),
-    Column("name", gettext_lazy("Name of the project"), lambda p: p.name),
-    Column("owner", gettext_lazy("Owner"), lambda p: p.owner or ""),
-    Column("partners", gettext_lazy("Partners"), lambda p: ", ".join(str(o) for o in p.partners.all())),
-    Column("area_code", gettext_lazy("Area code"), lambda p: p.area_id),
-    Column("area", gettext_lazy("Area"), lambda p: area_label(p.area)),
-    Column("areas", gettext_lazy("Where it works"), lambda p: ", ".join(a.code for a in p.areas.all())),
-    Column("issues", gettext_lazy("Issue areas"), lambda p: ", ".join(str(i) for i in p.issue_areas.all())),
-    Column("starts_on", gettext_lazy("Starts on"), lambda p: p.starts_on.isoformat() if p.starts_on else ""),
-    Column("ends_on", gettext_lazy("Ends on"), lambda p: p.ends_on.isoformat() if p.ends_on else ""),
-    Column("status", gettext_lazy("Status"), lambda p: p.get_status_display()),
-    Column(
-        "budget", gettext_lazy("Budget (baht)"), lambda p: sum(line.amount for line in p.budget_lines.all())
-    ),
-]
 REMOVE_PROJECT = gettext_lazy("Delete this project with its budget lines and its targets?")
 REMOVE_BUDGET_LINE = gettext_lazy("Remove this budget line?")
 
@@ -59,9 +44,10 @@ def project_list(request, pk: int):
     projects = selectors.project_list(user=request.user, plan=plan, search=request.GET.get("q", "").strip())
     fmt = export_format(request)
     if fmt:
+        # The import's columns: the file can be edited and imported back into the plan.
         return export_rows(
-            projects.prefetch_related("partners", "areas", "issue_areas", "budget_lines"),
-            EXPORT_COLUMNS,
+            PLAN_PROJECTS.export_records(projects.prefetch_related("budget_lines")),
+            PLAN_PROJECTS.export_columns(),
             fmt=fmt,
             filename="projects",
         )
@@ -74,6 +60,7 @@ def project_list(request, pk: int):
             "listing": paginate(projects, LIST_COLUMNS, request, default_sort="name"),
             "totals": selectors.budget_totals(user=request.user, plan=plan),
             "can_add": can_change_plan(request.user, plan),
+            "import_url": import_url(PLAN_PROJECTS, plan),
         },
     )
 

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_POST
 
 from sanphalang.meetings.views.editing import posted, save_correction
 from sanphalang.web.forms import apply_validation_error, carry_version, show_service_error
+from sanphalang.web.listing import export_format, export_rows
 
 from ..access import can_change_plan
 from ..forms.targets import IndicatorForm, SplitForm
+from ..importers import PLAN_TARGET_SPLITS, PLAN_TARGETS, import_url
 from ..models import Indicator
 from ..selectors import targets as selectors
 from ..selectors.plans import plan_get, plan_get_for_change
@@ -28,15 +30,26 @@ REMOVE_INDICATOR = gettext_lazy("Delete this target with its split and its progr
 
 @login_required
 def indicator_list(request, pk: int):
+    """A plan's targets; exported (?export=xlsx), as the targets' import file or, with ?what=splits, the file of
+    their split over areas."""
     plan = plan_get(user=request.user, pk=pk)
+    indicators = selectors.indicator_list(user=request.user, plan=plan)
+    fmt = export_format(request)
+    if fmt and request.GET.get("what") == "splits":
+        splits = selectors.plan_target_splits(user=request.user, plan=plan)
+        return export_rows(splits, PLAN_TARGET_SPLITS.export_columns(), fmt=fmt, filename="target-splits")
+    if fmt:
+        return export_rows(indicators, PLAN_TARGETS.export_columns(), fmt=fmt, filename="targets")
     return render(
         request,
         "plans/indicator_list.html",
         {
             "nav_active": "plans",
             "plan": plan,
-            "indicators": selectors.indicator_list(user=request.user, plan=plan),
+            "indicators": indicators,
             "can_add": can_change_plan(request.user, plan),
+            "import_targets_url": import_url(PLAN_TARGETS, plan),
+            "import_splits_url": import_url(PLAN_TARGET_SPLITS, plan),
         },
     )
 

@@ -26,8 +26,8 @@ PROGRESS_MIN_ROWS = 200
 
 class Command(BaseCommand):
     help = (
-        "Import organisations, people, villages, a meeting's agenda or attendance, or welfare funds' yearly "
-        "figures from a CSV or XLSX file. "
+        "Import organisations, people, villages, a meeting's agenda or attendance, welfare funds' yearly "
+        "figures, or a plan's projects, targets, targets of areas and progress from a CSV or XLSX file. "
         "Every row goes through the same checks as the web import; nothing is written if a row is bad, unless "
         "--skip-bad-rows."
     )
@@ -41,8 +41,11 @@ class Command(BaseCommand):
         parser.add_argument("--skip-bad-rows", action="store_true", help="Import the good rows, skip the bad")
         parser.add_argument("--dry-run", action="store_true", help="Check every row, write nothing")
         parser.add_argument("--meeting", type=int, help="For agenda and attendance: the id of the meeting")
+        parser.add_argument(
+            "--plan", type=int, help="For a plan's projects, targets and progress: the id of the plan"
+        )
 
-    def handle(self, *args, entity, file, user, skip_bad_rows, dry_run, meeting=None, **options):
+    def handle(self, *args, entity, file, user, skip_bad_rows, dry_run, meeting=None, plan=None, **options):
         by = command_user(user)
         try:
             data = file.read_bytes()
@@ -52,13 +55,19 @@ class Command(BaseCommand):
             ) from None
         try:
             batch = import_batch_create(
-                by=by, entity=entity, filename=file.name, data=data, meeting_id=meeting, preview=False
+                by=by,
+                entity=entity,
+                filename=file.name,
+                data=data,
+                meeting_id=meeting,
+                plan_id=plan,
+                preview=False,
             )
             with self._progress(batch.row_count) as advance:
                 start = import_batch_preview_start if dry_run else import_batch_confirm_start
                 params = {} if dry_run else {"skip_bad_rows": skip_bad_rows}
                 job = start(by=by, batch=batch, run_now=True, progress=advance, **params)
-        except ValidationError as error:  # unreadable, no meeting, or not one the user may change
+        except ValidationError as error:  # unreadable, no meeting or plan, or not one the user may change
             raise CommandError(" ".join(error.messages)) from None
         if job.status == JobStatus.FAILED and not job.result:
             raise CommandError(job.failure)
