@@ -391,7 +391,8 @@ def build_area_records(
         plan=plan,
         name=f"โครงการ{province_marker}",
         area_code=district_code,
-        owner=records.objects["organisation"],
+        # The partners a province's plan names are the province's: its page shows them to all who read the plan.
+        owner=records.objects["province_organisation"],
     )
     put("project", project)
     put(

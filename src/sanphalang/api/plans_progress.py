@@ -10,18 +10,17 @@ change to an approved, locked period: 409 period_locked).
 from collections.abc import Callable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from sanphalang.areas.scoping import require_writer
-from sanphalang.areas.selectors import region_list
 from sanphalang.errors import VersionConflict
 from sanphalang.meetings.selectors.meetings import meeting_list
 from sanphalang.plans.errors import PlanError
 from sanphalang.plans.selectors import progress as selectors
 from sanphalang.plans.selectors import targets as target_selectors
+from sanphalang.plans.selectors.overview import region_for, region_years
 from sanphalang.plans.selectors.plans import plan_get, plan_get_for_change
 from sanphalang.plans.selectors.progress import plan_parent
 from sanphalang.plans.services import progress as services
@@ -166,14 +165,9 @@ def province_rollup(request, province_code: str, filters: Query[ProvinceRollupQu
 def region_comparison(request, slug: str, filters: Query[ComparisonQuery]):
     """For each common measure the region's provinces track, per province: the target and progress of the year
     and of the year before, side by side."""
-    region = region_list().filter(slug=slug).first()
-    if region is None:
-        raise Http404
-    year = (
-        filters.year
-        or selectors.region_latest_year(user=request.auth, region=region)
-        or timezone.localdate().year + BE_OFFSET
-    )
+    region = region_for(user=request.auth, slug=slug)
+    years = region_years(user=request.auth, region=region)
+    year = filters.year or (years[0] if years else timezone.localdate().year + BE_OFFSET)
     measures = selectors.region_comparison(user=request.auth, region=region, year_be=year)
     return {"region": region.slug, "year_be": year, "measures": measures}
 

@@ -145,9 +145,14 @@ def region_for(*, user: User, slug: str) -> Region:
     return region
 
 
-def region_years(*, region: Region) -> list[int]:
+def region_years(*, user: User, region: Region) -> list[int]:
+    """The years of the plans of the region or of its provinces that the user reads, latest first."""
     codes = [p.code for p in region.provinces.all()]
-    years = Plan.objects.filter(Q(area_id__in=codes) | Q(region=region)).values_list("year_be", flat=True)
+    years = (
+        Plan.objects.filter(plan_read_q(user))
+        .filter(Q(area_id__in=codes) | Q(region=region))
+        .values_list("year_be", flat=True)
+    )
     return sorted(set(years), reverse=True)
 
 

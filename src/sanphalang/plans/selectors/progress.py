@@ -789,16 +789,3 @@ def lock_history(*, user: User, plan: Plan) -> QuerySet:
     """Every approval of a period of the plan, with its reopening if any: the record of who locked and reopened."""
     _require_readable(user, plan)
     return plan.locks.select_related("locked_by", "reopened_by").order_by("-locked_at")
-
-
-def region_latest_year(*, user: User, region) -> int | None:
-    """The latest year of the plans of a region or of its provinces that the user reads: the year its comparison
-    shows when none is asked for."""
-    codes = [province.code for province in region.provinces.all()]
-    return (
-        Plan.objects.filter(plan_read_q(user))
-        .filter(Q(region=region) | Q(area_id__in=codes))
-        .order_by("-year_be")
-        .values_list("year_be", flat=True)
-        .first()
-    )

@@ -93,7 +93,7 @@ COMPARISON_COLUMNS = [
 @login_required
 def region_page(request, slug: str):
     region = selectors.region_for(user=request.user, slug=slug)
-    years = selectors.region_years(region=region)
+    years = selectors.region_years(user=request.user, region=region)
     year = _year(request.GET.get("year"), years)
     comparisons = region_comparison(user=request.user, region=region, year_be=year) if year else []
     fmt = export_format(request)
