@@ -16,7 +16,7 @@ from sanphalang.web.listing import EXPORT_FORMATS, Column, export_rows, paginate
 from . import selectors, services
 from .forms import AreaSearchForm, RegionForm, VillageForm
 from .models import AreaLevel
-from .scoping import can_write_area, require_administrator
+from .scoping import can_write_area, require_administrator, scope_for
 
 SEARCH_LIMIT = 50
 VILLAGE_LEVELS = (AreaLevel.VILLAGE, AreaLevel.COMMUNITY)
@@ -86,6 +86,8 @@ def _detail_context(request, area, village_form=None) -> dict:
         "nav_active": "areas",
         "listing": paginate(children, columns, request, default_sort="name"),
         "village_form": (village_form or VillageForm()) if can_add_village else None,
+        # The work of the area (plans, funds, meetings…) is read where the user works and in the areas above.
+        "sees_work": scope_for(request.user).covers_with_ancestors(area.code),
     }
 
 
