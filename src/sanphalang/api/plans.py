@@ -80,6 +80,11 @@ def _required(fields: dict, *names: str) -> None:
 # ---- plans
 
 
+def _created(payload) -> dict:
+    """The fields a new record is made with: a version means nothing before the record exists."""
+    return payload.dict(exclude_unset=True, exclude={"version"})
+
+
 @router.get("/plans", response=page_of(PlanOut))
 def list_plans(request, filters: Query[PlanQuery]):
     plans = plan_list(user=request.auth, year_be=filters.year, area_code=(filters.area or "").strip())
@@ -88,9 +93,7 @@ def list_plans(request, filters: Query[PlanQuery]):
 
 @router.post("/plans", response={201: PlanDetailOut})
 def create_plan(request, payload: PlanIn):
-    plan = plan_services.plan_create(
-        by=request.auth, **_references(request.auth, payload.dict(exclude_unset=True))
-    )
+    plan = plan_services.plan_create(by=request.auth, **_references(request.auth, _created(payload)))
     return Status(201, plan_get(user=request.auth, pk=plan.pk))
 
 
@@ -123,7 +126,7 @@ def list_main_works(request, plan_id: RecordId):
 @router.post("/plans/{plan_id}/main-works", response={201: MainWorkOut})
 def add_main_work(request, plan_id: RecordId, payload: MainWorkIn):
     plan = plan_get_for_change(user=request.auth, pk=plan_id)
-    work = plan_services.main_work_add(by=request.auth, plan=plan, **payload.dict(exclude_unset=True))
+    work = plan_services.main_work_add(by=request.auth, plan=plan, **_created(payload))
     return Status(201, main_work_get(user=request.auth, pk=work.pk))
 
 
@@ -161,7 +164,7 @@ def list_agreements(request, filters: Query[AgreementQuery]):
 @router.post("/agreements", response={201: AgreementDetailOut})
 def create_agreement(request, payload: AgreementIn):
     agreement = agreement_services.agreement_create(
-        by=request.auth, **_references(request.auth, payload.dict(exclude_unset=True))
+        by=request.auth, **_references(request.auth, _created(payload))
     )
     return Status(201, agreement_get(user=request.auth, pk=agreement.pk))
 
@@ -198,7 +201,7 @@ def list_parties(request, agreement_id: RecordId):
 def add_party(request, agreement_id: RecordId, payload: PartyIn):
     agreement = agreement_get_for_change(user=request.auth, pk=agreement_id)
     party = agreement_services.party_add(
-        by=request.auth, agreement=agreement, **_references(request.auth, payload.dict(exclude_unset=True))
+        by=request.auth, agreement=agreement, **_references(request.auth, _created(payload))
     )
     return Status(201, agreement_party_get(user=request.auth, pk=party.pk))
 
@@ -229,7 +232,7 @@ def remove_party(request, party_id: RecordId):
 def add_signatory(request, party_id: RecordId, payload: SignatoryIn):
     party = agreement_party_get_for_change(user=request.auth, pk=party_id)
     signatory = agreement_services.signatory_add(
-        by=request.auth, party=party, **_references(request.auth, payload.dict(exclude_unset=True))
+        by=request.auth, party=party, **_references(request.auth, _created(payload))
     )
     return Status(201, signatory_get(user=request.auth, pk=signatory.pk))
 
