@@ -106,7 +106,8 @@ class TestTheTargetsPage:
         assert (series[Q1].figure.actual, series[Q1].cumulative.actual) == (Decimal(19), Decimal(19))
         assert (series[Q2].figure.actual, series[Q2].cumulative.actual) == (Decimal(8), Decimal(27))
         assert (series[Q3].figure.actual, series[Q3].cumulative.actual) == (Decimal(2), Decimal(29))
-        assert "สะสมถึงงวด" in _html(alone) and "เฉพาะงวด" in _html(alone)
+        html = _html(alone)
+        assert "สะสมถึงงวด" in html and "เฉพาะงวด" in html and "ยังไม่ปิดงวด" in html
 
     def test_a_district_reads_its_subdistricts(self, cast, client_for, fixture):
         _plan, households, _villages, _members = fixture
@@ -125,7 +126,7 @@ class TestTheTargetsPage:
         assert response.status_code == 200
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         rows = list(sheet.iter_rows(values_only=True))
-        assert rows[0][:5] == ("รหัสพื้นที่", "พื้นที่", "เป้าหมาย", "ความคืบหน้า", "อนุมัติแล้ว (จำนวนส่วน)")
+        assert rows[0][:5] == ("รหัสพื้นที่", "พื้นที่", "เป้าหมาย", "ความก้าวหน้า", "อนุมัติแล้ว (จำนวนส่วน)")
         assert "ที่มาของตัวเลข" in rows[0]
         assert len(rows) == 1 + 1 + 18  # the headings, the province, each of its 18 districts
         by_code = {row[0]: row for row in rows[1:]}
@@ -203,7 +204,9 @@ class TestApprovals:
         assert f"/plans/progress/{waiting.pk}/approve/" in _html(page)
         approved = client.post(f"/plans/progress/{waiting.pk}/approve/", {"version": waiting.version})
         assert approved.status_code == 302
-        assert approved["Location"].endswith(f"/plans/{households.plan_id}/approvals/?period={Q1.isoformat()}")
+        assert approved["Location"].endswith(
+            f"/plans/{households.plan_id}/approvals/?period={Q1.isoformat()}"
+        )
         waiting.refresh_from_db()
         assert (waiting.status, waiting.decided_by) == (EntryStatus.APPROVED, cast.chiangrai_coordinator)
         assert "อนุมัติรายการแล้ว" in _html(client.get(approved["Location"]))
@@ -231,7 +234,10 @@ class TestApprovals:
     def test_a_district_cannot_approve(self, cast, client_for, fixture):
         _plan, households, _villages, _members = fixture
         waiting = _waiting(households, "5709", Q1)
-        assert client_for(cast.mueang_coordinator).post(f"/plans/progress/{waiting.pk}/approve/").status_code == 403
+        assert (
+            client_for(cast.mueang_coordinator).post(f"/plans/progress/{waiting.pk}/approve/").status_code
+            == 403
+        )
         waiting.refresh_from_db()
         assert waiting.status == EntryStatus.SUBMITTED
 
@@ -314,17 +320,24 @@ class TestEvidence:
         assert download.status_code == 200
         assert b"".join(download.streaming_content) == "บ้านเลขที่,ชื่อ\n12,สมชาย\n".encode()
         assert "attachment" in download["Content-Disposition"]
-        assert client_for(cast.phayao_coordinator).get(f"/plans/progress/{made.pk}/evidence/").status_code == 404
+        assert (
+            client_for(cast.phayao_coordinator).get(f"/plans/progress/{made.pk}/evidence/").status_code == 404
+        )
 
     def test_an_entry_without_a_file_has_no_evidence_to_download(self, cast, client_for, fixture):
         _plan, households, _villages, _members = fixture
         plain = ProgressEntry.objects.get(indicator=households, area_id="570102", period_start=Q1)
-        assert client_for(cast.chiangrai_coordinator).get(f"/plans/progress/{plain.pk}/evidence/").status_code == 404
+        assert (
+            client_for(cast.chiangrai_coordinator).get(f"/plans/progress/{plain.pk}/evidence/").status_code
+            == 404
+        )
 
 
 def _districts(count: int) -> list[str]:
     codes = list(
-        Area.objects.filter(parent_id="57", level=AreaLevel.DISTRICT).order_by("code").values_list("code", flat=True)
+        Area.objects.filter(parent_id="57", level=AreaLevel.DISTRICT)
+        .order_by("code")
+        .values_list("code", flat=True)
     )
     assert len(codes) >= count
     return codes[:count]
