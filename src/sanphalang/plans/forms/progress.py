@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanphalang.thai.forms import ThaiDecimalField
 from sanphalang.web.forms import StyledFormMixin
@@ -15,8 +16,10 @@ EVIDENCE_MAX_BYTES = getattr(settings, "PLANS_EVIDENCE_MAX_BYTES", 10 * 1024 * 1
 
 class EntryForm(StyledFormMixin, forms.Form):
     area = forms.ChoiceField(label=_("Area"))
-    period = forms.ChoiceField(label=_("Period"))
-    value = ThaiDecimalField(label=_("Progress"), min_value=0, max_digits=16, decimal_places=2)
+    period = forms.ChoiceField(label=pgettext_lazy("progress period", "Period"))
+    value = ThaiDecimalField(
+        label=pgettext_lazy("target", "Progress"), min_value=0, max_digits=16, decimal_places=2
+    )
     denominator = ThaiDecimalField(
         label=_("Out of"),
         required=False,

@@ -202,8 +202,10 @@ class TargetRollup:
     last_year: "TargetRollup | None" = None  # the same measure a year before, when asked for
 
     @property
-    def rows_with_figures(self) -> list[Figure]:
-        return [row for row in self.rows if row.entries or row.target is not None or row.actual]
+    def rows_reporting(self) -> list[Figure]:
+        """The areas below with entries (or counted records); a target alone is not a report, and a percentage's
+        target is given to every area."""
+        return [row for row in self.rows if row.entries]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ everything going on in one area across the apps (S13); a region's provinces comp
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from sanphalang.thai.digits import parse_number
 from sanphalang.web.listing import Column, export_format, export_rows
@@ -41,7 +41,7 @@ PROVINCE_ROLLUP_COLUMNS = [
     Column("code", gettext_lazy("Area code"), lambda r: r["figure"].code),
     Column("area", gettext_lazy("Area"), lambda r: r["figure"].name),
     Column("target", gettext_lazy("Target value"), lambda r: r["figure"].target),
-    Column("value", gettext_lazy("Progress"), lambda r: r["figure"].value),
+    Column("value", pgettext_lazy("target", "Progress"), lambda r: r["figure"].value),
     Column("pending", gettext_lazy("Waiting for approval"), lambda r: r["figure"].pending),
     Column("percent_done", gettext_lazy("% of target"), lambda r: r["figure"].percent_done),
     Column("standing", gettext_lazy("Status"), lambda r: r["figure"].standing_label),

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, can_write_area, require_writer
@@ -64,7 +64,7 @@ ROLLUP_COLUMNS = [
     Column("code", gettext_lazy("Area code"), lambda row: row.code),
     Column("name", gettext_lazy("Area"), lambda row: row.name),
     Column("target", gettext_lazy("Target"), _figure_value("target")),
-    Column("value", gettext_lazy("Progress"), _figure_value("value")),
+    Column("value", pgettext_lazy("target", "Progress"), _figure_value("value")),
     Column("actual", gettext_lazy("Approved (parts)"), _figure_value("actual")),
     Column("denominator", gettext_lazy("Out of"), _figure_value("denominator")),
     Column("pending", gettext_lazy("Waiting for approval"), _figure_value("pending")),
@@ -285,10 +285,7 @@ def approvals(request, pk: int):
     )
 
 
-def _back_to_approvals(entry_or_plan, period: dt.date):
-    plan_pk = (
-        getattr(entry_or_plan, "indicator", None) and entry_or_plan.indicator.plan_id or entry_or_plan.pk
-    )
+def _back_to_approvals(plan_pk: int, period: dt.date):
     return redirect(reverse("plans:approvals", args=[plan_pk]) + f"?period={period.isoformat()}")
 
 
