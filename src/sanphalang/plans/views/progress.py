@@ -285,10 +285,7 @@ def approvals(request, pk: int):
     )
 
 
-def _back_to_approvals(entry_or_plan, period: dt.date):
-    plan_pk = (
-        getattr(entry_or_plan, "indicator", None) and entry_or_plan.indicator.plan_id or entry_or_plan.pk
-    )
+def _back_to_approvals(plan_pk: int, period: dt.date):
     return redirect(reverse("plans:approvals", args=[plan_pk]) + f"?period={period.isoformat()}")
 
 
