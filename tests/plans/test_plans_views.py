@@ -74,3 +74,12 @@ def test_a_main_work_is_added_on_the_plan_page(cast, client_for):
     )
     assert answer.status_code == 302
     assert plan.main_works.get().number == 1
+
+
+def test_the_plan_page_leads_to_its_projects_and_its_targets(cast, client_for):
+    plan = province_plan(cast)
+    text = (
+        client_for(cast.mueang_coordinator).get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+    )
+    assert f'href="{reverse("plans:project_list", args=[plan.pk])}"' in text
+    assert f'href="{reverse("plans:indicator_list", args=[plan.pk])}"' in text

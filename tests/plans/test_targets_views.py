@@ -53,3 +53,21 @@ def test_a_district_coordinator_of_the_province_reads_but_cannot_split(cast, cli
     client = client_for(district)
     assert client.get(f"/plans/indicators/{housing.pk}/").status_code == 200
     assert client.get(f"/plans/indicators/{housing.pk}/split/").status_code == 403
+
+
+def test_a_target_added_from_its_project_starts_under_that_project(cast, client_for, phayao_plan):  # noqa: F811
+    from sanphalang.plans.services.projects import project_create
+
+    housing = project_create(
+        by=cast.phayao_coordinator, plan=phayao_plan, name="โครงการบ้านพอเพียงชนบท ปี 2565", area_code="56"
+    )
+    client = client_for(cast.phayao_coordinator)
+    project_page = client.get(f"/plans/projects/{housing.pk}/").content.decode()
+    assert f"/plans/{phayao_plan.pk}/indicators/new/?project={housing.pk}" in project_page
+
+    form = client.get(f"/plans/{phayao_plan.pk}/indicators/new/?project={housing.pk}").context["form"]
+    assert form["project"].value() == housing.pk
+    # a project that is not the plan's is not preselected
+    assert client.get(f"/plans/{phayao_plan.pk}/indicators/new/?project=999999").context["form"][
+        "project"
+    ].value() in (None, "")

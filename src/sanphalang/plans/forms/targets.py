@@ -70,7 +70,7 @@ class IndicatorForm(StyledFormMixin, forms.Form):
             initial.update(
                 project=instance.project_id, main_work=instance.main_work_id, measure=instance.measure_id
             )
-            kwargs.setdefault("initial", initial)
+            kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = projects
         self.fields["main_work"].queryset = plan.main_works.order_by("number")

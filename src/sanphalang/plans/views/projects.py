@@ -107,6 +107,7 @@ def _render_project(request, project, *, budget_form=None):
             "nav_active": "plans",
             "project": project,
             "can_edit": can_edit,
+            "can_add_target": project.plan_id is not None and can_change_plan(request.user, project.plan),
             "budget_form": budget_form,
             "totals": selectors.budget_totals(user=request.user, project=project),
             "confirm_line": REMOVE_BUDGET_LINE,

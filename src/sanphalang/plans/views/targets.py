@@ -58,15 +58,24 @@ def _indicator_fields(cleaned: dict) -> dict:
     return {name: value for name, value in cleaned.items() if name != "version"}
 
 
-def _indicator_form(request, plan, data=None, instance=None):
+def _indicator_form(request, plan, data=None, instance=None, initial=None):
     projects = project_list(user=request.user, plan=plan).select_related(None)
-    return IndicatorForm(data, plan=plan, projects=projects, instance=instance)
+    return IndicatorForm(data, plan=plan, projects=projects, instance=instance, initial=initial or {})
+
+
+def _project_asked(request, plan) -> dict:
+    """The project a new target starts under when it is added from the project's page (?project=pk)."""
+    asked = request.GET.get("project", "")
+    projects = project_list(user=request.user, plan=plan).select_related(None)
+    if asked.isdigit() and projects.filter(pk=int(asked)).exists():
+        return {"project": int(asked)}
+    return {}
 
 
 @login_required
 def indicator_create(request, pk: int):
     plan = plan_get_for_change(user=request.user, pk=pk)
-    form = _indicator_form(request, plan, posted(request))
+    form = _indicator_form(request, plan, posted(request), initial=_project_asked(request, plan))
     if form.is_bound and form.is_valid():
         try:
             indicator = services.indicator_create(by=request.user, plan=plan, **form.cleaned_data)
