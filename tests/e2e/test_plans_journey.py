@@ -36,7 +36,7 @@ def _choose(select, text: str) -> None:
 
 def _submit(page, form) -> None:
     with page.expect_navigation():
-        form.get_by_role("button", name=re.compile("^(บันทึก|เพิ่ม|ส่งให้จังหวัดอนุมัติ)$")).click()
+        form.get_by_role("button", name=re.compile("^(บันทึก|เพิ่ม|ส่งขออนุมัติ)$")).click()
 
 
 def test_phayao_records_its_agenda_a_district_reports_and_the_province_signs_off_the_quarter(
@@ -110,14 +110,14 @@ def test_phayao_records_its_agenda_a_district_reports_and_the_province_signs_off
     log_in(page, district_coordinator)
     page.goto(plan_url)
     page.locator("section[aria-labelledby=targets-heading]").get_by_role("link", name=TARGET).click()
-    page.get_by_role("link", name="รายงานความคืบหน้า").click()
+    page.get_by_role("link", name="รายงานความก้าวหน้า").click()
     form = page.locator("main form")
     _field(form, "พื้นที่").select_option(value=mueang.code)
-    _choose(_field(form, "ช่วงเวลา"), "ไตรมาส 1/2565")
-    _field(form, "ความคืบหน้า").fill("๔๐")
+    _choose(_field(form, "งวด"), "ไตรมาส 1/2565")
+    _field(form, "ความก้าวหน้า").fill("๔๐")
     _field(form, "สิ่งที่ดำเนินการแล้ว").fill("ซ่อมแซมบ้านแล้ว 40 หลัง ตำบลบ้านต๋อม")
     _submit(page, form)
-    expect(page.locator(".alert-success")).to_contain_text("ส่งผลการดำเนินงานแล้ว")
+    expect(page.locator(".alert-success")).to_contain_text("ส่งความก้าวหน้าแล้ว")
     entry = ProgressEntry.objects.get(indicator=indicator)
     assert (entry.area_id, entry.value, entry.status) == (mueang.code, 40, "submitted")
 
@@ -128,8 +128,8 @@ def test_phayao_records_its_agenda_a_district_reports_and_the_province_signs_off
     page.get_by_role("link", name=re.compile("รออนุมัติ ๑|รออนุมัติ 1")).click()
     expect(page.locator("main table")).to_contain_text("ซ่อมแซมบ้านแล้ว 40 หลัง")
     with page.expect_navigation():
-        page.get_by_role("button", name="อนุมัติและล็อกงวด").click()
-    expect(page.locator(".alert-success")).to_contain_text("อนุมัติและล็อกงวดแล้ว")
+        page.get_by_role("button", name="อนุมัติและปิดงวด").click()
+    expect(page.locator(".alert-success")).to_contain_text("อนุมัติและปิดงวดแล้ว")
     entry.refresh_from_db()
     assert entry.status == "approved"
 
