@@ -90,9 +90,12 @@ FUNDS_PER_DISTRICT = {"5601": 15, "5602": 7, "5603": 10, "5604": 3, "5605": 12, 
 FUNDS_UP_TO_DATE = {"5601": (9, 11), "5602": (4, 5), "5603": (6, 8), "5604": (2, 2), "5605": (6, 8),
                     "5606": (3, 5), "5607": (4, 4), "5608": (3, 4), "5609": (1, 2)}
 
-# Q3: the districts that reported already (waiting for approval), and the one returned for correction.
-HOUSING_Q3_SUBMITTED = ["5601", "5603", "5605", "5607", "5609"]
-HOUSING_Q3_RETURNED = "5606"
+# Households repaired per district in Q1 and Q2 (approved) and Q3 (None: not reported yet). Q3 of 5606 is
+# returned for correction; the others that reported wait for approval.
+HOUSING_DONE = {"5601": (10, 29, 24), "5602": (6, 19, None), "5603": (8, 26, 21), "5604": (5, 14, None),
+                "5605": (8, 23, 20), "5606": (7, 21, 18), "5607": (5, 16, 13), "5608": (6, 16, None),
+                "5609": (7, 21, 18)}
+HOUSING_Q3_RETURNED = ("PY65-04-1", "5606")
 HOUSING_RETURN_REASON = (
     "จำนวนครัวเรือนไม่ตรงกับรายชื่อในทะเบียนผู้ได้รับการซ่อมสร้าง กรุณาแนบรายชื่อและภาพถ่ายก่อนและหลังซ่อม"
 )
@@ -161,10 +164,8 @@ PHAYAO_PROJECTS = [
         "targets": [
             ("PY65-04-1", "ครัวเรือนที่ได้รับการซ่อมสร้างบ้านพอเพียงชนบท", "rural-housing-repair", "households", True,
              None, Decimal(618),
-             {Q1: {code: round(part * 0.1) for code, part in HOUSING_SPLIT.items()},
-              Q2: {code: round(part * 0.3) for code, part in HOUSING_SPLIT.items()},
-              Q3: {code: round(HOUSING_SPLIT[code] * 0.25)
-                   for code in [*HOUSING_Q3_SUBMITTED, HOUSING_Q3_RETURNED]}}),
+             {period: {code: done[index] for code, done in HOUSING_DONE.items() if done[index] is not None}
+              for index, period in enumerate((Q1, Q2, Q3))}),
             ("PY65-04-2", "ช่างชุมชนที่ผ่านการอบรมการซ่อมสร้างบ้าน", None, "people", True,
              None, Decimal(45), {Q2: {"56": 30}, Q3: {"56": 12}}),
         ],

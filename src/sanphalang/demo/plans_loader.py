@@ -52,7 +52,13 @@ def _plan(by, *, title: str, year_be: int, area_code=None, region_slug=None, **f
     if found:
         return found
     return plan_create(
-        by=by, title=title, year_be=year_be, area_code=area_code, region_slug=region_slug, status="adopted", **fields
+        by=by,
+        title=title,
+        year_be=year_be,
+        area_code=area_code,
+        region_slug=region_slug,
+        status="adopted",
+        **fields,
     )
 
 
@@ -69,7 +75,9 @@ def _split(by, indicator: Indicator, parts: dict[str, int]) -> None:
         target_splits_set(by=by, indicator=indicator, splits=wanted)
 
 
-def _entry(by, indicator: Indicator, area_code: str, period, value, note: str = "", meeting=None) -> ProgressEntry:
+def _entry(
+    by, indicator: Indicator, area_code: str, period, value, note: str = "", meeting=None
+) -> ProgressEntry:
     """An area's entry for a period, submitted once: a value, or (value, out of) for a percentage."""
     found = ProgressEntry.objects.filter(indicator=indicator, area_id=area_code, period_start=period).first()
     if found:
@@ -99,7 +107,12 @@ def _phayao_forum(by, organisations) -> Meeting:
     forum = spec.PHAYAO_FORUM
     name_th, name_en, org_key = forum["body"]
     body = Body.objects.filter(area_id="56", name_th=name_th).first() or body_create(
-        by=by, name_th=name_th, name_en=name_en, area_code="56", kind="forum", organisation=organisations[org_key]
+        by=by,
+        name_th=name_th,
+        name_en=name_en,
+        area_code="56",
+        kind="forum",
+        organisation=organisations[org_key],
     )
     meeting = Meeting.objects.filter(body=body, held_on=forum["held_on"]).first()
     if meeting:
@@ -138,7 +151,9 @@ def _phayao_agreement(by, organisations, plan: Plan, forum: Meeting) -> Agreemen
     for key, commitment, signatories in spec.PHAYAO_PARTIES:
         party = agreement.parties.filter(organisation=organisations[key]).first()
         if party is None:
-            party = party_add(by=by, agreement=agreement, organisation=organisations[key], commitment=commitment)
+            party = party_add(
+                by=by, agreement=agreement, organisation=organisations[key], commitment=commitment
+            )
         for person_key, position in signatories:
             person = _person(person_key)
             if not party.signatories.filter(person=person).exists():
@@ -146,7 +161,10 @@ def _phayao_agreement(by, organisations, plan: Plan, forum: Meeting) -> Agreemen
     title, filename = fields["document"]
     if not agreement.documents.filter(title=title).exists():
         document_add(
-            by=by, agreement=agreement, title=title, file=ContentFile(spec.demo_document(title), name=filename)
+            by=by,
+            agreement=agreement,
+            title=title,
+            file=ContentFile(spec.demo_document(title), name=filename),
         )
     return agreement
 
@@ -240,13 +258,18 @@ def load_phayao(by, organisations) -> Plan:
             # The forum of 27 January 2565 is the evidence of the quarter it was held in.
             evidence = forum if (indicator.external_id, period) == spec.PHAYAO_FORUM_EVIDENCE else None
             for code, value in entries.get(period, {}).items():
-                _entry(by, indicator, code, period, value, note="รายงานผลการดำเนินงานรายไตรมาส", meeting=evidence)
+                _entry(
+                    by, indicator, code, period, value, note="รายงานผลการดำเนินงานรายไตรมาส", meeting=evidence
+                )
         _approve(by, plan, period)
     waiting = spec.PHAYAO_WAITING_QUARTER
     for indicator, entries in targets:
         for code, value in entries.get(waiting, {}).items():
             entry = _entry(by, indicator, code, waiting, value, note="รายงานผลการดำเนินงานไตรมาส 3")
-            if code == spec.HOUSING_Q3_RETURNED and entry.status == EntryStatus.SUBMITTED:
+            if (
+                indicator.external_id,
+                code,
+            ) == spec.HOUSING_Q3_RETURNED and entry.status == EntryStatus.SUBMITTED:
                 progress_return(by=by, entry=entry, reason=spec.HOUSING_RETURN_REASON)
     return plan
 
@@ -276,7 +299,9 @@ def load_chumphon(by) -> Plan:
         issue_area_ids=_issue_area_ids(fields["issue_areas"]),
     )
     code, name, measure, target = fields["target"]
-    indicator = _indicator(by, plan, code, name=name, measure=Measure.objects.get(slug=measure), target=target)
+    indicator = _indicator(
+        by, plan, code, name=name, measure=Measure.objects.get(slug=measure), target=target
+    )
     per_district: dict[str, int] = {}
     for subdistrict, _tambon, _stages in spec.CHUMPHON_CHARTERS:
         per_district[subdistrict[:4]] = per_district.get(subdistrict[:4], 0) + 1
@@ -298,7 +323,12 @@ def load_chumphon(by) -> Plan:
                 document = ContentFile(spec.demo_document(label), name=f"charter-{subdistrict}-{stage}.txt")
             charter = Charter.objects.get(pk=charter.pk)  # each stage moves the record's version on
             stage_record(
-                by=by, record=charter, stage=stage, happened_on=day, note=spec.CHARTER_NOTES[stage], document=document
+                by=by,
+                record=charter,
+                stage=stage,
+                happened_on=day,
+                note=spec.CHARTER_NOTES[stage],
+                document=document,
             )
     return plan
 
