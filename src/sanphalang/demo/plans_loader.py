@@ -7,8 +7,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from sanphalang.areas.models import Area, Region
-from sanphalang.directory.models import IssueArea, Organisation, Person
-from sanphalang.directory.services import organisation_create
+from sanphalang.directory.models import IssueArea, Person
 from sanphalang.meetings.models import Body, Meeting
 from sanphalang.meetings.services.bodies import body_create
 from sanphalang.meetings.services.meetings import attendance_record, meeting_create
@@ -277,14 +276,7 @@ def load_phayao(by, organisations) -> Plan:
 # ---- S4: Chumphon
 
 
-def _tambon_council(by, code: str, tambon: str) -> Organisation:
-    name = f"สภาองค์กรชุมชนตำบล{tambon}"
-    return Organisation.objects.filter(area_id=code, name_th=name).first() or organisation_create(
-        by=by, kind="council", name_th=name, area_code=code, issue_areas=["community-councils"]
-    )
-
-
-def load_chumphon(by) -> Plan:
+def load_chumphon(by, organisations) -> Plan:
     """S4: the plan of fiscal 2562 whose target counts tambons with an enacted charter (11), and the 11 charters:
     5 enacted, 2 in public hearing, the rest being drafted."""
     fields = spec.CHUMPHON_PLAN
@@ -311,7 +303,10 @@ def load_chumphon(by) -> Plan:
         charter = Charter.objects.filter(area_id=subdistrict, title=title).first()
         if charter is None:
             charter = charter_create(
-                by=by, area_code=subdistrict, title=title, adopted_by=_tambon_council(by, subdistrict, tambon)
+                by=by,
+                area_code=subdistrict,
+                title=title,
+                adopted_by=organisations[f"cp-council-{subdistrict}"],
             )
         reached = set(charter.events.values_list("stage", flat=True))
         for stage, day in stages:
@@ -371,16 +366,17 @@ def load_chiangrai_registration(by, organisations) -> Registration:
 
 def load_region(by) -> list[Plan]:
     """S14: the region's plans of fiscal 2561 and 2562, one target per common measure split over its provinces,
-    with figures of two quarters a year, approved."""
+    with each province's figure of the year, approved."""
     region = Region.objects.get(slug=spec.REGION_SLUG)
     measures = {measure.slug: measure for measure in Measure.objects.filter(slug__in=spec.REGION_FIGURES)}
     plans = []
-    for year, quarters in spec.REGION_QUARTERS.items():
+    for year, period in spec.REGION_YEARS.items():
         plan = _plan(
             by,
             title=spec.REGION_PLAN_TITLE.format(year=year),
             region_slug=region.slug,
             year_be=year,
+            period_kind="year",
             summary=spec.REGION_PLAN_SUMMARY,
         )
         for order, (slug, name, accumulates) in enumerate(spec.REGION_MEASURES, start=1):
@@ -392,22 +388,20 @@ def load_region(by) -> list[Plan]:
                 name=name,
                 measure=measures[slug],
                 accumulates=accumulates,
-                target=Decimal(sum(target for target, _values in figures.values())),
+                target=Decimal(sum(target for target, _value in figures.values())),
                 order=order,
             )
-            _split(by, indicator, {code: target for code, (target, _values) in figures.items()})
-            for code, (_target, values) in figures.items():
-                for period, value in zip(quarters, values, strict=True):
-                    _entry(by, indicator, code, period, value, note="รายงานผลรายจังหวัด")
-        for period in quarters:
-            _approve(by, plan, period)
+            _split(by, indicator, {code: target for code, (target, _value) in figures.items()})
+            for code, (_target, value) in figures.items():
+                _entry(by, indicator, code, period, value, note="สรุปผลการดำเนินงานรายจังหวัดประจำปี")
+        _approve(by, plan, period)
         plans.append(plan)
     return plans
 
 
 def load_plans(by, organisations: dict) -> dict:
     phayao = load_phayao(by, organisations)
-    chumphon = load_chumphon(by)
+    chumphon = load_chumphon(by, organisations)
     registration = load_chiangrai_registration(by, organisations)
     region_plans = load_region(by)
     return {
