@@ -7,6 +7,8 @@ the Bangkok-region movement's planning of 2562.
 
 import datetime as dt
 
+from .plans_data import CHUMPHON_CHARTERS
+
 # The tables below keep one record to a row, as the reports list them; the formatter would spread each over lines.
 # fmt: off
 REGIONS = [
@@ -128,6 +130,13 @@ ORGANISATIONS = [
     ("spk-msdhs", "agency", "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสมุทรปราการ",
      "Samut Prakan Provincial Office of Social Development and Human Security", "พมจ.สมุทรปราการ", "11",
      ["rights-welfare"], "msdhs", [], None),
+]
+
+# Chumphon's tambon community-organisation councils, which adopt the tambons' area charters (S4).
+ORGANISATIONS += [
+    (f"cp-council-{code}", "council", f"สภาองค์กรชุมชนตำบล{tambon}", "", "", code, ["community-councils"], None, [],
+     None)
+    for code, tambon, _stages in CHUMPHON_CHARTERS
 ]
 
 PARTNERS = [

@@ -21,6 +21,7 @@ from sanphalang.directory.services import (
 
 from . import data
 from .meetings_loader import load_meetings
+from .plans_loader import load_plans
 from .welfare_loader import load_welfare
 
 User = get_user_model()
@@ -171,12 +172,14 @@ def load_demo() -> dict:
     _load_villages(by)
     meetings = load_meetings(by, organisations)
     welfare = load_welfare(by)
+    plans = load_plans(by, organisations)
     users = _load_users(organisations, by)
     return {
         "organisations": len(organisations),
         "people": people,
         "meetings": meetings,
         "welfare": welfare,
+        "plans": plans,
         "users": users,
         "password": data.DEMO_PASSWORD,
     }
