@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -266,24 +267,6 @@ def _group_code(code: str, length: int | None) -> str:
     return code if length is None else code[:length]
 
 
-def _latest_only_q(upto: dt.date | None) -> Q:
-    """Rows that count: every entry of a target that adds up; for one of standings, the area's latest approved entry
-    (as approved), or its latest entry waiting (as waiting) when none approved is later."""
-    later = ProgressEntry.objects.filter(
-        indicator_id=OuterRef("indicator_id"),
-        area_id=OuterRef("area_id"),
-        period_start__gt=OuterRef("period_start"),
-    )
-    if upto is not None:
-        later = later.filter(period_start__lte=upto)
-    adds_up = Q(indicator__accumulates=True) & ~Q(indicator__unit=Unit.PERCENT)
-    latest_approved = Q(status=EntryStatus.APPROVED) & ~Exists(later.filter(status=EntryStatus.APPROVED))
-    latest_waiting = Q(status=EntryStatus.SUBMITTED) & ~Exists(
-        later.filter(status__in=[EntryStatus.APPROVED, EntryStatus.SUBMITTED])
-    )
-    return adds_up | latest_approved | latest_waiting
-
-
 def _time_frame(
     indicator: Indicator, upto: dt.date | None, period: dt.date | None
 ) -> tuple[dt.date, dt.date]:
@@ -406,43 +389,86 @@ def _is_plan_owner(plan: Plan, parent: Parent) -> bool:
     return parent.code == (plan.region.slug if plan.region_id else plan.area_id)
 
 
+# The one grouped read of the roll-up's entries, written by hand because it is the hot path of every roll-up page
+# (bench/bench_plans_rollup.py): per target and area one level below, the approved and the waiting sums, how many
+# entries, and whether the area has entries of its own (its code as long as the level's) or of areas below it.
+# A target of standings (and every percentage) counts each area's latest entry: approved, or waiting when no
+# approved one is later.
+ENTRY_SUMS = """
+SELECT e.indicator_id, {group},
+  SUM(CASE WHEN e.status = %s THEN e.value END), SUM(CASE WHEN e.status = %s THEN e.denominator END),
+  SUM(CASE WHEN e.status = %s THEN e.value END), SUM(CASE WHEN e.status = %s THEN e.denominator END),
+  COUNT(*), MAX({own}), MIN({own})
+FROM {entry} e JOIN {indicator} i ON i.id = e.indicator_id
+WHERE ({frames}) AND ({prefixes}) AND e.status IN (%s, %s)
+  AND ((i.accumulates AND i.unit <> %s)
+    OR (e.status = %s AND NOT EXISTS (SELECT 1 FROM {entry} l WHERE l.indicator_id = e.indicator_id
+        AND l.area_id = e.area_id AND l.period_start > e.period_start {upto} AND l.status = %s))
+    OR (e.status = %s AND NOT EXISTS (SELECT 1 FROM {entry} l WHERE l.indicator_id = e.indicator_id
+        AND l.area_id = e.area_id AND l.period_start > e.period_start {upto} AND l.status IN (%s, %s))))
+GROUP BY 1, 2
+"""
+
+
+def _money(value) -> Decimal:
+    """A sum as the database gives it (SQLite: a number, PostgreSQL: a Decimal), in baht and satang."""
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, float):
+        return Decimal(str(round(value, 2)))
+    return Decimal(value)
+
+
 def _apply_entries(by_id, indicators: list[Indicator], parent: Parent, frames) -> None:
     length = parent.child_length
     by_frame = defaultdict(list)
     for indicator in indicators:
         by_frame[frames[indicator.pk]].append(indicator.pk)
-    frame_q = Q(pk__in=[])
+    frame_sql, frame_params = [], []
     for (start, end), ids in by_frame.items():
-        frame_q |= Q(indicator_id__in=ids, period_start__gte=start, period_start__lte=end)
+        frame_sql.append(
+            f"(e.indicator_id IN ({', '.join(['%s'] * len(ids))}) AND e.period_start BETWEEN %s AND %s)"
+        )
+        frame_params += [*ids, start, end]
     upto_limits = {end for _start, end in frames.values()}
-    upto = max(upto_limits)
-    group = Substr("area_id", 1, length) if length else F("area_id")
-    approved, waiting = Q(status=EntryStatus.APPROVED), Q(status=EntryStatus.SUBMITTED)
-    # Whether an area below holds entries of its own (its code is as long as the level's) or of areas below it.
-    own_code = Case(When(code_length=length, then=1), default=0) if length else Value(1)
-    rows = (
-        ProgressEntry.objects.filter(frame_q, _prefix_q("area_id", parent.prefixes))
-        .filter(status__in=[EntryStatus.APPROVED, EntryStatus.SUBMITTED])
-        .filter(_latest_only_q(upto if len(upto_limits) == 1 else None))
-        .annotate(group=group, code_length=Length("area_id"))
-        .values("indicator_id", "group")
-        .annotate(
-            total=Sum("value", filter=approved),
-            wholes=Sum("denominator", filter=approved),
-            waiting=Sum("value", filter=waiting),
-            waiting_wholes=Sum("denominator", filter=waiting),
-            count=Count("id"),
-            own=Max(own_code),
-            below=Min(own_code),
-        )
-        .order_by()
-        .values_list(
-            "indicator_id", "group", "total", "wholes", "waiting", "waiting_wholes", "count", "own", "below"
-        )
+    upto = max(upto_limits) if len(upto_limits) == 1 else None
+    prefixes = list(parent.prefixes) if parent.prefixes is not None else None
+    approved, waiting = EntryStatus.APPROVED.value, EntryStatus.SUBMITTED.value
+    sql = ENTRY_SUMS.format(
+        group=f"SUBSTR(e.area_id, 1, {int(length)})" if length else "e.area_id",
+        own=f"CASE WHEN LENGTH(e.area_id) = {int(length)} THEN 1 ELSE 0 END" if length else "1",
+        entry=ProgressEntry._meta.db_table,
+        indicator=Indicator._meta.db_table,
+        frames=" OR ".join(frame_sql),
+        prefixes=" OR ".join(["e.area_id LIKE %s"] * len(prefixes)) if prefixes is not None else "1 = 1",
+        upto="AND l.period_start <= %s" if upto else "",
     )
-    for indicator_id, code, *sums, own, below in rows:
+    limit = [upto] if upto else []
+    params = [
+        approved,
+        approved,
+        waiting,
+        waiting,
+        *frame_params,
+        *[f"{prefix}%" for prefix in prefixes or ()],
+        approved,
+        waiting,
+        Unit.PERCENT.value,
+        approved,
+        *limit,
+        approved,
+        waiting,
+        *limit,
+        approved,
+        waiting,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for indicator_id, code, total, wholes, pending, pending_wholes, count, own, below in rows:
         rollup_ = by_id[indicator_id]
         child = _rows_by_code(rollup_).get(code)
+        sums = (_money(total), _money(wholes), _money(pending), _money(pending_wholes), count)
         _add(rollup_.whole, sums)
         # An entry on the parent itself (or above the level below) is the parent's own; one at a deeper code
         # than the child's is rolled up into that child.
@@ -455,13 +481,13 @@ def _apply_entries(by_id, indicators: list[Indicator], parent: Parent, frames) -
             child.rolled_up |= not below
 
 
-def _add(figure: Figure, sums: list) -> None:
+def _add(figure: Figure, sums: tuple) -> None:
     total, wholes, waiting, waiting_wholes, count = sums
     figure.entries += count
-    figure.actual += total or 0
-    figure.denominator += wholes or 0
-    figure.pending += waiting or 0
-    figure.pending_denominator += waiting_wholes or 0
+    figure.actual += total
+    figure.denominator += wholes
+    figure.pending += waiting
+    figure.pending_denominator += waiting_wholes
 
 
 def _apply_counts(by_id, indicators: list[Indicator], parent: Parent, frames) -> None:
