@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -341,22 +340,35 @@ def _rows_by_code(rollup_: TargetRollup) -> dict[str, Figure]:
     return index
 
 
+# The splits of the roll-up's targets, summed per target, area one level below and depth of the split's area code
+# (hand-written for the same reason as ENTRY_SUMS below).
+SPLIT_SUMS = """
+SELECT s.indicator_id, {group}, LENGTH(s.area_id), SUM(s.target)
+FROM {split} s
+WHERE s.indicator_id IN ({ids}) AND ({prefixes})
+GROUP BY 1, 2, 3
+"""
+
+
 def _apply_splits(by_id: dict[int, TargetRollup], ids: list[int], parent: Parent) -> None:
     """Targets: the whole's own (the target itself when the parent is the plan's area, else its split or the sum of
     its areas' targets), and per area below, its own split or else the splits nearest the top below it (a district's
     split already holds its subdistricts'). Percentages are never summed: an area without its own split aims at the
     whole's percentage. One grouped read: per target, area below and depth, the sum of the splits."""
     length = parent.child_length
-    group = Substr("area_id", 1, length) if length else F("area_id")
+    prefixes = list(parent.prefixes) if parent.prefixes is not None else None
+    sql = SPLIT_SUMS.format(
+        group=f"SUBSTR(s.area_id, 1, {int(length)})" if length else "s.area_id",
+        split=TargetSplit._meta.db_table,
+        ids=", ".join(["%s"] * len(ids)),
+        prefixes=" OR ".join(["s.area_id LIKE %s"] * len(prefixes)) if prefixes is not None else "1 = 1",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, *[f"{prefix}%" for prefix in prefixes or ()]])
+        rows = cursor.fetchall()
     depths: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    for row in (
-        TargetSplit.objects.filter(_prefix_q("area_id", parent.prefixes), indicator_id__in=ids)
-        .annotate(group=group, code_length=Length("area_id"))
-        .values("indicator_id", "group", "code_length")
-        .annotate(total=Sum("target"))
-        .order_by()
-    ):
-        depths[row["indicator_id"]][row["group"]][row["code_length"]] = row["total"]
+    for indicator_id, code, code_length, total in rows:
+        depths[indicator_id][code][code_length] = _money(total)
     for indicator_id, rollup_ in by_id.items():
         indicator = rollup_.indicator
         whole = rollup_.whole
