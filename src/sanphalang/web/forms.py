@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.contrib import messages as django_messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
@@ -34,6 +35,12 @@ class StyledFormMixin:
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
                 widget.attrs["aria-describedby"] = f"id_{self.add_prefix(name)}_error"
+
+
+def show_refusal(request, error: ValidationError) -> None:
+    """Show a service's refusal of a one-button action (delete, approve, remove) as error messages on the next page."""
+    for message in error.messages:
+        django_messages.error(request, message)
 
 
 def apply_validation_error(form, error) -> None:

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sanphalang.web.forms import show_refusal
+
 from ..models import Attachment
 from ..selectors import attachments as selectors
 from ..services import attachments as services
@@ -40,8 +42,7 @@ def attachment_remove(request, pk: int):
     try:
         services.attachment_remove(by=request.user, attachment=attachment)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The file was removed."))
     return redirect(_shown_at(attachment))

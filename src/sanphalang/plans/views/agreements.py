@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import carry_version
+from sanphalang.web.forms import carry_version, show_refusal
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..access import can_change_agreement
@@ -152,8 +152,7 @@ def agreement_delete(request, pk: int):
     try:
         services.agreement_delete(by=request.user, agreement=agreement)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
         return redirect("plans:agreement_detail", pk=agreement.pk)
     messages.success(request, _("The agreement was deleted."))
     return redirect("plans:agreement_list")

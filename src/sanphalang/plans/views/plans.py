@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, require_can_add
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import carry_version
+from sanphalang.web.forms import carry_version, show_refusal
 from sanphalang.web.history import history_entries
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
@@ -130,8 +130,7 @@ def plan_delete(request, pk: int):
     try:
         services.plan_delete(by=request.user, plan=plan)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
         return redirect("plans:plan_detail", pk=plan.pk)
     messages.success(request, _("The plan was deleted."))
     return redirect("plans:plan_list")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, can_write_area, require_writer
-from sanphalang.web.forms import apply_validation_error, carry_version
+from sanphalang.web.forms import apply_validation_error, carry_version, show_refusal
 from sanphalang.web.listing import Column, export_format, export_rows
 
 from ..access import can_change_plan
@@ -210,11 +210,6 @@ def entry_edit(request, pk: int):
     return _entry_page(request, form, entry.indicator, entry)
 
 
-def _refusal_messages(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @login_required
 @require_POST
 def entry_delete(request, pk: int):
@@ -222,7 +217,7 @@ def entry_delete(request, pk: int):
     try:
         services.progress_delete(by=request.user, entry=entry)
     except ValidationError as error:
-        _refusal_messages(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The entry was removed."))
     return redirect("plans:indicator_progress", pk=entry.indicator_id)
@@ -296,7 +291,7 @@ def entry_approve(request, pk: int):
     try:
         services.progress_approve(by=request.user, entry=entry, version=_posted_version(request))
     except ValidationError as error:
-        _refusal_messages(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The entry was approved; it counts from now on."))
     return _back_to_approvals(entry.indicator.plan_id, entry.period_start)
@@ -313,7 +308,7 @@ def entry_return(request, pk: int):
             by=request.user, entry=entry, reason=reason, version=_posted_version(request)
         )
     except ValidationError as error:
-        _refusal_messages(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The entry was returned to its area for correction."))
     return _back_to_approvals(entry.indicator.plan_id, entry.period_start)
@@ -343,7 +338,7 @@ def period_approve(request, pk: int, period: str):
     try:
         services.period_approve(by=request.user, plan=plan, period_start=day)
     except ValidationError as error:
-        _refusal_messages(request, error)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The period was approved and locked."))
     return _back_to_approvals(plan.pk, day)
@@ -359,7 +354,7 @@ def period_reopen(request, pk: int, period: str):
             by=request.user, plan=plan, period_start=day, reason=form.data.get("reopen-reason", "")
         )
     except ValidationError as error:
-        _refusal_messages(request, error)
+        show_refusal(request, error)
     else:
         messages.success(
             request, _("The period was reopened; its entries can be corrected and approved again.")

@@ -19,7 +19,7 @@ from sanphalang.areas.scoping import can_write_area, require_can_add
 from sanphalang.errors import AccessDenied
 from sanphalang.thai.dates import format_be_date
 from sanphalang.web.areas import area_label
-from sanphalang.web.forms import carry_version, show_service_error
+from sanphalang.web.forms import carry_version, show_refusal, show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
 from ..forms.stages import (
@@ -295,8 +295,7 @@ def stage_remove(request, kind: str, pk: int):
     try:
         services.stage_event_remove(by=request.user, event=event)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
     else:
         messages.success(request, _("The stage was removed."))
     return redirect(f"plans:{kind.name}_detail", pk=record.pk)

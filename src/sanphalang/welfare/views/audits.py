@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_write_area, require_writer
-from sanphalang.web.forms import apply_validation_error, carry_version
+from sanphalang.web.forms import apply_validation_error, carry_version, show_refusal
 
 from ..errors import WelfareError
 from ..forms.audits import (
@@ -209,8 +209,7 @@ def _report(request, act, done: str) -> bool:
     try:
         act()
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
         return False
     messages.success(request, done)
     return True
