@@ -92,6 +92,30 @@ class Access(ErrorCode):
         "administrator_only",
         gettext_lazy("Only an administrator can reopen an approved period."),
     )
+    COUNTS_ONLY = (
+        "counts_only",
+        gettext_lazy("Your role sees how many people are helped, not who they are."),
+    )
+    NOT_ON_FUND_COMMITTEE = (
+        "not_on_committee",
+        gettext_lazy("Only the fund's committee members decide its requests."),
+    )
+    OWN_REQUEST = (
+        "own_request",
+        gettext_lazy("You asked for this payment: two other committee members decide it."),
+    )
+    ADMINISTRATOR_ONLY_ACCESS_LOG = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can see who read a person's record."),
+    )
+    ADMINISTRATOR_ONLY_PERSONAL_EXPORT = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can export all of a person's data."),
+    )
+    NOT_THE_AGENCY = (
+        "not_the_agency",
+        gettext_lazy("Only the agency a case is referred to can answer the referral."),
+    )
 
     def denied(self, **params) -> AccessDenied:
         return AccessDenied(self.message(**params), code=self.code)

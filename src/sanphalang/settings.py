@@ -43,15 +43,15 @@ def env_list(name: str, default: list[str]) -> list[str]:
 DATA_DIR = Path(os.environ.get("SANPHALANG_DATA_DIR", Path.cwd() / "var")).resolve()
 
 
-def secret_key_of_data_dir(data_dir: Path) -> str:
-    """The key kept in DATA_DIR/secret_key, made at random on first start (readable by its owner only).
+def secret_key_of_data_dir(data_dir: Path, name: str = "secret_key") -> str:
+    """The key kept in DATA_DIR/<name>, made at random on first start (readable by its owner only).
 
     Written to a temporary file first and linked into place, so a second process starting at the same moment
     reads either no file or the whole key, and both end up with the same one."""
-    path = data_dir / "secret_key"
+    path = data_dir / name
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
-        temporary = data_dir / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        temporary = data_dir / f".{name}.{os.getpid()}.{secrets.token_hex(4)}"
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as file:
             file.write(secrets.token_urlsafe(64))
@@ -71,6 +71,15 @@ def secret_key_of_data_dir(data_dir: Path) -> str:
 
 DEBUG = env_bool("SANPHALANG_DEBUG", False)
 SECRET_KEY = os.environ.get("SANPHALANG_SECRET_KEY", "") or secret_key_of_data_dir(DATA_DIR)
+# National IDs of the people in care are encrypted with a key of its own (care/protection.py), so that a leaked
+# SECRET_KEY or database alone does not give them away. Earlier keys (comma-separated) still decrypt while their
+# records are re-encrypted.
+PERSONAL_DATA_KEY = os.environ.get("SANPHALANG_PERSONAL_DATA_KEY", "") or secret_key_of_data_dir(
+    DATA_DIR, "personal_data_key"
+)
+PERSONAL_DATA_OLD_KEYS = env_list("SANPHALANG_PERSONAL_DATA_OLD_KEYS", [])
+# Closed cases are kept this many days after closing, then their people are anonymised by the daily purge.
+CARE_RETENTION_DAYS = int(os.environ.get("SANPHALANG_CARE_RETENTION_DAYS", str(5 * 365)))
 
 ALLOWED_HOSTS = env_list("SANPHALANG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("SANPHALANG_CSRF_TRUSTED_ORIGINS", [])
@@ -101,6 +110,7 @@ INSTALLED_APPS = [
     "sanphalang.meetings",
     "sanphalang.welfare",
     "sanphalang.plans",
+    "sanphalang.care",
     "ninja",
     "sanphalang.api",
     "sanphalang.demo",
@@ -121,6 +131,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "sanphalang.accounts.audit.RequestAddressMiddleware",
     "sanphalang.web.middleware.UserLanguageMiddleware",
     "sanphalang.api.middleware.ApiMethodNotAllowedMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -1,5 +1,8 @@
 """The audit trail: reads and writes of personal records, and who made each change kept in history."""
 
+from contextvars import ContextVar
+
+from axes.helpers import get_client_ip_address
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
@@ -9,9 +12,25 @@ from sanphalang.versions import Versioned, claim_next_version
 
 from .models import AccessAction, AccessLog
 
+# The address of the request being served, for the access log's "from where" (set by RequestAddressMiddleware).
+_request_address: ContextVar[str | None] = ContextVar("request_address", default=None)
+
+
+class RequestAddressMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_address.set(get_client_ip_address(request) or None)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_address.reset(token)
+
 
 def log_access(user, action: str, obj: models.Model, *, channel: str = "web", detail: str = "") -> None:
     AccessLog.objects.create(
+        address=_request_address.get(),
         user=user if getattr(user, "pk", None) else None,
         username=getattr(user, "username", "") or "",
         action=action,
@@ -35,6 +54,7 @@ def log_reads(user, objects, *, channel: str = "web", detail: str = "") -> None:
             object_repr=str(obj)[:200],
             channel=channel,
             detail=detail[:300],
+            address=_request_address.get(),
         )
         for obj in objects
     ]

@@ -138,6 +138,8 @@ class AccessLog(models.Model):
     object_repr = models.CharField(max_length=200, blank=True)
     channel = models.CharField(max_length=10, default="web")
     detail = models.CharField(max_length=300, blank=True)
+    # Where the request came from (the client's address, as the proxy gave it); empty outside a request.
+    address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("access log entry")

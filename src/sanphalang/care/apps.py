@@ -1,0 +1,10 @@
+"""The care app's configuration."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CareConfig(AppConfig):
+    name = "sanphalang.care"
+    label = "care"
+    verbose_name = _("Care for people in hardship")

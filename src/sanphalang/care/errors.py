@@ -1,0 +1,73 @@
+"""The care app's error codes and their messages, in one place: the pages, the API and the CLI show these.
+A member with a third value is a database constraint's error and names the form field it belongs to."""
+
+from django.utils.translation import gettext_lazy as _
+
+from sanphalang.errors import ErrorCode
+
+
+class CareError(ErrorCode):
+    # Households and members
+    NOT_A_HOME_AREA = (
+        "not_a_home_area",
+        _("Choose the subdistrict, village or community the household lives in."),
+        "area",
+    )
+    PURPOSE_REQUIRED = (
+        "purpose_required",
+        _("Say what the household's data is collected for (PDPA section 23)."),
+        "purpose",
+    )
+    CONSENT_DATE_REQUIRED = (
+        "consent_date_required",
+        _("Consent is the legal basis: give the day it was given."),
+        "consent_on",
+    )
+    NATIONAL_ID_INVALID = ("national_id_invalid", _("This is not a valid 13-digit national ID."), "national_id")
+    NATIONAL_ID_TAKEN = (
+        "care_national_id_taken",
+        _("A person with this national ID is registered already."),
+        "national_id",
+    )
+    NO_ID_REASON_REQUIRED = (
+        "no_id_reason_required",
+        _("A person without a national ID needs the reason (stateless, not yet registered, unknown)."),
+        "no_national_id_reason",
+    )
+    BIRTH_YEAR_OUT_OF_RANGE = (
+        "birth_year_out_of_range",
+        _("Give a Buddhist Era year of birth between 2400 and this year."),
+        "birth_year",
+    )
+    POSSIBLE_DUPLICATE = (
+        "possible_duplicate",
+        _("A household that may be the same is registered already: compare them, then register anyway with a reason or open the one found."),
+    )
+    OVERRIDE_REASON_REQUIRED = (
+        "override_reason_required",
+        _("Say why this is not the household found (at least 10 characters)."),
+        "override_reason",
+    )
+    HOUSEHOLD_ERASED = ("household_erased", _("This household's personal data has been erased."))
+    # Cases
+    CASE_CLOSED = ("case_closed", _("This case is closed: reopen it to change it."))
+    SECOND_PERSON_REQUIRED = (
+        "second_person_required",
+        _("Another person must approve this: the one who asked cannot approve it."),
+    )
+    NOTHING_TO_APPROVE = ("nothing_to_approve", _("There is nothing waiting for approval on this case."))
+    # The social fund
+    AMOUNT_NOT_POSITIVE = ("amount_not_positive", _("Give an amount above zero baht."), "amount")
+    NOT_ENOUGH_BALANCE = (
+        "not_enough_balance",
+        _("The fund holds %(balance)s baht: it cannot pay %(amount)s baht."),
+        "amount",
+    )
+    LEDGER_IS_APPEND_ONLY = (
+        "ledger_is_append_only",
+        _("A ledger entry is never changed or deleted: reverse it with a new entry."),
+    )
+    ALREADY_REVERSED = ("already_reversed", _("This entry has been reversed already."))
+    # Dates
+    DATE_IN_FUTURE = ("date_in_future", _("This date is in the future."))
+    ENDS_BEFORE_START = ("ends_before_start", _("The end cannot come before the start."))

@@ -1,0 +1,83 @@
+"""Households and their members, cases with their help, referrals and follow-ups, the provincial social fund's
+ledger, disaster-risk areas and incidents, legal status cases, and housing works; one module per topic."""
+
+from .cases import (
+    Assessment,
+    Case,
+    CaseKind,
+    CaseOutcome,
+    CaseStatus,
+    FollowUp,
+    Help,
+    HelpKind,
+    PlanStatus,
+    Referral,
+    ReferralStatus,
+    ServiceOutcome,
+)
+from .fund import EntryKind, FundDecision, FundRequest, LedgerEntry, RequestStatus, SocialFund
+from .households import (
+    Disability,
+    Household,
+    IncomeBand,
+    LegalStatus,
+    Member,
+    NoNationalIdReason,
+    Relationship,
+    Sex,
+)
+from .housing import HousingProgramme, HousingStatus, HousingWork
+from .risks import AffectedHousehold, Hazard, Incident, Month, RiskArea
+from .status import (
+    FINAL_STEPS,
+    DocumentKind,
+    LegalStatusCase,
+    LegalStatusDocument,
+    LegalStatusEvent,
+    StatusSought,
+    StatusStep,
+)
+
+__all__ = [
+    "AffectedHousehold",
+    "Assessment",
+    "Case",
+    "CaseKind",
+    "CaseOutcome",
+    "CaseStatus",
+    "Disability",
+    "DocumentKind",
+    "EntryKind",
+    "FINAL_STEPS",
+    "FollowUp",
+    "FundDecision",
+    "FundRequest",
+    "Hazard",
+    "Help",
+    "HelpKind",
+    "Household",
+    "HousingProgramme",
+    "HousingStatus",
+    "HousingWork",
+    "Incident",
+    "IncomeBand",
+    "LedgerEntry",
+    "LegalStatus",
+    "LegalStatusCase",
+    "LegalStatusDocument",
+    "LegalStatusEvent",
+    "Member",
+    "Month",
+    "NoNationalIdReason",
+    "PlanStatus",
+    "Referral",
+    "ReferralStatus",
+    "Relationship",
+    "RequestStatus",
+    "RiskArea",
+    "ServiceOutcome",
+    "Sex",
+    "SocialFund",
+    "StatusSought",
+    "StatusStep",
+]
