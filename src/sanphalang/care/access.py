@@ -73,8 +73,12 @@ class FieldsShown:
     national_id: NationalIdShown
 
 
-NOTHING_SHOWN = FieldsShown(identity=False, health=False, legal_status=False, national_id=NationalIdShown.NONE)
-REFERRED_SHOWN = FieldsShown(identity=True, health=False, legal_status=False, national_id=NationalIdShown.NONE)
+NOTHING_SHOWN = FieldsShown(
+    identity=False, health=False, legal_status=False, national_id=NationalIdShown.NONE
+)
+REFERRED_SHOWN = FieldsShown(
+    identity=True, health=False, legal_status=False, national_id=NationalIdShown.NONE
+)
 
 
 def fields_shown(user, area_code: str | None, *, referred: bool = False) -> FieldsShown:

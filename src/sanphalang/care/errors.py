@@ -23,7 +23,11 @@ class CareError(ErrorCode):
         _("Consent is the legal basis: give the day it was given."),
         "consent_on",
     )
-    NATIONAL_ID_INVALID = ("national_id_invalid", _("This is not a valid 13-digit national ID."), "national_id")
+    NATIONAL_ID_INVALID = (
+        "national_id_invalid",
+        _("This is not a valid 13-digit national ID."),
+        "national_id",
+    )
     NATIONAL_ID_TAKEN = (
         "care_national_id_taken",
         _("A person with this national ID is registered already."),
@@ -41,7 +45,9 @@ class CareError(ErrorCode):
     )
     POSSIBLE_DUPLICATE = (
         "possible_duplicate",
-        _("A household that may be the same is registered already: compare them, then register anyway with a reason or open the one found."),
+        _(
+            "A household that may be the same is registered already: compare them, then register anyway with a reason or open the one found."
+        ),
     )
     OVERRIDE_REASON_REQUIRED = (
         "override_reason_required",

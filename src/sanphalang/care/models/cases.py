@@ -246,7 +246,9 @@ class Referral(Versioned):
     )
     reason = models.TextField(_("what is asked of the agency"), max_length=TEXT_MAX_LENGTH)
     sent_on = models.DateField(_("sent on"))
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=ReferralStatus.choices, default=ReferralStatus.IN_PROGRESS
     )

@@ -109,7 +109,9 @@ class LedgerEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fund", "number"], name="care_ledger_sequence"),
             models.CheckConstraint(condition=~models.Q(amount=0), name="care_ledger_amount_not_zero"),
-            models.CheckConstraint(condition=models.Q(balance_after__gte=0), name="care_ledger_never_below_zero"),
+            models.CheckConstraint(
+                condition=models.Q(balance_after__gte=0), name="care_ledger_never_below_zero"
+            ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=["donation", "grant"], amount__gt=0)
                 | models.Q(kind="payment", amount__lt=0)
@@ -141,9 +143,16 @@ class RequestStatus(models.TextChoices):
 class FundRequest(Versioned):
     """A request for help from the fund, for a case (or a disaster incident), decided by the committee."""
 
-    fund = models.ForeignKey(SocialFund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="requests")
+    fund = models.ForeignKey(
+        SocialFund, verbose_name=_("fund"), on_delete=models.PROTECT, related_name="requests"
+    )
     case = models.ForeignKey(
-        "care.Case", verbose_name=_("case"), on_delete=models.PROTECT, null=True, blank=True, related_name="fund_requests"
+        "care.Case",
+        verbose_name=_("case"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fund_requests",
     )
     incident = models.ForeignKey(
         "care.Incident",
@@ -155,9 +164,7 @@ class FundRequest(Versioned):
     )
     amount = models.DecimalField(_("amount (baht)"), **MONEY)
     purpose = models.TextField(_("what the money is for"), max_length=2000)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_on = models.DateField(_("requested on"))
     status = models.CharField(
         _("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING

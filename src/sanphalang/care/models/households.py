@@ -43,7 +43,10 @@ class Sex(models.TextChoices):
 
 class LegalStatus(models.TextChoices):
     THAI = "thai", _("Thai national")
-    REGISTERED_NON_THAI = "registered_non_thai", _("Registered, not Thai (ID card for persons without status)")
+    REGISTERED_NON_THAI = (
+        "registered_non_thai",
+        _("Registered, not Thai (ID card for persons without status)"),
+    )
     STATELESS = "stateless", _("Stateless, not registered")
     PENDING = "pending", _("Status being sought")
     UNKNOWN = "unknown", _("Not known")
@@ -71,7 +74,10 @@ class Household(Versioned):
 
     # The village, community or (where villages are not loaded) subdistrict the household lives in: its access.
     area = models.ForeignKey(
-        "areas.Area", verbose_name=_("village or community"), on_delete=models.PROTECT, related_name="households"
+        "areas.Area",
+        verbose_name=_("village or community"),
+        on_delete=models.PROTECT,
+        related_name="households",
     )
     house_number = models.CharField(_("house number"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True, max_length=ADDRESS_MAX_LENGTH)

@@ -41,7 +41,10 @@ class RiskArea(Versioned):
     year: November to February)."""
 
     area = models.ForeignKey(
-        "areas.Area", verbose_name=_("village or subdistrict"), on_delete=models.PROTECT, related_name="risk_areas"
+        "areas.Area",
+        verbose_name=_("village or subdistrict"),
+        on_delete=models.PROTECT,
+        related_name="risk_areas",
     )
     hazard = models.CharField(_("hazard"), max_length=16, choices=Hazard.choices)
     season_starts = models.PositiveSmallIntegerField(_("season starts in"), choices=Month.choices)
@@ -121,7 +124,9 @@ class AffectedHousehold(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="affected")
     household = models.ForeignKey("care.Household", on_delete=models.CASCADE, related_name="+")
     damage = models.CharField(_("damage"), max_length=300, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("household affected")

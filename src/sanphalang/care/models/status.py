@@ -111,7 +111,9 @@ class LegalStatusDocument(models.Model):
     file = models.FileField(_("file"), upload_to="care/status/%Y/", blank=True)
     received_on = models.DateField(_("received on"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("document of a legal status case")
