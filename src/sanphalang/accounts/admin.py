@@ -87,7 +87,7 @@ class ApiTokenAdmin(ReadOnly, admin.ModelAdmin):
 
 @admin.register(AccessLog)
 class AccessLogAdmin(ReadOnly, admin.ModelAdmin):
-    list_display = ["at", "username", "action", "model", "object_id", "object_repr", "channel"]
+    list_display = ["at", "username", "action", "model", "object_id", "object_repr", "channel", "address"]
     list_filter = ["action", "channel", "model"]
     search_fields = ["username", "object_id", "object_repr"]
     date_hierarchy = "at"

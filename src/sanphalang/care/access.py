@@ -26,6 +26,7 @@ from sanphalang.accounts.models import Role
 from sanphalang.areas.scoping import require_write, require_writer, scope_for
 from sanphalang.errors import Access, AccessDenied
 
+from .errors import CareError
 from .models import ReferralStatus
 
 # The roles that see the people of their areas, with their health and legal status.
@@ -177,6 +178,13 @@ def require_fund_committee(user, fund) -> None:
     require_writer(user)
     if not fund.committee.filter(pk=user.pk).exists():
         raise Access.NOT_ON_FUND_COMMITTEE.denied()
+
+
+def require_not_anonymised(household) -> None:
+    """Refuse a change to a household whose personal data was erased (care/services/privacy.py): what is left of
+    it are counts, which nothing may fill with a person again."""
+    if household.anonymised_at is not None:
+        raise CareError.HOUSEHOLD_ERASED.error(None)
 
 
 def allowed(requirement, user, *args) -> bool:

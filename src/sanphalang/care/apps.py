@@ -8,3 +8,6 @@ class CareConfig(AppConfig):
     name = "sanphalang.care"
     label = "care"
     verbose_name = _("Care for people in hardship")
+
+    def ready(self) -> None:
+        from .services import privacy  # noqa: F401 (register the retention purge's job)

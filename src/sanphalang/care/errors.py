@@ -77,3 +77,9 @@ class CareError(ErrorCode):
     # Dates
     DATE_IN_FUTURE = ("date_in_future", _("This date is in the future."))
     ENDS_BEFORE_START = ("ends_before_start", _("The end cannot come before the start."))
+    # Privacy (PDPA rights)
+    ERASURE_REASON_REQUIRED = (
+        "erasure_reason_required",
+        _("Choose why this household's data is erased."),
+        "reason",
+    )

@@ -436,14 +436,20 @@ def write_table(headings: list[str], rows, *, fmt: str, sheet_title: str = "data
             )
         return buffer.getvalue().encode("utf-8")
     if fmt == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=sheet_title[:31])
+        return write_workbook([(sheet_title, headings, rows)])
+    raise ValueError(f"unknown table format {fmt!r}")
+
+
+def write_workbook(sheets) -> bytes:
+    """XLSX bytes of several tables, each (sheet title, headings, rows), written as write_table writes one."""
+    workbook = Workbook(write_only=True)
+    for title, headings, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
         for row in itertools.chain([headings], rows):
             sheet.append([_xlsx_cell(sheet, value) for value in map(_export_value, row)])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
-    raise ValueError(f"unknown table format {fmt!r}")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _xlsx_cell(sheet, value) -> WriteOnlyCell:

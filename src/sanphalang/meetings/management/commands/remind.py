@@ -1,9 +1,12 @@
-"""`sanphalang remind`: the daily digest of overdue and due action items (safe to run more than once a day)."""
+"""`sanphalang remind`: the daily run (safe to run more than once a day): the digest of overdue and due action
+items, and the care records' retention purge, queued once a day."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from sanphalang.care.services.privacy import retention_purge_start
 from sanphalang.meetings.reminders import send_reminders
+from sanphalang.ops.users import command_user
 from sanphalang.thai.dates import ThaiDateError, parse_thai_date
 
 
@@ -23,3 +26,16 @@ class Command(BaseCommand):
             f"{today.isoformat()}: {summary.rolled_over} next occurrences created, {summary.notified} users notified, "
             f"{summary.emailed} e-mails sent, {summary.already_sent} already reminded today"
         )
+        self._queue_purge(today)
+
+    def _queue_purge(self, today) -> None:
+        try:
+            by = command_user(None)
+        except CommandError:
+            self.stdout.write("No administrator yet: the retention purge was not queued.")
+            return
+        job = retention_purge_start(by=by, day=today)
+        if job is None:
+            self.stdout.write(f"{today.isoformat()}: the retention purge was queued already")
+        else:
+            self.stdout.write(f"{today.isoformat()}: the retention purge is job {job.pk}")
