@@ -11,6 +11,8 @@ from stdnum.th import pin
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
+from sanphalang.care.models import Household, Member
+from sanphalang.care.protection import national_id_columns
 from sanphalang.directory.services import (
     issue_area_create,
     organisation_create,
@@ -457,6 +459,24 @@ def build_area_records(
             happened_on=today - dt.timedelta(days=5),
             note=f"ยื่น{province_marker}",
             document=SimpleUploadedFile("bylaws.txt", f"ข้อบังคับ{province_marker}".encode()),
+        ),
+    )
+    # Care: a household of the subdistrict (straight through the ORM until its services exist), with its member.
+    household = Household.objects.create(
+        area_id=subdistrict_code,
+        house_number="17/1",
+        address=f"บ้าน{marker}",
+        purpose="ช่วยเหลือ",
+        registered_by=owner,
+    )
+    put("household", household)
+    put(
+        "member",
+        Member.objects.create(
+            household=household,
+            area_id=subdistrict_code,
+            first_name=f"บุญมี{marker}",
+            **national_id_columns(records.national_id),
         ),
     )
     return records

@@ -45,6 +45,8 @@ SELECTOR_ARGUMENTS = {
     "region": "region",
     "province_code": lambda records: records.province_code,
     "area_code": lambda records: records.district_code,
+    "household": "household",
+    "member": "member",
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -59,6 +61,7 @@ SELECTOR_RECORDS = {
     "review_record_get_for_change": "source_record",
     **{f"entry_get{suffix}": "progress_entry" for suffix in ("", "_for_change", "_for_decision")},
     "stage_document_get": "stage_event",
+    "privacy_household_get": "household",
 }
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
@@ -102,6 +105,8 @@ UNSCOPED_SELECTORS = {
     "its uploader",
     "sanphalang.welfare.selectors.sources.source_upload_table": "the file of an upload already fetched for its "
     "uploader",
+    "sanphalang.care.selectors.privacy.household_record_ids": "the records of a household already fetched for an "
+    "administrator",
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
