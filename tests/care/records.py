@@ -122,35 +122,67 @@ class Everything:
     incident: Incident
 
 
-def everything(by, area: str = "570101", *, closed_on: dt.date | None = None, digits: str = NATIONAL_ID) -> Everything:
+def everything(
+    by, area: str = "570101", *, closed_on: dt.date | None = None, digits: str = NATIONAL_ID
+) -> Everything:
     """A household with every kind of record the care app keeps about it, personal texts in each."""
     home = household(area)
     head = member(home, digits=digits)
     child = member(
-        home, first_name="เด็กชายทดสอบ", relationship="grandchild", birth_year=2015, sex="male", legal_status="stateless",
-        no_national_id_reason="stateless", phone="", chronic_illness="",
+        home,
+        first_name="เด็กชายทดสอบ",
+        relationship="grandchild",
+        birth_year=2015,
+        sex="male",
+        legal_status="stateless",
+        no_national_id_reason="stateless",
+        phone="",
+        chronic_illness="",
     )
     the_case = case(home, who=head, closed_on=closed_on, plan=TEXT)
     organisation = agency(area[:4])
     fund = SocialFund.objects.create(area_id=area[:2], name=f"กองทุนทดสอบ {area}", balance=Decimal("500.00"))
     donation = LedgerEntry.objects.create(
-        fund=fund, number=1, kind=EntryKind.DONATION, amount=Decimal("1000.00"), balance_after=Decimal("1000.00"),
-        entered_on=dt.date(2024, 2, 1), recorded_by=by,
+        fund=fund,
+        number=1,
+        kind=EntryKind.DONATION,
+        amount=Decimal("1000.00"),
+        balance_after=Decimal("1000.00"),
+        entered_on=dt.date(2024, 2, 1),
+        recorded_by=by,
     )
     request = FundRequest.objects.create(
-        fund=fund, case=the_case, amount=Decimal("500.00"), purpose=TEXT, requested_by=by,
-        requested_on=dt.date(2024, 2, 2), status="paid",
+        fund=fund,
+        case=the_case,
+        amount=Decimal("500.00"),
+        purpose=TEXT,
+        requested_by=by,
+        requested_on=dt.date(2024, 2, 2),
+        status="paid",
     )
     payment = LedgerEntry.objects.create(
-        fund=fund, number=2, kind=EntryKind.PAYMENT, amount=Decimal("-500.00"), balance_after=Decimal("500.00"),
-        entered_on=dt.date(2024, 2, 3), request=request, recorded_by=by,
+        fund=fund,
+        number=2,
+        kind=EntryKind.PAYMENT,
+        amount=Decimal("-500.00"),
+        balance_after=Decimal("500.00"),
+        entered_on=dt.date(2024, 2, 3),
+        request=request,
+        recorded_by=by,
     )
     assert donation.pk
     status_case = LegalStatusCase.objects.create(
-        member=child, area_id=area, status_sought="thai_nationality", opened_on=dt.date(2023, 5, 1),
-        step="granted", step_since=dt.date(2024, 1, 1), note=TEXT,
+        member=child,
+        area_id=area,
+        status_sought="thai_nationality",
+        opened_on=dt.date(2023, 5, 1),
+        step="granted",
+        step_since=dt.date(2024, 1, 1),
+        note=TEXT,
     )
-    LegalStatusEvent.objects.create(case=status_case, step="filed", happened_on=dt.date(2023, 6, 1), note=TEXT)
+    LegalStatusEvent.objects.create(
+        case=status_case, step="filed", happened_on=dt.date(2023, 6, 1), note=TEXT
+    )
     document = LegalStatusDocument(case=status_case, kind="birth_certificate", note=TEXT)
     document.file.save("birth.pdf", ContentFile(b"%PDF-1.4 " + TEXT.encode()), save=True)
     incident = Incident.objects.create(
@@ -163,23 +195,42 @@ def everything(by, area: str = "570101", *, closed_on: dt.date | None = None, di
         child=child,
         case=the_case,
         help=Help.objects.create(
-            case=the_case, kind="money", description=TEXT, amount=Decimal("500.00"), given_on=dt.date(2024, 2, 3),
+            case=the_case,
+            kind="money",
+            description=TEXT,
+            amount=Decimal("500.00"),
+            given_on=dt.date(2024, 2, 3),
             fund_entry=payment,
         ),
         referral=Referral.objects.create(
-            case=the_case, agency=organisation, reason=TEXT, sent_on=dt.date(2024, 2, 4), answer=TEXT, status="done"
+            case=the_case,
+            agency=organisation,
+            reason=TEXT,
+            sent_on=dt.date(2024, 2, 4),
+            answer=TEXT,
+            status="done",
         ),
         follow_up=FollowUp.objects.create(
             case=the_case, due_on=dt.date(2024, 3, 1), done_on=dt.date(2024, 3, 1), note=TEXT
         ),
         assessment=Assessment.objects.create(
-            case=the_case, template="elderly", answers={"lives_with": TEXT}, needs=TEXT, assessed_on=dt.date(2024, 1, 10)
+            case=the_case,
+            template="elderly",
+            answers={"lives_with": TEXT},
+            needs=TEXT,
+            assessed_on=dt.date(2024, 1, 10),
         ),
         status_case=status_case,
         document=document,
         housing=HousingWork.objects.create(
-            household=home, area_id=area, programme="rural_repair", grant=Decimal("20000.00"), work=TEXT,
-            status="completed", started_on=dt.date(2024, 4, 1), completed_on=dt.date(2024, 5, 1),
+            household=home,
+            area_id=area,
+            programme="rural_repair",
+            grant=Decimal("20000.00"),
+            work=TEXT,
+            status="completed",
+            started_on=dt.date(2024, 4, 1),
+            completed_on=dt.date(2024, 5, 1),
         ),
         fund=fund,
         fund_request=request,

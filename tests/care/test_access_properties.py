@@ -99,7 +99,10 @@ def _build(user_specs, household_specs, serial):
         the_case = case(home, who=person)
         if spec.referred_to is not None:
             Referral.objects.create(
-                case=the_case, agency=agencies[spec.referred_to], reason="ส่งต่อ", sent_on=the_case.opened_on,
+                case=the_case,
+                agency=agencies[spec.referred_to],
+                reason="ส่งต่อ",
+                sent_on=the_case.opened_on,
                 status=spec.referral_status,
             )
         built_households.append((spec, home, person, the_case, digits))
@@ -110,8 +113,15 @@ serials = itertools.count()
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(user_specs=st.lists(users, min_size=1, max_size=4), household_specs=st.lists(households, min_size=1, max_size=5))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    user_specs=st.lists(users, min_size=1, max_size=4),
+    household_specs=st.lists(households, min_size=1, max_size=5),
+)
 def test_no_one_reads_a_person_beyond_what_their_role_and_areas_allow(user_specs, household_specs):
     with transaction.atomic():
         built_users, built_households = _build(user_specs, household_specs, next(serials))

@@ -16,8 +16,17 @@ def test_it_lists_every_record_of_the_household_newest_first_and_nothing_else(ca
     records = everything(cast.admin)
     other = member(household("570901"))
     logged = [
-        records.household, records.head, records.child, records.case, records.help, records.referral,
-        records.follow_up, records.assessment, records.status_case, records.housing, records.fund_request,
+        records.household,
+        records.head,
+        records.child,
+        records.case,
+        records.help,
+        records.referral,
+        records.follow_up,
+        records.assessment,
+        records.status_case,
+        records.housing,
+        records.fund_request,
     ]
     for record in logged:
         log_access(cast.chiangrai_coordinator, AccessAction.READ, record)
@@ -48,7 +57,11 @@ def test_the_page_shows_who_when_what_and_from_where(cast, client_for):
     person = member(home)
     client = client_for(cast.chiangrai_coordinator)
     AccessLog.objects.create(
-        username="cr_coord", action="read", model="care.member", object_id=str(person.pk), address="203.0.113.7"
+        username="cr_coord",
+        action="read",
+        model="care.member",
+        object_id=str(person.pk),
+        address="203.0.113.7",
     )
     # when an administrator opens the household's access log
     response = client_for(cast.admin).get(reverse("care:household_access_log", args=[home.pk]))
@@ -61,7 +74,9 @@ def test_the_page_shows_who_when_what_and_from_where(cast, client_for):
 
 
 def test_the_admin_access_log_shows_the_address(cast, client_for):
-    AccessLog.objects.create(username="someone", action="read", model="care.member", object_id="1", address="198.51.100.4")
+    AccessLog.objects.create(
+        username="someone", action="read", model="care.member", object_id="1", address="198.51.100.4"
+    )
     admin = cast.admin
     admin.is_staff = admin.is_superuser = True
     admin.save()
@@ -74,7 +89,11 @@ def test_the_api_lists_the_log_with_the_address(cast, api_for):
     # given a read of a household from an address
     home = household()
     AccessLog.objects.create(
-        username="cr_coord", action="read", model="care.household", object_id=str(home.pk), address="203.0.113.9"
+        username="cr_coord",
+        action="read",
+        model="care.household",
+        object_id=str(home.pk),
+        address="203.0.113.9",
     )
     # when an administrator asks the API
     response = api_for(cast.admin).get(f"/api/care/households/{home.pk}/access-log")

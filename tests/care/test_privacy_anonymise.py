@@ -44,12 +44,18 @@ def _figures() -> dict:
             .annotate(n=Count("pk"))
             .order_by("area_id", "kind", "status", "opened_on")
         ),
-        "help": list(Help.objects.values("kind").annotate(n=Count("pk"), total=Sum("amount")).order_by("kind")),
-        "ledger": list(LedgerEntry.objects.values_list("fund_id", "number", "kind", "amount", "balance_after", "note")),
+        "help": list(
+            Help.objects.values("kind").annotate(n=Count("pk"), total=Sum("amount")).order_by("kind")
+        ),
+        "ledger": list(
+            LedgerEntry.objects.values_list("fund_id", "number", "kind", "amount", "balance_after", "note")
+        ),
     }
 
 
-def test_it_erases_every_personal_field_and_its_history_and_keeps_every_figure(cast, django_capture_on_commit_callbacks):
+def test_it_erases_every_personal_field_and_its_history_and_keeps_every_figure(
+    cast, django_capture_on_commit_callbacks
+):
     # given a household with every kind of record, and another household that must be left alone
     records = everything(cast.admin)
     elsewhere = household("570901", house_number="1", address="ถนนอื่น", phone="021111111", note="")

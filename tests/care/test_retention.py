@@ -41,11 +41,17 @@ def test_only_households_past_the_retention_period_are_anonymised(cast, settings
     case(old_and_open, kind="poverty")  # a second case, open
     old_with_status_case = _household_with_case(SIX_YEARS_AGO)
     LegalStatusCase.objects.create(
-        member=old_with_status_case.members.get(), area_id="570101", status_sought="status_card",
-        opened_on=dt.date(2019, 1, 1), step="filed", step_since=dt.date(2019, 2, 1),
+        member=old_with_status_case.members.get(),
+        area_id="570101",
+        status_sought="status_card",
+        opened_on=dt.date(2019, 1, 1),
+        step="filed",
+        step_since=dt.date(2019, 2, 1),
     )
     old_with_housing = _household_with_case(SIX_YEARS_AGO)
-    HousingWork.objects.create(household=old_with_housing, area_id="570101", programme="rural_repair", status="under_way")
+    HousingWork.objects.create(
+        household=old_with_housing, area_id="570101", programme="rural_repair", status="under_way"
+    )
     never_a_case = household()
     # when the purge runs (the job, as the daily run queues it)
     job = retention_purge_start(by=cast.admin, day=TODAY)
@@ -116,7 +122,9 @@ def test_the_command_refuses_a_user_who_is_not_an_administrator(cast):
     from django.core.management import CommandError
 
     with pytest.raises(CommandError):
-        call_command("care_purge", "--now", "--user", cast.chiangrai_coordinator.username, stdout=io.StringIO())
+        call_command(
+            "care_purge", "--now", "--user", cast.chiangrai_coordinator.username, stdout=io.StringIO()
+        )
     assert not Job.objects.filter(kind=RETENTION_JOB).exists()
 
 

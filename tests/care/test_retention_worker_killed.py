@@ -24,8 +24,13 @@ def _households_past_retention() -> None:
     Member.objects.bulk_create(Member(household=h, area_id="570101", first_name=NAME) for h in homes)
     Case.objects.bulk_create(
         Case(
-            household=h, area_id="570101", kind="poverty", summary="ต้องการความช่วยเหลือ", status=CaseStatus.CLOSED,
-            opened_on=dt.date(2018, 1, 1), closed_on=dt.date(2019, 1, 1),
+            household=h,
+            area_id="570101",
+            kind="poverty",
+            summary="ต้องการความช่วยเหลือ",
+            status=CaseStatus.CLOSED,
+            opened_on=dt.date(2018, 1, 1),
+            closed_on=dt.date(2019, 1, 1),
         )
         for h in homes
     )

@@ -25,7 +25,9 @@ from ..models import (
 )
 
 
-def privacy_household_get(*, user, pk: int, refusal: Access = Access.ADMINISTRATOR_ONLY_ACCESS_LOG) -> Household:
+def privacy_household_get(
+    *, user, pk: int, refusal: Access = Access.ADMINISTRATOR_ONLY_ACCESS_LOG
+) -> Household:
     """The household an administrator exports, erases or reads the access log of; anyone else is refused with
     the refusal of what they asked for, before anything of the household is read."""
     require_administrator(user, refusal)
@@ -67,4 +69,3 @@ def access_history(*, user, household: Household) -> QuerySet[AccessLog]:
         if ids:
             condition |= Q(model=model._meta.label_lower, object_id__in=[str(pk) for pk in ids])
     return AccessLog.objects.filter(condition).select_related("user").order_by("-at", "-id")
-

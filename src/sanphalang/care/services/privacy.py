@@ -113,7 +113,13 @@ def erased_text() -> str:
 # ---- the right of access: everything held about a household
 
 # Columns that are the machinery of a record, not data about the person.
-_INTERNAL_FIELDS = {"national_id_token", "national_id_lookup", "national_id_last_four", "search_key", "sort_key"}
+_INTERNAL_FIELDS = {
+    "national_id_token",
+    "national_id_lookup",
+    "national_id_last_four",
+    "search_key",
+    "sort_key",
+}
 
 
 def _exported_fields(model: type[models.Model]) -> list[models.Field]:
@@ -224,6 +230,7 @@ _SHEETS = [
 def export_sheets(document: dict) -> list[tuple[str, list[str], list[list]]]:
     """The export as sheets of a workbook a person can read: one per kind of record, the fields' names in the
     reader's language as headings, a choice or a link as its label, dates in the Buddhist Era."""
+
     def flatten(key: str) -> list[dict]:
         if key in ("members", "cases", "legal_status_cases", "housing_works"):
             return document[key]
@@ -300,9 +307,7 @@ def _erase_records(household: Household) -> None:
 
 
 @transaction.atomic
-def household_anonymise(
-    *, by: User, household: Household, reason: str, channel: str = "web"
-) -> Household:
+def household_anonymise(*, by: User, household: Household, reason: str, channel: str = "web") -> Household:
     """Erase the household's personal data and keep its counts (see the module). Administrators only; the access
     log records the erasure of the household and of each member, with the reason's code."""
     require_administrator(by, Access.ADMINISTRATOR_ONLY_ERASE)

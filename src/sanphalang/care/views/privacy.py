@@ -36,7 +36,9 @@ ACCESS_LOG_COLUMNS = [
     Column("at", gettext_lazy("When"), lambda row: row.at, "at"),
     Column("who", gettext_lazy("Who"), lambda row: row.username, "username"),
     Column("action", gettext_lazy("What"), lambda row: row.get_action_display(), "action"),
-    Column("record", gettext_lazy("Record"), lambda row: f"{record_kind(row.model)} #{row.object_id}", "model"),
+    Column(
+        "record", gettext_lazy("Record"), lambda row: f"{record_kind(row.model)} #{row.object_id}", "model"
+    ),
     Column("channel", gettext_lazy("Through"), lambda row: row.channel, "channel"),
     Column("address", gettext_lazy("From address"), lambda row: row.address or "", "address"),
 ]
@@ -46,11 +48,12 @@ ACCESS_LOG_COLUMNS = [
 def household_access_log(request, pk: int):
     household = selectors.privacy_household_get(user=request.user, pk=pk)
     listing = paginate(
-        selectors.access_history(user=request.user, household=household), ACCESS_LOG_COLUMNS, request, default_sort="-at"
+        selectors.access_history(user=request.user, household=household),
+        ACCESS_LOG_COLUMNS,
+        request,
+        default_sort="-at",
     )
-    rows = [
-        {"entry": entry, "record": record_kind(entry.model)} for entry in listing.page.object_list
-    ]
+    rows = [{"entry": entry, "record": record_kind(entry.model)} for entry in listing.page.object_list]
     return render(
         request,
         "care/privacy/access_log.html",
@@ -60,18 +63,23 @@ def household_access_log(request, pk: int):
 
 @login_required
 def household_export(request, pk: int):
-    household = selectors.privacy_household_get(user=request.user, pk=pk, refusal=Access.ADMINISTRATOR_ONLY_PERSONAL_EXPORT)
+    household = selectors.privacy_household_get(
+        user=request.user, pk=pk, refusal=Access.ADMINISTRATOR_ONLY_PERSONAL_EXPORT
+    )
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         document = services.household_export(by=request.user, household=household)
         stem = f"household-{household.pk}-{timezone.localdate():%Y%m%d}"
         if form.cleaned_data["format"] == "json":
             response = HttpResponse(
-                json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+                json.dumps(document, ensure_ascii=False, indent=2),
+                content_type="application/json; charset=utf-8",
             )
             response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
         else:
-            response = HttpResponse(write_workbook(services.export_sheets(document)), content_type=XLSX_CONTENT_TYPE)
+            response = HttpResponse(
+                write_workbook(services.export_sheets(document)), content_type=XLSX_CONTENT_TYPE
+            )
             response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
         response["Cache-Control"] = "no-store"
         return response
@@ -82,11 +90,15 @@ def household_export(request, pk: int):
 
 @login_required
 def household_anonymise(request, pk: int):
-    household = selectors.privacy_household_get(user=request.user, pk=pk, refusal=Access.ADMINISTRATOR_ONLY_ERASE)
+    household = selectors.privacy_household_get(
+        user=request.user, pk=pk, refusal=Access.ADMINISTRATOR_ONLY_ERASE
+    )
     form = AnonymiseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.household_anonymise(by=request.user, household=household, reason=form.cleaned_data["reason"])
+            services.household_anonymise(
+                by=request.user, household=household, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             show_service_error(form, error, Household)
         else:

@@ -21,7 +21,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--now", action="store_true", help="Run here, with a progress bar, not in a worker")
+        parser.add_argument(
+            "--now", action="store_true", help="Run here, with a progress bar, not in a worker"
+        )
         parser.add_argument("--user", help="Act as this administrator (default: the first administrator)")
 
     def handle(self, *args, now=False, user=None, **options):
