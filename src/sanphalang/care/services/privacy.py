@@ -16,7 +16,6 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
@@ -385,7 +384,6 @@ register(
         gettext_lazy("Anonymising households past the retention period"),
         _purge_job,
         claim=_claim_purge,
-        result_url=lambda job: reverse("jobs:detail", args=[job.pk]),
     )
 )
 
