@@ -105,6 +105,7 @@ UNSCOPED_SELECTORS = {
     "its uploader",
     "sanphalang.welfare.selectors.sources.source_upload_table": "the file of an upload already fetched for its "
     "uploader",
+    "sanphalang.care.selectors.shown.age_in": "arithmetic on a member already fetched for the user",
     "sanphalang.care.selectors.privacy.household_record_ids": "the records of a household already fetched for an "
     "administrator",
 }
