@@ -15,7 +15,7 @@ from sanphalang.accounts.audit import log_access, log_reads
 from sanphalang.accounts.models import AccessAction, User
 
 from ..access import counts_q, require_care_write, status_read_q
-from ..models import FINAL_STEPS, LegalStatusCase, LegalStatusDocument, LegalStatusEvent, StatusStep
+from ..models import FINAL_STEPS, LegalStatusCase, LegalStatusDocument, LegalStatusEvent, Member, StatusStep
 
 
 def _days_at_step(today: dt.date | None):
@@ -131,3 +131,13 @@ def status_stuck(*, user: User, area_code: str | None = None, today: dt.date | N
         for step in StatusStep
         if step not in FINAL_STEPS
     ]
+
+
+def member_for_status(*, user: User, pk: int) -> Member:
+    """A member to open a legal status case for: one whose records the user may change."""
+    try:
+        member = Member.objects.filter(status_read_q(user)).select_related("household").get(pk=pk)
+    except (Member.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require_care_write(user, member.area_id)
+    return member
