@@ -14,6 +14,8 @@ from sanphalang.accounts.models import AccessAction, User
 from ..access import counts_q, people_q, require_care_write
 from ..models import Household, HousingStatus, HousingWork
 
+SATANG = Decimal("0.01")
+
 
 def _filtered(works, *, project_id, area_code, status, programme):
     if project_id:
@@ -72,7 +74,7 @@ def housing_totals(
     )
     return HousingTotals(
         households=totals["households"] or 0,
-        grants=totals["grants"] or Decimal(0),
+        grants=(totals["grants"] or Decimal(0)).quantize(SATANG),
         completed=totals["completed"] or 0,
     )
 
