@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
+from sanphalang.accounts.audit import log_reads
 from sanphalang.care.selectors import status as selectors
 from sanphalang.care.selectors.shown import member_shown
 from sanphalang.care.services import status as services
@@ -82,7 +83,7 @@ def list_status_cases(request, filters: Query[StatusCaseQuery]):
         include_closed=filters.include_closed,
     )
     page = paginate(cases, filters)
-    selectors.status_cases_logged(user=request.auth, cases=page["items"], channel="api")
+    log_reads(request.auth, page["items"], channel="api")
     page["items"] = [_case_out(request.auth, case) for case in page["items"]]
     return page
 

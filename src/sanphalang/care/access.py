@@ -196,6 +196,12 @@ def risk_read_q(user, field: str = "area_id") -> Q:
     return scope_for(user).subtree_q(field)
 
 
+def require_risk_read(user, area_code: str | None) -> None:
+    """Raise AccessDenied unless the area's watch list and incidents are the user's to read."""
+    if not scope_for(user).covers(area_code):
+        raise Access.OUTSIDE_AREA.denied()
+
+
 def require_risk_write(user, area_code: str | None) -> None:
     """Raise AccessDenied unless the user may change the watch list and incidents of this area."""
     require_write(user, area_code)

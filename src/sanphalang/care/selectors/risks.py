@@ -14,7 +14,7 @@ from django.utils import timezone
 from sanphalang.accounts.audit import log_reads
 from sanphalang.accounts.models import User
 
-from ..access import people_q, require_risk_write, risk_read_q
+from ..access import people_q, require_risk_read, require_risk_write, risk_read_q
 from ..models import (
     AffectedHousehold,
     FundRequest,
@@ -173,6 +173,7 @@ def incident_page(*, user: User, incident: Incident, channel: str = "web") -> In
     """What an incident's page shows: the households it hit that the reader may see (through the people rules,
     each read written to the access log), how many there are in all, the help given and the fund payments it
     caused, with their totals. Read only: the cases and the fund record these."""
+    require_risk_read(user, incident.area_id)
     page = IncidentPage(incident=incident)
     rows = list(
         AffectedHousehold.objects.filter(incident=incident)

@@ -11,7 +11,7 @@ from django.db.models import DateField, F, Prefetch, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
-from sanphalang.accounts.audit import log_access, log_reads
+from sanphalang.accounts.audit import log_access
 from sanphalang.accounts.models import AccessAction, User
 
 from ..access import counts_q, require_care_write, status_read_q
@@ -93,11 +93,6 @@ def status_document_get_for_change(*, user: User, pk: int) -> LegalStatusDocumen
     document = status_document_get(user=user, pk=pk)
     require_care_write(user, document.case.area_id)
     return document
-
-
-def status_cases_logged(*, user: User, cases, channel: str = "web") -> None:
-    """Write a list page's (or an export's) read of the cases it shows to the access log."""
-    log_reads(user, cases, channel=channel)
 
 
 @dataclass(frozen=True)

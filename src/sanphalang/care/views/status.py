@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sanphalang.accounts.audit import log_reads
 from sanphalang.plans.views.pages import saved
 from sanphalang.web.forms import carry_version
 from sanphalang.web.listing import Column, paginate
@@ -49,7 +50,7 @@ def status_case_list(request):
     )
     listing = paginate(cases, LIST_COLUMNS, request, default_sort="step_since")
     shown = [(case, member_shown(user=request.user, member=case.member)) for case in listing.page]
-    selectors.status_cases_logged(user=request.user, cases=[case for case, _member in shown])
+    log_reads(request.user, [case for case, _member in shown])
     return render(
         request,
         "care/status/status_case_list.html",
