@@ -11,8 +11,11 @@ from stdnum.th import pin
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
-from sanphalang.care.models import Household, Member
+from sanphalang.care.models import Household, LegalStatus, Member, Relationship
 from sanphalang.care.protection import national_id_columns
+from sanphalang.care.services.housing import housing_work_create
+from sanphalang.care.services.risks import affected_household_add, incident_create, risk_area_create
+from sanphalang.care.services.status import status_case_open, status_document_add
 from sanphalang.directory.services import (
     issue_area_create,
     organisation_create,
@@ -461,22 +464,65 @@ def build_area_records(
             document=SimpleUploadedFile("bylaws.txt", f"ข้อบังคับ{province_marker}".encode()),
         ),
     )
-    # Care: a household of the subdistrict (straight through the ORM until its services exist), with its member.
+    _care_records(records, owner, put, today)
+    return records
+
+
+def _care_records(records: AreaRecords, owner, put, today: dt.date) -> None:
+    """A household of the district with its head (written with the ORM, as the registry's own tests do), a
+    watch-list entry, an incident that hit the household, the head's legal status case with a document, and the
+    household's housing work: all named with the district's marker."""
+    marker, subdistrict_code = records.marker, records.subdistrict_code
     household = Household.objects.create(
-        area_id=subdistrict_code,
-        house_number="17/1",
-        address=f"บ้าน{marker}",
-        purpose="ช่วยเหลือ",
-        registered_by=owner,
+        area_id=subdistrict_code, purpose="ช่วยเหลือ", house_number=f"บ้าน{marker}", address=f"ที่อยู่{marker}"
     )
     put("household", household)
+    member = Member.objects.create(
+        household=household,
+        area_id=subdistrict_code,
+        first_name=f"หัวหน้า{marker}",
+        relationship=Relationship.HEAD,
+        legal_status=LegalStatus.STATELESS,
+        **national_id_columns(records.national_id),
+    )
+    put("member", member)
     put(
-        "member",
-        Member.objects.create(
-            household=household,
-            area_id=subdistrict_code,
-            first_name=f"บุญมี{marker}",
-            **national_id_columns(records.national_id),
+        "risk_area",
+        risk_area_create(
+            by=owner,
+            area_code=subdistrict_code,
+            hazard="flood",
+            season_starts=1,
+            season_ends=12,
+            listed_on=today,
+            note=f"เสี่ยง{marker}",
         ),
     )
-    return records
+    incident = incident_create(
+        by=owner, area_code=subdistrict_code, hazard="flood", occurred_on=today, description=f"น้ำท่วม{marker}"
+    )
+    put("incident", incident)
+    put(
+        "affected_household",
+        affected_household_add(
+            by=owner, incident=incident, household_pk=household.pk, damage=f"เสียหาย{marker}"
+        ),
+    )
+    case = status_case_open(
+        by=owner, member=member, status_sought="thai_nationality", opened_on=today, note=f"สถานะ{marker}"
+    )
+    put("status_case", case)
+    put(
+        "status_document",
+        status_document_add(
+            by=owner,
+            case=case,
+            kind="other",
+            file=SimpleUploadedFile("status.txt", f"เอกสาร{marker}".encode()),
+            note=f"เอกสาร{marker}",
+        ),
+    )
+    put(
+        "housing_work",
+        housing_work_create(by=owner, household=household, programme="rural_repair", work=f"ซ่อม{marker}"),
+    )

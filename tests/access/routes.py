@@ -149,6 +149,24 @@ WEB_PARAMETERS = {
     "plans:registration_stage_remove": {"pk": "registration_stage_event"},
     "plans:registration_document": {"pk": "registration_stage_event"},
     **{f"care:household_{view}": {"pk": "household"} for view in ("access_log", "export", "anonymise")},
+    **{f"care:risk_area_{view}": {"pk": "risk_area"} for view in ("detail", "update", "delete")},
+    **{
+        f"care:{view}": {"pk": "incident"}
+        for view in ("incident_detail", "incident_update", "affected_create")
+    },
+    "care:affected_remove": {"pk": "affected_household"},
+    "care:status_case_create": {"member_pk": "member"},
+    **{
+        f"care:{view}": {"pk": "status_case"}
+        for view in (
+            "status_case_detail",
+            "status_case_update",
+            "status_step_create",
+            "status_document_create",
+        )
+    },
+    **{f"care:status_document_{view}": {"pk": "status_document"} for view in ("download", "remove")},
+    **{f"care:housing_{view}": {"pk": "housing_work"} for view in ("detail", "update", "move")},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -186,6 +204,11 @@ API_PARAMETERS = {
     "province_code": "plan.area_id",
     "slug": "region.slug",
     "household_id": "household",
+    "risk_area_id": "risk_area",
+    "incident_id": "incident",
+    "affected_id": "affected_household",
+    "status_case_id": "status_case",
+    "housing_id": "housing_work",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

@@ -47,6 +47,8 @@ SELECTOR_ARGUMENTS = {
     "area_code": lambda records: records.district_code,
     "household": "household",
     "member": "member",
+    "risk_area": "risk_area",
+    "incident": "incident",
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -62,6 +64,12 @@ SELECTOR_RECORDS = {
     **{f"entry_get{suffix}": "progress_entry" for suffix in ("", "_for_change", "_for_decision")},
     "stage_document_get": "stage_event",
     "privacy_household_get": "household",
+    "affected_get_for_change": "affected_household",
+    **{f"status_case_get{suffix}": "status_case" for suffix in ("", "_for_change")},
+    **{f"status_document_get{suffix}": "status_document" for suffix in ("", "_for_change")},
+    **{f"housing_get{suffix}": "housing_work" for suffix in ("", "_for_change")},
+    "household_for_housing": "household",
+    "member_for_status": "member",
 }
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
@@ -85,6 +93,10 @@ UNSCOPED_SELECTORS = {
     "period, not records shown to a reader (plans/counting.py)",
     "sanphalang.plans.selectors.stages.registrations_completed_rows": "rows a counted target sums for its areas "
     "and period, not records shown to a reader (plans/counting.py)",
+    "sanphalang.care.selectors.housing.housing_completed_rows": "rows a counted target sums for its areas and "
+    "period, not records shown to a reader (plans/counting.py)",
+    "sanphalang.care.selectors.risks.in_season_q": "a condition, applied to lists already scoped",
+    "sanphalang.care.selectors.shown.age_in": "arithmetic on a member already fetched for the user",
     "sanphalang.plans.selectors.progress.area_parent": "an area and the areas below it: the country's map",
     "sanphalang.plans.selectors.progress.region_parent": "a region's provinces, which everyone reads",
     "sanphalang.plans.selectors.progress.plan_parent": "the area of a plan already fetched for the user",
@@ -105,7 +117,6 @@ UNSCOPED_SELECTORS = {
     "its uploader",
     "sanphalang.welfare.selectors.sources.source_upload_table": "the file of an upload already fetched for its "
     "uploader",
-    "sanphalang.care.selectors.shown.age_in": "arithmetic on a member already fetched for the user",
     "sanphalang.care.selectors.privacy.household_record_ids": "the records of a household already fetched for an "
     "administrator",
 }

@@ -236,6 +236,38 @@ EDITS = [
         api="PATCH /api/plans/entries/{entry_id}",
         stamped=("submitted_by", "submitted_at"),
     ),
+    Edit(
+        "risk_area",
+        "note",
+        "น้ำป่าไหลหลากทุกปี",
+        "ดินสไลด์หลังฝนตกหนัก",
+        web="care:risk_area_update",
+        api="PATCH /api/care/risk-areas/{risk_area_id}",
+    ),
+    Edit(
+        "incident",
+        "description",
+        "น้ำท่วมสูงหนึ่งเมตร",
+        "น้ำท่วมสูงสองเมตร",
+        web="care:incident_update",
+        api="PATCH /api/care/incidents/{incident_id}",
+    ),
+    Edit(
+        "status_case",
+        "note",
+        "รอพยานบุคคล",
+        "รอผลตรวจดีเอ็นเอ",
+        web="care:status_case_update",
+        api="PATCH /api/care/status-cases/{status_case_id}",
+    ),
+    Edit(
+        "housing_work",
+        "work",
+        "เปลี่ยนหลังคา",
+        "ซ่อมผนังและพื้น",
+        web="care:housing_update",
+        api="PATCH /api/care/housing/{housing_id}",
+    ),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]

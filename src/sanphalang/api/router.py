@@ -5,7 +5,10 @@ from ninja import Router
 
 from .areas import router as areas_router
 from .auth import api_auth
+from .care_housing import router as care_housing_router
 from .care_privacy import router as care_privacy_router
+from .care_risks import router as care_risks_router
+from .care_status import router as care_status_router
 from .errors import ApiError, ErrorOut, register_error_handlers
 from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
@@ -77,6 +80,9 @@ for _router in (
     plans_stages_router,
     plans_progress_router,
     plans_router,
+    care_risks_router,
+    care_status_router,
+    care_housing_router,
 ):
     api.add_router("", _router)
 

@@ -197,3 +197,36 @@ def allowed(requirement, user, *args) -> bool:
     except AccessDenied:
         return False
     return True
+
+
+# ---- disaster-risk areas and incidents (S6): not personal, read in the user's areas and below
+
+
+def risk_read_q(user, field: str = "area_id") -> Q:
+    """Watch-list entries and incidents (field holds their area code) the user reads: of their areas and below."""
+    return scope_for(user).subtree_q(field)
+
+
+def require_risk_read(user, area_code: str | None) -> None:
+    """Raise AccessDenied unless the area's watch list and incidents are the user's to read."""
+    if not scope_for(user).covers(area_code):
+        raise Access.OUTSIDE_AREA.denied()
+
+
+def require_risk_write(user, area_code: str | None) -> None:
+    """Raise AccessDenied unless the user may change the watch list and incidents of this area."""
+    require_write(user, area_code)
+
+
+# ---- legal status cases (S8): sensitive, read only by those who see a person's legal status
+
+
+def status_read_q(user, field: str = "area_id") -> Q:
+    """Legal status cases (field holds the person's area) the user may read: fields_shown(...).legal_status."""
+    return people_q(user, field)
+
+
+def require_status_read(user, area_code: str | None) -> None:
+    """Raise AccessDenied unless the user sees the legal status of people of this area."""
+    if not fields_shown(user, area_code).legal_status:
+        raise (Access.COUNTS_ONLY if not sees_people(user) else Access.OUTSIDE_AREA).denied()

@@ -83,3 +83,46 @@ class CareError(ErrorCode):
         _("Choose why this household's data is erased."),
         "reason",
     )
+    # Disaster-risk areas and incidents
+    RISK_AREA_NOT_VILLAGE = (
+        "risk_area_not_village",
+        _("Choose the village or subdistrict that is at risk."),
+        "area",
+    )
+    HOUSEHOLD_NOT_SHOWN = (
+        "household_not_shown",
+        _("Choose a household of the registry in your areas."),
+        "household",
+    )
+    HOUSEHOLD_ALREADY_AFFECTED = (
+        "household_already_affected",
+        _("This household is recorded as affected by this incident already."),
+        "household",
+    )
+    # Legal status cases
+    STATUS_CASE_CLOSED = (
+        "status_case_closed",
+        _("This legal status case has reached its final step: it is closed."),
+    )
+    STATUS_DATE_BEFORE_OPENED = (
+        "status_date_before_opened",
+        _("This date comes before the case was opened."),
+        "happened_on",
+    )
+    STATUS_DATE_BEFORE_STEP = (
+        "status_date_before_step",
+        _("This date comes before the case's current step."),
+        "happened_on",
+    )
+    # Housing works
+    HOUSING_PROJECT_NOT_SHOWN = (
+        "housing_project_not_shown",
+        _("Choose a project of a plan you may read."),
+        "project",
+    )
+    HOUSING_STATUS_NOT_ALLOWED = (
+        "housing_status_not_allowed",
+        _("A housing work cannot move from %(current)s to %(new)s."),
+        "status",
+    )
+    GRANT_NEGATIVE = ("grant_negative", _("The grant cannot be below zero baht."), "grant")

@@ -43,6 +43,7 @@ class CountedBy(models.TextChoices):
         "welfare_organisations",
         _("Funds and networks certified as welfare organisations"),
     )
+    HOUSING_COMPLETED = "housing_completed", _("Households whose housing work is completed")
 
 
 class Measure(models.Model):

@@ -31,7 +31,7 @@ from ..access import (
     require_plan_write,
     scope_provinces,
 )
-from ..counting import counted_rows
+from ..counting import counted_rows, counts_by_project
 from ..errors import PlanError
 from ..models import EntryStatus, Indicator, Plan, ProgressEntry, TargetSplit, Unit
 from ..periods import Period, elapsed_share, period_at, periods_of
@@ -507,13 +507,15 @@ def _apply_counts(by_id, indicators: list[Indicator], parent: Parent, frames) ->
     cache: dict[tuple, list] = {}
     for indicator in indicators:
         start, end = frames[indicator.pk]
-        key = (indicator.counted_by, start, end)
+        project_id = indicator.project_id if counts_by_project(indicator.counted_by) else None
+        key = (indicator.counted_by, start, end, project_id)
         if key not in cache:
             cache[key] = counted_rows(
                 indicator.counted_by,
                 prefixes=list(parent.prefixes) if parent.prefixes is not None else None,
                 starts_on=start,
                 ends_on=end,
+                project_id=project_id,
             )
         rollup_ = by_id[indicator.pk]
         rows = _rows_by_code(rollup_)
