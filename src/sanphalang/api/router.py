@@ -5,6 +5,7 @@ from ninja import Router
 
 from .areas import router as areas_router
 from .auth import api_auth
+from .care_households import router as care_households_router
 from .errors import ApiError, ErrorOut, register_error_handlers
 from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
@@ -75,6 +76,7 @@ for _router in (
     plans_stages_router,
     plans_progress_router,
     plans_router,
+    care_households_router,
 ):
     api.add_router("", _router)
 

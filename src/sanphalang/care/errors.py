@@ -108,7 +108,7 @@ class CareError(ErrorCode):
     )
     IMPORT_HOUSEHOLD_BAD = (
         "household_rows_bad",
-        _("The first row of this household (line %(line)s) could not be imported."),
+        _("The first row of this household could not be imported: see its error."),
     )
     IMPORT_POSSIBLE_DUPLICATE = (
         "possible_duplicate",
