@@ -11,6 +11,7 @@ from stdnum.th import pin
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
+from sanphalang.care.services.households import household_register, member_add
 from sanphalang.directory.services import (
     issue_area_create,
     organisation_create,
@@ -457,6 +458,42 @@ def build_area_records(
             happened_on=today - dt.timedelta(days=5),
             note=f"ยื่น{province_marker}",
             document=SimpleUploadedFile("bylaws.txt", f"ข้อบังคับ{province_marker}".encode()),
+        ),
+    )
+
+    # A household in hardship and its members: seen in full only by the care roles of its area (care/access.py).
+    household = household_register(
+        by=owner,
+        area_code=subdistrict_code,
+        house_number="17/1",
+        address=f"ซอย{marker}",
+        phone="0897654321",
+        purpose=f"ดูแล{marker}",
+        legal_basis="public_task",
+        members=[
+            {
+                "title": "นาง",
+                "first_name": "บัวผัน",
+                "last_name": f"{marker}สุข",
+                "relationship": "head",
+                "birth_year_be": 2490,
+                "sex": "female",
+                "national_id": records.national_id,
+                "chronic_illness": f"โรค{marker}",
+            }
+        ],
+    )
+    put("household", household)
+    put(
+        "member",
+        member_add(
+            by=owner,
+            household=household,
+            first_name="ต้น",
+            last_name=f"{marker}สุข",
+            relationship="grandchild",
+            no_national_id_reason="stateless",
+            legal_status="stateless",
         ),
     )
     return records

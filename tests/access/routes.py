@@ -148,6 +148,9 @@ WEB_PARAMETERS = {
     "plans:charter_document": {"pk": "stage_event"},
     "plans:registration_stage_remove": {"pk": "registration_stage_event"},
     "plans:registration_document": {"pk": "registration_stage_event"},
+    **{f"care:household_{view}": {"pk": "household"} for view in ("detail", "edit")},
+    "care:member_add": {"pk": "household"},
+    **{f"care:member_{view}": {"pk": "member"} for view in ("edit", "remove")},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -184,6 +187,8 @@ API_PARAMETERS = {
     "period": f"={PROGRESS_PERIOD.isoformat()}",
     "province_code": "plan.area_id",
     "slug": "region.slug",
+    "household_id": "household",
+    "member_id": "member",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

@@ -17,14 +17,40 @@ from .households_data import national_id, register
 pytestmark = pytest.mark.django_db
 
 HEADINGS_TH = [
-    "รหัสครัวเรือน", "รหัสพื้นที่", "บ้านเลขที่", "ที่อยู่", "วัตถุประสงค์ในการเก็บข้อมูล", "วันที่ให้ความยินยอม",
-    "คำนำหน้าชื่อ", "ชื่อ", "นามสกุล", "ความสัมพันธ์", "ปีเกิด (พ.ศ.)", "เพศ", "เลขประจำตัวประชาชน",
-    "เหตุที่ไม่มีเลขประจำตัวประชาชน", "ติดเตียง", "ผู้สูงอายุอยู่ลำพัง",
+    "รหัสครัวเรือน",
+    "รหัสพื้นที่",
+    "บ้านเลขที่",
+    "ที่อยู่",
+    "วัตถุประสงค์ในการเก็บข้อมูล",
+    "วันที่ให้ความยินยอม",
+    "คำนำหน้าชื่อ",
+    "ชื่อ",
+    "นามสกุล",
+    "ความสัมพันธ์",
+    "ปีเกิด (พ.ศ.)",
+    "เพศ",
+    "เลขประจำตัวประชาชน",
+    "เหตุที่ไม่มีเลขประจำตัวประชาชน",
+    "ติดเตียง",
+    "ผู้สูงอายุอยู่ลำพัง",
 ]
 HEADINGS_EN = [
-    "Household key", "Area code", "House number", "Address", "Purpose of processing", "Consent given on",
-    "Title", "First name", "Last name", "Relationship", "Year of birth (BE)", "Sex", "National ID",
-    "Why there is no national ID", "Bedridden", "Elderly, living alone",
+    "Household key",
+    "Area code",
+    "House number",
+    "Address",
+    "Purpose of processing",
+    "Consent given on",
+    "Title",
+    "First name",
+    "Last name",
+    "Relationship",
+    "Year of birth (BE)",
+    "Sex",
+    "National ID",
+    "Why there is no national ID",
+    "Bedridden",
+    "Elderly, living alone",
 ]
 A = national_id("310170020111")
 B = national_id("310170020222")
@@ -32,9 +58,43 @@ B = national_id("310170020222")
 
 def rows() -> list[list[str]]:
     return [
-        ["H1", "570101", "12/3", "หมู่ 4", "ดูแลผู้สูงอายุ", "1/5/2567", "นาง", "บัวผัน", "ศรีสุข", "หัวหน้าครัวเรือน", "๒๔๙๐", "หญิง", A, "", "", "ใช่"],
+        [
+            "H1",
+            "570101",
+            "12/3",
+            "หมู่ 4",
+            "ดูแลผู้สูงอายุ",
+            "1/5/2567",
+            "นาง",
+            "บัวผัน",
+            "ศรีสุข",
+            "หัวหน้าครัวเรือน",
+            "๒๔๙๐",
+            "หญิง",
+            A,
+            "",
+            "",
+            "ใช่",
+        ],
         ["H1", "", "", "", "", "", "ด.ช.", "ต้น", "ศรีสุข", "หลาน", "2560", "ชาย", "", "ยังไม่แจ้งเกิด", "", ""],
-        ["H2", "570101", "8", "หมู่ 2", "ดูแลผู้ป่วยติดเตียง", "2/5/2567", "นาย", "ประยูร", "ทองดี", "", "2480", "ชาย", B, "", "ใช่", ""],
+        [
+            "H2",
+            "570101",
+            "8",
+            "หมู่ 2",
+            "ดูแลผู้ป่วยติดเตียง",
+            "2/5/2567",
+            "นาย",
+            "ประยูร",
+            "ทองดี",
+            "",
+            "2480",
+            "ชาย",
+            B,
+            "",
+            "ใช่",
+            "",
+        ],
     ]
 
 
@@ -85,14 +145,28 @@ def test_an_id_repeated_in_the_file_or_registered_already_is_reported_at_its_row
     assert (4, "เลขประจำตัวประชาชน") in [e[:2] for e in errors_of(result)]
     assert "2" in errors_of(result)[0][2]
     # registered already in Mae Sai
-    register(cast.maesai_coordinator, area_code="570901", members=[{"first_name": "อื่น", "relationship": "head", "national_id": B}])
+    register(
+        cast.maesai_coordinator,
+        area_code="570901",
+        members=[{"first_name": "อื่น", "relationship": "head", "national_id": B}],
+    )
     result = run(rows(), cast.mueang_coordinator)
     assert (4, "เลขประจำตัวประชาชน") in [e[:2] for e in errors_of(result)]
     assert Household.objects.count() == 1
 
 
 def test_a_possible_duplicate_needs_the_reason_column(cast):
-    register(cast.mueang_coordinator, members=[{"first_name": "บัวผัน", "last_name": "ศรีสุข", "relationship": "head", "no_national_id_reason": "not_known"}])
+    register(
+        cast.mueang_coordinator,
+        members=[
+            {
+                "first_name": "บัวผัน",
+                "last_name": "ศรีสุข",
+                "relationship": "head",
+                "no_national_id_reason": "not_known",
+            }
+        ],
+    )
     result = run(rows(), cast.mueang_coordinator)
     assert [e[:2] for e in errors_of(result)][0] == (2, "เหตุผลที่ไม่ใช่ครัวเรือนซ้ำ")
     with_reason = [row + [""] for row in rows()]

@@ -37,7 +37,14 @@ def households(cast):
     maesai = register(
         cast.maesai_coordinator,
         area_code=MAESAI_SUBDISTRICT,
-        members=[member(first_name="จันทร์เพ็ญ", last_name="ใจงาม", national_id=national_id("310170020999"), elderly_alone=True)],
+        members=[
+            member(
+                first_name="จันทร์เพ็ญ",
+                last_name="ใจงาม",
+                national_id=national_id("310170020999"),
+                elderly_alone=True,
+            )
+        ],
         house_number="45",
         address="บ้านป่าซาง ซอยวัด",
     )
@@ -63,7 +70,10 @@ def test_it_finds_members_by_a_fragment_of_a_name_in_thai_order(cast, households
 
 def test_it_finds_the_members_of_a_household_by_its_address_or_house_number(cast, households):
     assert _names(household_search(user=cast.chiangrai_coordinator, query="ป่าซาง")) == ["จันทร์เพ็ญ"]
-    assert sorted(_names(household_search(user=cast.chiangrai_coordinator, query="12/3"))) == ["บัวผัน", "สมชาย"]
+    assert sorted(_names(household_search(user=cast.chiangrai_coordinator, query="12/3"))) == [
+        "บัวผัน",
+        "สมชาย",
+    ]
 
 
 def test_the_search_is_scoped_to_the_readers_areas(cast, households):

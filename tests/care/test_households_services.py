@@ -31,7 +31,17 @@ def test_it_registers_a_household_with_its_members_and_keeps_the_id_only_encrypt
     # when
     household = register(
         cast.mueang_coordinator,
-        members=[member(), member(first_name="สมชาย", relationship="child", sex="male", national_id="", no_national_id_reason="not_yet_registered", birth_year_be=2560)],
+        members=[
+            member(),
+            member(
+                first_name="สมชาย",
+                relationship="child",
+                sex="male",
+                national_id="",
+                no_national_id_reason="not_yet_registered",
+                birth_year_be=2560,
+            ),
+        ],
     )
     # then
     head, child = household.members.order_by("pk")
@@ -104,7 +114,9 @@ def test_it_refuses_a_district_as_the_home_and_needs_a_member(cast):
     assert "members" in _errors(info)
 
 
-@pytest.mark.parametrize("who", ["maesai_coordinator", "chiangrai_viewer", "chiangrai_partner", "phayao_coordinator"])
+@pytest.mark.parametrize(
+    "who", ["maesai_coordinator", "chiangrai_viewer", "chiangrai_partner", "phayao_coordinator"]
+)
 def test_it_refuses_anyone_who_may_not_write_the_areas_people(cast, who):
     with pytest.raises(AccessDenied):
         register(getattr(cast, who))
@@ -163,7 +175,10 @@ def test_registering_anyway_needs_a_reason_which_is_kept_and_logged(cast):
     # then
     assert household.duplicate_override_reason == "คนละคนกัน แม่กับลูกสาวชื่อเดียวกัน"
     assert AccessLog.objects.filter(
-        object_id=str(household.pk), model="care.household", detail=DUPLICATE_DETAIL, user=cast.mueang_coordinator
+        object_id=str(household.pk),
+        model="care.household",
+        detail=DUPLICATE_DETAIL,
+        user=cast.mueang_coordinator,
     ).exists()
 
 
@@ -178,8 +193,12 @@ def test_a_possible_duplicate_the_user_may_not_see_is_not_shown(cast, django_use
     from sanphalang.accounts.services import user_create
     from sanphalang.areas.services import village_create
 
-    village = village_create(by=cast.chiangrai_coordinator, subdistrict_code="570101", name_th="บ้านทดลอง", moo=18)
-    village_user = user_create(username="village", password="x" * 20, role=Role.AREA_COORDINATOR, area_codes=[village.code])
+    village = village_create(
+        by=cast.chiangrai_coordinator, subdistrict_code="570101", name_th="บ้านทดลอง", moo=18
+    )
+    village_user = user_create(
+        username="village", password="x" * 20, role=Role.AREA_COORDINATOR, area_codes=[village.code]
+    )
     register(cast.mueang_coordinator)  # in the subdistrict itself, outside the village
     again = [member(national_id="", no_national_id_reason="not_known")]
     # the village's coordinator is not shown Mueang's household, and registers without a warning
@@ -189,11 +208,17 @@ def test_a_possible_duplicate_the_user_may_not_see_is_not_shown(cast, django_use
 def test_every_write_is_in_the_access_log(cast):
     household = register(cast.mueang_coordinator)
     head = household.members.get()
-    assert AccessLog.objects.filter(action="create", model="care.household", object_id=str(household.pk)).exists()
+    assert AccessLog.objects.filter(
+        action="create", model="care.household", object_id=str(household.pk)
+    ).exists()
     assert AccessLog.objects.filter(action="create", model="care.member", object_id=str(head.pk)).exists()
-    household_update(by=cast.mueang_coordinator, household=household, version=household.version, phone="0811111111")
+    household_update(
+        by=cast.mueang_coordinator, household=household, version=household.version, phone="0811111111"
+    )
     child = member_add(
-        by=cast.mueang_coordinator, household=household, **member(first_name="ลูก", relationship="child", national_id=national_id("310170020222"))
+        by=cast.mueang_coordinator,
+        household=household,
+        **member(first_name="ลูก", relationship="child", national_id=national_id("310170020222")),
     )
     member_update(by=cast.mueang_coordinator, member=child, version=child.version, bedridden=True)
     member_remove(by=cast.mueang_coordinator, member=child)
@@ -217,7 +242,9 @@ def test_a_change_built_on_an_old_version_is_refused(cast):
 def test_moving_a_household_moves_its_members(cast):
     from sanphalang.areas.services import village_create
 
-    village = village_create(by=cast.chiangrai_coordinator, subdistrict_code="570101", name_th="บ้านใหม่", moo=19)
+    village = village_create(
+        by=cast.chiangrai_coordinator, subdistrict_code="570101", name_th="บ้านใหม่", moo=19
+    )
     household = register(cast.mueang_coordinator)
     household_update(by=cast.mueang_coordinator, household=household, area_code=village.code)
     assert household.members.get().area_id == village.code
@@ -232,7 +259,9 @@ def test_a_member_update_refuses_an_id_registered_to_someone_else(cast):
         address="ซอย 9",
     )
     with pytest.raises(ValidationError) as info:
-        member_update(by=cast.mueang_coordinator, member=other.members.get(), national_id=national_id("310170020111"))
+        member_update(
+            by=cast.mueang_coordinator, member=other.members.get(), national_id=national_id("310170020111")
+        )
     assert "national_id" in _errors(info)
 
 

@@ -58,7 +58,10 @@ def test_the_register_page_registers_a_household_from_its_member_rows(cast, clie
 
 def test_a_bad_check_digit_is_shown_at_the_members_field(cast, client_for):
     client = client_for(cast.mueang_coordinator)
-    response = client.post(reverse("care:household_register"), _register_data(**{"members-0-national_id": HEAD_ID[:-1] + str((int(HEAD_ID[-1]) + 1) % 10)}))
+    response = client.post(
+        reverse("care:household_register"),
+        _register_data(**{"members-0-national_id": HEAD_ID[:-1] + str((int(HEAD_ID[-1]) + 1) % 10)}),
+    )
     assert response.status_code == 400
     assert response.context["formset"].forms[0].errors["national_id"]
     assert not Household.objects.exists()
@@ -87,7 +90,9 @@ def test_a_possible_duplicate_is_compared_then_registered_anyway_with_a_reason(c
     assert "x-xxxx-xxxx" in page  # the household found shows its member's ID masked to an area coordinator
     assert Household.objects.count() == 1
     # when registered anyway
-    response = client.post(reverse("care:household_register"), {**data, "override_reason": "คนละครอบครัว ชื่อซ้ำกัน"})
+    response = client.post(
+        reverse("care:household_register"), {**data, "override_reason": "คนละครอบครัว ชื่อซ้ำกัน"}
+    )
     assert response.status_code == 302
     assert Household.objects.latest("pk").duplicate_override_reason == "คนละครอบครัว ชื่อซ้ำกัน"
 
@@ -99,7 +104,9 @@ def test_the_search_page_posts_and_logs_what_it_shows(cast, client_for):
     assert response.status_code == 200
     page = response.content.decode()
     assert "บัวผัน" in page and reverse("care:household_detail", args=[household.pk]) in page
-    assert page.count(HEAD_ID) == 1  # in the search box as typed; masked in the results for an area coordinator
+    assert (
+        page.count(HEAD_ID) == 1
+    )  # in the search box as typed; masked in the results for an area coordinator
     member_pk = str(household.members.get().pk)
     assert AccessLog.objects.filter(model="care.member", object_id=member_pk, detail="search").exists()
 
@@ -129,8 +136,13 @@ def test_the_household_page_shows_the_id_as_the_role_allows(cast, client_for):
     household = register(cast.mueang_coordinator)
     area = client_for(cast.mueang_coordinator).get(reverse("care:household_detail", args=[household.pk]))
     assert HEAD_ID not in area.content.decode() and "x-xxxx-xxxx" in area.content.decode()
-    province = client_for(cast.chiangrai_coordinator).get(reverse("care:household_detail", args=[household.pk]))
-    assert "-".join((HEAD_ID[0], HEAD_ID[1:5], HEAD_ID[5:10], HEAD_ID[10:12], HEAD_ID[12])) in province.content.decode()
+    province = client_for(cast.chiangrai_coordinator).get(
+        reverse("care:household_detail", args=[household.pk])
+    )
+    assert (
+        "-".join((HEAD_ID[0], HEAD_ID[1:5], HEAD_ID[5:10], HEAD_ID[10:12], HEAD_ID[12]))
+        in province.content.decode()
+    )
     other = client_for(cast.maesai_coordinator).get(reverse("care:household_detail", args=[household.pk]))
     assert other.status_code == 404
 
@@ -156,14 +168,27 @@ def test_the_edit_pages_change_the_household_and_its_members(cast, client_for):
     assert household.house_number == "99"
     response = client.post(
         reverse("care:member_edit", args=[head.pk]),
-        {"first_name": "บัวผัน", "relationship": "head", "sex": "female", "legal_status": "thai", "bedridden": "on", "version": head.version},
+        {
+            "first_name": "บัวผัน",
+            "relationship": "head",
+            "sex": "female",
+            "legal_status": "thai",
+            "bedridden": "on",
+            "version": head.version,
+        },
     )
     assert response.status_code == 302
     head.refresh_from_db()
     assert head.bedridden and head.national_id_lookup  # an empty ID box keeps the ID
     response = client.post(
         reverse("care:member_add", args=[household.pk]),
-        {"first_name": "ลูก", "relationship": "child", "sex": "male", "legal_status": "thai", "no_national_id_reason": "not_yet_registered"},
+        {
+            "first_name": "ลูก",
+            "relationship": "child",
+            "sex": "male",
+            "legal_status": "thai",
+            "no_national_id_reason": "not_yet_registered",
+        },
     )
     assert response.status_code == 302
     child = Member.objects.get(first_name="ลูก")
@@ -175,7 +200,9 @@ def test_a_coordinator_of_another_district_cannot_open_the_edit_pages(cast, clie
     household = register(cast.mueang_coordinator)
     client = client_for(cast.maesai_coordinator)
     assert client.get(reverse("care:household_edit", args=[household.pk])).status_code == 404
-    assert client.post(reverse("care:member_add", args=[household.pk]), {"first_name": "x"}).status_code == 404
+    assert (
+        client.post(reverse("care:member_add", args=[household.pk]), {"first_name": "x"}).status_code == 404
+    )
     assert Member.objects.count() == 1
 
 
@@ -190,7 +217,13 @@ def test_the_search_page_reads_a_fixed_number_of_queries(cast, client_for, djang
     ):
         register(
             owner,
-            members=[member(first_name=f"สมศรี{number}", last_name="ทดสอบ", national_id=national_id(f"31017002{number}555"))],
+            members=[
+                member(
+                    first_name=f"สมศรี{number}",
+                    last_name="ทดสอบ",
+                    national_id=national_id(f"31017002{number}555"),
+                )
+            ],
             house_number=str(number),
             address=f"ซอย {number}",
             area_code=area,

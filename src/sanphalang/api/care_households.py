@@ -103,7 +103,9 @@ def register_household(request, payload: HouseholdIn):
     except PossibleDuplicate as duplicate:
         body = error_body(duplicate.messages[0], CareError.POSSIBLE_DUPLICATE.code)
         return Status(422, {**body, "candidates": [household.pk for household in duplicate.candidates]})
-    return Status(201, household_out(request.auth, household_get(user=request.auth, pk=household.pk, channel=CHANNEL)))
+    return Status(
+        201, household_out(request.auth, household_get(user=request.auth, pk=household.pk, channel=CHANNEL))
+    )
 
 
 @router.get("/care/households/{household_id}", response=HouseholdOut)
@@ -122,7 +124,9 @@ def update_household(request, household_id: RecordId, payload: HouseholdPatch):
 @router.post("/care/households/{household_id}/members", response={201: MemberOut})
 def add_member(request, household_id: RecordId, payload: MemberIn):
     household = household_get_for_change(user=request.auth, pk=household_id, channel=CHANNEL)
-    member = services.member_add(by=request.auth, household=household, channel=CHANNEL, **member_values(payload.dict()))
+    member = services.member_add(
+        by=request.auth, household=household, channel=CHANNEL, **member_values(payload.dict())
+    )
     return Status(201, member_out(request.auth, member_get(user=request.auth, pk=member.pk, channel=CHANNEL)))
 
 

@@ -41,7 +41,9 @@ class MemberOut(VersionOut):
     birth_year_be: int | None = None
     age: int | None = None
     phone: str | None = None
-    national_id: str | None = Field(None, description="In full, masked (x-xxxx-xxxx1-23-4), '' for none, or null")
+    national_id: str | None = Field(
+        None, description="In full, masked (x-xxxx-xxxx1-23-4), '' for none, or null"
+    )
     no_national_id_reason: str | None = None
     legal_status: str | None = None
     disability: str | None = None
@@ -138,7 +140,9 @@ class MemberIn(Schema):
     sex: Sex = Sex.UNSPECIFIED
     phone: str = ""
     national_id: str = Field("", description=NATIONAL_ID_HELP)
-    no_national_id_reason: NoNationalIdReason | None = Field(None, description="Required without a national ID")
+    no_national_id_reason: NoNationalIdReason | None = Field(
+        None, description="Required without a national ID"
+    )
     legal_status: LegalStatus = LegalStatus.THAI
     disability: Disability = Disability.NONE
     chronic_illness: str = ""

@@ -39,7 +39,9 @@ def test_it_registers_a_household_and_shows_the_id_masked_to_an_area_coordinator
 
 def test_it_refuses_a_bad_id_with_the_members_field(cast, api_for):
     bad = HEAD_ID[:-1] + str((int(HEAD_ID[-1]) + 1) % 10)
-    response = api_for(cast.mueang_coordinator).post("/api/care/households", _payload(members=[member(national_id=bad)]))
+    response = api_for(cast.mueang_coordinator).post(
+        "/api/care/households", _payload(members=[member(national_id=bad)])
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "members.0.national_id"
 
@@ -64,13 +66,17 @@ def test_an_id_is_searched_by_post_only(cast, api_for):
     response = api.post("/api/care/households/search", {"q": HEAD_ID})
     assert response.status_code == 200
     item = response.json()["items"][0]
-    assert item["national_id"] == f"{HEAD_ID[0]}-{HEAD_ID[1:5]}-{HEAD_ID[5:10]}-{HEAD_ID[10:12]}-{HEAD_ID[12]}"
+    assert (
+        item["national_id"] == f"{HEAD_ID[0]}-{HEAD_ID[1:5]}-{HEAD_ID[5:10]}-{HEAD_ID[10:12]}-{HEAD_ID[12]}"
+    )
     assert item["household"]["house_number"] == "12/3"
     names = api.get("/api/care/households", {"q": "ศรีสุข"}).json()
     assert names["count"] == 1 and names["items"][0]["first_name"] == "บัวผัน"
 
 
-@pytest.mark.parametrize("who", ["maesai_coordinator", "chiangrai_viewer", "chiangrai_partner", "phayao_coordinator"])
+@pytest.mark.parametrize(
+    "who", ["maesai_coordinator", "chiangrai_viewer", "chiangrai_partner", "phayao_coordinator"]
+)
 def test_outsiders_and_counts_only_roles_see_no_one(cast, api_for, who):
     household = register(cast.mueang_coordinator)
     api = api_for(getattr(cast, who))
@@ -78,7 +84,10 @@ def test_outsiders_and_counts_only_roles_see_no_one(cast, api_for, who):
     assert api.get("/api/care/households", {"q": "ศรีสุข"}).json()["count"] == 0
     assert api.get(f"/api/care/households/{household.pk}").status_code in (403, 404)
     assert api.patch(f"/api/care/households/{household.pk}", {"phone": "1"}).status_code in (403, 404)
-    assert api.post(f"/api/care/households/{household.pk}/members", member(national_id="", no_national_id_reason="not_known")).status_code in (403, 404)
+    assert api.post(
+        f"/api/care/households/{household.pk}/members",
+        member(national_id="", no_national_id_reason="not_known"),
+    ).status_code in (403, 404)
     assert Household.objects.get().phone == ""
 
 
@@ -88,7 +97,10 @@ def test_a_change_with_an_old_etag_is_refused(cast, api_for):
     etag = api.get(f"/api/care/households/{household.pk}")["ETag"]
     assert api.patch(f"/api/care/households/{household.pk}", {"phone": "0811111111"}).status_code == 200
     response = api.client.patch(
-        f"/api/care/households/{household.pk}", '{"phone": "0822222222"}', content_type="application/json", headers={"If-Match": etag}
+        f"/api/care/households/{household.pk}",
+        '{"phone": "0822222222"}',
+        content_type="application/json",
+        headers={"If-Match": etag},
     )
     assert response.status_code == 409
     assert Household.objects.get().phone == "0811111111"
@@ -97,10 +109,17 @@ def test_a_change_with_an_old_etag_is_refused(cast, api_for):
 def test_members_are_added_and_changed(cast, api_for):
     household = register(cast.mueang_coordinator)
     api = api_for(cast.mueang_coordinator)
-    response = api.post(f"/api/care/households/{household.pk}/members", member(first_name="ลูก", relationship="child", national_id="", no_national_id_reason="not_yet_registered"))
+    response = api.post(
+        f"/api/care/households/{household.pk}/members",
+        member(
+            first_name="ลูก", relationship="child", national_id="", no_national_id_reason="not_yet_registered"
+        ),
+    )
     assert response.status_code == 201
     member_id = response.json()["id"]
-    response = api.patch(f"/api/care/members/{member_id}", {"bedridden": True, "version": response.json()["version"]})
+    response = api.patch(
+        f"/api/care/members/{member_id}", {"bedridden": True, "version": response.json()["version"]}
+    )
     assert response.status_code == 200 and response.json()["bedridden"] is True
     assert api.delete(f"/api/care/members/{member_id}").status_code == 204
 
@@ -108,4 +127,6 @@ def test_members_are_added_and_changed(cast, api_for):
 def test_counts_are_answered_to_a_viewer(cast, api_for):
     register(cast.mueang_coordinator)
     body = api_for(cast.chiangrai_viewer).get("/api/care/households/counts").json()
-    assert body["rows"] == [{"area_code": "5701", "households": 1, "elderly_alone": 0, "bedridden": 0, "disabled": 0}]
+    assert body["rows"] == [
+        {"area_code": "5701", "households": 1, "elderly_alone": 0, "bedridden": 0, "disabled": 0}
+    ]

@@ -9,7 +9,16 @@ from sanphalang.thai.forms import BEDateField, ThaiIntegerField
 from sanphalang.thai.search import SEARCH_MAX_LENGTH
 from sanphalang.web.forms import StyledFormMixin
 
-from ..models import Disability, Household, IncomeBand, LegalStatus, Member, NoNationalIdReason, Relationship, Sex
+from ..models import (
+    Disability,
+    Household,
+    IncomeBand,
+    LegalStatus,
+    Member,
+    NoNationalIdReason,
+    Relationship,
+    Sex,
+)
 from ..models.households import ADDRESS_MAX_LENGTH, NOTE_MAX_LENGTH
 
 HOUSEHOLD_FORM_FIELDS = (
@@ -58,7 +67,9 @@ class HouseholdForm(StyledFormMixin, forms.Form):
     area_code = forms.CharField(
         label=_("Village, community or subdistrict code"),
         max_length=10,
-        help_text=_("The official code of the village, urban community or subdistrict the household lives in."),
+        help_text=_(
+            "The official code of the village, urban community or subdistrict the household lives in."
+        ),
     )
     house_number = forms.CharField(label=_label(Household, "house_number"), max_length=40, required=False)
     address = forms.CharField(
@@ -122,7 +133,9 @@ class MemberForm(StyledFormMixin, forms.Form):
     legal_status = forms.ChoiceField(
         label=_label(Member, "legal_status"), choices=LegalStatus.choices, initial=LegalStatus.THAI
     )
-    disability = forms.ChoiceField(label=_label(Member, "disability"), choices=Disability.choices, required=False)
+    disability = forms.ChoiceField(
+        label=_label(Member, "disability"), choices=Disability.choices, required=False
+    )
     chronic_illness = forms.CharField(label=_label(Member, "chronic_illness"), max_length=200, required=False)
     bedridden = forms.BooleanField(label=_label(Member, "bedridden"), required=False)
     elderly_alone = forms.BooleanField(label=_label(Member, "elderly_alone"), required=False)
@@ -151,7 +164,9 @@ class BaseMemberFormSet(forms.BaseFormSet):
         return [form.member_fields() for form in self.forms if form.has_changed() and form.is_valid()]
 
 
-MemberFormSet = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=1, max_num=30, absolute_max=30)
+MemberFormSet = forms.formset_factory(
+    MemberForm, formset=BaseMemberFormSet, extra=1, max_num=30, absolute_max=30
+)
 
 
 class OverrideForm(StyledFormMixin, forms.Form):

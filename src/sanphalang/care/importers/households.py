@@ -48,7 +48,9 @@ MEMBER_COLUMNS = (
     Column("birth_year_be", "ปีเกิด (พ.ศ.)", "Year of birth (BE)", ("ปีเกิด", "พ.ศ. เกิด", "birth year")),
     Column("sex", "เพศ", "Sex", ("gender",)),
     Column("phone", "โทรศัพท์", "Phone", ("เบอร์โทร", "เบอร์โทรศัพท์")),
-    Column("national_id", "เลขประจำตัวประชาชน", "National ID", ("เลขบัตรประชาชน", "เลขบัตร", "national id number")),
+    Column(
+        "national_id", "เลขประจำตัวประชาชน", "National ID", ("เลขบัตรประชาชน", "เลขบัตร", "national id number")
+    ),
     Column("no_national_id_reason", "เหตุที่ไม่มีเลขประจำตัวประชาชน", "Why there is no national ID"),
     Column("legal_status", "สถานะทางทะเบียน", "Legal status", ("สัญชาติ",)),
     Column("disability", "ความพิการ", "Disability", ("ประเภทความพิการ",)),
@@ -133,13 +135,15 @@ class CareHouseholdImporter(Importer):
 
     def _member(self, values: dict, *, first: bool) -> dict:
         cells = Cells()
-        member = {name: clean_text(values.get(name, "")) for name in ("title", "first_name", "last_name", "phone")}
+        member = {
+            name: clean_text(values.get(name, "")) for name in ("title", "first_name", "last_name", "phone")
+        }
         member["chronic_illness"] = clean_text(values.get("chronic_illness", ""))
         member["national_id"] = values.get("national_id", "")
         member["birth_year_be"] = to_arabic_digits(values.get("birth_year_be", "").strip()) or None
-        member["relationship"] = cells.read(choice_of, values, "relationship", Relationship, RELATIONSHIP_WORDS) or (
-            Relationship.HEAD if first else Relationship.RELATIVE
-        )
+        member["relationship"] = cells.read(
+            choice_of, values, "relationship", Relationship, RELATIONSHIP_WORDS
+        ) or (Relationship.HEAD if first else Relationship.RELATIVE)
         member["sex"] = cells.read(choice_of, values, "sex", Sex, SEX_WORDS) or Sex.UNSPECIFIED
         member["legal_status"] = (
             cells.read(choice_of, values, "legal_status", LegalStatus, LEGAL_STATUS_WORDS) or LegalStatus.THAI
@@ -187,7 +191,9 @@ class CareHouseholdImporter(Importer):
         except PossibleDuplicate as duplicate:
             ids = ", ".join(str(household.pk) for household in duplicate.candidates)
             self._fail(key)
-            raise RowProblem("override_reason", CareError.IMPORT_POSSIBLE_DUPLICATE.message(households=ids)) from None
+            raise RowProblem(
+                "override_reason", CareError.IMPORT_POSSIBLE_DUPLICATE.message(households=ids)
+            ) from None
         except ValidationError as error:
             self._fail(key)
             raise ValidationError(

@@ -196,4 +196,6 @@ def household_counts(*, user: User, area: str | None = None) -> HouseholdCounts:
             for name in ("households", "elderly_alone", "bedridden", "disabled")
         },
     )
-    return HouseholdCounts(within=Area.objects.filter(code=base).first() if base else None, rows=rows, total=total)
+    return HouseholdCounts(
+        within=Area.objects.filter(code=base).first() if base else None, rows=rows, total=total
+    )

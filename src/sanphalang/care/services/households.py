@@ -125,7 +125,9 @@ def _member_input(values: dict, *, partial: bool = False) -> _MemberInput:
     digits = None
     if "national_id" in values or not partial:
         try:
-            digits = normalise_national_id(values.get("national_id") or "") if values.get("national_id") else ""
+            digits = (
+                normalise_national_id(values.get("national_id") or "") if values.get("national_id") else ""
+            )
         except NationalIdError:
             errors["national_id"] = [CareError.NATIONAL_ID_INVALID.message()]
             digits = ""

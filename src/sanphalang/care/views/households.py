@@ -117,7 +117,9 @@ def _entered(household_form, filled) -> dict:
         year = data.get("birth_year_be")
         members.append(
             {
-                "name": " ".join(p for p in (data.get("title", "") + data["first_name"], data["last_name"]) if p),
+                "name": " ".join(
+                    p for p in (data.get("title", "") + data["first_name"], data["last_name"]) if p
+                ),
                 "relationship": relationships.get(data["relationship"], ""),
                 "sex": sexes.get(data["sex"], ""),
                 "age": this_year_be() - year if year else None,
