@@ -104,6 +104,7 @@ UNSCOPED_SELECTORS = {
     "its uploader",
     "sanphalang.welfare.selectors.sources.source_upload_suggestion": "a mapping for an upload already fetched for "
     "its uploader",
+    "sanphalang.care.selectors.shown.age_in": "arithmetic on a member already read for the user",
     "sanphalang.care.selectors.households.national_id_digits": "reads the digits of a typed query, no records",
     "sanphalang.welfare.selectors.sources.source_upload_table": "the file of an upload already fetched for its "
     "uploader",

@@ -16,13 +16,18 @@ from sanphalang.care.models import (
     Sex,
 )
 from sanphalang.care.selectors.shown import household_shown, member_shown
-from sanphalang.care.services.households import BE_OFFSET
+from sanphalang.care.services.households import BE_OFFSET, HOUSEHOLD_FIELDS
 from sanphalang.directory.models import LegalBasis
 
 from .pagination import PageQuery
 from .thai_fields import ThaiDate, ThaiInt
 from .versions import VersionIn, VersionOut
 
+# What a household's reader sees only with its identity (the rest is in household_shown).
+HOUSEHOLD_IDENTITY_FIELDS = sorted(
+    HOUSEHOLD_FIELDS - {"area_code", "house_number", "address", "phone", "income_band"}
+    | {"duplicate_override_reason"}
+)
 NATIONAL_ID_HELP = (
     "13 digits in any spelling (Thai digits, dashes). Stored encrypted; answered in full, masked or not at all, "
     "as the reader's role allows"
@@ -240,17 +245,6 @@ def household_out(user, household: Household) -> dict:
         "phone": shown.phone,
         "income_band": household.income_band,
         "anonymised": shown.anonymised,
-        **{
-            name: getattr(household, name) if identity else None
-            for name in (
-                "note",
-                "purpose",
-                "legal_basis",
-                "consent_for_services",
-                "consent_for_sharing",
-                "consent_on",
-                "duplicate_override_reason",
-            )
-        },
+        **{name: getattr(household, name) if identity else None for name in HOUSEHOLD_IDENTITY_FIELDS},
         "members": [member_out(user, member) for member in household.members.all()],
     }

@@ -20,33 +20,12 @@ from ..models import (
     Sex,
 )
 from ..models.households import ADDRESS_MAX_LENGTH, NOTE_MAX_LENGTH
+from ..services.households import BE_OFFSET, HOUSEHOLD_FIELDS, MEMBER_FIELDS
 
-HOUSEHOLD_FORM_FIELDS = (
-    "house_number",
-    "address",
-    "phone",
-    "income_band",
-    "purpose",
-    "legal_basis",
-    "consent_for_services",
-    "consent_for_sharing",
-    "consent_on",
-    "note",
-)
-MEMBER_FORM_FIELDS = (
-    "title",
-    "first_name",
-    "last_name",
-    "relationship",
-    "sex",
-    "phone",
-    "no_national_id_reason",
-    "legal_status",
-    "disability",
-    "chronic_illness",
-    "bedridden",
-    "elderly_alone",
-)
+# The model's fields the forms show as they are (the area is typed as its code, the year of birth in BE, the ID
+# as typed).
+HOUSEHOLD_FORM_FIELDS = sorted(HOUSEHOLD_FIELDS - {"area_code"})
+MEMBER_FORM_FIELDS = sorted(MEMBER_FIELDS - {"birth_year_be", "national_id"})
 
 
 def _label(model, name: str) -> str:
@@ -144,7 +123,7 @@ class MemberForm(StyledFormMixin, forms.Form):
         if instance is not None:
             initial = {name: getattr(instance, name) for name in MEMBER_FORM_FIELDS}
             if instance.birth_year:
-                initial["birth_year_be"] = instance.birth_year + 543
+                initial["birth_year_be"] = instance.birth_year + BE_OFFSET
             kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         if instance is not None and instance.has_national_id:

@@ -47,17 +47,22 @@ def _households(user: User) -> QuerySet[Household]:
     )
 
 
-def household_get(*, user: User, pk: int, channel: str = "web") -> Household:
-    """One household with its members, for a role that sees the people of its area (the others: counts only,
-    refused); the read is written to the access log."""
+def _read(user: User, records: QuerySet, pk: int, channel: str):
+    """One record of a person, for a role that sees the people of its area (the others see counts only, and are
+    refused); not found outside the user's areas; the read is written to the access log."""
     if not sees_people(user):
         require_sees_people(user, None)
     try:
-        household = _households(user).get(pk=pk)
-    except (Household.DoesNotExist, ValueError, TypeError):
+        record = records.get(pk=pk)
+    except (records.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    log_access(user, AccessAction.READ, household, channel=channel)
-    return household
+    log_access(user, AccessAction.READ, record, channel=channel)
+    return record
+
+
+def household_get(*, user: User, pk: int, channel: str = "web") -> Household:
+    """One household with its members."""
+    return _read(user, _households(user), pk, channel)
 
 
 def household_get_for_change(*, user: User, pk: int, channel: str = "web") -> Household:
@@ -67,15 +72,9 @@ def household_get_for_change(*, user: User, pk: int, channel: str = "web") -> Ho
 
 
 def member_get(*, user: User, pk: int, channel: str = "web") -> Member:
-    """One member with their household; the read is written to the access log."""
-    if not sees_people(user):
-        require_sees_people(user, None)
-    try:
-        member = Member.objects.filter(people_q(user, "area_id")).select_related("household__area").get(pk=pk)
-    except (Member.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    log_access(user, AccessAction.READ, member, channel=channel)
-    return member
+    """One member with their household."""
+    members = Member.objects.filter(people_q(user, "area_id")).select_related("household__area")
+    return _read(user, members, pk, channel)
 
 
 def member_get_for_change(*, user: User, pk: int, channel: str = "web") -> Member:

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.accounts.audit import log_reads
@@ -28,6 +29,7 @@ from ..services import households as services
 from ..services.households import PossibleDuplicate, this_year_be
 
 SEARCH_PAGE_SIZE = 50
+REMOVE_MEMBER = gettext_lazy("Remove this member from the household?")
 NAV = "care"
 
 
@@ -206,12 +208,20 @@ def household_detail(request, pk: int):
     )
 
 
-def _form_page(request, form, *, title: str, back: str, status_if_invalid: bool = True, remove_url=None):
-    return _page(
+def _form_page(request, form, *, title: str, back: str, remove_url=None):
+    """An edit page, as every app's record has it (plans/change_form.html)."""
+    return render(
         request,
-        "change_form.html",
-        {"form": form, "title": title, "cancel_url": back, "remove_url": remove_url},
-        status=400 if form.errors and status_if_invalid else 200,
+        "plans/change_form.html",
+        {
+            "nav_active": NAV,
+            "form": form,
+            "title": title,
+            "cancel_url": back,
+            "remove_url": remove_url,
+            "confirm": REMOVE_MEMBER,
+        },
+        status=400 if form.errors else 200,
     )
 
 
