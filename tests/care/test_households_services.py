@@ -131,11 +131,11 @@ def test_a_registered_national_id_is_refused_and_named_only_to_who_may_open_it(c
         register(cast.mueang_coordinator, members=[member(first_name="อื่น", last_name="คน")])
     # then it is refused, without saying where
     message = _errors(info)["members.0.national_id"][0]
-    assert f"#{first.pk}" not in message
+    assert not any(character.isdigit() for character in message)
     # and the province, who may open Mae Sai's household, is told which it is
     with pytest.raises(ValidationError) as info:
         register(cast.chiangrai_coordinator, members=[member(first_name="อื่น", last_name="คน")])
-    assert f"#{first.pk}" in _errors(info)["members.0.national_id"][0]
+    assert str(first.pk) in _errors(info)["members.0.national_id"][0]
 
 
 def test_the_same_id_twice_in_one_household_is_refused(cast):

@@ -130,3 +130,22 @@ def test_counts_are_answered_to_a_viewer(cast, api_for):
     assert body["rows"] == [
         {"area_code": "5701", "households": 1, "elderly_alone": 0, "bedridden": 0, "disabled": 0}
     ]
+
+
+def test_the_search_reads_a_fixed_number_of_queries_however_many_it_finds(
+    cast, api_for, django_assert_max_num_queries
+):
+    api = api_for(cast.chiangrai_coordinator)
+    people = [("มานพ", "ทดสอบกลาง"), ("ปราณี", "ทดสอบเหนือ"), ("สุวิทย์", "ทดสอบใต้")]
+    for number, (first, last) in enumerate(people):
+        register(
+            cast.mueang_coordinator,
+            members=[
+                member(first_name=first, last_name=last, national_id=national_id(f"31017002{number}555"))
+            ],
+            house_number=f"{number}9",
+            address=f"ซอย {number}",
+        )
+        with django_assert_max_num_queries(8):
+            response = api.get("/api/care/households", {"q": "ทดสอบ", "limit": 2})
+        assert response.json()["count"] == number + 1
