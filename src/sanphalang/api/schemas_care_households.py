@@ -87,12 +87,15 @@ class HouseholdOut(VersionOut):
 
 
 class PossibleDuplicateOut(Schema):
+    """A refused registration: with code possible_duplicate, the candidates; any other code, none."""
+
     detail: str
-    code: str = Field(description="possible_duplicate")
+    code: str = Field(description="possible_duplicate, or the code of another refusal")
     errors: list[dict]
     candidates: list[int] = Field(
+        default_factory=list,
         description="Ids of the households that may be the same (those the caller may open): compare them, then "
-        "send override_reason to register anyway"
+        "send override_reason to register anyway",
     )
 
 
