@@ -167,6 +167,9 @@ WEB_PARAMETERS = {
     },
     **{f"care:status_document_{view}": {"pk": "status_document"} for view in ("download", "remove")},
     **{f"care:housing_{view}": {"pk": "housing_work"} for view in ("detail", "update", "move")},
+    **{f"care:household_{view}": {"pk": "household"} for view in ("detail", "edit")},
+    "care:member_add": {"pk": "household"},
+    **{f"care:member_{view}": {"pk": "member"} for view in ("edit", "remove")},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -209,6 +212,7 @@ API_PARAMETERS = {
     "affected_id": "affected_household",
     "status_case_id": "status_case",
     "housing_id": "housing_work",
+    "member_id": "member",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

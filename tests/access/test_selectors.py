@@ -56,6 +56,8 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
     "province_overview": {"code": lambda records: records.province_code},
     "import_plan_of": {"batch": "import_batch"},
+    # The other area's people, by the marker in their names.
+    "household_search": {"query": lambda records: records.marker},
 }
 # pk of a selector whose name does not say its record's kind.
 SELECTOR_RECORDS = {
@@ -115,6 +117,7 @@ UNSCOPED_SELECTORS = {
     "its uploader",
     "sanphalang.welfare.selectors.sources.source_upload_suggestion": "a mapping for an upload already fetched for "
     "its uploader",
+    "sanphalang.care.selectors.households.national_id_digits": "reads the digits of a typed query, no records",
     "sanphalang.welfare.selectors.sources.source_upload_table": "the file of an upload already fetched for its "
     "uploader",
     "sanphalang.care.selectors.privacy.household_record_ids": "the records of a household already fetched for an "

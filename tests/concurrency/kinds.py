@@ -268,6 +268,22 @@ EDITS = [
         web="care:housing_update",
         api="PATCH /api/care/housing/{housing_id}",
     ),
+    Edit(
+        "household",
+        "house_number",
+        "17/2",
+        "17/3",
+        web="care:household_edit",
+        api="PATCH /api/care/households/{household_id}",
+    ),
+    Edit(
+        "member",
+        "phone",
+        "0811111111",
+        "0822222222",
+        web="care:member_edit",
+        api="PATCH /api/care/members/{member_id}",
+    ),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]

@@ -5,6 +5,7 @@ from ninja import Router
 
 from .areas import router as areas_router
 from .auth import api_auth
+from .care_households import router as care_households_router
 from .care_housing import router as care_housing_router
 from .care_privacy import router as care_privacy_router
 from .care_risks import router as care_risks_router
@@ -83,6 +84,7 @@ for _router in (
     care_risks_router,
     care_status_router,
     care_housing_router,
+    care_households_router,
 ):
     api.add_router("", _router)
 

@@ -143,6 +143,13 @@ def require_care_write(user, area_code: str | None) -> None:
         raise Access.COUNTS_ONLY.denied()
 
 
+def require_care_writer(user) -> None:
+    """Raise AccessDenied unless the user's role may register people at all (before an area is chosen)."""
+    require_writer(user)
+    if not sees_people(user):
+        raise Access.COUNTS_ONLY.denied()
+
+
 def require_referral_answer(user, referral) -> None:
     """Only the agency's own users answer a referral (an area's coordinators record it for them, too)."""
     if _agency_id(user) == referral.agency_id:

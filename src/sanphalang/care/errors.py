@@ -126,3 +126,43 @@ class CareError(ErrorCode):
         "status",
     )
     GRANT_NEGATIVE = ("grant_negative", _("The grant cannot be below zero baht."), "grant")
+    # Households and people: registering, searching, importing
+    MEMBERS_REQUIRED = ("members_required", _("A household needs at least one member."), "members")
+    NATIONAL_ID_TAKEN_IN = (
+        "care_national_id_taken",
+        _("A person with this national ID is registered already, in household #%(household)s."),
+        "national_id",
+    )
+    NATIONAL_ID_REPEATED = (
+        "national_id_repeated",
+        _("Two members of this household have the same national ID."),
+        "national_id",
+    )
+    MEMBER_OF_ANOTHER_HOUSEHOLD = (
+        "member_of_another_household",
+        _("This member belongs to another household."),
+    )
+    LAST_MEMBER = (
+        "last_member",
+        _("A household keeps at least one member: this is its last."),
+    )
+    IMPORT_HOUSEHOLD_KEY_REQUIRED = (
+        "household_key_required",
+        _("Give the household's key: rows with the same key are members of one household."),
+        "household_key",
+    )
+    IMPORT_ROWS_DIFFER = (
+        "household_rows_differ",
+        _("Rows of this household give different household details: the first row sets them."),
+    )
+    IMPORT_HOUSEHOLD_BAD = (
+        "household_rows_bad",
+        _("The first row of this household could not be imported: see its error."),
+    )
+    IMPORT_POSSIBLE_DUPLICATE = (
+        "possible_duplicate",
+        _(
+            "A household that may be the same is registered already (#%(households)s): check it, or give a reason in the column for registering anyway."
+        ),
+        "override_reason",
+    )

@@ -1,9 +1,9 @@
-"""The care app's pages: households and their people's rights to their data, disaster-risk areas and incidents,
+"""The care app's pages: households, their members and their rights to their data, disaster-risk areas and incidents,
 legal status cases and housing works."""
 
 from django.urls import path
 
-from .views import housing, privacy, risks, status
+from .views import households, housing, privacy, risks, status
 
 app_name = "care"
 
@@ -39,4 +39,12 @@ urlpatterns = [
     path("housing/<int:pk>/", housing.housing_detail, name="housing_detail"),
     path("housing/<int:pk>/edit/", housing.housing_update, name="housing_update"),
     path("housing/<int:pk>/move/", housing.housing_move, name="housing_move"),
+    path("households/", households.household_search, name="household_search"),
+    path("households/new/", households.household_register, name="household_register"),
+    path("households/counts/", households.household_counts, name="household_counts"),
+    path("households/<int:pk>/", households.household_detail, name="household_detail"),
+    path("households/<int:pk>/edit/", households.household_edit, name="household_edit"),
+    path("households/<int:pk>/members/new/", households.member_add, name="member_add"),
+    path("members/<int:pk>/edit/", households.member_edit, name="member_edit"),
+    path("members/<int:pk>/remove/", households.member_remove, name="member_remove"),
 ]

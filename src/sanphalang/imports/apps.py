@@ -10,6 +10,7 @@ class ImportsConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top of importers.py: each app's importers build on that module.
         from sanphalang.areas.importers import VillageImporter
+        from sanphalang.care.importers.households import CARE_HOUSEHOLDS
         from sanphalang.directory.importers import OrganisationImporter, PersonImporter
         from sanphalang.meetings.importers import MEETING_IMPORTERS
         from sanphalang.plans.importers import PLAN_IMPORTERS
@@ -25,5 +26,6 @@ class ImportsConfig(AppConfig):
             *MEETING_IMPORTERS,
             FUND_FIGURES_IMPORTER,
             *PLAN_IMPORTERS,
+            CARE_HOUSEHOLDS,
         ):
             register(importer)

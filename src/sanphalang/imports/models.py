@@ -17,6 +17,7 @@ class ImportEntity(models.TextChoices):
     PLAN_TARGETS = "plan_targets", _("Targets of a plan")
     PLAN_TARGET_SPLITS = "plan_target_splits", _("Targets of areas (a target's split)")
     PLAN_PROGRESS = "plan_progress", _("Progress of a plan's targets")
+    CARE_HOUSEHOLDS = "care_households", _("Households and their members")
 
 
 class ImportStatus(models.TextChoices):

@@ -18,6 +18,7 @@ def navigation(request):
         (reverse("meetings:action_item_list"), _("Action items"), "actions"),
         (reverse("welfare:fund_list"), _("Welfare funds"), "welfare"),
         (reverse("plans:plan_list"), _("Plans"), "plans"),
+        (reverse("care:household_search"), _("Care for people in hardship"), "care"),
     ]
     if user.can_write:
         items.append((reverse("imports:index"), _("Import"), "imports"))

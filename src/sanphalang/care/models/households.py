@@ -106,7 +106,7 @@ class Household(Versioned):
     # Set when the household's personal data was erased or anonymised; its counts stay.
     anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
     # The address and house number, compacted, for substring search (a trigram index on PostgreSQL).
-    search_key = models.TextField(editable=False, default="")
+    search_key = models.TextField(editable=False, default="", blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -152,8 +152,8 @@ class Member(Versioned):
     chronic_illness = models.CharField(_("chronic illness"), max_length=200, blank=True)
     bedridden = models.BooleanField(_("bedridden"), default=False)
     elderly_alone = models.BooleanField(_("elderly, living alone"), default=False)
-    search_key = models.TextField(editable=False, default="")
-    sort_key = models.CharField(max_length=256, editable=False, default="")
+    search_key = models.TextField(editable=False, default="", blank=True)
+    sort_key = models.CharField(max_length=256, editable=False, default="", blank=True)
     history = HistoricalRecords()
 
     class Meta:
