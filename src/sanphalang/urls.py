@@ -15,6 +15,7 @@ urlpatterns = [
     path("import/", include("sanphalang.imports.urls")),
     path("jobs/", include("sanphalang.jobs.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
+    path("care/", include("sanphalang.care.urls")),
     path("plans/", include("sanphalang.plans.urls")),
     path("welfare/", include("sanphalang.welfare.urls")),
     path("api/", api.urls),
