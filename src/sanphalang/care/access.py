@@ -116,7 +116,7 @@ def referred_cases_q(user, prefix: str = "") -> Q:
 
 def case_read_q(user, prefix: str = "") -> Q:
     """Cases the user may open: those of their areas (care roles) and those referred to their agency."""
-    return people_q(user, f"{prefix}area") | referred_cases_q(user, prefix)
+    return people_q(user, f"{prefix}area_id") | referred_cases_q(user, prefix)
 
 
 def counts_q(user, field: str = "area") -> Q:

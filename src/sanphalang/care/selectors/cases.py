@@ -69,7 +69,7 @@ def case_list(
     if kind:
         qs = qs.filter(kind=kind)
     if area:
-        qs = qs.filter(area_id__startswith=area)
+        qs = qs.filter(area__pk__startswith=area)
     if worker:
         qs = qs.filter(worker_id=worker)
     if due:
@@ -148,7 +148,7 @@ def case_get_for_change(*, user: User, pk: int) -> Case:
 
 
 def _referrals_readable(user: User) -> QuerySet[Referral]:
-    return Referral.objects.filter(people_q(user, "case__area") | referral_inbox_q(user)).select_related(
+    return Referral.objects.filter(people_q(user, "case__area_id") | referral_inbox_q(user)).select_related(
         "case__household", "case__member", "case__area", "agency"
     )
 
@@ -175,7 +175,7 @@ def referral_get_for_change(*, user: User, pk: int) -> Referral:
 
 def follow_up_get_for_change(*, user: User, pk: int) -> FollowUp:
     try:
-        follow_up = FollowUp.objects.filter(people_q(user, "case__area")).select_related("case").get(pk=pk)
+        follow_up = FollowUp.objects.filter(people_q(user, "case__area_id")).select_related("case").get(pk=pk)
     except (FollowUp.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     require_care_write(user, follow_up.case.area_id)
@@ -185,7 +185,7 @@ def follow_up_get_for_change(*, user: User, pk: int) -> FollowUp:
 def household_get_for_case(*, user: User, pk: int) -> Household:
     """The household a case is opened for, if the user may write its people's records."""
     try:
-        household = Household.objects.filter(people_q(user)).prefetch_related("members").get(pk=pk)
+        household = Household.objects.filter(people_q(user, "area_id")).prefetch_related("members").get(pk=pk)
     except (Household.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     require_care_write(user, household.area_id)
@@ -214,9 +214,9 @@ class Caseload:
 def caseload(*, user: User, today: dt.date, worker: int | None = None, area: str | None = None) -> Caseload:
     """In a fixed number of queries, however many cases: the due list is read in the order of the caseload
     index (area, status, next follow-up), with its household, person and worker joined."""
-    mine = people_q(user)
+    mine = people_q(user, "area_id")
     if area:
-        mine &= Q(area_id__startswith=area)
+        mine &= Q(area__pk__startswith=area)
     due = Case.objects.filter(
         mine, status=CaseStatus.OPEN, next_follow_up_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS)
     )
@@ -238,7 +238,7 @@ def caseload(*, user: User, today: dt.date, worker: int | None = None, area: str
         ),
         stale_referrals=list(
             Referral.objects.filter(
-                people_q(user, "case__area") & (Q(case__area_id__startswith=area) if area else Q()),
+                people_q(user, "case__area_id") & (Q(case__area__pk__startswith=area) if area else Q()),
                 status=ReferralStatus.IN_PROGRESS,
                 sent_on__lte=today - dt.timedelta(days=STALE_REFERRAL_DAYS),
             )
@@ -251,7 +251,7 @@ def caseload(*, user: User, today: dt.date, worker: int | None = None, area: str
 def follow_ups_due(*, user: User, today: dt.date, limit: int = 5) -> tuple[int, list[Case]]:
     """How many open cases of the user's areas have a follow-up due today or overdue, and the first few (the home
     page: numbered and of a kind, never named)."""
-    due = Case.objects.filter(people_q(user), status=CaseStatus.OPEN, next_follow_up_on__lte=today)
+    due = Case.objects.filter(people_q(user, "area_id"), status=CaseStatus.OPEN, next_follow_up_on__lte=today)
     return due.count(), list(due.order_by("next_follow_up_on", "pk")[:limit])
 
 
@@ -265,7 +265,7 @@ class CaseCount:
 def caseload_counts(*, user: User) -> list[CaseCount]:
     """Open cases per district and kind in the user's areas: numbers, never names (viewers and partners too)."""
     rows = (
-        Case.objects.filter(counts_q(user), status__in=ACTIVE_STATUSES)
+        Case.objects.filter(counts_q(user, "area_id"), status__in=ACTIVE_STATUSES)
         .annotate(district=Substr("area_id", 1, 4))
         .values("district", "kind")
         .annotate(count=Count("pk"))
