@@ -29,7 +29,9 @@ def test_the_districts_coordinator_sees_the_case_in_full_and_the_read_is_logged(
     assert AccessLog.objects.filter(model="care.case", object_id=str(case.pk), action="read").count() == 2
 
 
-@pytest.mark.parametrize("who", ["maesai_coordinator", "chiangrai_viewer", "phayao_coordinator", "unassigned"])
+@pytest.mark.parametrize(
+    "who", ["maesai_coordinator", "chiangrai_viewer", "phayao_coordinator", "unassigned"]
+)
 def test_another_district_and_a_viewer_see_nothing(cast, case, who):
     user = getattr(cast, who)
     with pytest.raises(Http404):
@@ -48,19 +50,25 @@ def test_a_partner_sees_a_referred_case_without_health_legal_status_or_national_
     view = selectors.case_get(user=cast.chiangrai_partner, pk=case.pk)
     # then the partner sees the name and the referral, not health, legal status, ID, assessments or visits
     assert view.referred and view.member.name == "นางบุญมี ใจดี"
-    assert view.member.national_id is None and view.member.bedridden is None and view.member.legal_status is None
+    assert (
+        view.member.national_id is None and view.member.bedridden is None and view.member.legal_status is None
+    )
     assert view.member.chronic_illness is None
     assert view.referrals == [referral] and view.follow_ups == [] and view.assessments == []
     assert view.kind_shown  # elderly living alone says nothing of health
     assert list(selectors.referral_inbox(user=cast.chiangrai_partner)) == [referral]
-    assert AccessLog.objects.filter(user=cast.chiangrai_partner, object_id=str(case.pk), action="read").exists()
+    assert AccessLog.objects.filter(
+        user=cast.chiangrai_partner, object_id=str(case.pk), action="read"
+    ).exists()
 
 
 def test_a_partner_does_not_see_a_health_kind_nor_other_agencies_referrals(cast, home, grandmother, agency):
     from sanphalang.directory.services import organisation_create
 
     case = opened(cast.mueang_coordinator, home, grandmother, kind="bedridden")
-    other = organisation_create(by=cast.chiangrai_coordinator, kind="agency", name_th="โรงพยาบาลเชียงราย", area_code="57")
+    other = organisation_create(
+        by=cast.chiangrai_coordinator, kind="agency", name_th="โรงพยาบาลเชียงราย", area_code="57"
+    )
     services.referral_send(by=cast.mueang_coordinator, case=case, agency=other, reason="ขอเตียง")
     mine = _refer(cast, case, agency)
     view = selectors.case_get(user=cast.chiangrai_partner, pk=case.pk)
@@ -109,7 +117,9 @@ def test_the_caseload_lists_due_cases_overdue_first_and_the_approvals_of_others(
 def test_the_caseload_filters_by_worker_and_area_and_chases_old_referrals(cast, home, second, agency):
     coordinator = cast.mueang_coordinator
     mine = opened(coordinator, home, worker=coordinator, first_follow_up_on=TODAY)
-    theirs = opened(coordinator, household("570102"), worker=second, first_follow_up_on=TODAY - dt.timedelta(days=1))
+    theirs = opened(
+        coordinator, household("570102"), worker=second, first_follow_up_on=TODAY - dt.timedelta(days=1)
+    )
     assert list(selectors.caseload(user=coordinator, today=TODAY).due) == [theirs, mine]
     assert list(selectors.caseload(user=coordinator, today=TODAY, worker=coordinator.pk).due) == [mine]
     assert list(selectors.caseload(user=coordinator, today=TODAY, area="570102").due) == [theirs]

@@ -25,7 +25,7 @@ from .cases_data import TODAY, household, member, opened
 
 def codes(error: ValidationError) -> set[str]:
     found = set()
-    for items in (error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]):
+    for items in error.error_dict.values() if hasattr(error, "error_dict") else [error.error_list]:
         found.update(item.code for item in items)
     return found
 
@@ -50,7 +50,9 @@ def test_a_coordinator_opens_a_case_in_the_households_area(cast, home, grandmoth
     assert logged(case, "opened", action="create")
 
 
-@pytest.mark.parametrize("who", ["maesai_coordinator", "chiangrai_viewer", "chiangrai_partner", "phayao_coordinator"])
+@pytest.mark.parametrize(
+    "who", ["maesai_coordinator", "chiangrai_viewer", "chiangrai_partner", "phayao_coordinator"]
+)
 def test_opening_is_refused_outside_the_writers_areas(cast, home, who):
     with pytest.raises(AccessDenied):
         opened(getattr(cast, who), home)
@@ -79,7 +81,9 @@ def test_a_case_is_not_opened_in_the_future(cast, home):
 def test_an_assessment_is_recorded_on_the_form_of_the_cases_kind(cast, case):
     answers = {"can_cook": "no", "can_bathe": True, "has_carer": False, "income_source": "allowance"}
     answers["health_volunteer_visits"] = "yes"
-    assessment = services.assessment_record(by=cast.mueang_coordinator, case=case, answers=answers, assessed_on=TODAY)
+    assessment = services.assessment_record(
+        by=cast.mueang_coordinator, case=case, answers=answers, assessed_on=TODAY
+    )
     assert assessment.template == "elderly_alone-1"
     assert assessment.answers["can_cook"] is False and assessment.answers["health_volunteer_visits"] is True
     assert logged(case, f"assessment {assessment.pk}")
@@ -93,7 +97,12 @@ def test_an_assessment_refuses_unknown_questions_wrong_types_and_missing_answers
             answers={"shoe_size": 42, "can_cook": "maybe", "income_source": "lottery"},
             assessed_on=TODAY,
         )
-    assert codes(refused.value) == {"unknown_question", "answer_not_yes_no", "answer_not_a_choice", "answer_required"}
+    assert codes(refused.value) == {
+        "unknown_question",
+        "answer_not_yes_no",
+        "answer_not_a_choice",
+        "answer_required",
+    }
     assert not case.assessments.exists()
 
 
@@ -163,7 +172,9 @@ def test_the_agency_declines_with_a_reason(cast, case, agency):
     with pytest.raises(ValidationError) as refused:
         services.referral_answer(by=cast.chiangrai_partner, referral=referral, decision="reject")
     assert codes(refused.value) == {"rejection_reason_required"}
-    services.referral_answer(by=cast.chiangrai_partner, referral=referral, decision="reject", answer="ไม่อยู่ในเขต")
+    services.referral_answer(
+        by=cast.chiangrai_partner, referral=referral, decision="reject", answer="ไม่อยู่ในเขต"
+    )
     assert referral.status == ReferralStatus.REJECTED
 
 
@@ -178,7 +189,9 @@ def test_the_areas_coordinator_answers_for_the_agency_but_another_district_canno
 def test_answers_only_follow_the_states_that_make_sense(cast, case, agency):
     referral = _referral(cast, case, agency)
     with pytest.raises(ValidationError) as refused:
-        services.referral_answer(by=cast.chiangrai_partner, referral=referral, decision="done", outcome="given")
+        services.referral_answer(
+            by=cast.chiangrai_partner, referral=referral, decision="done", outcome="given"
+        )
     assert codes(refused.value) == {"referral_not_accepted"}
     services.referral_answer(by=cast.chiangrai_partner, referral=referral, decision="accept")
     with pytest.raises(ValidationError) as refused:
@@ -205,14 +218,18 @@ def test_the_cases_coordinators_revoke_a_referral_once(cast, case, agency):
 
 
 def test_the_next_follow_up_is_the_earliest_not_done_and_a_repeating_one_schedules_the_next(cast, case):
-    later = services.follow_up_schedule(by=cast.mueang_coordinator, case=case, due_on=TODAY + dt.timedelta(days=20))
+    later = services.follow_up_schedule(
+        by=cast.mueang_coordinator, case=case, due_on=TODAY + dt.timedelta(days=20)
+    )
     sooner = services.follow_up_schedule(
         by=cast.mueang_coordinator, case=case, due_on=TODAY - dt.timedelta(days=2), repeat_days=30
     )
     assert Case.objects.get(pk=case.pk).next_follow_up_on == sooner.due_on
     services.follow_up_done(by=cast.mueang_coordinator, follow_up=sooner, note="สบายดี")
     # the repeating one scheduled the next 30 days after the visit; the earliest undone is now the later one
-    assert FollowUp.objects.filter(case=case, done_on__isnull=True, due_on=TODAY + dt.timedelta(days=30)).exists()
+    assert FollowUp.objects.filter(
+        case=case, done_on__isnull=True, due_on=TODAY + dt.timedelta(days=30)
+    ).exists()
     assert Case.objects.get(pk=case.pk).next_follow_up_on == later.due_on
     assert logged(case, f"follow-up {sooner.pk} done")
     with pytest.raises(ValidationError) as refused:
@@ -256,14 +273,18 @@ def test_a_returned_plan_says_why_and_can_be_submitted_again(cast, case, second)
     services.case_plan_submit(by=cast.mueang_coordinator, case=case, plan="เยี่ยมบ้าน โดย อสม.")
     assert case.plan_status == PlanStatus.SUBMITTED and case.plan_return_reason == ""
     with pytest.raises(ValidationError) as refused:
-        services.case_plan_decide(by=second, case=Case.objects.get(pk=opened(second, case.household).pk), approve=True)
+        services.case_plan_decide(
+            by=second, case=Case.objects.get(pk=opened(second, case.household).pk), approve=True
+        )
     assert codes(refused.value) == {"nothing_to_approve"}
 
 
 def test_the_database_refuses_a_plan_approved_by_its_submitter(cast, case):
     with pytest.raises(IntegrityError), transaction.atomic():
         Case.objects.filter(pk=case.pk).update(
-            plan_status="approved", plan_submitted_by=cast.mueang_coordinator, plan_decided_by=cast.mueang_coordinator
+            plan_status="approved",
+            plan_submitted_by=cast.mueang_coordinator,
+            plan_decided_by=cast.mueang_coordinator,
         )
 
 

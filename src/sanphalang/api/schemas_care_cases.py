@@ -33,7 +33,7 @@ def who(case, user) -> str:
     return shown.house_number or shown.address or ""
 
 
-class CaseOut(VersionOut):
+class CaseFields(VersionOut):
     id: int
     kind: CaseKind | None = Field(
         None, description="None when the kind says what the reader may not see (health)"
@@ -45,6 +45,10 @@ class CaseOut(VersionOut):
     plan_status: PlanStatus
     household_id: int
     person: str = Field(description="Who the case is about, as the caller may see them")
+
+
+class CaseOut(CaseFields):
+    """A case of a list, read from its row."""
 
     @staticmethod
     def resolve_kind(obj, context) -> str | None:
@@ -127,7 +131,7 @@ class FollowUpOut(Schema):
     repeat_days: int | None = None
 
 
-class CaseDetailOut(CaseOut):
+class CaseDetailOut(CaseFields):
     summary: str | None = None
     worker_id: int | None = None
     household: HouseholdOut

@@ -223,7 +223,7 @@ def validate_answers(template: AssessmentTemplate, answers: dict) -> dict:
     if not isinstance(answers, dict):
         raise CareError.UNKNOWN_QUESTION.error("answers", question="?")
     errors: list[ValidationError] = []
-    cleaned = {}
+    cleaned, wrong = {}, set()
     for key, value in answers.items():
         question = template.question(key)
         if question is None:
@@ -235,8 +235,9 @@ def validate_answers(template: AssessmentTemplate, answers: dict) -> dict:
             cleaned[key] = _checked(question, value)
         except ValidationError as error:
             errors.extend(error.error_dict["answers"])
+            wrong.add(key)
     for question in template.questions:
-        if question.required and cleaned.get(question.key) in (None, ""):
+        if question.required and question.key not in wrong and cleaned.get(question.key) in (None, ""):
             errors.append(CareError.ANSWER_REQUIRED.error(None, question=str(question.label)))
     if errors:
         raise ValidationError({"answers": errors})
