@@ -11,6 +11,9 @@ from stdnum.th import pin
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
+from sanphalang.care.models import Household, Member
+from sanphalang.care.protection import national_id_columns
+from sanphalang.care.services.cases import case_open, referral_send
 from sanphalang.directory.services import (
     issue_area_create,
     organisation_create,
@@ -458,5 +461,43 @@ def build_area_records(
             note=f"ยื่น{province_marker}",
             document=SimpleUploadedFile("bylaws.txt", f"ข้อบังคับ{province_marker}".encode()),
         ),
+    )
+    # A household in hardship, its elderly member (with the area's national ID), a case opened on it with its first
+    # follow-up, and a referral to the district's organisation, which the household consented to share.
+    home = Household.objects.create(
+        area_id=subdistrict_code,
+        house_number=f"9/{label}",
+        address=f"บ้าน{marker}",
+        purpose="ช่วยเหลือผู้ยากลำบาก",
+        consent_for_services=True,
+        consent_for_sharing=True,
+        consent_on=today,
+    )
+    put("household", home)
+    put(
+        "member",
+        Member.objects.create(
+            household=home,
+            area_id=subdistrict_code,
+            first_name="บุญมี",
+            last_name=f"{marker}ใจดี",
+            bedridden=True,
+            **national_id_columns(records.national_id),
+        ),
+    )
+    case = case_open(
+        by=owner,
+        household=home,
+        member=records.objects["member"],
+        kind="elderly_alone",
+        summary=f"กรณี{marker}",
+        opened_on=today,
+        first_follow_up_on=today,
+    )
+    put("case", case)
+    put("follow_up", case.follow_ups.get())
+    put(
+        "referral",
+        referral_send(by=owner, case=case, agency=records.objects["organisation"], reason=f"ส่งต่อ{marker}"),
     )
     return records

@@ -148,6 +148,24 @@ WEB_PARAMETERS = {
     "plans:charter_document": {"pk": "stage_event"},
     "plans:registration_stage_remove": {"pk": "registration_stage_event"},
     "plans:registration_document": {"pk": "registration_stage_event"},
+    "care:case_open": {"pk": "household"},
+    **{
+        f"care:{view}": {"pk": "case"}
+        for view in (
+            "case_detail",
+            "assessment_create",
+            "help_create",
+            "referral_create",
+            "follow_up_create",
+            "plan_submit",
+            "plan_decide",
+            "close_request",
+            "close_decide",
+            "case_reopen",
+        )
+    },
+    **{f"care:referral_{view}": {"pk": "referral"} for view in ("answer", "revoke")},
+    "care:follow_up_done": {"pk": "follow_up"},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -184,6 +202,9 @@ API_PARAMETERS = {
     "period": f"={PROGRESS_PERIOD.isoformat()}",
     "province_code": "plan.area_id",
     "slug": "region.slug",
+    "case_id": "case",
+    "referral_id": "referral",
+    "follow_up_id": "follow_up",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

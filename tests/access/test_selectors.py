@@ -7,6 +7,7 @@ soon as it exists; one that needs an argument this file cannot build fails until
 """
 
 import dataclasses
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -45,6 +46,9 @@ SELECTOR_ARGUMENTS = {
     "region": "region",
     "province_code": lambda records: records.province_code,
     "area_code": lambda records: records.district_code,
+    "today": lambda records: dt.date.today(),
+    "member": "member",
+    "household": "household",
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -59,6 +63,8 @@ SELECTOR_RECORDS = {
     "review_record_get_for_change": "source_record",
     **{f"entry_get{suffix}": "progress_entry" for suffix in ("", "_for_change", "_for_decision")},
     "stage_document_get": "stage_event",
+    "referral_get_for_answer": "referral",
+    "household_get_for_case": "household",
 }
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
@@ -87,6 +93,7 @@ UNSCOPED_SELECTORS = {
     "sanphalang.plans.selectors.progress.plan_parent": "the area of a plan already fetched for the user",
     "sanphalang.plans.selectors.progress.rollup": "sums of targets already fetched for the user",
     "sanphalang.plans.selectors.progress.standing_of": "arithmetic on figures already read for the user",
+    "sanphalang.care.selectors.shown.age_in": "arithmetic on a member already fetched for the user",
     "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",

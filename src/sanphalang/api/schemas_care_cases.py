@@ -81,7 +81,7 @@ class MemberOut(Schema):
 
 class HouseholdOut(Schema):
     id: int
-    area_code: str
+    area_code: str | None = None
     house_number: str | None = None
     address: str | None = None
     phone: str | None = None

@@ -44,7 +44,7 @@ class MemberShown:
 class HouseholdShown:
     pk: int
     fields: FieldsShown
-    area_id: str
+    area_id: str | None  # where the household lives is shown with its address
     house_number: str | None
     address: str | None
     phone: str | None
@@ -99,7 +99,7 @@ def household_shown(*, user, household: Household, referred: bool = False) -> Ho
     return HouseholdShown(
         pk=household.pk,
         fields=shown,
-        area_id=household.area_id,
+        area_id=household.area_id if identity else None,
         house_number=household.house_number if identity else None,
         address=household.address if identity else None,
         phone=household.phone if identity else None,
