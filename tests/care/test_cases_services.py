@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from sanphalang.accounts.models import AccessLog
+from sanphalang.care.errors import CareError
 from sanphalang.care.models import (
     Case,
     CaseStatus,
@@ -153,7 +154,7 @@ def test_a_referral_needs_the_households_consent_to_sharing(cast, agency):
     with pytest.raises(ValidationError) as refused:
         _referral(cast, case, agency)
     assert codes(refused.value) == {"consent_for_sharing_required"}
-    assert "record its consent" in str(refused.value)
+    assert CareError.CONSENT_FOR_SHARING_REQUIRED.message() in str(refused.value)
 
 
 def test_the_agency_accepts_and_marks_done(cast, case, agency):

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from sanphalang.accounts.models import AccessLog
-from sanphalang.care.models import Case, CaseStatus, PlanStatus, ReferralStatus
 from sanphalang.care.errors import CareError
+from sanphalang.care.models import Case, CaseStatus, PlanStatus, ReferralStatus
 from sanphalang.care.services import cases as services
 
 from .cases_data import TODAY, household, opened
@@ -53,7 +53,7 @@ def test_a_referral_without_consent_shows_the_reason_on_the_form(client_for, cas
         reverse("care:referral_create", args=[case.pk]), {"agency": agency.pk, "reason": "ขอเบี้ย"}
     )
     assert page.status_code == 400
-    assert "record its consent on the household first" in page.content.decode()
+    assert CareError.CONSENT_FOR_SHARING_REQUIRED.message() in page.content.decode()
     assert not case.referrals.exists()
 
 
