@@ -64,6 +64,13 @@ def _logged(by, case: Case, channel: str, detail: str, action: str = AccessActio
     log_access(by, action, case, channel=channel, detail=detail)
 
 
+def _saved(by, record, case: Case, channel: str, detail: str):
+    """Save a record of the case and write the change of the case to the access log."""
+    validated_save(record, by)
+    _logged(by, case, channel, detail % {"pk": record.pk})
+    return record
+
+
 def _require_not_closed(case: Case) -> None:
     if case.is_closed:
         raise CareError.CASE_CLOSED.error(None)
@@ -152,9 +159,7 @@ def assessment_record(
         assessed_on=assessed_on,
         assessed_by=by,
     )
-    validated_save(assessment, by)
-    _logged(by, case, channel, f"assessment {assessment.pk} recorded")
-    return assessment
+    return _saved(by, assessment, case, channel, "assessment %(pk)s recorded")
 
 
 def _amount(value) -> Decimal | None:
@@ -211,9 +216,7 @@ def help_record(
         given_by_name=given_by_name,
         recorded_by=by,
     )
-    validated_save(help_given, by)
-    _logged(by, case, channel, f"help {help_given.pk} recorded")
-    return help_given
+    return _saved(by, help_given, case, channel, "help %(pk)s recorded")
 
 
 @transaction.atomic
@@ -241,9 +244,7 @@ def referral_send(
         sent_on=sent_on,
         sent_by=by,
     )
-    validated_save(referral, by)
-    _logged(by, case, channel, f"referral {referral.pk} sent")
-    return referral
+    return _saved(by, referral, case, channel, "referral %(pk)s sent")
 
 
 @transaction.atomic
@@ -286,9 +287,7 @@ def referral_answer(
             referral.answer = answer
     else:
         raise CareError.REFERRAL_NOT_WAITING.error(None)
-    validated_save(referral, by)
-    _logged(by, case, channel, f"referral {referral.pk} {referral.status}")
-    return referral
+    return _saved(by, referral, case, channel, f"referral %(pk)s {referral.status}")
 
 
 @transaction.atomic
@@ -301,9 +300,7 @@ def referral_revoke(
     if referral.status not in (ReferralStatus.IN_PROGRESS, ReferralStatus.ACCEPTED):
         raise CareError.REFERRAL_FINISHED.error(None)
     referral.status = ReferralStatus.REVOKED
-    validated_save(referral, by)
-    _logged(by, referral.case, channel, f"referral {referral.pk} revoked")
-    return referral
+    return _saved(by, referral, referral.case, channel, "referral %(pk)s revoked")
 
 
 def _refresh_next_follow_up(case: Case) -> None:

@@ -2,8 +2,6 @@
 help, referral and its answer, follow-ups, the plan and closing with their second-person approvals), the
 coordinator's caseload and a partner agency's inbox of referrals."""
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,7 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.accounts.audit import log_reads
-from sanphalang.web.forms import show_refusal, show_service_error
+from sanphalang.plans.views.pages import saved
+from sanphalang.web.forms import show_refusal
 from sanphalang.web.listing import Column, paginate
 
 from ..access import allowed, require_care_write, require_referral_answer, sees_people
@@ -111,20 +110,9 @@ def case_detail(request, pk: int):
     )
 
 
-def _saved(request, form, model, save: Callable[[dict], object]):
-    """What save(cleaned_data) wrote, or None to show the form again with the service's refusal at its field."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return save(dict(form.cleaned_data))
-    except ValidationError as error:
-        show_service_error(form, error, model)
-    return None
-
-
 def _action_page(request, form, *, case: Case, title: str, model, save, done: str):
     """An action on a case: its form, saved through one service, then back to the case."""
-    if _saved(request, form, model, save) is not None:
+    if saved(request, form, model, save) is not None:
         messages.success(request, done)
         return redirect("care:case_detail", pk=case.pk)
     return render(
@@ -153,7 +141,7 @@ def case_open(request, pk: int):
         workers=selectors.worker_choices(user=request.user, area_code=household.area_id),
         initial={"opened_on": timezone.localdate(), "worker": str(request.user.pk)},
     )
-    case = _saved(
+    case = saved(
         request, form, Case, lambda data: services.case_open(by=request.user, household=household, **data)
     )
     if case is not None:
@@ -302,26 +290,31 @@ def plan_submit(request, pk: int):
     )
 
 
-def _decision(request) -> dict | None:
+def _decided(request, pk: int, decide, *, approved: str, refused: str):
+    """A second person's decision on a plan or a closure: approve, or return/refuse (with the reason given)."""
+    case = selectors.case_get_for_change(user=request.user, pk=pk)
     form = forms.DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to approve or to return."))
-        return None
-    return form.cleaned_data
+        return redirect("care:case_detail", pk=case.pk)
+    decision = form.cleaned_data
+    return _one_button(
+        request,
+        lambda: decide(case, decision),
+        case_pk=case.pk,
+        done=approved if decision["approve"] else refused,
+    )
 
 
 @login_required
 @require_POST
 def plan_decide(request, pk: int):
-    case = selectors.case_get_for_change(user=request.user, pk=pk)
-    decision = _decision(request)
-    if decision is None:
-        return redirect("care:case_detail", pk=case.pk)
-    return _one_button(
+    return _decided(
         request,
-        lambda: services.case_plan_decide(by=request.user, case=case, **decision),
-        case_pk=case.pk,
-        done=_("The case plan was approved.") if decision["approve"] else _("The case plan was returned."),
+        pk,
+        lambda case, decision: services.case_plan_decide(by=request.user, case=case, **decision),
+        approved=_("The case plan was approved."),
+        refused=_("The case plan was returned."),
     )
 
 
@@ -343,17 +336,14 @@ def close_request(request, pk: int):
 @login_required
 @require_POST
 def close_decide(request, pk: int):
-    case = selectors.case_get_for_change(user=request.user, pk=pk)
-    decision = _decision(request)
-    if decision is None:
-        return redirect("care:case_detail", pk=case.pk)
-    return _one_button(
+    return _decided(
         request,
-        lambda: services.case_close_decide(by=request.user, case=case, approve=decision["approve"]),
-        case_pk=case.pk,
-        done=_("The case was closed.")
-        if decision["approve"]
-        else _("The closure was refused: the case stays open."),
+        pk,
+        lambda case, decision: services.case_close_decide(
+            by=request.user, case=case, approve=decision["approve"]
+        ),
+        approved=_("The case was closed."),
+        refused=_("The closure was refused: the case stays open."),
     )
 
 
