@@ -11,6 +11,7 @@ from stdnum.th import pin
 from sanphalang.accounts.services import api_token_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
+from sanphalang.care.services.cases import case_open, referral_send
 from sanphalang.care.services.households import household_register, member_add
 from sanphalang.care.services.housing import housing_work_create
 from sanphalang.care.services.risks import affected_household_add, incident_create, risk_area_create
@@ -472,6 +473,9 @@ def build_area_records(
         phone="0897654321",
         purpose=f"ดูแล{marker}",
         legal_basis="public_task",
+        consent_for_services=True,
+        consent_for_sharing=True,
+        consent_on=today,
         members=[
             {
                 "title": "นาง",
@@ -497,6 +501,23 @@ def build_area_records(
             no_national_id_reason="stateless",
             legal_status="stateless",
         ),
+    )
+    # A case opened on the household with its first follow-up, and a referral to the district's organisation,
+    # which the household consented to share.
+    case = case_open(
+        by=owner,
+        household=household,
+        member=records.objects["member"],
+        kind="elderly_alone",
+        summary=f"กรณี{marker}",
+        opened_on=today,
+        first_follow_up_on=today,
+    )
+    put("case", case)
+    put("follow_up", case.follow_ups.get())
+    put(
+        "referral",
+        referral_send(by=owner, case=case, agency=records.objects["organisation"], reason=f"ส่งต่อ{marker}"),
     )
     _care_records(records, owner, put, today)
     return records

@@ -170,6 +170,24 @@ WEB_PARAMETERS = {
     **{f"care:household_{view}": {"pk": "household"} for view in ("detail", "edit")},
     "care:member_add": {"pk": "household"},
     **{f"care:member_{view}": {"pk": "member"} for view in ("edit", "remove")},
+    "care:case_open": {"pk": "household"},
+    **{
+        f"care:{view}": {"pk": "case"}
+        for view in (
+            "case_detail",
+            "assessment_create",
+            "help_create",
+            "referral_create",
+            "follow_up_create",
+            "plan_submit",
+            "plan_decide",
+            "close_request",
+            "close_decide",
+            "case_reopen",
+        )
+    },
+    **{f"care:referral_{view}": {"pk": "referral"} for view in ("answer", "revoke")},
+    "care:follow_up_done": {"pk": "follow_up"},
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -213,6 +231,9 @@ API_PARAMETERS = {
     "status_case_id": "status_case",
     "housing_id": "housing_work",
     "member_id": "member",
+    "case_id": "case",
+    "referral_id": "referral",
+    "follow_up_id": "follow_up",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

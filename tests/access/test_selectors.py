@@ -7,6 +7,7 @@ soon as it exists; one that needs an argument this file cannot build fails until
 """
 
 import dataclasses
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -49,6 +50,7 @@ SELECTOR_ARGUMENTS = {
     "member": "member",
     "risk_area": "risk_area",
     "incident": "incident",
+    "today": lambda records: dt.date.today(),
 }
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
@@ -72,6 +74,8 @@ SELECTOR_RECORDS = {
     **{f"housing_get{suffix}": "housing_work" for suffix in ("", "_for_change")},
     "household_for_housing": "household",
     "member_for_status": "member",
+    "referral_get_for_answer": "referral",
+    "household_get_for_case": "household",
 }
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")

@@ -285,6 +285,12 @@ EDITS = [
         api="PATCH /api/care/members/{member_id}",
     ),
 ]
+EDITS += [
+    Edit("household", "house_number", "12/3", "12/4"),
+    Edit("member", "first_name", "บุญมี", "บุญมา"),
+    Edit("case", "summary", "ต้องการผู้ดูแล", "ต้องการรถเข็น", api="PATCH /api/care/cases/{case_id}"),
+    Edit("referral", "answer", "รับเรื่องแล้ว", "ส่งต่อโรงพยาบาล"),
+]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]
 API_EDITS = [edit for edit in EDITS if edit.api]

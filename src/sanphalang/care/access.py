@@ -27,7 +27,7 @@ from sanphalang.areas.scoping import require_write, require_writer, scope_for
 from sanphalang.errors import Access, AccessDenied
 
 from .errors import CareError
-from .models import ReferralStatus
+from .models import CaseKind, ReferralStatus
 
 # The roles that see the people of their areas, with their health and legal status.
 CARE_ROLES = {Role.ADMINISTRATOR, Role.PROVINCIAL_COORDINATOR, Role.AREA_COORDINATOR}
@@ -195,6 +195,54 @@ def require_not_anonymised(household) -> None:
     it are counts, which nothing may fill with a person again."""
     if household.anonymised_at is not None:
         raise CareError.HOUSEHOLD_ERASED.error(None)
+
+
+# Kinds of case that say something of a person's health or legal status by their name alone.
+HEALTH_KINDS = {CaseKind.BEDRIDDEN, CaseKind.DISABILITY, CaseKind.HEALTH}
+LEGAL_STATUS_KINDS = {CaseKind.STATELESS}
+
+
+def case_kind_shown(shown: FieldsShown, kind: str) -> bool:
+    """Whether a reader who sees these fields of a person may read the kind of their case."""
+    if kind in HEALTH_KINDS:
+        return shown.health
+    if kind in LEGAL_STATUS_KINDS:
+        return shown.legal_status
+    return shown.identity
+
+
+def reached_by_referral(user, area_code: str | None) -> bool:
+    """A case the user opened only because it is referred to their agency (case_read_q let them in): they see the
+    referred fields of it, and of its referrals only their own agency's."""
+    return not (sees_people(user) and scope_for(user).covers(area_code))
+
+
+def case_referrals_q(user, area_code: str | None) -> Q:
+    """The referrals of a case (already read by the user) the user sees: all of them, or only their agency's."""
+    if reached_by_referral(user, area_code):
+        return Q(agency_id=_agency_id(user)) if _agency_id(user) else Q(pk__in=[])
+    return Q()
+
+
+def referral_inbox_q(user) -> Q:
+    """Referrals to the user's agency that the household consented to share (a withdrawn one no longer shows)."""
+    agency = _agency_id(user)
+    if not agency:
+        return Q(pk__in=[])
+    return Q(agency_id=agency, status__in=SHARED_REFERRAL_STATUSES, case__household__consent_for_sharing=True)
+
+
+def require_referral_read(user, referral) -> None:
+    """A referral is read by those who read its case in full, and by the agency it is sent to (with consent)."""
+    if sees_people(user) and scope_for(user).covers(referral.case.area_id):
+        return
+    if (
+        _agency_id(user) == referral.agency_id
+        and referral.status in SHARED_REFERRAL_STATUSES
+        and referral.case.household.consent_for_sharing
+    ):
+        return
+    raise Access.OUTSIDE_AREA.denied()
 
 
 def allowed(requirement, user, *args) -> bool:

@@ -166,3 +166,100 @@ class CareError(ErrorCode):
         ),
         "override_reason",
     )
+    # Cases: opening, assessments, help, referrals, follow-ups, the case plan and closing
+    MEMBER_NOT_OF_HOUSEHOLD = (
+        "member_not_of_household",
+        _("This person is not of the case's household."),
+        "member",
+    )
+    WORKER_NOT_OF_AREA = (
+        "worker_not_of_area",
+        _("The case worker must be a coordinator who may write the household's area."),
+        "worker",
+    )
+    UNKNOWN_QUESTION = (
+        "unknown_question",
+        _("This question is not on the assessment form: %(question)s."),
+        "answers",
+    )
+    ANSWER_REQUIRED = ("answer_required", _("Answer this question: %(question)s."), "answers")
+    ANSWER_NOT_YES_NO = ("answer_not_yes_no", _("Answer yes or no: %(question)s."), "answers")
+    ANSWER_NOT_A_CHOICE = (
+        "answer_not_a_choice",
+        _("Choose one of the answers offered: %(question)s."),
+        "answers",
+    )
+    ANSWER_NOT_A_NUMBER = (
+        "answer_not_a_number",
+        _("Give a number of zero or more: %(question)s."),
+        "answers",
+    )
+    ANSWER_NOT_TEXT = (
+        "answer_not_text",
+        _("Give a short text of at most 1,000 characters: %(question)s."),
+        "answers",
+    )
+    AMOUNT_NEGATIVE = ("amount_negative", _("Give a value of zero baht or more."), "amount")
+    AMOUNT_TOO_PRECISE = (
+        "amount_too_precise",
+        _("Give the value in baht and satang: at most two decimals."),
+        "amount",
+    )
+    GIVER_REQUIRED = (
+        "giver_required",
+        _("Say who gave the help: an organisation, or a name."),
+        "given_by_name",
+    )
+    CONSENT_FOR_SHARING_REQUIRED = (
+        "consent_for_sharing_required",
+        _(
+            "The household has not consented to sharing its data with the agencies it is referred to: record its consent on the household first, then refer the case."
+        ),
+        "agency",
+    )
+    AGENCY_NOT_FOUND = (
+        "agency_not_found",
+        _("Choose an organisation of the directory in your areas."),
+        "agency",
+    )
+    REFERRAL_NOT_WAITING = (
+        "referral_not_waiting",
+        _("This referral is not waiting for the agency's answer any more."),
+    )
+    REFERRAL_NOT_ACCEPTED = (
+        "referral_not_accepted",
+        _("Only a referral the agency accepted can be marked done."),
+    )
+    REFERRAL_FINISHED = ("referral_finished", _("This referral is finished: it can no longer be withdrawn."))
+    REJECTION_REASON_REQUIRED = (
+        "rejection_reason_required",
+        _("Say why the agency declines the referral."),
+        "answer",
+    )
+    SERVICE_OUTCOME_REQUIRED = (
+        "service_outcome_required",
+        _("Say whether the service was given, or why not."),
+        "outcome",
+    )
+    FOLLOW_UP_DONE_ALREADY = (
+        "follow_up_done_already",
+        _("This follow-up has been recorded as done already."),
+    )
+    REPEAT_OUT_OF_RANGE = (
+        "repeat_out_of_range",
+        _("Repeat every 1 to 365 days, or leave it empty."),
+        "repeat_days",
+    )
+    PLAN_REQUIRED = ("plan_required", _("Write the case plan."), "plan")
+    PLAN_AWAITING_DECISION = (
+        "plan_awaiting_decision",
+        _("The case plan is awaiting approval: it is approved or returned before it changes."),
+    )
+    RETURN_REASON_REQUIRED = (
+        "return_reason_required",
+        _("Say why the plan goes back for changes."),
+        "reason",
+    )
+    CASE_NOT_OPEN = ("case_not_open", _("Only an open case can be asked to close."))
+    CASE_NOT_CLOSED = ("case_not_closed", _("Only a closed case can be reopened."))
+    OUTCOME_REQUIRED = ("outcome_required", _("Say how the case ends."), "outcome")

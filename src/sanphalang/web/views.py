@@ -2,9 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanphalang.areas.scoping import scope_for
+from sanphalang.care.access import sees_people
+from sanphalang.care.selectors.cases import follow_ups_due
 from sanphalang.directory.selectors import organisation_list, person_list
 from sanphalang.meetings.selectors.action_items import action_items_due_from, overdue_summary
 
@@ -22,6 +25,10 @@ def home(request):
     }
     if request.user.can_write:
         context["overdue_count"], context["overdue_items"] = overdue_summary(user=request.user, limit=5)
+    if sees_people(request.user):
+        context["care_due_count"], context["care_due"] = follow_ups_due(
+            user=request.user, today=timezone.localdate(), limit=5
+        )
     return render(request, "web/home.html", context)
 
 

@@ -281,6 +281,8 @@ class FollowUp(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A follow-up that repeats: when it is done, the next is scheduled this many days after that visit.
+    repeat_days = models.PositiveSmallIntegerField(_("repeat every (days)"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

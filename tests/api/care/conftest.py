@@ -1,0 +1,3 @@
+"""Fixtures of the care API tests: those of tests/care."""
+
+from tests.care.conftest import agency, case, grandmother, home, second  # noqa: F401
