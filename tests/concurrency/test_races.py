@@ -10,6 +10,7 @@ from sanphalang.directory.models import Organisation
 from sanphalang.directory.services import organisation_create, organisation_update
 from sanphalang.errors import VersionConflict
 from tests.conftest import build_cast
+from tests.e2e.conftest import official_areas_copy, reference_data  # noqa: F401 (fixtures)
 
 
 def save_waiting_for_the_lock(write) -> None:
@@ -26,7 +27,8 @@ def save_waiting_for_the_lock(write) -> None:
     raise AssertionError("the other writer never let go of the database")
 
 
-def test_two_saves_at_once_on_one_version_land_once(transactional_db):
+# reference_data: a test that ran before in this process may have emptied the tables, the official areas with them.
+def test_two_saves_at_once_on_one_version_land_once(reference_data):  # noqa: F811
     # given an organisation and two coordinators who read it at version 1
     cast = build_cast()
     organisation = organisation_create(

@@ -60,10 +60,13 @@ def case_list(
     worker: int | None = None,
     due: str | None = None,
     today: dt.date | None = None,
+    household: int | None = None,
 ) -> QuerySet[Case]:
-    """The cases the user may open, newest first; of one status, kind, area (and below), case worker, or those
+    """The cases the user may open, newest first; of one household, status, kind, area (and below), case worker, or those
     whose next follow-up is overdue ("overdue") or due within the week ("week")."""
     qs = _readable(user)
+    if household:
+        qs = qs.filter(household_id=household)
     if status:
         qs = qs.filter(status=status)
     if kind:

@@ -24,6 +24,7 @@ from ..access import allowed, require_care_write, require_care_writer, sees_peop
 from ..forms.households import HouseholdForm, HouseholdSearchForm, MemberForm, MemberFormSet, OverrideForm
 from ..models import Household, Member, Relationship, Sex
 from ..selectors import households as selectors
+from ..selectors.cases import case_list
 from ..selectors.shown import household_shown, member_shown
 from ..services import households as services
 from ..services.households import PossibleDuplicate, this_year_be
@@ -204,6 +205,8 @@ def household_detail(request, pk: int):
             "area": area_label(household.area),
             "members": [member_shown(user=request.user, member=member) for member in household.members.all()],
             "can_edit": can_edit,
+            "cases": case_list(user=request.user, household=household.pk)[:50],
+            "is_administrator": request.user.is_administrator,
         },
     )
 
