@@ -186,3 +186,38 @@ def allowed(requirement, user, *args) -> bool:
     except AccessDenied:
         return False
     return True
+
+
+# The social fund's requests (S5)
+
+
+def require_fund_request(user, fund, *, case=None, incident=None) -> None:
+    """Asking the fund for help: a reader of the fund who may change the case (or the incident's area)."""
+    require_fund_read(user, fund)
+    if case is not None:
+        require_care_write(user, case.area_id)
+    else:
+        require_write(user, getattr(incident, "area_id", None))
+
+
+def require_request_decision(user, request) -> None:
+    """A committee member decides a request, never the one who asked for it."""
+    require_fund_committee(user, request.fund)
+    if request.requested_by_id == user.pk:
+        raise Access.OWN_REQUEST.denied()
+
+
+def require_own_request(user, request) -> None:
+    """Only the one who asked withdraws a request."""
+    require_writer(user)
+    if request.requested_by_id != user.pk:
+        raise Access.NOT_THE_REQUESTER.denied()
+
+
+def request_details_shown(user, request) -> bool:
+    """What a request is for may tell of a household's needs: it is read by the fund's committee, who decide it,
+    and by the one who asked (those who open its case read it there too; the selectors decide that). A disaster
+    incident's request names no one and is read by all who read the fund."""
+    if not request.case_id or request.requested_by_id == getattr(user, "pk", None):
+        return True
+    return request.fund.committee.filter(pk=user.pk).exists()

@@ -1,0 +1,279 @@
+"""Reads of the provincial social development fund (S5): funds of the reader's provinces, the ledger with its
+running balance, requests (those awaiting the reader's decision first), the check that the ledger balances, and
+the donors' report, which counts money out by kind of case and district and never names the people helped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db.models import Case as When_
+from django.db.models import IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from sanphalang.areas.models import Area
+
+from ..access import case_read_q, fund_read_q, require_fund_read, require_fund_write, request_details_shown
+from ..errors import CareError
+from ..models import CaseKind, EntryKind, FundDecision, FundRequest, LedgerEntry, RequestStatus, SocialFund
+from .shown import HIDDEN_NAME, member_shown
+
+if TYPE_CHECKING:
+    from sanphalang.accounts.models import User
+
+HIDDEN_CASE = _("a case outside your area")
+INCIDENT_KIND = _("Disaster incident")
+ZERO = Decimal("0.00")
+
+
+def fund_list(*, user: User) -> QuerySet[SocialFund]:
+    """The funds of the provinces the user works in."""
+    return (
+        SocialFund.objects.filter(fund_read_q(user))
+        .select_related("area", "organisation")
+        .order_by("area_id", "name", "pk")
+    )
+
+
+def fund_get(*, user: User, pk: int) -> SocialFund:
+    try:
+        fund = fund_list(user=user).prefetch_related("committee").get(pk=pk)
+    except (SocialFund.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require_fund_read(user, fund)
+    return fund
+
+
+def fund_get_for_change(*, user: User, pk: int) -> SocialFund:
+    """A fund the user may record money in and change: not found outside their provinces, refused where they read."""
+    fund = fund_get(user=user, pk=pk)
+    require_fund_write(user, fund)
+    return fund
+
+
+def ledger(
+    *, user: User, fund: SocialFund, starts_on: dt.date | None = None, ends_on: dt.date | None = None
+) -> QuerySet[LedgerEntry]:
+    """The fund's entries in their order, each with the balance after it (the running balance), within the dates."""
+    require_fund_read(user, fund)
+    if starts_on and ends_on and ends_on < starts_on:
+        raise CareError.ENDS_BEFORE_START.error("ends_on")
+    entries = LedgerEntry.objects.filter(fund=fund)
+    if starts_on:
+        entries = entries.filter(entered_on__gte=starts_on)
+    if ends_on:
+        entries = entries.filter(entered_on__lte=ends_on)
+    return entries.select_related("donor_organisation", "reverses", "reversed_by", "request").order_by("number")
+
+
+def entry_get_for_change(*, user: User, pk: int) -> LedgerEntry:
+    """An entry the user may reverse: not found outside the funds they read, refused where they only read."""
+    try:
+        entry = (
+            LedgerEntry.objects.filter(fund__in=fund_list(user=user))
+            .select_related("fund", "reversed_by")
+            .get(pk=pk)
+        )
+    except (LedgerEntry.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require_fund_write(user, entry.fund)
+    return entry
+
+
+def _pending_first(requests: QuerySet[FundRequest]) -> QuerySet[FundRequest]:
+    waiting = When_(
+        When(status=RequestStatus.PENDING, then=Value(0)),
+        When(status=RequestStatus.APPROVED, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return requests.annotate(waiting=waiting).order_by("waiting", "-requested_on", "-pk")
+
+
+def request_list(*, user: User, fund: SocialFund | None = None, awaiting: bool = False) -> QuerySet[FundRequest]:
+    """Requests to the funds the user reads, those still waiting first; awaiting: only those waiting for the
+    user's own decision (a member of the fund's committee who did not ask and has not decided)."""
+    requests = FundRequest.objects.filter(fund__in=fund_list(user=user))
+    if fund is not None:
+        requests = requests.filter(fund=fund)
+    if awaiting:
+        requests = (
+            requests.filter(status=RequestStatus.PENDING, fund__committee=user)
+            .exclude(requested_by=user)
+            .exclude(decisions__by=user)
+        )
+    return _pending_first(requests.select_related("fund", "case", "incident", "requested_by"))
+
+
+def request_get(*, user: User, pk: int) -> FundRequest:
+    try:
+        return (
+            request_list(user=user)
+            .select_related("case__member", "case__household", "payment__reversed_by")
+            .prefetch_related(Prefetch("decisions", queryset=FundDecision.objects.select_related("by")))
+            .get(pk=pk)
+        )
+    except (FundRequest.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class RequestShown:
+    """What a request's page and the API say of what it is for: the case only as the reader may see it."""
+
+    subject: str  # the case's person, or HIDDEN_CASE; the incident
+    case_pk: int | None  # only when the reader may open the case
+    kind: str
+    district_code: str
+    purpose: str | None  # None where the reader neither sees the case nor sits on the committee
+
+
+def request_shown(*, user: User, request: FundRequest) -> RequestShown:
+    """Read with request_get (the case with its member): makes at most one query, whether the case is open to
+    the reader."""
+    if request.case_id:
+        case = request.case
+        opens = FundRequest.objects.filter(pk=request.pk).filter(case_read_q(user, "case__")).exists()
+        if opens and case.member_id:
+            subject = str(member_shown(user=user, member=case.member, referred=True).name)
+        else:
+            subject = str(_("case #%(number)s") % {"number": case.pk}) if opens else str(HIDDEN_CASE)
+        kind, area_code = case.get_kind_display(), case.area_id
+        if subject == str(HIDDEN_NAME):
+            subject, opens = str(HIDDEN_CASE), False
+    else:
+        incident = request.incident
+        subject = f"{incident.get_hazard_display()} {incident.occurred_on.isoformat()}"
+        opens, kind, area_code = False, str(INCIDENT_KIND), incident.area_id
+    return RequestShown(
+        subject=subject,
+        case_pk=request.case_id if opens else None,
+        kind=str(kind),
+        district_code=area_code[:4],
+        purpose=request.purpose if opens or request_details_shown(user, request) else None,
+    )
+
+
+@dataclass(frozen=True)
+class LedgerCheck:
+    balances: bool
+    total: Decimal
+    balance: Decimal
+    entries: int
+    first_wrong_number: int | None = None
+
+
+def ledger_balances(fund: SocialFund) -> LedgerCheck:
+    """Whether the ledger balances: its entries sum to the fund's balance, are numbered 1..n without a gap, and each
+    keeps the running sum as its balance after. For a fund already read for the user."""
+    saved = SocialFund.objects.values_list("balance", "entry_count").get(pk=fund.pk)
+    running, wrong = ZERO, None
+    count = 0
+    for number, amount, after in (
+        LedgerEntry.objects.filter(fund_id=fund.pk).order_by("number").values_list("number", "amount", "balance_after")
+    ):
+        count += 1
+        running += amount
+        if wrong is None and (number != count or after != running or after < 0):
+            wrong = number
+    balances = wrong is None and running == saved[0] and count == saved[1]
+    return LedgerCheck(balances=balances, total=running, balance=saved[0], entries=count, first_wrong_number=wrong)
+
+
+@dataclass
+class ReportLine:
+    label: str
+    amount: Decimal = ZERO
+    entries: int = 0
+
+
+@dataclass
+class DonorReport:
+    fund: SocialFund
+    starts_on: dt.date
+    ends_on: dt.date
+    opening: Decimal
+    closing: Decimal
+    money_in: Decimal
+    money_out: Decimal
+    by_donor: list[ReportLine] = field(default_factory=list)
+    by_case_kind: list[ReportLine] = field(default_factory=list)
+    by_district: list[ReportLine] = field(default_factory=list)
+
+
+def _donor_of(entry: LedgerEntry) -> str:
+    if entry.donor_organisation_id:
+        return str(entry.donor_organisation)
+    return entry.donor_name
+
+
+def _add(lines: dict, label: str, amount: Decimal) -> None:
+    line = lines.setdefault(label, ReportLine(label))
+    line.amount += amount
+    line.entries += 1
+
+
+def donor_report(*, user: User, fund: SocialFund, starts_on: dt.date, ends_on: dt.date) -> DonorReport:
+    """Money in by donor, money out by kind of case and by district, between the dates (the day an entry is
+    dated), with the balance before and after. A reversal counts where the entry it reverses counts. Figures only:
+    no one helped is named."""
+    require_fund_read(user, fund)
+    if ends_on < starts_on:
+        raise CareError.ENDS_BEFORE_START.error("ends_on")
+    before = LedgerEntry.objects.filter(fund=fund, entered_on__lt=starts_on).aggregate(total=Sum("amount"))
+    opening = before["total"] or ZERO
+    entries = (
+        LedgerEntry.objects.filter(fund=fund, entered_on__gte=starts_on, entered_on__lte=ends_on)
+        .select_related(
+            "donor_organisation",
+            "request__case",
+            "request__incident",
+            "reverses__donor_organisation",
+            "reverses__request__case",
+            "reverses__request__incident",
+        )
+        .order_by("number")
+    )
+    donors: dict = {}
+    kinds: dict = {}
+    districts: dict = defaultdict(lambda: ZERO)
+    district_entries: dict = defaultdict(int)
+    money_in = money_out = ZERO
+    kind_labels = dict(CaseKind.choices)
+    for entry in entries:
+        source = entry.reverses if entry.kind == EntryKind.REVERSAL else entry
+        if source.kind in (EntryKind.DONATION, EntryKind.GRANT):
+            money_in += entry.amount
+            _add(donors, f"{_donor_of(source)} ({source.get_kind_display()})", entry.amount)
+            continue
+        money_out -= entry.amount
+        request = source.request
+        if request is None:
+            continue
+        if request.case_id:
+            kind, area_code = str(kind_labels.get(request.case.kind, request.case.kind)), request.case.area_id
+        else:
+            kind, area_code = str(INCIDENT_KIND), request.incident.area_id
+        _add(kinds, kind, -entry.amount)
+        districts[area_code[:4]] += -entry.amount
+        district_entries[area_code[:4]] += 1
+    names = {area.code: area.display_name for area in Area.objects.filter(code__in=list(districts))}
+    by_district = [
+        ReportLine(str(names.get(code, code)), districts[code], district_entries[code]) for code in sorted(districts)
+    ]
+    return DonorReport(
+        fund=fund,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        opening=opening,
+        closing=opening + money_in - money_out,
+        money_in=money_in,
+        money_out=money_out,
+        by_donor=sorted(donors.values(), key=lambda line: (-line.amount, line.label)),
+        by_case_kind=sorted(kinds.values(), key=lambda line: (-line.amount, line.label)),
+        by_district=by_district,
+    )

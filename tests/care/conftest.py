@@ -1,0 +1,3 @@
+"""Fixtures of the care tests."""
+
+from tests.care.fund_data import case, fund  # noqa: F401
