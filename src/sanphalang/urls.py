@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("sanphalang.web.urls")),
     path("accounts/", include("sanphalang.accounts.urls")),
     path("areas/", include("sanphalang.areas.urls")),
+    path("care/", include("sanphalang.care.urls")),
     path("directory/", include("sanphalang.directory.urls")),
     path("import/", include("sanphalang.imports.urls")),
     path("jobs/", include("sanphalang.jobs.urls")),

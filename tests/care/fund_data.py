@@ -17,12 +17,16 @@ TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
-def a_case(*, area_code: str = "570901", kind: str = CaseKind.POVERTY, first_name: str = "บุญมี", by=None) -> Case:
+def a_case(
+    *, area_code: str = "570901", kind: str = CaseKind.POVERTY, first_name: str = "บุญมี", by=None
+) -> Case:
     """A household with one member and an open case, written as the households' services leave them."""
     household = Household.objects.create(
         area_id=area_code, house_number="99/1", purpose="ช่วยเหลือครัวเรือนเปราะบาง", consent_on=TODAY
     )
-    member = Member.objects.create(household=household, area_id=area_code, first_name=first_name, last_name="ศรีสุข")
+    member = Member.objects.create(
+        household=household, area_id=area_code, first_name=first_name, last_name="ศรีสุข"
+    )
     return Case.objects.create(
         household=household,
         member=member,
@@ -54,14 +58,20 @@ def a_fund(cast, *, name: str = "กองทุนพัฒนาสังค�
 
 def phayao_members():
     return [
-        user_create(username=f"py_member{n}", password=PASSWORD, role=Role.AREA_COORDINATOR, area_codes=["5601"])
+        user_create(
+            username=f"py_member{n}", password=PASSWORD, role=Role.AREA_COORDINATOR, area_codes=["5601"]
+        )
         for n in (1, 2)
     ]
 
 
 def funded(cast, fund, amount: str = "10000.00"):
     return donation_record(
-        by=cast.chiangrai_coordinator, fund=fund, amount=Decimal(amount), donor_name="คุณใจบุญ", entered_on=YESTERDAY
+        by=cast.chiangrai_coordinator,
+        fund=fund,
+        amount=Decimal(amount),
+        donor_name="คุณใจบุญ",
+        entered_on=YESTERDAY,
     )
 
 

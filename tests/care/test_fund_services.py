@@ -24,9 +24,11 @@ from tests.care.fund_data import TODAY, a_case, funded
 
 
 def codes(error: ValidationError) -> set[str]:
-    return {item.code for item in error.error_list} if not hasattr(error, "error_dict") else {
-        item.code for items in error.error_dict.values() for item in items
-    }
+    return (
+        {item.code for item in error.error_list}
+        if not hasattr(error, "error_dict")
+        else {item.code for items in error.error_dict.values() for item in items}
+    )
 
 
 def approved_request(cast, fund, case, amount="3000.00"):
@@ -42,7 +44,11 @@ def approved_request(cast, fund, case, amount="3000.00"):
 
 def test_a_province_writer_creates_a_fund_with_its_committee(cast, fund):
     assert fund.area_id == "57"
-    assert set(fund.committee.all()) == {cast.chiangrai_coordinator, cast.mueang_coordinator, cast.maesai_coordinator}
+    assert set(fund.committee.all()) == {
+        cast.chiangrai_coordinator,
+        cast.mueang_coordinator,
+        cast.maesai_coordinator,
+    }
     assert fund.balance == Decimal("0.00") and fund.approvals_required == 2
 
 
@@ -70,7 +76,9 @@ def test_it_refuses_fewer_than_two_approvals_or_a_small_committee(cast, fund):
     fund.refresh_from_db()
     with pytest.raises(ValidationError) as refused:
         fund_update(
-            by=cast.chiangrai_coordinator, fund=fund, committee=[cast.chiangrai_coordinator, cast.maesai_coordinator]
+            by=cast.chiangrai_coordinator,
+            fund=fund,
+            committee=[cast.chiangrai_coordinator, cast.maesai_coordinator],
         )
     assert codes(refused.value) == {"committee_too_small"}
 
@@ -93,7 +101,9 @@ def test_updating_the_fund_keeps_the_balance_moved_since_it_was_read(cast, fund)
     fund_update(by=cast.chiangrai_coordinator, fund=stale, name="กองทุนพัฒนาสังคมเชียงราย")
     # then the donation still counts
     saved = SocialFund.objects.get(pk=fund.pk)
-    assert saved.name == "กองทุนพัฒนาสังคมเชียงราย" and saved.balance == Decimal("500.00") and saved.entry_count == 1
+    assert (
+        saved.name == "กองทุนพัฒนาสังคมเชียงราย" and saved.balance == Decimal("500.00") and saved.entry_count == 1
+    )
 
 
 # ---- money in
@@ -101,7 +111,11 @@ def test_updating_the_fund_keeps_the_balance_moved_since_it_was_read(cast, fund)
 
 def test_a_donation_raises_the_balance_and_is_entry_one(cast, fund):
     entry = donation_record(
-        by=cast.chiangrai_coordinator, fund=fund, amount="1234.50", donor_name="ร้านทองเยาวราช", entered_on=TODAY
+        by=cast.chiangrai_coordinator,
+        fund=fund,
+        amount="1234.50",
+        donor_name="ร้านทองเยาวราช",
+        entered_on=TODAY,
     )
     fund.refresh_from_db()
     assert (entry.number, entry.kind, entry.amount, entry.balance_after) == (
@@ -114,13 +128,20 @@ def test_a_donation_raises_the_balance_and_is_entry_one(cast, fund):
 
 
 def test_a_grant_from_an_organisation_needs_no_donor_name(cast, fund):
-    entry = grant_record(by=cast.chiangrai_coordinator, fund=fund, amount=Decimal(50000), donor_organisation=fund.organisation)
+    entry = grant_record(
+        by=cast.chiangrai_coordinator, fund=fund, amount=Decimal(50000), donor_organisation=fund.organisation
+    )
     assert entry.kind == EntryKind.GRANT and entry.balance_after == Decimal("50000.00")
 
 
 @pytest.mark.parametrize(
     ("amount", "code"),
-    [("0", "amount_not_positive"), ("-5", "amount_not_positive"), ("1.005", "amount_too_precise"), ("x", "amount_not_positive")],
+    [
+        ("0", "amount_not_positive"),
+        ("-5", "amount_not_positive"),
+        ("1.005", "amount_too_precise"),
+        ("x", "amount_not_positive"),
+    ],
 )
 def test_it_refuses_an_amount_that_is_not_baht_and_satang(cast, fund, amount, code):
     with pytest.raises(ValidationError) as refused:
@@ -162,7 +183,9 @@ def test_two_other_members_approve_a_request(cast, fund, case):
 
 
 def test_a_member_cannot_approve_their_own_request(cast, fund, case):
-    request = fund_request_make(by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา")
+    request = fund_request_make(
+        by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา"
+    )
     with pytest.raises(AccessDenied) as refused:
         fund_request_decide(by=cast.maesai_coordinator, request=request, approves=True)
     assert refused.value.code == "own_request"
@@ -170,7 +193,9 @@ def test_a_member_cannot_approve_their_own_request(cast, fund, case):
 
 
 def test_someone_off_the_committee_cannot_decide(cast, fund, case):
-    request = fund_request_make(by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา")
+    request = fund_request_make(
+        by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา"
+    )
     for outsider in (cast.admin, cast.chiangrai_viewer, cast.phayao_coordinator):
         with pytest.raises(AccessDenied):
             fund_request_decide(by=outsider, request=request, approves=True)
@@ -178,7 +203,9 @@ def test_someone_off_the_committee_cannot_decide(cast, fund, case):
 
 
 def test_a_member_decides_once(cast, fund, case):
-    request = fund_request_make(by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา")
+    request = fund_request_make(
+        by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา"
+    )
     fund_request_decide(by=cast.chiangrai_coordinator, request=request, approves=True)
     with pytest.raises(ValidationError) as refused:
         fund_request_decide(by=cast.chiangrai_coordinator, request=request, approves=True)
@@ -187,7 +214,9 @@ def test_a_member_decides_once(cast, fund, case):
 
 
 def test_one_refusal_refuses_the_request(cast, fund, case):
-    request = fund_request_make(by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา")
+    request = fund_request_make(
+        by=cast.maesai_coordinator, fund=fund, case=case, amount="3000", purpose="ค่ารักษา"
+    )
     fund_request_decide(by=cast.chiangrai_coordinator, request=request, approves=True)
     request = fund_request_decide(by=cast.mueang_coordinator, request=request, approves=False, note="ซ้ำซ้อน")
     assert request.status == RequestStatus.REJECTED
@@ -213,7 +242,9 @@ def test_a_request_of_another_province_is_refused(cast, fund):
 
 
 def test_only_the_requester_withdraws(cast, fund, case):
-    request = fund_request_make(by=cast.maesai_coordinator, fund=fund, case=case, amount="10", purpose="ค่ารักษา")
+    request = fund_request_make(
+        by=cast.maesai_coordinator, fund=fund, case=case, amount="10", purpose="ค่ารักษา"
+    )
     with pytest.raises(AccessDenied):
         fund_request_withdraw(by=cast.chiangrai_coordinator, request=request)
     request = fund_request_withdraw(by=cast.maesai_coordinator, request=request)
@@ -239,7 +270,11 @@ def test_paying_an_approved_request_moves_the_money_and_records_the_help(cast, f
     )
     assert fund.balance == Decimal("7000.00") and request.status == RequestStatus.PAID
     help_given = Help.objects.get(fund_entry=entry)
-    assert help_given.case == case and help_given.kind == HelpKind.MONEY and help_given.amount == Decimal("3000.00")
+    assert (
+        help_given.case == case
+        and help_given.kind == HelpKind.MONEY
+        and help_given.amount == Decimal("3000.00")
+    )
     assert ledger_balances(fund).balances
 
 
@@ -255,7 +290,9 @@ def test_a_request_is_paid_once(cast, fund, case):
 
 def test_a_pending_request_is_not_paid(cast, fund, case):
     funded(cast, fund)
-    request = fund_request_make(by=cast.maesai_coordinator, fund=fund, case=case, amount="10", purpose="ค่ารักษา")
+    request = fund_request_make(
+        by=cast.maesai_coordinator, fund=fund, case=case, amount="10", purpose="ค่ารักษา"
+    )
     fund_request_decide(by=cast.chiangrai_coordinator, request=request, approves=True)
     with pytest.raises(ValidationError):
         fund_request_pay(by=cast.chiangrai_coordinator, request=request)
@@ -270,7 +307,11 @@ def test_it_refuses_a_payment_the_fund_cannot_cover_naming_both_amounts(cast, fu
     assert "1,000.00" in str(refused.value) and "1,234.50" in str(refused.value)
     fund.refresh_from_db()
     request.refresh_from_db()
-    assert fund.balance == Decimal("1000.00") and fund.entry_count == 1 and request.status == RequestStatus.APPROVED
+    assert (
+        fund.balance == Decimal("1000.00")
+        and fund.entry_count == 1
+        and request.status == RequestStatus.APPROVED
+    )
     assert not Help.objects.exists()
 
 

@@ -93,7 +93,7 @@ def fields_shown(user, area_code: str | None, *, referred: bool = False) -> Fiel
     return NOTHING_SHOWN
 
 
-def people_q(user, field: str = "area") -> Q:
+def people_q(user, field: str = "area_id") -> Q:
     """Rows of people (households, members, cases; field holds their area code) the user sees in full."""
     if not sees_people(user):
         return Q(pk__in=[])
@@ -116,10 +116,10 @@ def referred_cases_q(user, prefix: str = "") -> Q:
 
 def case_read_q(user, prefix: str = "") -> Q:
     """Cases the user may open: those of their areas (care roles) and those referred to their agency."""
-    return people_q(user, f"{prefix}area") | referred_cases_q(user, prefix)
+    return people_q(user, f"{prefix}area_id") | referred_cases_q(user, prefix)
 
 
-def counts_q(user, field: str = "area") -> Q:
+def counts_q(user, field: str = "area_id") -> Q:
     """Rows that count in the user's figures (anyone's areas, viewers and partners included): never names."""
     return scope_for(user).subtree_q(field)
 

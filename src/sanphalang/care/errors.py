@@ -101,7 +101,9 @@ class CareError(ErrorCode):
     )
     COMMITTEE_TOO_SMALL = (
         "committee_too_small",
-        _("The committee needs at least %(needed)s members, so that a member who asks is decided by enough others."),
+        _(
+            "The committee needs at least %(needed)s members, so that a member who asks is decided by enough others."
+        ),
         "committee",
     )
     COMMITTEE_OUTSIDE_PROVINCE = (

@@ -10,16 +10,35 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Case as When_
-from django.db.models import IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.db import models as db
+from django.db.models import IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from sanphalang.accounts import models as accounts
+from sanphalang.accounts.audit import log_access
 from sanphalang.areas.models import Area
 
-from ..access import case_read_q, fund_read_q, require_fund_read, require_fund_write, request_details_shown
+from ..access import (
+    allowed,
+    case_read_q,
+    fund_read_q,
+    request_details_shown,
+    require_care_write,
+    require_fund_read,
+    require_fund_write,
+)
 from ..errors import CareError
-from ..models import CaseKind, EntryKind, FundDecision, FundRequest, LedgerEntry, RequestStatus, SocialFund
+from ..models import (
+    Case,
+    CaseKind,
+    EntryKind,
+    FundDecision,
+    FundRequest,
+    LedgerEntry,
+    RequestStatus,
+    SocialFund,
+)
 from .shown import HIDDEN_NAME, member_shown
 
 if TYPE_CHECKING:
@@ -55,6 +74,23 @@ def fund_get_for_change(*, user: User, pk: int) -> SocialFund:
     return fund
 
 
+def committee_candidates(*, user: User, province_codes: list[str]) -> QuerySet:
+    """Who may sit on the committee of a fund of these provinces (those the user reads): active users who record
+    data there."""
+    codes = [code for code in province_codes if allowed(require_fund_read, user, SocialFund(area_id=code))]
+    if not codes:
+        return accounts.User.objects.none()
+    works_here = Q(scope_codes__contains="TH") | Q(is_superuser=True) | Q(role=accounts.Role.ADMINISTRATOR)
+    for code in codes:
+        works_here |= Q(scope_codes__startswith=code) | Q(scope_codes__contains=f" {code}")
+    return (
+        accounts.User.objects.filter(is_active=True)
+        .filter(Q(role__in=accounts.WRITING_ROLES) | Q(is_superuser=True))
+        .filter(works_here)
+        .order_by("first_name", "last_name", "username")
+    )
+
+
 def ledger(
     *, user: User, fund: SocialFund, starts_on: dt.date | None = None, ends_on: dt.date | None = None
 ) -> QuerySet[LedgerEntry]:
@@ -67,7 +103,9 @@ def ledger(
         entries = entries.filter(entered_on__gte=starts_on)
     if ends_on:
         entries = entries.filter(entered_on__lte=ends_on)
-    return entries.select_related("donor_organisation", "reverses", "reversed_by", "request").order_by("number")
+    return entries.select_related("donor_organisation", "reverses", "reversed_by", "request").order_by(
+        "number"
+    )
 
 
 def entry_get_for_change(*, user: User, pk: int) -> LedgerEntry:
@@ -84,8 +122,20 @@ def entry_get_for_change(*, user: User, pk: int) -> LedgerEntry:
     return entry
 
 
+def request_case_get(*, user: User, pk: int):
+    """The case a request to the fund is made for: one the user may change (the page names its person, so the
+    read is logged)."""
+    try:
+        case = Case.objects.filter(case_read_q(user)).select_related("member", "household").get(pk=pk)
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require_care_write(user, case.area_id)
+    log_access(user, accounts.AccessAction.READ, case, detail="fund request")
+    return case
+
+
 def _pending_first(requests: QuerySet[FundRequest]) -> QuerySet[FundRequest]:
-    waiting = When_(
+    waiting = db.Case(
         When(status=RequestStatus.PENDING, then=Value(0)),
         When(status=RequestStatus.APPROVED, then=Value(1)),
         default=Value(2),
@@ -94,7 +144,9 @@ def _pending_first(requests: QuerySet[FundRequest]) -> QuerySet[FundRequest]:
     return requests.annotate(waiting=waiting).order_by("waiting", "-requested_on", "-pk")
 
 
-def request_list(*, user: User, fund: SocialFund | None = None, awaiting: bool = False) -> QuerySet[FundRequest]:
+def request_list(
+    *, user: User, fund: SocialFund | None = None, awaiting: bool = False
+) -> QuerySet[FundRequest]:
     """Requests to the funds the user reads, those still waiting first; awaiting: only those waiting for the
     user's own decision (a member of the fund's committee who did not ask and has not decided)."""
     requests = FundRequest.objects.filter(fund__in=fund_list(user=user))
@@ -174,14 +226,18 @@ def ledger_balances(fund: SocialFund) -> LedgerCheck:
     running, wrong = ZERO, None
     count = 0
     for number, amount, after in (
-        LedgerEntry.objects.filter(fund_id=fund.pk).order_by("number").values_list("number", "amount", "balance_after")
+        LedgerEntry.objects.filter(fund_id=fund.pk)
+        .order_by("number")
+        .values_list("number", "amount", "balance_after")
     ):
         count += 1
         running += amount
         if wrong is None and (number != count or after != running or after < 0):
             wrong = number
     balances = wrong is None and running == saved[0] and count == saved[1]
-    return LedgerCheck(balances=balances, total=running, balance=saved[0], entries=count, first_wrong_number=wrong)
+    return LedgerCheck(
+        balances=balances, total=running, balance=saved[0], entries=count, first_wrong_number=wrong
+    )
 
 
 @dataclass
@@ -263,7 +319,8 @@ def donor_report(*, user: User, fund: SocialFund, starts_on: dt.date, ends_on: d
         district_entries[area_code[:4]] += 1
     names = {area.code: area.display_name for area in Area.objects.filter(code__in=list(districts))}
     by_district = [
-        ReportLine(str(names.get(code, code)), districts[code], district_entries[code]) for code in sorted(districts)
+        ReportLine(str(names.get(code, code)), districts[code], district_entries[code])
+        for code in sorted(districts)
     ]
     return DonorReport(
         fund=fund,

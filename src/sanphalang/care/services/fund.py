@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from sanphalang.accounts.audit import validated_save
+from sanphalang.accounts.audit import log_access, validated_save
+from sanphalang.accounts.models import AccessAction
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import scope_for
 from sanphalang.errors import reject_unknown_fields
@@ -134,10 +135,7 @@ def fund_update(*, by: User, fund: SocialFund, version: int | None = None, **fie
     # Saving the row writes every column: the balance is taken as it is now, under the row's lock, so a payment
     # made since the fund was read is never undone.
     fund.balance, fund.entry_count = (
-        SocialFund.objects.select_for_update()
-        .filter(pk=fund.pk)
-        .values_list("balance", "entry_count")
-        .get()
+        SocialFund.objects.select_for_update().filter(pk=fund.pk).values_list("balance", "entry_count").get()
     )
     committee = list(fields.pop("committee")) if "committee" in fields else list(fund.committee.all())
     for name, value in fields.items():
@@ -260,7 +258,9 @@ def grant_record(
 
 
 @transaction.atomic
-def entry_reverse(*, by: User, entry: LedgerEntry, reason: str, entered_on: dt.date | None = None) -> LedgerEntry:
+def entry_reverse(
+    *, by: User, entry: LedgerEntry, reason: str, entered_on: dt.date | None = None
+) -> LedgerEntry:
     """Put a mistaken entry right with an entry of the opposite amount; refused when that would overdraw the fund
     or the entry is reversed already. A reversed payment's request stays PAID (see the module's docstring)."""
     fund = entry.fund
@@ -322,7 +322,10 @@ def fund_request_make(
         requested_by=by,
         requested_on=_not_in_future(requested_on, "requested_on"),
     )
-    return validated_save(request, by)
+    validated_save(request, by)
+    if case is not None:
+        log_access(by, AccessAction.UPDATE, case, detail=f"fund request {request.pk}")
+    return request
 
 
 def _locked(request: FundRequest) -> FundRequest:
@@ -406,7 +409,7 @@ def fund_request_pay(*, by: User, request: FundRequest, paid_on: dt.date | None 
             recorded_by=by,
         )
         validated_save(help_given, by)
+        log_access(by, AccessAction.UPDATE, help_given.case, detail=f"fund payment {entry.pk}")
     request.status = current.status
     request.version = current.version
     return entry
-
