@@ -5,6 +5,7 @@ from ninja import Router
 
 from .areas import router as areas_router
 from .auth import api_auth
+from .care_fund import router as care_fund_router
 from .errors import ApiError, ErrorOut, register_error_handlers
 from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
@@ -70,6 +71,7 @@ for _router in (
     issue_areas_router,
     meetings_router,
     welfare_router,
+    care_fund_router,
     plans_projects_router,
     # Before the plans' own routes: /plans/charters must not be read as the plan whose id is "charters".
     plans_stages_router,

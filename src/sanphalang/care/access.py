@@ -214,10 +214,8 @@ def require_own_request(user, request) -> None:
         raise Access.NOT_THE_REQUESTER.denied()
 
 
-def request_details_shown(user, request) -> bool:
-    """What a request is for may tell of a household's needs: it is read by the fund's committee, who decide it,
-    and by the one who asked (those who open its case read it there too; the selectors decide that). A disaster
-    incident's request names no one and is read by all who read the fund."""
-    if not request.case_id or request.requested_by_id == getattr(user, "pk", None):
-        return True
-    return request.fund.committee.filter(pk=user.pk).exists()
+def request_details_shown(request, *, on_committee: bool, user) -> bool:
+    """What a request is for may tell of a household's needs: it is read by the fund's committee, who decide it
+    (on_committee: the selectors read that), and by the one who asked (those who open its case read it there too).
+    A disaster incident's request names no one and is read by all who read the fund."""
+    return not request.case_id or on_committee or request.requested_by_id == getattr(user, "pk", None)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import models as db
-from django.db.models import IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +22,7 @@ from sanphalang.areas.models import Area
 from ..access import (
     allowed,
     case_read_q,
+    counts_q,
     fund_read_q,
     request_details_shown,
     require_care_write,
@@ -35,6 +36,7 @@ from ..models import (
     EntryKind,
     FundDecision,
     FundRequest,
+    Incident,
     LedgerEntry,
     RequestStatus,
     SocialFund,
@@ -134,6 +136,14 @@ def request_case_get(*, user: User, pk: int):
     return case
 
 
+def request_incident_get(*, user: User, pk: int) -> Incident:
+    """A disaster incident a request to the fund may be for: one of the user's areas (names no one)."""
+    try:
+        return Incident.objects.filter(counts_q(user)).get(pk=pk)
+    except (Incident.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def _pending_first(requests: QuerySet[FundRequest]) -> QuerySet[FundRequest]:
     waiting = db.Case(
         When(status=RequestStatus.PENDING, then=Value(0)),
@@ -158,14 +168,23 @@ def request_list(
             .exclude(requested_by=user)
             .exclude(decisions__by=user)
         )
-    return _pending_first(requests.select_related("fund", "case", "incident", "requested_by"))
+    approvals = Count(
+        "decisions__by",
+        filter=Q(decisions__approves=True) & ~Q(decisions__by=F("requested_by")),
+        distinct=True,
+    )
+    return _pending_first(
+        requests.select_related("fund", "case__member", "incident", "requested_by").annotate(
+            approvals=approvals
+        )
+    )
 
 
 def request_get(*, user: User, pk: int) -> FundRequest:
     try:
         return (
             request_list(user=user)
-            .select_related("case__member", "case__household", "payment__reversed_by")
+            .select_related("case__household", "payment__reversed_by")
             .prefetch_related(Prefetch("decisions", queryset=FundDecision.objects.select_related("by")))
             .get(pk=pk)
         )
@@ -184,29 +203,49 @@ class RequestShown:
     purpose: str | None  # None where the reader neither sees the case nor sits on the committee
 
 
+def requests_shown(*, user: User, requests: list[FundRequest]) -> dict[int, RequestShown]:
+    """What each request (read with request_list or request_get: its case with its member) says of what it is for,
+    in two queries however many: which of their cases the user opens, and which funds' committees they sit on."""
+    pks = [request.pk for request in requests]
+    opened = set(
+        FundRequest.objects.filter(pk__in=pks)
+        .filter(case_read_q(user, "case__"))
+        .values_list("pk", flat=True)
+    )
+    seated = set(
+        SocialFund.objects.filter(pk__in={r.fund_id for r in requests}, committee=user).values_list(
+            "pk", flat=True
+        )
+    )
+    return {
+        request.pk: _shown(user, request, request.pk in opened, request.fund_id in seated)
+        for request in requests
+    }
+
+
 def request_shown(*, user: User, request: FundRequest) -> RequestShown:
-    """Read with request_get (the case with its member): makes at most one query, whether the case is open to
-    the reader."""
+    return requests_shown(user=user, requests=[request])[request.pk]
+
+
+def _shown(user: User, request: FundRequest, opens: bool, on_committee: bool) -> RequestShown:
     if request.case_id:
         case = request.case
-        opens = FundRequest.objects.filter(pk=request.pk).filter(case_read_q(user, "case__")).exists()
+        subject = str(_("case #%(number)s") % {"number": case.pk}) if opens else str(HIDDEN_CASE)
         if opens and case.member_id:
-            subject = str(member_shown(user=user, member=case.member, referred=True).name)
-        else:
-            subject = str(_("case #%(number)s") % {"number": case.pk}) if opens else str(HIDDEN_CASE)
+            name = member_shown(user=user, member=case.member, referred=True).name
+            subject, opens = (str(HIDDEN_CASE), False) if name == HIDDEN_NAME else (str(name), opens)
         kind, area_code = case.get_kind_display(), case.area_id
-        if subject == str(HIDDEN_NAME):
-            subject, opens = str(HIDDEN_CASE), False
     else:
         incident = request.incident
         subject = f"{incident.get_hazard_display()} {incident.occurred_on.isoformat()}"
-        opens, kind, area_code = False, str(INCIDENT_KIND), incident.area_id
+        kind, area_code = INCIDENT_KIND, incident.area_id
+    details = opens or request_details_shown(request, on_committee=on_committee, user=user)
     return RequestShown(
         subject=subject,
         case_pk=request.case_id if opens else None,
         kind=str(kind),
         district_code=area_code[:4],
-        purpose=request.purpose if opens or request_details_shown(user, request) else None,
+        purpose=request.purpose if details else None,
     )
 
 
