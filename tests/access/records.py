@@ -8,9 +8,13 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
-from sanphalang.accounts.services import api_token_create
+from sanphalang.accounts.models import Role
+from sanphalang.accounts.services import api_token_create, user_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
+from sanphalang.care.models import Case, CaseKind, Household, Incident, Member
+from sanphalang.care.services.fund import donation_record, fund_request_decide, fund_request_make
+from sanphalang.care.services.fund import fund_create as social_fund_create
 from sanphalang.directory.services import (
     issue_area_create,
     organisation_create,
@@ -459,4 +463,69 @@ def build_area_records(
             document=SimpleUploadedFile("bylaws.txt", f"ข้อบังคับ{province_marker}".encode()),
         ),
     )
+    _social_fund_records(
+        records, owner=owner, province_owner=province_owner, marker=marker, province_marker=province_marker
+    )
     return records
+
+
+def _social_fund_records(records: AreaRecords, *, owner, province_owner, marker, province_marker) -> None:
+    """The province's social fund (read province-wide), with money in and a request for a case of the district,
+    approved by one member. The household and its case are written as the households' services leave them."""
+    put = records.objects.__setitem__
+    today = dt.date.today()
+    if "case" not in records.objects:
+        household = Household.objects.create(
+            area_id=records.subdistrict_code, house_number=f"บ้าน{marker}", purpose="ช่วยเหลือ", consent_on=today
+        )
+        member = Member.objects.create(
+            household=household, area_id=records.subdistrict_code, first_name=f"สมหญิง{marker}"
+        )
+        put("household", household)
+        put(
+            "case",
+            Case.objects.create(
+                household=household,
+                member=member,
+                area_id=records.subdistrict_code,
+                kind=CaseKind.POVERTY,
+                summary=f"ความต้องการ{marker}",
+                opened_on=today,
+            ),
+        )
+    if "incident" not in records.objects:
+        put(
+            "incident",
+            Incident.objects.create(
+                area_id=records.subdistrict_code,
+                hazard="flood",
+                occurred_on=today,
+                description=f"น้ำท่วม{marker}",
+            ),
+        )
+    members = [
+        user_create(
+            username=f"fund_{records.label}_{n}",
+            password="fund-committee-member-42",
+            role=Role.AREA_COORDINATOR,
+            area_codes=[records.province_code],
+        )
+        for n in (1, 2)
+    ]
+    fund = social_fund_create(
+        by=province_owner,
+        area_code=records.province_code,
+        name=f"กองทุนพัฒนาสังคม{province_marker}",
+        committee=[province_owner, *members],
+    )
+    put("social_fund", fund)
+    put(
+        "ledger_entry",
+        donation_record(
+            by=province_owner, fund=fund, amount=Decimal(5000), donor_name=f"ผู้บริจาค{province_marker}"
+        ),
+    )
+    request = fund_request_make(
+        by=owner, fund=fund, case=records.objects["case"], amount=Decimal(1200), purpose=f"ค่ารักษา{marker}"
+    )
+    put("fund_request", fund_request_decide(by=members[0], request=request, approves=True))

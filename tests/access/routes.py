@@ -148,6 +148,16 @@ WEB_PARAMETERS = {
     "plans:charter_document": {"pk": "stage_event"},
     "plans:registration_stage_remove": {"pk": "registration_stage_event"},
     "plans:registration_document": {"pk": "registration_stage_event"},
+    **{
+        f"care:fund_{view}": {"pk": "social_fund"}
+        for view in ("detail", "update", "ledger", "report", "donation_record", "grant_record")
+    },
+    "care:fund_entry_reverse": {"pk": "ledger_entry"},
+    "care:fund_request_create": {"pk": "case"},
+    **{
+        f"care:fund_request_{view}": {"pk": "fund_request"}
+        for view in ("detail", "decide", "pay", "withdraw")
+    },
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -184,6 +194,9 @@ API_PARAMETERS = {
     "period": f"={PROGRESS_PERIOD.isoformat()}",
     "province_code": "plan.area_id",
     "slug": "region.slug",
+    "social_fund_id": "social_fund",
+    "fund_request_id": "fund_request",
+    "ledger_entry_id": "ledger_entry",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

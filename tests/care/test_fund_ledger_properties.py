@@ -27,7 +27,9 @@ from tests.care.fund_data import a_case, a_fund
 VALID_AMOUNTS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("4000"), places=2)
 GIFTS = st.one_of(st.decimals(min_value=Decimal("300"), max_value=Decimal("4000"), places=2), VALID_AMOUNTS)
 ASKED = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("300"), places=2)
-AMOUNTS = st.one_of(GIFTS, st.sampled_from(["2000", "3500.50"]), st.sampled_from(["0", "-20.00", "1.005", "abc", "๑,๐๐๐.๕๐"]))
+AMOUNTS = st.one_of(
+    GIFTS, st.sampled_from(["2000", "3500.50"]), st.sampled_from(["0", "-20.00", "1.005", "abc", "๑,๐๐๐.๕๐"])
+)
 REFUSALS = (ValidationError, AccessDenied)
 # Who acts, by their place in FundLedger.people: 0 writes the province, 0-2 sit on the committee, 0 and 2 may
 # change the case; 3 only reads, 4 is of another province.
@@ -64,7 +66,9 @@ class FundLedger(RuleBasedStateMachine):
 
     @initialize(amount=GIFTS)
     def the_province_grants_a_start(self, amount):
-        services.grant_record(by=self.people[0], fund=self.fund, amount=amount, donor_name="องค์การบริหารส่วนจังหวัด")
+        services.grant_record(
+            by=self.people[0], fund=self.fund, amount=amount, donor_name="องค์การบริหารส่วนจังหวัด"
+        )
 
     @rule(amount=AMOUNTS, grant=st.booleans())
     def money_in(self, amount, grant):
@@ -161,7 +165,14 @@ class FundLedger(RuleBasedStateMachine):
     @invariant()
     def no_entry_is_ever_changed_or_removed(self):
         now = {
-            entry.pk: (entry.number, entry.kind, entry.amount, entry.balance_after, entry.request_id, entry.reverses_id)
+            entry.pk: (
+                entry.number,
+                entry.kind,
+                entry.amount,
+                entry.balance_after,
+                entry.request_id,
+                entry.reverses_id,
+            )
             for entry in LedgerEntry.objects.filter(fund=self.fund)
         }
         for pk, first in self.seen.items():
@@ -194,6 +205,7 @@ def test_any_sequence_of_work_keeps_the_ledger_balanced(cast, db):
             max_examples=50,
             stateful_step_count=20,
             deadline=None,
+            derandomize=True,  # the same sequences every run: the check that every kind of entry is reached holds
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         ),
     )

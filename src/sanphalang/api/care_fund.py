@@ -85,7 +85,6 @@ def _request_out(request: FundRequest, shown) -> dict:
         "subject": shown.subject,
         "case_id": shown.case_pk,
         "kind": shown.kind,
-        "district_code": shown.district_code,
         "purpose": shown.purpose,
         "approvals": request.approvals,
         "decisions": [

@@ -116,7 +116,6 @@ class RequestOut(VersionOut):
     subject: str = Field(description="The case's person as you may see them, or the incident")
     case_id: int | None = Field(None, description="Only when you may open the case")
     kind: str
-    district_code: str
     purpose: str | None = Field(
         None, description="For the committee, the one who asked and the case's readers"
     )

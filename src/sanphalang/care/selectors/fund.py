@@ -199,13 +199,17 @@ class RequestShown:
     subject: str  # the case's person, or HIDDEN_CASE; the incident
     case_pk: int | None  # only when the reader may open the case
     kind: str
-    district_code: str
     purpose: str | None  # None where the reader neither sees the case nor sits on the committee
 
 
 def requests_shown(*, user: User, requests: list[FundRequest]) -> dict[int, RequestShown]:
     """What each request (read with request_list or request_get: its case with its member) says of what it is for,
-    in two queries however many: which of their cases the user opens, and which funds' committees they sit on."""
+    in three queries however many: which the user reads, which of their cases the user opens, and which funds'
+    committees they sit on. A request the user may not read is left out."""
+    readable = set(
+        request_list(user=user).filter(pk__in=[r.pk for r in requests]).values_list("pk", flat=True)
+    )
+    requests = [request for request in requests if request.pk in readable]
     pks = [request.pk for request in requests]
     opened = set(
         FundRequest.objects.filter(pk__in=pks)
@@ -224,7 +228,11 @@ def requests_shown(*, user: User, requests: list[FundRequest]) -> dict[int, Requ
 
 
 def request_shown(*, user: User, request: FundRequest) -> RequestShown:
-    return requests_shown(user=user, requests=[request])[request.pk]
+    """One request's, read with request_get; not found when the user may not read it."""
+    shown = requests_shown(user=user, requests=[request])
+    if request.pk not in shown:
+        raise Http404
+    return shown[request.pk]
 
 
 def _shown(user: User, request: FundRequest, opens: bool, on_committee: bool) -> RequestShown:
@@ -234,17 +242,16 @@ def _shown(user: User, request: FundRequest, opens: bool, on_committee: bool) ->
         if opens and case.member_id:
             name = member_shown(user=user, member=case.member, referred=True).name
             subject, opens = (str(HIDDEN_CASE), False) if name == HIDDEN_NAME else (str(name), opens)
-        kind, area_code = case.get_kind_display(), case.area_id
+        kind = case.get_kind_display()
     else:
         incident = request.incident
         subject = f"{incident.get_hazard_display()} {incident.occurred_on.isoformat()}"
-        kind, area_code = INCIDENT_KIND, incident.area_id
+        kind = INCIDENT_KIND
     details = opens or request_details_shown(request, on_committee=on_committee, user=user)
     return RequestShown(
         subject=subject,
         case_pk=request.case_id if opens else None,
         kind=str(kind),
-        district_code=area_code[:4],
         purpose=request.purpose if details else None,
     )
 
