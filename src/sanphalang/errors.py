@@ -116,6 +116,11 @@ class Access(ErrorCode):
         "not_the_agency",
         gettext_lazy("Only the agency a case is referred to can answer the referral."),
     )
+    # The social fund (S5)
+    NOT_THE_REQUESTER = (
+        "not_the_requester",
+        gettext_lazy("Only the person who asked for this payment can withdraw the request."),
+    )
 
     def denied(self, **params) -> AccessDenied:
         return AccessDenied(self.message(**params), code=self.code)

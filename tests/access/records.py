@@ -8,10 +8,13 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.th import pin
 
-from sanphalang.accounts.services import api_token_create
+from sanphalang.accounts.models import Role
+from sanphalang.accounts.services import api_token_create, user_create
 from sanphalang.areas.models import Area
 from sanphalang.areas.services import region_create, village_create
 from sanphalang.care.services.cases import case_open, referral_send
+from sanphalang.care.services.fund import donation_record, fund_request_decide, fund_request_make
+from sanphalang.care.services.fund import fund_create as social_fund_create
 from sanphalang.care.services.households import household_register, member_add
 from sanphalang.care.services.housing import housing_work_create
 from sanphalang.care.services.risks import affected_household_add, incident_create, risk_area_create
@@ -520,6 +523,9 @@ def build_area_records(
         referral_send(by=owner, case=case, agency=records.objects["organisation"], reason=f"ส่งต่อ{marker}"),
     )
     _care_records(records, owner, put, today)
+    _social_fund_records(
+        records, owner=owner, province_owner=province_owner, marker=marker, province_marker=province_marker
+    )
     return records
 
 
@@ -568,3 +574,35 @@ def _care_records(records: AreaRecords, owner, put, today: dt.date) -> None:
         "housing_work",
         housing_work_create(by=owner, household=household, programme="rural_repair", work=f"ซ่อม{marker}"),
     )
+
+
+def _social_fund_records(records: AreaRecords, *, owner, province_owner, marker, province_marker) -> None:
+    """The province's social fund (read province-wide), with money in and a request for a case of the district,
+    approved by one member. The household and its case are written as the households' services leave them."""
+    put = records.objects.__setitem__
+    members = [
+        user_create(
+            username=f"fund_{records.label}_{n}",
+            password="fund-committee-member-42",
+            role=Role.AREA_COORDINATOR,
+            area_codes=[records.province_code],
+        )
+        for n in (1, 2)
+    ]
+    fund = social_fund_create(
+        by=province_owner,
+        area_code=records.province_code,
+        name=f"กองทุนพัฒนาสังคม{province_marker}",
+        committee=[province_owner, *members],
+    )
+    put("social_fund", fund)
+    put(
+        "ledger_entry",
+        donation_record(
+            by=province_owner, fund=fund, amount=Decimal(5000), donor_name=f"ผู้บริจาค{province_marker}"
+        ),
+    )
+    request = fund_request_make(
+        by=owner, fund=fund, case=records.objects["case"], amount=Decimal(1200), purpose=f"ค่ารักษา{marker}"
+    )
+    put("fund_request", fund_request_decide(by=members[0], request=request, approves=True))

@@ -188,6 +188,16 @@ WEB_PARAMETERS = {
     },
     **{f"care:referral_{view}": {"pk": "referral"} for view in ("answer", "revoke")},
     "care:follow_up_done": {"pk": "follow_up"},
+    **{
+        f"care:fund_{view}": {"pk": "social_fund"}
+        for view in ("detail", "update", "ledger", "report", "donation_record", "grant_record")
+    },
+    "care:fund_entry_reverse": {"pk": "ledger_entry"},
+    "care:fund_request_create": {"pk": "case"},
+    **{
+        f"care:fund_request_{view}": {"pk": "fund_request"}
+        for view in ("detail", "decide", "pay", "withdraw")
+    },
     "api:unknown_route": {"unknown": "=no/such/route"},
 }
 
@@ -234,6 +244,9 @@ API_PARAMETERS = {
     "case_id": "case",
     "referral_id": "referral",
     "follow_up_id": "follow_up",
+    "social_fund_id": "social_fund",
+    "fund_request_id": "fund_request",
+    "ledger_entry_id": "ledger_entry",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

@@ -60,6 +60,20 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "import_plan_of": {"batch": "import_batch"},
     # The other area's people, by the marker in their names.
     "household_search": {"query": lambda records: records.marker},
+    # The care app's social fund: its selectors share short names with the welfare registry's.
+    "sanphalang.care.selectors.fund.ledger": {"fund": "social_fund"},
+    "sanphalang.care.selectors.fund.donor_report": {
+        "fund": "social_fund",
+        "starts_on": lambda records: dt.date(2000, 1, 1),
+        "ends_on": lambda records: dt.date.today(),
+    },
+    "sanphalang.care.selectors.fund.committee_candidates": {
+        "province_codes": lambda records: [records.province_code]
+    },
+    "sanphalang.care.selectors.fund.requests_shown": {
+        "requests": lambda records: [records.objects["fund_request"]]
+    },
+    "sanphalang.care.selectors.fund.request_shown": {"request": "fund_request"},
 }
 # pk of a selector whose name does not say its record's kind.
 SELECTOR_RECORDS = {
@@ -76,6 +90,12 @@ SELECTOR_RECORDS = {
     "member_for_status": "member",
     "referral_get_for_answer": "referral",
     "household_get_for_case": "household",
+    "sanphalang.care.selectors.fund.fund_get": "social_fund",
+    "sanphalang.care.selectors.fund.fund_get_for_change": "social_fund",
+    "sanphalang.care.selectors.fund.entry_get_for_change": "ledger_entry",
+    "sanphalang.care.selectors.fund.request_get": "fund_request",
+    "sanphalang.care.selectors.fund.request_case_get": "case",
+    "sanphalang.care.selectors.fund.request_incident_get": "incident",
 }
 # The endings that name how a record is fetched, not what it is (fund_get_for_change -> fund).
 GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
@@ -108,6 +128,7 @@ UNSCOPED_SELECTORS = {
     "sanphalang.plans.selectors.progress.plan_parent": "the area of a plan already fetched for the user",
     "sanphalang.plans.selectors.progress.rollup": "sums of targets already fetched for the user",
     "sanphalang.plans.selectors.progress.standing_of": "arithmetic on figures already read for the user",
+    "sanphalang.care.selectors.fund.ledger_balances": "the check of a fund's ledger already fetched for the user",
     "sanphalang.welfare.selectors.figures.add_figures": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.benefits_total": "arithmetic on figures already read for the user",
     "sanphalang.welfare.selectors.figures.matching_total": "arithmetic on figures already read for the user",
@@ -154,6 +175,10 @@ PROVINCE_KINDS = {
     "stage_event",
     "registration",
     "registration_stage_event",
+    # The social fund is read by all who work in its province.
+    "social_fund",
+    "ledger_entry",
+    "fund_request",
 }
 REFUSALS = (Http404, AccessDenied, ObjectDoesNotExist, PermissionDenied)
 # Selectors that list the areas of a province-wide plan, each with its aggregate figures: the area tree is public
@@ -224,8 +249,13 @@ def _arguments(name: str, function, records: AreaRecords) -> dict:
         if parameter.name == "user" or parameter.default is not inspect.Parameter.empty:
             continue
         if parameter.name == "pk":
-            kind = SELECTOR_RECORDS.get(short) or next(
-                (short.removesuffix(suffix) for suffix in GETTER_SUFFIXES if short.endswith(suffix)), short
+            kind = (
+                SELECTOR_RECORDS.get(name)
+                or SELECTOR_RECORDS.get(short)
+                or next(
+                    (short.removesuffix(suffix) for suffix in GETTER_SUFFIXES if short.endswith(suffix)),
+                    short,
+                )
             )
             assert kind in records.objects, (
                 f"{name} takes a pk of a record the access tests do not know: say which in SELECTOR_RECORDS "
@@ -233,9 +263,8 @@ def _arguments(name: str, function, records: AreaRecords) -> dict:
             )
             arguments["pk"] = records.pk(kind)
             continue
-        spec = SELECTOR_ARGUMENT_OVERRIDES.get(short, {}).get(parameter.name) or SELECTOR_ARGUMENTS.get(
-            parameter.name
-        )
+        overrides = SELECTOR_ARGUMENT_OVERRIDES.get(name) or SELECTOR_ARGUMENT_OVERRIDES.get(short, {})
+        spec = overrides.get(parameter.name) or SELECTOR_ARGUMENTS.get(parameter.name)
         assert spec is not None, (
             f"{name} needs the argument {parameter.name!r}, which the access tests cannot build: say in "
             "SELECTOR_ARGUMENTS in tests/access/test_selectors.py which record of the other area to pass"

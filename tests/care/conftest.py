@@ -29,3 +29,6 @@ def second(cast):
 @pytest.fixture
 def agency(cast):
     return agency_with_partner(cast)
+
+
+from .fund_data import fund  # noqa: F401, E402

@@ -286,10 +286,19 @@ EDITS = [
     ),
 ]
 EDITS += [
-    Edit("household", "house_number", "12/3", "12/4"),
-    Edit("member", "first_name", "บุญมี", "บุญมา"),
     Edit("case", "summary", "ต้องการผู้ดูแล", "ต้องการรถเข็น", api="PATCH /api/care/cases/{case_id}"),
     Edit("referral", "answer", "รับเรื่องแล้ว", "ส่งต่อโรงพยาบาล"),
+    # The social fund (S5): its committee's province writes it; a request changes only by one-button actions.
+    Edit(
+        "social_fund",
+        "name",
+        "กองทุนพัฒนาสังคมจังหวัด ปี 2568",
+        "กองทุนพัฒนาสังคมจังหวัด ปี 2569",
+        web="care:fund_update",
+        api="PATCH /api/care/funds/{social_fund_id}",
+        editors=("chiangrai_coordinator", "admin"),
+    ),
+    Edit("fund_request", "purpose", "ค่ารักษาพยาบาล", "ค่าเดินทางไปโรงพยาบาล"),
 ]
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]

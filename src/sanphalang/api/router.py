@@ -6,6 +6,7 @@ from ninja import Router
 from .areas import router as areas_router
 from .auth import api_auth
 from .care_cases import router as care_cases_router
+from .care_fund import router as care_fund_router
 from .care_households import router as care_households_router
 from .care_housing import router as care_housing_router
 from .care_privacy import router as care_privacy_router
@@ -78,6 +79,7 @@ for _router in (
     welfare_router,
     care_privacy_router,
     care_cases_router,
+    care_fund_router,
     plans_projects_router,
     # Before the plans' own routes: /plans/charters must not be read as the plan whose id is "charters".
     plans_stages_router,

@@ -285,3 +285,36 @@ def require_status_read(user, area_code: str | None) -> None:
     """Raise AccessDenied unless the user sees the legal status of people of this area."""
     if not fields_shown(user, area_code).legal_status:
         raise (Access.COUNTS_ONLY if not sees_people(user) else Access.OUTSIDE_AREA).denied()
+
+
+# The social fund's requests (S5)
+
+
+def require_fund_request(user, fund, *, case=None, incident=None) -> None:
+    """Asking the fund for help: a reader of the fund who may change the case (or the incident's area)."""
+    require_fund_read(user, fund)
+    if case is not None:
+        require_care_write(user, case.area_id)
+    else:
+        require_write(user, getattr(incident, "area_id", None))
+
+
+def require_request_decision(user, request) -> None:
+    """A committee member decides a request, never the one who asked for it."""
+    require_fund_committee(user, request.fund)
+    if request.requested_by_id == user.pk:
+        raise Access.OWN_REQUEST.denied()
+
+
+def require_own_request(user, request) -> None:
+    """Only the one who asked withdraws a request."""
+    require_writer(user)
+    if request.requested_by_id != user.pk:
+        raise Access.NOT_THE_REQUESTER.denied()
+
+
+def request_details_shown(request, *, on_committee: bool, user) -> bool:
+    """What a request is for may tell of a household's needs: it is read by the fund's committee, who decide it
+    (on_committee: the selectors read that), and by the one who asked (those who open its case read it there too).
+    A disaster incident's request names no one and is read by all who read the fund."""
+    return not request.case_id or on_committee or request.requested_by_id == getattr(user, "pk", None)

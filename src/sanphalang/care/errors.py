@@ -263,3 +263,55 @@ class CareError(ErrorCode):
     CASE_NOT_OPEN = ("case_not_open", _("Only an open case can be asked to close."))
     CASE_NOT_CLOSED = ("case_not_closed", _("Only a closed case can be reopened."))
     OUTCOME_REQUIRED = ("outcome_required", _("Say how the case ends."), "outcome")
+    # The social fund's money, requests and committee (S5)
+    AMOUNT_TOO_LARGE = ("amount_too_large", _("This amount is too large for the fund's ledger."), "amount")
+    DONOR_REQUIRED = (
+        "donor_required",
+        _("Say who gave the money: a name, or the organisation."),
+        "donor_name",
+    )
+    FUND_NOT_A_PROVINCE = (
+        "fund_not_a_province",
+        _("A social development fund belongs to a province: choose the province."),
+        "area",
+    )
+    APPROVALS_TOO_FEW = (
+        "approvals_too_few",
+        _("A payment needs the approval of at least two committee members."),
+        "approvals_required",
+    )
+    COMMITTEE_TOO_SMALL = (
+        "committee_too_small",
+        _(
+            "The committee needs at least %(needed)s members, so that a member who asks is decided by enough others."
+        ),
+        "committee",
+    )
+    COMMITTEE_OUTSIDE_PROVINCE = (
+        "committee_outside_province",
+        _("Every committee member must be a user who works in the fund's province and records data."),
+        "committee",
+    )
+    REQUEST_NEEDS_SUBJECT = (
+        "request_needs_subject",
+        _("A request to the fund is for one case or for one disaster incident."),
+    )
+    OUTSIDE_FUND_PROVINCE = (
+        "outside_fund_province",
+        _("This case or incident is not in the fund's province."),
+    )
+    REQUEST_NOT_PENDING = ("request_not_pending", _("This request is no longer awaiting the committee."))
+    REQUEST_NOT_APPROVED = (
+        "request_not_approved",
+        _("Only a request the committee has approved, and not yet paid, can be paid."),
+    )
+    REQUEST_NOT_WITHDRAWABLE = (
+        "request_not_withdrawable",
+        _("This request has been refused, paid or withdrawn: it can no longer be withdrawn."),
+    )
+    ALREADY_DECIDED = ("already_decided", _("You have decided this request already."))
+    REVERSAL_NOT_REVERSIBLE = (
+        "reversal_not_reversible",
+        _("A reversal is not reversed: record the entry again instead."),
+    )
+    REVERSAL_REASON_REQUIRED = ("reversal_reason_required", _("Say why the entry is reversed."), "reason")
