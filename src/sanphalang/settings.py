@@ -155,6 +155,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "sanphalang.web.context_processors.navigation",
+                "sanphalang.care.context_processors.care_sections",
             ],
             "builtins": ["sanphalang.thai.templatetags.thai"],
         },

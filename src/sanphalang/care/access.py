@@ -58,6 +58,11 @@ def _agency_id(user) -> int | None:
     return user.organisation_id if _role(user) == Role.PARTNER else None
 
 
+def is_partner_agency(user) -> bool:
+    """Whether cases can be referred to the user's agency (a partner agency's user with an organisation)."""
+    return bool(_agency_id(user))
+
+
 class NationalIdShown(StrEnum):
     FULL = "full"
     MASKED = "masked"
