@@ -5,10 +5,11 @@ import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
 
+from pythainlp.util.collate import _RE_TONE, _thkey
 from stdnum.th.pin import calc_check_digit
 
 from sanphalang.care.models import EntryKind, LedgerEntry, SocialFund
-from sanphalang.thai.collation import thai_sort_key
+from sanphalang.thai.collation import SORT_KEY_CHARS, thai_sort_key
 from sanphalang.thai.names import compact, strip_person_title
 
 ID_BODY = 10**11  # the eleven digits between the first digit and the check digit
@@ -37,10 +38,31 @@ def _name_part_key(part: str) -> str:
 
 
 def member_keys(first_name: str, last_name: str) -> tuple[str, str]:
-    """(search_key, sort_key) of a member, as person_search_key and thai_sort_key give them; the parts are
-    cached, since the same names come back again and again."""
+    """(search_key, sort_key) of a member, as person_search_key and thai_sort_key give them, from cached parts:
+    the same names come back again and again."""
     search = " ".join(_name_part_key(part) for part in (first_name, last_name) if part)
-    return search, thai_sort_key(f"{first_name} {last_name}")
+    return search, _name_sort_key(first_name, last_name)
+
+
+@lru_cache(maxsize=200_000)
+def _sort_part(part: str) -> tuple[str, str]:
+    """A name's part of the sort key (hex, without its tone mark) and the first tone mark in it."""
+    tone = _RE_TONE.search(part)
+    tone = tone.group() if tone else ""
+    key = _thkey(part)
+    return "".join(f"{ord(ch):04x}" for ch in key[: len(key) - len(tone)]), tone
+
+
+def _name_sort_key(first_name: str, last_name: str) -> str:
+    """thai_sort_key(f"{first_name} {last_name}"): the collation key drops the tone marks of the whole text and
+    puts its first one at the end, so it joins from the parts' keys."""
+    text = f"{first_name} {last_name}"
+    if not (first_name and last_name) or len(text) > SORT_KEY_CHARS or text != text.strip().lower():
+        return thai_sort_key(text)
+    first, first_tone = _sort_part(first_name)
+    last, last_tone = _sort_part(last_name)
+    tone = first_tone or last_tone
+    return f"{first}0020{last}" + (f"{ord(tone):04x}" if tone else "")
 
 
 @lru_cache(maxsize=200_000)
