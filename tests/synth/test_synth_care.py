@@ -101,7 +101,7 @@ def test_the_keys_are_the_ones_the_services_compute(synthesized):
 def test_national_ids_are_valid_distinct_and_found_by_their_hash(synthesized):
     with_id = Member.objects.exclude(national_id_lookup="")
     lookups = list(with_id.values_list("national_id_lookup", flat=True))
-    assert len(lookups) == len(set(lookups)) > 0.9 * Member.objects.count()
+    assert len(lookups) == len(set(lookups)) > 0.8 * Member.objects.count()
     for member in with_id[:300]:
         digits = decrypt_national_id(member.national_id_token)
         assert pin.is_valid(digits) and digits.endswith(member.national_id_last_four)

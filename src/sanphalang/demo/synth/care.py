@@ -55,10 +55,7 @@ from .rows import Rows, db_datetime, indexes_dropped, reset_sequences
 BANGKOK = ZoneInfo("Asia/Bangkok")
 AS_OF_MOMENT = dt.datetime.combine(AS_OF, dt.time(17, 0), tzinfo=BANGKOK)
 BORDER_PROVINCES = {"57", "63", "58", "71", "85"}  # Chiang Rai, Tak, Mae Hong Son, Kanchanaburi, Ranong
-STATELESS_FAMILY_RATE = {
-    True: 0.11,
-    False: 0.0015,
-}  # households of stateless people, along the borders or not
+STATELESS_FAMILY_RATE = {True: 0.2, False: 0.005}  # households of stateless people, along the borders or not
 HOUSEHOLD_SIZES = (1, 2, 3, 4, 5, 6, 7, 8, 9)
 SIZE_WEIGHTS = (16, 24, 24, 18, 10, 4.5, 2, 1, 0.5)
 ELDERLY_ALONE_SHARE = 0.5  # of the households of one person

@@ -116,5 +116,10 @@ def indexes_dropped(models_loaded: list[type[models.Model]]):
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
     yield
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL builds no index on a table whose deferred foreign-key checks are pending: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for _name, definition in indexes:
             cursor.execute(definition)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
