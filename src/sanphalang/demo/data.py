@@ -7,6 +7,7 @@ the Bangkok-region movement's planning of 2562.
 
 import datetime as dt
 
+from .care_data import CARE_ORGANISATIONS, CARE_USERS
 from .plans_data import CHUMPHON_CHARTERS
 
 # The tables below keep one record to a row, as the reports list them; the formatter would spread each over lines.
@@ -139,6 +140,8 @@ ORGANISATIONS += [
     for code, tambon, _stages in CHUMPHON_CHARTERS
 ]
 
+ORGANISATIONS += CARE_ORGANISATIONS
+
 PARTNERS = [
     ("cr-council", "cr-civil-network"), ("cr-council", "cr-council-network"), ("cr-council", "cr-msdhs"),
     ("cr-civil-network", "cr-governor-office"), ("cr-welfare-network", "codi"), ("cr-welfare-network", "cr-msdhs"),
@@ -213,4 +216,5 @@ USERS = [
     ("bangkok", "คณะทำงาน", "ภาค กทม.ปริมณฑล", "provincial_coordinator", [], ["bangkok-vicinity-east"],
      "bkk-working-group"),
 ]
+USERS += CARE_USERS
 # fmt: on

@@ -20,6 +20,7 @@ from sanphalang.directory.services import (
 )
 
 from . import data
+from .care_loader import load_care
 from .meetings_loader import load_meetings
 from .plans_loader import load_plans
 from .welfare_loader import load_welfare
@@ -174,12 +175,14 @@ def load_demo() -> dict:
     welfare = load_welfare(by)
     plans = load_plans(by, organisations)
     users = _load_users(organisations, by)
+    care = load_care(by)
     return {
         "organisations": len(organisations),
         "people": people,
         "meetings": meetings,
         "welfare": welfare,
         "plans": plans,
+        "care": care,
         "users": users,
         "password": data.DEMO_PASSWORD,
     }

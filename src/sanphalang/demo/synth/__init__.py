@@ -16,12 +16,13 @@ from django.db import transaction
 from sanphalang.accounts.models import Role
 from sanphalang.accounts.services import user_create
 from sanphalang.areas.models import Region
+from sanphalang.care.models import Household
 from sanphalang.directory.models import Organisation, Person
 from sanphalang.meetings.models import Body, Meeting
 from sanphalang.plans.models import Plan
 from sanphalang.welfare.models import Fund
 
-from . import accounts, areas, directory, meetings, plans, welfare
+from . import accounts, areas, care, directory, meetings, plans, welfare
 from .context import SynthContext
 from .scales import SCALES, Scale
 
@@ -33,9 +34,10 @@ PARTS: list[tuple[str, Callable[[SynthContext], None]]] = [
     ("meetings", meetings.fill),
     ("welfare", welfare.fill),
     ("plans", plans.fill),
+    ("care", care.fill),
 ]
 # Any row of these means the database already holds someone's work.
-REAL_DATA_MODELS = (get_user_model(), Organisation, Person, Region, Body, Meeting, Fund, Plan)
+REAL_DATA_MODELS = (get_user_model(), Organisation, Person, Region, Body, Meeting, Fund, Plan, Household)
 
 
 class DatabaseNotEmpty(Exception):

@@ -15,6 +15,7 @@ class Scale:
     projects_per_province: int  # over the province's plans of two years
     charter_share: float  # the share of subdistricts with an area charter under way or made
     registrations_per_province: int  # funds, networks and councils registering with an authority
+    households: int  # households in care, about three people each
 
 
 SCALES = {
@@ -29,6 +30,7 @@ SCALES = {
         projects_per_province=3,
         charter_share=0.05,
         registrations_per_province=4,
+        households=400,
     ),
     "province": Scale(
         "province",
@@ -41,6 +43,7 @@ SCALES = {
         projects_per_province=20,
         charter_share=0.04,
         registrations_per_province=24,
+        households=30_000,
     ),
     "national": Scale(
         "national",
@@ -53,5 +56,6 @@ SCALES = {
         projects_per_province=20,
         charter_share=0.03,
         registrations_per_province=8,
+        households=1_300_000,
     ),
 }
