@@ -19,22 +19,22 @@ from .schemas_care_cases import (
     AssessmentIn,
     AssessmentOut,
     CaseCountOut,
+    CaseDecisionIn,
     CaseDetailOut,
+    CaseHelpOut,
     CaseloadOut,
     CaseloadQuery,
     CaseOpenIn,
     CaseOut,
     CasePatch,
+    CasePlanIn,
     CaseQuery,
     CloseRequestIn,
-    DecisionIn,
     FollowUpDoneIn,
     FollowUpIn,
     FollowUpOut,
     HelpIn,
-    HelpOut,
     InboxReferralOut,
-    PlanIn,
     ReferralAnswerIn,
     ReferralIn,
     ReferralOut,
@@ -167,7 +167,7 @@ def record_assessment(request, case_id: RecordId, payload: AssessmentIn):
     return Status(201, services.assessment_record(by=request.auth, case=case, channel=API, **payload.dict()))
 
 
-@router.post("/care/cases/{case_id}/help", response={201: HelpOut})
+@router.post("/care/cases/{case_id}/help", response={201: CaseHelpOut})
 def record_help(request, case_id: RecordId, payload: HelpIn):
     case = selectors.case_get_for_change(user=request.auth, pk=case_id)
     fields = payload.dict()
@@ -222,13 +222,13 @@ def _case_action(request, case_id: int, service, fields: dict) -> dict:
 
 
 @router.post("/care/cases/{case_id}/plan", response={200: CaseDetailOut, **CONFLICT})
-def submit_plan(request, case_id: RecordId, payload: PlanIn):
+def submit_plan(request, case_id: RecordId, payload: CasePlanIn):
     """Write the case plan and send it for a second person's approval."""
     return _case_action(request, case_id, services.case_plan_submit, payload.dict())
 
 
 @router.post("/care/cases/{case_id}/plan/decision", response={200: CaseDetailOut, **CONFLICT})
-def decide_plan(request, case_id: RecordId, payload: DecisionIn):
+def decide_plan(request, case_id: RecordId, payload: CaseDecisionIn):
     """Approve the plan, or return it with a reason: by another person than the one who submitted it."""
     return _case_action(request, case_id, services.case_plan_decide, payload.dict())
 
@@ -239,7 +239,7 @@ def request_closure(request, case_id: RecordId, payload: CloseRequestIn):
 
 
 @router.post("/care/cases/{case_id}/closure/decision", response={200: CaseDetailOut, **CONFLICT})
-def decide_closure(request, case_id: RecordId, payload: DecisionIn):
+def decide_closure(request, case_id: RecordId, payload: CaseDecisionIn):
     """Close the case, or refuse and keep it open: by another person than the one who asked."""
     return _case_action(request, case_id, services.case_close_decide, payload.dict(exclude={"reason"}))
 

@@ -14,12 +14,10 @@ from sanphalang.directory.selectors import organisation_list
 from .errors import ApiError
 from .pagination import page_of, paginate
 from .schemas_care_fund import (
-    DecisionIn,
-    EntryOut,
-    FundDetailOut,
+    FundDecisionIn,
     FundIn,
-    FundOut,
     FundPatch,
+    LedgerEntryOut,
     LedgerQuery,
     MoneyIn,
     PageQuery,
@@ -29,6 +27,8 @@ from .schemas_care_fund import (
     RequestListQuery,
     RequestOut,
     ReversalIn,
+    SocialFundDetailOut,
+    SocialFundOut,
 )
 from .thai_fields import RecordId
 from .versions import CONFLICT, built_on
@@ -106,24 +106,24 @@ def _one_request_out(user, pk: int) -> dict:
 # ---- funds
 
 
-@router.get("/care/funds", response=page_of(FundOut))
+@router.get("/care/funds", response=page_of(SocialFundOut))
 def list_funds(request, filters: Query[PageQuery]):
     return paginate(selectors.fund_list(user=request.auth), filters)
 
 
-@router.post("/care/funds", response={201: FundDetailOut})
+@router.post("/care/funds", response={201: SocialFundDetailOut})
 def create_fund(request, payload: FundIn):
     fields = _references(request.auth, payload.dict(), [payload.area_code])
     fund = services.fund_create(by=request.auth, **fields)
     return Status(201, _fund_out(request.auth, fund.pk))
 
 
-@router.get("/care/funds/{social_fund_id}", response=FundDetailOut)
+@router.get("/care/funds/{social_fund_id}", response=SocialFundDetailOut)
 def get_fund(request, social_fund_id: RecordId):
     return _fund_out(request.auth, social_fund_id)
 
 
-@router.patch("/care/funds/{social_fund_id}", response={200: FundDetailOut, **CONFLICT})
+@router.patch("/care/funds/{social_fund_id}", response={200: SocialFundDetailOut, **CONFLICT})
 def update_fund(request, social_fund_id: RecordId, payload: FundPatch):
     fund = selectors.fund_get_for_change(user=request.auth, pk=social_fund_id)
     fields = built_on(request, payload.dict(exclude_unset=True))
@@ -134,7 +134,7 @@ def update_fund(request, social_fund_id: RecordId, payload: FundPatch):
     return _fund_out(request.auth, social_fund_id)
 
 
-@router.get("/care/funds/{social_fund_id}/ledger", response=page_of(EntryOut))
+@router.get("/care/funds/{social_fund_id}/ledger", response=page_of(LedgerEntryOut))
 def get_ledger(request, social_fund_id: RecordId, filters: Query[LedgerQuery]):
     fund = selectors.fund_get(user=request.auth, pk=social_fund_id)
     entries = selectors.ledger(
@@ -149,12 +149,12 @@ def _money_in(request, social_fund_id: int, payload: MoneyIn, record):
     return Status(201, record(by=request.auth, fund=fund, **fields))
 
 
-@router.post("/care/funds/{social_fund_id}/donations", response={201: EntryOut})
+@router.post("/care/funds/{social_fund_id}/donations", response={201: LedgerEntryOut})
 def record_donation(request, social_fund_id: RecordId, payload: MoneyIn):
     return _money_in(request, social_fund_id, payload, services.donation_record)
 
 
-@router.post("/care/funds/{social_fund_id}/grants", response={201: EntryOut})
+@router.post("/care/funds/{social_fund_id}/grants", response={201: LedgerEntryOut})
 def record_grant(request, social_fund_id: RecordId, payload: MoneyIn):
     return _money_in(request, social_fund_id, payload, services.grant_record)
 
@@ -208,7 +208,7 @@ def _request(user, pk: int) -> FundRequest:
 
 
 @router.post("/care/fund-requests/{fund_request_id}/decisions", response=RequestOut)
-def decide_request(request, fund_request_id: RecordId, payload: DecisionIn):
+def decide_request(request, fund_request_id: RecordId, payload: FundDecisionIn):
     services.fund_request_decide(
         by=request.auth,
         request=_request(request.auth, fund_request_id),
@@ -224,14 +224,14 @@ def withdraw_request(request, fund_request_id: RecordId):
     return _one_request_out(request.auth, fund_request_id)
 
 
-@router.post("/care/fund-requests/{fund_request_id}/payments", response={201: EntryOut})
+@router.post("/care/fund-requests/{fund_request_id}/payments", response={201: LedgerEntryOut})
 def pay_request(request, fund_request_id: RecordId):
     return Status(
         201, services.fund_request_pay(by=request.auth, request=_request(request.auth, fund_request_id))
     )
 
 
-@router.post("/care/fund-entries/{ledger_entry_id}/reversals", response={201: EntryOut})
+@router.post("/care/fund-entries/{ledger_entry_id}/reversals", response={201: LedgerEntryOut})
 def reverse_entry(request, ledger_entry_id: RecordId, payload: ReversalIn):
     entry = selectors.entry_get_for_change(user=request.auth, pk=ledger_entry_id)
     return Status(201, services.entry_reverse(by=request.auth, entry=entry, reason=payload.reason))

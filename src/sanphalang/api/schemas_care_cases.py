@@ -65,7 +65,7 @@ class CaseOut(CaseFields):
         return who(obj, context["request"].auth)
 
 
-class MemberOut(Schema):
+class CaseMemberOut(Schema):
     id: int
     name: str
     age: int | None = None
@@ -79,7 +79,7 @@ class MemberOut(Schema):
     bedridden: bool | None = None
 
 
-class HouseholdOut(Schema):
+class CaseHouseholdOut(Schema):
     id: int
     area_code: str | None = None
     house_number: str | None = None
@@ -95,7 +95,7 @@ class AssessmentOut(Schema):
     needs: str
 
 
-class HelpOut(Schema):
+class CaseHelpOut(Schema):
     id: int
     kind: HelpKind
     description: str
@@ -134,10 +134,10 @@ class FollowUpOut(Schema):
 class CaseDetailOut(CaseFields):
     summary: str | None = None
     worker_id: int | None = None
-    household: HouseholdOut
-    member: MemberOut | None = None
+    household: CaseHouseholdOut
+    member: CaseMemberOut | None = None
     assessments: list[AssessmentOut]
-    help_given: list[HelpOut]
+    help_given: list[CaseHelpOut]
     referrals: list[ReferralOut]
     follow_ups: list[FollowUpOut]
     plan: str | None = None
@@ -277,11 +277,11 @@ class FollowUpDoneIn(Schema):
     done_on: ThaiDate | None = None
 
 
-class PlanIn(VersionIn):
+class CasePlanIn(VersionIn):
     plan: str = Field(max_length=4000)
 
 
-class DecisionIn(VersionIn):
+class CaseDecisionIn(VersionIn):
     approve: bool
     reason: str = Field("", max_length=300, description="Why a plan goes back (when not approved)")
 

@@ -13,7 +13,7 @@ from .versions import VersionIn, VersionOut
 AMOUNT = 'Baht above zero with at most two decimals (satang), such as "1234.50" or "๑,๒๓๔.๕๐"'
 
 
-class FundOut(VersionOut):
+class SocialFundOut(VersionOut):
     id: int
     area_code: str
     name: str
@@ -27,7 +27,7 @@ class FundOut(VersionOut):
         return fund.area_id
 
 
-class FundDetailOut(FundOut):
+class SocialFundDetailOut(SocialFundOut):
     committee: list[int] = Field(description="The ids of the committee's members")
     ledger_checked: bool = Field(description="The entries sum to the balance and each keeps the running sum")
 
@@ -59,7 +59,7 @@ class MoneyIn(Schema):
     note: str = ""
 
 
-class EntryOut(Schema):
+class LedgerEntryOut(Schema):
     id: int
     number: int
     kind: str
@@ -95,7 +95,7 @@ class RequestIn(Schema):
     purpose: str
 
 
-class DecisionIn(Schema):
+class FundDecisionIn(Schema):
     approves: bool
     note: str = ""
 

@@ -87,7 +87,7 @@ class AffectedOut(Schema):
     damage: str
 
 
-class HelpOut(Schema):
+class IncidentHelpOut(Schema):
     kind: str
     description: str | None = Field(None, description="None when the household is outside the reader's areas")
     amount: Decimal | None = None
@@ -102,7 +102,7 @@ class PaymentOut(Schema):
 class IncidentDetailOut(IncidentOut):
     affected_count: int = Field(description="All the households the incident hit, seen or not")
     affected_households: list[AffectedOut] = Field(description="Those the reader may see")
-    help: list[HelpOut]
+    help: list[IncidentHelpOut]
     help_total: Decimal
     payments: list[PaymentOut]
     paid_total: Decimal
