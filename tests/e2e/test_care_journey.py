@@ -284,7 +284,9 @@ def test_the_province_fund_pays_for_a_case_once_two_other_committee_members_appr
 
     # when the district's coordinator asks the fund for 3,500 baht for the case
     log_in(page, cast.mueang_coordinator)
-    page.goto(f"/care/funds/cases/{case.pk}/request/")
+    page.goto(f"/care/cases/{case.pk}/")
+    page.get_by_role("link", name="ขอเงินจากกองทุน").click()
+    expect(page.locator("h1")).to_have_text(f"ขอรับการช่วยเหลือจากกองทุนสำหรับกรณีที่ {case.pk}")
     form = page.locator("main form")
     expect(_field(form, "กองทุน")).to_have_value(str(fund.pk))
     _field(form, "จำนวนเงิน (บาท)").fill("๓,๕๐๐")
