@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from sanphalang.thai.national_id import format_national_id
 
 from ..access import FieldsShown, NationalIdShown, fields_shown
-from ..models import Household, Member
+from ..models import (
+    Disability,
+    Household,
+    IncomeBand,
+    LegalStatus,
+    Member,
+    NoNationalIdReason,
+    Relationship,
+    Sex,
+)
 from ..protection import decrypt_national_id, masked_national_id
 
 HIDDEN_NAME = _("a person outside your area")
@@ -52,6 +61,15 @@ class HouseholdShown:
     anonymised: bool
 
 
+def _label(choices, value: str) -> str:
+    """A choice's label, looked up in its enum: Django's get_FOO_display rebuilds the field's choices on every call,
+    which a list of a hundred people pays a hundred times."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value or ""
+
+
 def age_in(member: Member, today: dt.date | None = None) -> int | None:
     if not member.birth_year:
         return None
@@ -79,13 +97,13 @@ def member_shown(
         pk=member.pk,
         fields=shown,
         name=member.name_with_title if identity else HIDDEN_NAME,
-        relationship=member.get_relationship_display() if identity else "",
-        sex=member.get_sex_display(),
+        relationship=_label(Relationship, member.relationship) if identity else "",
+        sex=_label(Sex, member.sex),
         age=age_in(member, today),
         national_id=_national_id(member, shown),
-        no_national_id_reason=member.get_no_national_id_reason_display() if legal else None,
-        legal_status=member.get_legal_status_display() if legal else None,
-        disability=member.get_disability_display() if health else None,
+        no_national_id_reason=_label(NoNationalIdReason, member.no_national_id_reason) if legal else None,
+        legal_status=_label(LegalStatus, member.legal_status) if legal else None,
+        disability=_label(Disability, member.disability) if health else None,
         chronic_illness=member.chronic_illness if health else None,
         bedridden=member.bedridden if health else None,
         elderly_alone=member.elderly_alone,
@@ -103,6 +121,6 @@ def household_shown(*, user, household: Household, referred: bool = False) -> Ho
         house_number=household.house_number if identity else None,
         address=household.address if identity else None,
         phone=household.phone if identity else None,
-        income_band=household.get_income_band_display(),
+        income_band=_label(IncomeBand, household.income_band),
         anonymised=household.anonymised_at is not None,
     )
