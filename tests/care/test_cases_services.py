@@ -12,9 +12,9 @@ from sanphalang.accounts.models import AccessLog
 from sanphalang.care.errors import CareError
 from sanphalang.care.models import (
     Case,
+    CasePlanStatus,
     CaseStatus,
     FollowUp,
-    PlanStatus,
     Referral,
     ReferralStatus,
 )
@@ -249,7 +249,7 @@ def test_a_repeat_out_of_range_is_refused(cast, case):
 
 def test_the_plan_is_approved_by_a_second_person_only(cast, case, second):
     services.case_plan_submit(by=cast.mueang_coordinator, case=case, plan="เยี่ยมบ้านทุกเดือน")
-    assert case.plan_status == PlanStatus.SUBMITTED
+    assert case.plan_status == CasePlanStatus.SUBMITTED
     with pytest.raises(ValidationError) as refused:
         services.case_plan_decide(by=cast.mueang_coordinator, case=case, approve=True)
     assert codes(refused.value) == {"second_person_required"}
@@ -257,7 +257,7 @@ def test_the_plan_is_approved_by_a_second_person_only(cast, case, second):
         services.case_plan_decide(by=cast.maesai_coordinator, case=case, approve=True)
     services.case_plan_decide(by=second, case=case, approve=True)
     saved = Case.objects.get(pk=case.pk)
-    assert (saved.plan_status, saved.plan_decided_by) == (PlanStatus.APPROVED, second)
+    assert (saved.plan_status, saved.plan_decided_by) == (CasePlanStatus.APPROVED, second)
     assert logged(case, "plan approved")
 
 
@@ -270,9 +270,9 @@ def test_a_returned_plan_says_why_and_can_be_submitted_again(cast, case, second)
         services.case_plan_decide(by=second, case=case, approve=False)
     assert codes(refused.value) == {"return_reason_required"}
     services.case_plan_decide(by=second, case=case, approve=False, reason="ระบุผู้รับผิดชอบ")
-    assert case.plan_status == PlanStatus.RETURNED and case.plan_return_reason == "ระบุผู้รับผิดชอบ"
+    assert case.plan_status == CasePlanStatus.RETURNED and case.plan_return_reason == "ระบุผู้รับผิดชอบ"
     services.case_plan_submit(by=cast.mueang_coordinator, case=case, plan="เยี่ยมบ้าน โดย อสม.")
-    assert case.plan_status == PlanStatus.SUBMITTED and case.plan_return_reason == ""
+    assert case.plan_status == CasePlanStatus.SUBMITTED and case.plan_return_reason == ""
     with pytest.raises(ValidationError) as refused:
         services.case_plan_decide(
             by=second, case=Case.objects.get(pk=opened(second, case.household).pk), approve=True

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from sanphalang.accounts.models import AccessLog
 from sanphalang.care.errors import CareError
-from sanphalang.care.models import Case, CaseStatus, PlanStatus, ReferralStatus
+from sanphalang.care.models import Case, CasePlanStatus, CaseStatus, ReferralStatus
 from sanphalang.care.services import cases as services
 
 from .cases_data import TODAY, household, opened
@@ -128,14 +128,14 @@ def test_help_follow_ups_plan_and_closure_through_the_pages(client_for, cast, ca
     # the submitter is refused; the page says why
     refused = mine.post(reverse("care:plan_decide", args=[case.pk]), {"approve": "yes"}, follow=True)
     assert CareError.SECOND_PERSON_REQUIRED.message() in refused.content.decode()
-    assert Case.objects.get(pk=case.pk).plan_status == PlanStatus.SUBMITTED
+    assert Case.objects.get(pk=case.pk).plan_status == CasePlanStatus.SUBMITTED
     # the second person sees the buttons and approves
     assert (
         reverse("care:plan_decide", args=[case.pk])
         in theirs.get(reverse("care:case_detail", args=[case.pk])).content.decode()
     )
     theirs.post(reverse("care:plan_decide", args=[case.pk]), {"approve": "yes"})
-    assert Case.objects.get(pk=case.pk).plan_status == PlanStatus.APPROVED
+    assert Case.objects.get(pk=case.pk).plan_status == CasePlanStatus.APPROVED
     assert (
         mine.post(reverse("care:close_request", args=[case.pk]), {"outcome": "resolved"}).status_code == 302
     )
@@ -155,7 +155,7 @@ def test_a_viewer_and_another_district_cannot_act_on_the_case(client_for, cast, 
         assert client.post(
             reverse("care:close_request", args=[case.pk]), {"outcome": "died"}
         ).status_code in (403, 404)
-    assert Case.objects.get(pk=case.pk).plan_status == PlanStatus.NONE
+    assert Case.objects.get(pk=case.pk).plan_status == CasePlanStatus.NONE
 
 
 def test_the_caseload_page_shows_the_due_cases_and_logs_their_reads(client_for, cast, home, grandmother):

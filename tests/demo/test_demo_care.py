@@ -13,6 +13,7 @@ from sanphalang.care import access
 from sanphalang.care.models import (
     AffectedHousehold,
     Case,
+    CasePlanStatus,
     CaseStatus,
     EntryKind,
     FollowUp,
@@ -26,7 +27,6 @@ from sanphalang.care.models import (
     LedgerEntry,
     LegalStatusCase,
     Member,
-    PlanStatus,
     Referral,
     ReferralStatus,
     RequestStatus,
@@ -62,7 +62,7 @@ def test_the_cases_stand_at_every_status_with_follow_ups_due_this_week_and_overd
     today = timezone.localdate()
     cases = Case.objects.filter(area__code__startswith="86")
     assert set(cases.values_list("status", flat=True)) == set(CaseStatus.values)
-    assert set(cases.values_list("plan_status", flat=True)) == set(PlanStatus.values)
+    assert set(cases.values_list("plan_status", flat=True)) == set(CasePlanStatus.values)
     week_end = today + dt.timedelta(days=6 - today.weekday())
     open_cases = cases.filter(status=CaseStatus.OPEN)
     assert open_cases.filter(next_follow_up_on__gte=today, next_follow_up_on__lte=week_end).exists()
@@ -73,7 +73,9 @@ def test_the_cases_stand_at_every_status_with_follow_ups_due_this_week_and_overd
         assert case.next_follow_up_on == (pending.due_on if pending else None)
     closed = cases.filter(status=CaseStatus.CLOSED)
     assert closed.exists() and not closed.filter(closure_approved_by=F("closure_requested_by")).exists()
-    assert not cases.filter(plan_status=PlanStatus.APPROVED, plan_decided_by=F("plan_submitted_by")).exists()
+    assert not cases.filter(
+        plan_status=CasePlanStatus.APPROVED, plan_decided_by=F("plan_submitted_by")
+    ).exists()
 
 
 def test_members_and_cases_live_where_their_household_lives_with_the_keys_the_services_compute(demo):

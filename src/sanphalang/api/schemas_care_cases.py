@@ -11,9 +11,9 @@ from sanphalang.care.access import case_kind_shown, fields_shown, reached_by_ref
 from sanphalang.care.models import (
     CaseKind,
     CaseOutcome,
+    CasePlanStatus,
     CaseStatus,
     HelpKind,
-    PlanStatus,
     ReferralStatus,
     ServiceOutcome,
 )
@@ -42,7 +42,7 @@ class CaseFields(VersionOut):
     area_code: str
     opened_on: dt.date
     next_follow_up_on: dt.date | None = None
-    plan_status: PlanStatus
+    plan_status: CasePlanStatus
     household_id: int
     person: str = Field(description="Who the case is about, as the caller may see them")
 

@@ -18,6 +18,7 @@ from sanphalang.care.models import (
     AffectedHousehold,
     Case,
     CaseOutcome,
+    CasePlanStatus,
     CaseStatus,
     Disability,
     FollowUp,
@@ -36,7 +37,6 @@ from sanphalang.care.models import (
     LegalStatusEvent,
     Member,
     NoNationalIdReason,
-    PlanStatus,
     Referral,
     ReferralStatus,
     RequestStatus,
@@ -253,13 +253,13 @@ class _Builder:
             case.plan = spec.PLANS[kind]
             case.plan_submitted_by = worker
             case.plan_status = {
-                "plan_submitted": PlanStatus.SUBMITTED,
-                "plan_returned": PlanStatus.RETURNED,
-            }.get(scenario, PlanStatus.APPROVED)
-            if case.plan_status != PlanStatus.SUBMITTED:
+                "plan_submitted": CasePlanStatus.SUBMITTED,
+                "plan_returned": CasePlanStatus.RETURNED,
+            }.get(scenario, CasePlanStatus.APPROVED)
+            if case.plan_status != CasePlanStatus.SUBMITTED:
                 case.plan_decided_by = other
                 case.plan_decided_at = _at(opened + dt.timedelta(days=7))
-            if case.plan_status == PlanStatus.RETURNED:
+            if case.plan_status == CasePlanStatus.RETURNED:
                 case.plan_return_reason = "ระบุผู้รับผิดชอบและกำหนดเวลาของแต่ละกิจกรรมให้ชัดเจน"
         self.cases.append(case)
         self._follow_ups(case, scenario, worker)

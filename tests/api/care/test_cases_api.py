@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from sanphalang.accounts.models import AccessLog
-from sanphalang.care.models import Case, CaseStatus, PlanStatus, ReferralStatus
+from sanphalang.care.models import Case, CasePlanStatus, CaseStatus, ReferralStatus
 from sanphalang.care.services import cases as services
 from tests.care.cases_data import TODAY, household, opened
 
@@ -59,7 +59,7 @@ def test_outsiders_get_nothing(api_for, cast, case, who):
     assert api.get("/api/care/caseload").json()["due"]["count"] == 0
     answer = api.post(f"/api/care/cases/{case.pk}/plan", {"plan": "แผน"})
     assert answer.status_code in (403, 404)
-    assert Case.objects.get(pk=case.pk).plan_status == PlanStatus.NONE
+    assert Case.objects.get(pk=case.pk).plan_status == CasePlanStatus.NONE
 
 
 def test_the_list_filters_and_names_through_the_rule(api_for, cast, case):
@@ -168,7 +168,7 @@ def test_plan_and_closure_need_a_second_person(api_for, cast, case, second):
     stale = theirs.post(f"/api/care/cases/{case.pk}/plan/decision", {"approve": True, "version": 1})
     assert stale.status_code == 409
     approved = theirs.post(f"/api/care/cases/{case.pk}/plan/decision", {"approve": True})
-    assert approved.status_code == 200 and approved.json()["plan_status"] == PlanStatus.APPROVED
+    assert approved.status_code == 200 and approved.json()["plan_status"] == CasePlanStatus.APPROVED
     assert mine.post(f"/api/care/cases/{case.pk}/closure", {"outcome": "resolved"}).status_code == 200
     assert mine.post(f"/api/care/cases/{case.pk}/closure/decision", {"approve": True}).status_code == 422
     closed = theirs.post(f"/api/care/cases/{case.pk}/closure/decision", {"approve": True})

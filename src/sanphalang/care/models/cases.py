@@ -31,7 +31,7 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class PlanStatus(models.TextChoices):
+class CasePlanStatus(models.TextChoices):
     NONE = "none", _("No plan yet")
     SUBMITTED = "submitted", _("Plan awaiting approval")
     APPROVED = "approved", _("Plan approved")
@@ -90,7 +90,7 @@ class Case(Versioned):
     )
     plan = models.TextField(_("case plan"), blank=True, max_length=TEXT_MAX_LENGTH)
     plan_status = models.CharField(
-        _("case plan"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.NONE
+        _("case plan"), max_length=10, choices=CasePlanStatus.choices, default=CasePlanStatus.NONE
     )
     plan_submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -33,7 +33,7 @@ from ..access import (
     require_referral_answer,
 )
 from ..assessments import answers_shown
-from ..models import Case, CaseStatus, FollowUp, Household, PlanStatus, Referral, ReferralStatus
+from ..models import Case, CasePlanStatus, CaseStatus, FollowUp, Household, Referral, ReferralStatus
 from .shown import HouseholdShown, MemberShown, household_shown, member_shown
 
 # The caseload shows follow-ups due within the coming week, and the overdue ones first.
@@ -230,7 +230,7 @@ def caseload(*, user: User, today: dt.date, worker: int | None = None, area: str
         today=today,
         due=due.select_related(*CASE_RELATED).order_by("next_follow_up_on", "pk"),
         plans_to_approve=list(
-            waiting.filter(plan_status=PlanStatus.SUBMITTED, status__in=ACTIVE_STATUSES)
+            waiting.filter(plan_status=CasePlanStatus.SUBMITTED, status__in=ACTIVE_STATUSES)
             .exclude(plan_submitted_by=user)
             .order_by("updated_at", "pk")[:CASELOAD_LIST_LIMIT]
         ),

@@ -26,10 +26,10 @@ from ..models import (
     Assessment,
     Case,
     CaseOutcome,
+    CasePlanStatus,
     CaseStatus,
     FollowUp,
     Help,
-    PlanStatus,
     Referral,
     ReferralStatus,
     ServiceOutcome,
@@ -368,11 +368,11 @@ def case_plan_submit(
     expect_version(case, version)
     require_care_write(by, case.area_id)
     _require_not_closed(case)
-    if case.plan_status == PlanStatus.SUBMITTED:
+    if case.plan_status == CasePlanStatus.SUBMITTED:
         raise CareError.PLAN_AWAITING_DECISION.error(None)
     if not (plan or "").strip():
         raise CareError.PLAN_REQUIRED.error("plan")
-    case.plan, case.plan_status = plan, PlanStatus.SUBMITTED
+    case.plan, case.plan_status = plan, CasePlanStatus.SUBMITTED
     case.plan_submitted_by, case.plan_decided_by, case.plan_decided_at = by, None, None
     case.plan_return_reason = ""
     validated_save(case, by)
@@ -394,13 +394,13 @@ def case_plan_decide(
     expect_version(case, version)
     require_care_write(by, case.area_id)
     _require_not_closed(case)
-    if case.plan_status != PlanStatus.SUBMITTED:
+    if case.plan_status != CasePlanStatus.SUBMITTED:
         raise CareError.NOTHING_TO_APPROVE.error(None)
     if case.plan_submitted_by_id == by.pk:
         raise CareError.SECOND_PERSON_REQUIRED.error(None)
     if not approve and not (reason or "").strip():
         raise CareError.RETURN_REASON_REQUIRED.error("reason")
-    case.plan_status = PlanStatus.APPROVED if approve else PlanStatus.RETURNED
+    case.plan_status = CasePlanStatus.APPROVED if approve else CasePlanStatus.RETURNED
     case.plan_decided_by, case.plan_decided_at = by, timezone.now()
     case.plan_return_reason = "" if approve else reason
     validated_save(case, by)

@@ -21,7 +21,7 @@ from sanphalang.web.listing import Column, paginate
 from ..access import allowed, require_care_write, require_referral_answer, sees_people
 from ..assessments import template_for
 from ..forms import cases as forms
-from ..models import Case, CaseStatus, FollowUp, Help, PlanStatus, Referral, ReferralStatus
+from ..models import Case, CasePlanStatus, CaseStatus, FollowUp, Help, Referral, ReferralStatus
 from ..selectors import cases as selectors
 from ..selectors.shown import household_shown, member_shown
 from ..services import cases as services
@@ -93,7 +93,7 @@ def case_detail(request, pk: int):
             "can_write": can_write and not case.is_closed,
             "can_reopen": can_write and case.is_closed,
             "can_decide_plan": can_write
-            and case.plan_status == PlanStatus.SUBMITTED
+            and case.plan_status == CasePlanStatus.SUBMITTED
             and case.plan_submitted_by_id != user.pk,
             "can_decide_closure": can_write
             and case.status == CaseStatus.CLOSING
