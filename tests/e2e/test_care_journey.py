@@ -197,7 +197,7 @@ def test_a_case_is_helped_and_referred_and_the_agency_answers_it(page, cast, log
     # and records the help given
     page.get_by_role("link", name="บันทึกความช่วยเหลือที่ให้").click()
     form = page.locator("main form")
-    _field(form, "ประเภทความช่วยเหลือ").select_option(label="สิ่งของ (อาหาร เครื่องอุปโภคบริโภค)")
+    _field(form, "ประเภทความช่วยเหลือ").select_option(label="สิ่งของ (อาหาร ของใช้)")
     _field(form, "สิ่งที่ให้").fill("ถุงยังชีพ 1 ชุด")
     _field(form, "มูลค่า (บาท)").fill("๕๐๐")
     _field(form, "ผู้ให้ความช่วยเหลือ (ชื่อ)").fill("ชมรมผู้สูงอายุบ้านดู่")
@@ -364,7 +364,7 @@ def test_another_district_is_refused_the_household_and_the_case_and_a_viewer_see
     expect(page.get_by_role("link", name="ลงทะเบียนครัวเรือน")).to_have_count(0)
     # and the household's own page is not theirs to open, nor is registering one
     assert page.goto(f"/care/households/{home.pk}/").status == 403
-    expect(page.locator("main")).to_contain_text("บทบาทของคุณเห็นได้เฉพาะจำนวนผู้ได้รับความช่วยเหลือ")
+    expect(page.locator("main")).to_contain_text("บทบาทของคุณเห็นเฉพาะจำนวนผู้ได้รับความช่วยเหลือ")
     expect(page.locator("main")).not_to_contain_text("บัวผัน")
     assert page.goto("/care/households/new/").status == 403
     expect(page.locator("main")).to_contain_text("ไม่มีสิทธิ์เข้าถึง")
