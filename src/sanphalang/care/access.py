@@ -25,6 +25,7 @@ from django.db.models import Q
 from sanphalang.accounts.models import Role
 from sanphalang.areas.scoping import require_write, require_writer, scope_for
 from sanphalang.errors import Access, AccessDenied
+from sanphalang.plans.access import scope_provinces
 
 from .errors import CareError
 from .models import CaseKind, ReferralStatus
@@ -167,19 +168,16 @@ def require_referral_answer(user, referral) -> None:
 
 def fund_read_q(user, field: str = "area") -> Q:
     """Funds (field holds the fund's province code) of the provinces the user works in."""
-    scope = scope_for(user)
-    if scope.national:
+    provinces = scope_provinces(user)
+    if provinces is None:
         return Q()
-    provinces = sorted({prefix[:2] for prefix in scope.prefixes})
-    if not provinces:
-        return Q(pk__in=[])
     lookup = f"{field[:-3]}__pk" if field.endswith("_id") else field
     return Q(**{f"{lookup}__in": provinces})
 
 
 def require_fund_read(user, fund) -> None:
-    scope = scope_for(user)
-    if not (scope.national or any(prefix[:2] == fund.area_id for prefix in scope.prefixes)):
+    provinces = scope_provinces(user)
+    if not (provinces is None or fund.area_id in provinces):
         raise Access.OUTSIDE_AREA.denied()
 
 
