@@ -104,6 +104,10 @@ class Access(ErrorCode):
         "own_request",
         gettext_lazy("You asked for this payment: two other committee members decide it."),
     )
+    ADMINISTRATOR_ONLY_BOUNDARIES = (
+        "administrator_only",
+        gettext_lazy("Only an administrator can import area boundaries."),
+    )
     ADMINISTRATOR_ONLY_ACCESS_LOG = (
         "administrator_only",
         gettext_lazy("Only an administrator can see who read a person's record."),

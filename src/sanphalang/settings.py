@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "sanphalang.welfare",
     "sanphalang.plans",
     "sanphalang.care",
+    "sanphalang.reports",
     "ninja",
     "sanphalang.api",
     "sanphalang.demo",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("jobs/", include("sanphalang.jobs.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
     path("plans/", include("sanphalang.plans.urls")),
+    path("reports/", include("sanphalang.reports.urls")),
     path("welfare/", include("sanphalang.welfare.urls")),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
