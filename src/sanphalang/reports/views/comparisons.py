@@ -15,15 +15,23 @@ from ..selectors.comparisons import current_year
 
 NAV = "reports"
 
+
+def _number(value):
+    """A figure as a spreadsheet number: whole counts as integers."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
 COLUMNS = [
     Column("work_area", gettext_lazy("Work area"), lambda r: r["work"]),
     Column("figure", gettext_lazy("Figure"), lambda r: str(r["figure"].label)),
     Column("unit", gettext_lazy("Unit"), lambda r: str(r["figure"].unit)),
     Column("code", gettext_lazy("Area code"), lambda r: r["row"].code),
     Column("province", gettext_lazy("Province"), lambda r: r["row"].name),
-    Column("this_year", gettext_lazy("This year"), lambda r: r["row"].this_year),
-    Column("last_year", gettext_lazy("Last year"), lambda r: r["row"].last_year),
-    Column("change", gettext_lazy("Change"), lambda r: r["row"].change),
+    Column("this_year", gettext_lazy("This year"), lambda r: _number(r["row"].this_year)),
+    Column("last_year", gettext_lazy("Last year"), lambda r: _number(r["row"].last_year)),
+    Column("change", gettext_lazy("Change"), lambda r: _number(r["row"].change)),
 ]
 
 
