@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from sanphalang.accounts.models import User
 
 
-def boundary_upload_get(*, user: User, pk: int) -> BoundaryUpload:
+def boundary_upload_get(*, user: User, upload_pk: int) -> BoundaryUpload:
     """An upload of the administrator's own; any other is not found."""
     require_boundary_import(user)
-    upload = BoundaryUpload.objects.filter(pk=pk, user=user).defer("data").first()
+    upload = BoundaryUpload.objects.filter(pk=upload_pk, user=user).defer("data").first()
     if upload is None:
         raise Http404
     return upload

@@ -81,7 +81,7 @@ def _level_rows(levels: dict) -> list[tuple[str, int]]:
 @login_required
 def boundary_upload(request, pk: int):
     """The file's check while it runs, then what it holds and its errors, or how its import ended."""
-    upload = boundary_upload_get(user=request.user, pk=pk)
+    upload = boundary_upload_get(user=request.user, upload_pk=pk)
     if upload.status == BoundaryUploadStatus.IMPORTED:
         job = boundary_job_latest(user=request.user, upload=upload, kind=IMPORT_JOB)
         return _upload_page(request, upload, check=job.result if job else None)
@@ -100,7 +100,7 @@ def boundary_upload(request, pk: int):
 @login_required
 @require_POST
 def boundary_confirm(request, pk: int):
-    upload = boundary_upload_get(user=request.user, pk=pk)
+    upload = boundary_upload_get(user=request.user, upload_pk=pk)
     form = BoundaryConfirmForm(request.POST)
     form.is_valid()
     skip_bad = form.cleaned_data.get("skip_bad", False)
