@@ -29,6 +29,7 @@ PUBLIC_ROUTES = {
     "api/docs": "the API's documentation page",
     "api/<path:unknown>": "an unknown API address answers with a JSON error",
     "import/template/<str:entity>.<str:fmt>": "an empty import file with the headings, no records",
+    "reports/charts-<str:version>.js": "the chart library's script, no records",
 }
 
 # A parameter's filling: the kind of record whose pk it takes; "kind.attr" for another attribute of it;
@@ -121,6 +122,10 @@ WEB_PARAMETERS = {
     "plans:province_page": {"code": "plan.area_id"},
     "plans:area_page": {"code": "project.area_id"},
     "plans:region_page": {"slug": "region.slug"},
+    "reports:chart_library": {"version": "=1"},
+    # boundaries and comparisons
+    **{f"reports:boundary_{view}": {"pk": "=1"} for view in ("upload", "confirm")},
+    "reports:comparison": {"region": "region.slug"},
     **{f"plans:period_{view}": {"pk": "plan", "period": "=2021-10-01"} for view in ("approve", "reopen")},
     **{f"plans:plan_{view}": {"pk": "plan"} for view in ("detail", "update", "delete", "history")},
     "plans:main_work_create": {"pk": "plan"},
@@ -247,6 +252,9 @@ API_PARAMETERS = {
     "social_fund_id": "social_fund",
     "fund_request_id": "fund_request",
     "ledger_entry_id": "ledger_entry",
+    # reports
+    "key": "=incidents",
+    "region": "region.slug",
 }
 API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",

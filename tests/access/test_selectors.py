@@ -74,6 +74,10 @@ SELECTOR_ARGUMENT_OVERRIDES = {
         "requests": lambda records: [records.objects["fund_request"]]
     },
     "sanphalang.care.selectors.fund.request_shown": {"request": "fund_request"},
+    # boundaries (administrators only) and comparisons
+    "boundary_upload_get": {"upload_pk": lambda records: 1},
+    "boundary_job_latest": {"upload": lambda records: None, "kind": lambda records: "boundaries.check"},
+    "sanphalang.reports.selectors.comparisons.comparison": {"region": "region.slug"},
 }
 # pk of a selector whose name does not say its record's kind.
 SELECTOR_RECORDS = {
@@ -147,6 +151,10 @@ UNSCOPED_SELECTORS = {
     "uploader",
     "sanphalang.care.selectors.privacy.household_record_ids": "the records of a household already fetched for an "
     "administrator",
+    "sanphalang.reports.selectors.dashboards.quarter_of": "the quarter holding a day, no records",
+    "sanphalang.reports.selectors.dashboards.year_value": "arithmetic on figures already counted for the user",
+    "sanphalang.reports.selectors.comparisons.current_year": "today's year, no records",
+    "sanphalang.reports.selectors.comparisons.check_year": "checks a typed year, no records",
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.

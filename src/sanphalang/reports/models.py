@@ -29,3 +29,37 @@ class Boundary(models.Model):
 
     def __str__(self) -> str:
         return str(self.area_id)
+
+
+class BoundaryUploadStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for confirmation")
+    QUEUED = "queued", _("Being imported")
+    IMPORTED = "imported", _("Imported")
+
+
+class BoundaryUpload(models.Model):
+    """A boundary file kept between its check and the administrator's confirmation. The check reads it once and
+    keeps the outlines it prepared (made valid, simplified, rounded), so the import writes them without reading
+    the file again."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("file"))
+    code_field = models.CharField(_("code field"), max_length=60, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BoundaryUploadStatus.choices, default=BoundaryUploadStatus.PENDING
+    )
+    # {"code_field", "features": [[number, code, geometry]...], "problems": [...], "levels": {...}}
+    checked = models.JSONField(_("outlines read"), null=True, blank=True, editable=False)
+    imported_count = models.PositiveIntegerField(_("outlines imported"), default=0)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("boundary file")
+        verbose_name_plural = _("boundary files")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename
