@@ -22,6 +22,7 @@ from .plans import router as plans_router
 from .plans_progress import router as plans_progress_router
 from .plans_projects import router as plans_projects_router
 from .plans_stages import router as plans_stages_router
+from .reports_quarterly import router as reports_quarterly_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
@@ -89,6 +90,7 @@ for _router in (
     care_status_router,
     care_housing_router,
     care_households_router,
+    reports_quarterly_router,
 ):
     api.add_router("", _router)
 

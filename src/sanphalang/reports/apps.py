@@ -11,3 +11,4 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import figures  # noqa: F401 (register the figures)
+        from .services import quarterly  # noqa: F401 (register the report's job kinds)
