@@ -246,10 +246,16 @@ def _group(index: int, group: dict, d, date) -> Group:
             ],
             [18, 42, 24, 16],
         )
-    parts = [
-        Part(title, table=tables[key]) if group[key] else Part(title, paragraphs=[NOTHING])
-        for key, title in GROUP_PARTS.items()
-    ]
+    parts = []
+    for key, title in GROUP_PARTS.items():
+        if not group[key]:
+            parts.append(Part(title, paragraphs=[NOTHING]))
+            continue
+        part = Part(title, table=tables[key])
+        total = group.get(f"{key}_count", len(group[key]))
+        if total > len(group[key]):
+            part.paragraphs = [d(f"แสดง {len(group[key])} รายการแรกจากทั้งหมด {total} รายการ")]
+        parts.append(part)
     for key, title in NOTE_PARTS.items():
         paragraphs = [d(line.strip()) for line in group.get(key, "").split("\n") if line.strip()]
         parts.append(Part(title, paragraphs=paragraphs or [NOTHING]))

@@ -48,6 +48,7 @@ KEY_FIGURES = (
     "housing_completed",
 )
 CHART_FIGURES = ("meetings_held", "help_given")
+LISTED_AT_MOST = {"actions_overdue": 30, "letters_waiting": 30}
 WELFARE_FIGURES = ("welfare_funds", "welfare_members", "welfare_balance")
 CARE_FIGURES = (
     "households",
@@ -359,6 +360,11 @@ def _groups(content: dict, *, user, report: QuarterlyReport, board):
     )
     spread(waiting.order_by("dated_on", "pk"), letter_row, lambda letter: letter.body_id, "letters_waiting")
 
+    for group in groups.values():
+        # A standing list can hold years of arrears: the report lists the oldest few and counts the rest.
+        for name in LISTED_AT_MOST:
+            group[f"{name}_count"] = len(group[name])
+            group[name] = group[name][: LISTED_AT_MOST[name]]
     notes = report.group_notes or {}
     ordered = sorted(groups.values(), key=lambda g: (g["key"] == GENERAL, g["name"]))
     for group in ordered:
