@@ -22,7 +22,9 @@ def main() -> int:
     from sanphalang.demo.synth import synthesize
     from sanphalang.demo.synth.scales import SCALES
 
-    scale = dataclasses.replace(SCALES["province"], name="province-report", households=3000, funds=200)
+    scale = dataclasses.replace(
+        SCALES["province"], name="province-report", households=3000, funds=200, meetings=300
+    )
     started = time.perf_counter()
     synthesize(scale=scale, seed=SEED)
     print(f"synthetic data in {time.perf_counter() - started:.0f} s")
