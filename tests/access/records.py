@@ -526,7 +526,39 @@ def build_area_records(
     _social_fund_records(
         records, owner=owner, province_owner=province_owner, marker=marker, province_marker=province_marker
     )
+    _quarterly_report(records, province_owner, put, province_marker)
     return records
+
+
+def _quarterly_report(records, province_owner, put, province_marker) -> None:
+    """The province's report to the governor with an issued edition whose content and files carry the marker."""
+    from django.utils import timezone
+
+    from sanphalang.reports.models import QuarterlyEdition
+    from sanphalang.reports.services.quarterly import quarterly_report_create, quarterly_report_update
+
+    report = quarterly_report_create(
+        by=province_owner, province_code=records.province_code, year_kind="fiscal", year_be=2568, quarter=1
+    )
+    quarterly_report_update(by=province_owner, report=report, summary=f"สรุป{province_marker}")
+    content = {
+        "province": {"code": records.province_code, "name": province_marker},
+        "quarter": 1,
+        "year_be": 2568,
+        "summary": f"สรุป{province_marker}",
+    }
+    marked = f"%PDF {province_marker}".encode()
+    QuarterlyEdition.objects.create(
+        report=report,
+        number=1,
+        content=content,
+        pdf=marked,
+        docx=marked,
+        built_at=timezone.now(),
+        built_by=province_owner,
+        issued_at=timezone.now(),
+    )
+    put("quarterly_report", report)
 
 
 def _care_records(records: AreaRecords, owner, put, today: dt.date) -> None:

@@ -51,6 +51,12 @@ WEB_PARAMETERS = {
     "directory:position_delete": {"pk": "person", "position_pk": "position"},
     "directory:issue_area_update": {"pk": "issue_area"},
     "imports:preview": {"pk": "import_batch"},
+    **{
+        f"reports:quarterly_{view}": {"pk": "quarterly_report"}
+        for view in ("detail", "edit", "build", "issue")
+    },
+    "reports:quarterly_draft_download": {"pk": "quarterly_report", "fmt": "=pdf"},
+    "reports:quarterly_download": {"pk": "quarterly_report", "number": "=1", "fmt": "=pdf"},
     "imports:confirm": {"pk": "import_batch"},
     "imports:template": {"entity": "=people", "fmt": "=csv"},
     **{f"jobs:{view}": {"pk": "job"} for view in ("detail", "status", "retry")},
@@ -210,6 +216,8 @@ WEB_PARAMETERS = {
 # paths.
 API_PARAMETERS = {
     "code": "subdistrict_code",
+    "report_id": "quarterly_report",
+    "number": "=1",
     "region_id": "region",
     "organisation_id": "organisation",
     "person_id": "person",

@@ -28,6 +28,8 @@ from .records import AreaRecords
 # A callable builds the value from the other area's records.
 SELECTOR_ARGUMENTS = {
     "fund": "fund",
+    "report": "quarterly_report",
+    "number": lambda records: 1,
     "audit_round": "audit_round",
     "visit": "audit_visit",
     "meeting_id": "meeting.pk",  # readable_meeting: the meeting where the other area's agreement was signed

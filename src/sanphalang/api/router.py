@@ -23,6 +23,7 @@ from .plans_progress import router as plans_progress_router
 from .plans_projects import router as plans_projects_router
 from .plans_stages import router as plans_stages_router
 from .reports import router as reports_router
+from .reports_quarterly import router as reports_quarterly_router
 from .versions import VersionedNinjaAPI, register_conflict_handler
 from .welfare import router as welfare_router
 
@@ -91,6 +92,7 @@ for _router in (
     care_housing_router,
     care_households_router,
     reports_router,
+    reports_quarterly_router,
 ):
     api.add_router("", _router)
 

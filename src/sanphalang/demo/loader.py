@@ -23,6 +23,7 @@ from . import data
 from .care_loader import load_care
 from .meetings_loader import load_meetings
 from .plans_loader import load_plans
+from .reports_loader import load_reports
 from .welfare_loader import load_welfare
 
 User = get_user_model()
@@ -176,6 +177,7 @@ def load_demo() -> dict:
     plans = load_plans(by, organisations)
     users = _load_users(organisations, by)
     care = load_care(by)
+    reports = load_reports(by)
     return {
         "organisations": len(organisations),
         "people": people,
@@ -183,6 +185,7 @@ def load_demo() -> dict:
         "welfare": welfare,
         "plans": plans,
         "care": care,
+        "reports": reports,
         "users": users,
         "password": data.DEMO_PASSWORD,
     }

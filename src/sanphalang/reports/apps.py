@@ -12,3 +12,4 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from . import figures  # noqa: F401 (register the figures)
         from .services import boundaries  # noqa: F401 (register the boundary jobs)
+        from .services import quarterly  # noqa: F401 (register the report's job kinds)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import boundaries, charts, comparisons
+from .views import charts, quarterly
 
 app_name = "reports"
 
@@ -15,4 +16,15 @@ urlpatterns = [
     path("boundaries/import/<int:pk>/", boundaries.boundary_upload, name="boundary_upload"),
     path("boundaries/import/<int:pk>/confirm/", boundaries.boundary_confirm, name="boundary_confirm"),
     path("comparisons/<slug:region>/", comparisons.comparison, name="comparison"),
+    path("governor/", quarterly.report_list, name="quarterly_list"),
+    path("governor/<int:pk>/", quarterly.report_detail, name="quarterly_detail"),
+    path("governor/<int:pk>/edit/", quarterly.report_edit, name="quarterly_edit"),
+    path("governor/<int:pk>/build/", quarterly.report_build, name="quarterly_build"),
+    path("governor/<int:pk>/issue/", quarterly.report_issue, name="quarterly_issue"),
+    path("governor/<int:pk>/draft.<str:fmt>", quarterly.report_download, name="quarterly_draft_download"),
+    path(
+        "governor/<int:pk>/editions/<int:number>.<str:fmt>",
+        quarterly.report_download,
+        name="quarterly_download",
+    ),
 ]
