@@ -10,7 +10,6 @@ from django.http import Http404
 from django.urls import reverse
 from docx import Document
 from pdfminer.high_level import extract_text
-from tests.meetings import factories
 
 from sanphalang.errors import AccessDenied, VersionConflict
 from sanphalang.jobs.models import JobStatus
@@ -25,6 +24,7 @@ from sanphalang.reports.services.quarterly import (
     quarterly_report_create,
     quarterly_report_update,
 )
+from tests.meetings import factories
 
 
 @pytest.fixture

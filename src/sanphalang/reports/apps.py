@@ -10,6 +10,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports and dashboards")
 
     def ready(self) -> None:
-        from . import figures  # noqa: F401 (register the figures)
-        from .services import boundaries  # noqa: F401 (register the boundary jobs)
-        from .services import quarterly  # noqa: F401 (register the report's job kinds)
+        # Register the figures, and the job kinds of the boundary import and the quarterly report.
+        from . import figures  # noqa: F401
+        from .services import boundaries, quarterly  # noqa: F401

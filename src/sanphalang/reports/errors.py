@@ -77,6 +77,8 @@ class BoundaryError(ErrorCode):
 
 class ComparisonError(ErrorCode):
     BAD_YEAR = ("bad_year", _("Write the year in the Buddhist Era, such as 2568."))
+
+
 class ReportError(ErrorCode):
     REPORT_EXISTS = (
         "quarterly_report_exists",

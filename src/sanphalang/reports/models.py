@@ -71,6 +71,8 @@ class BoundaryUpload(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
 class QuarterlyReport(Versioned):
     """A province's quarterly report to the governor (S2): the narrative its coordinators write; the figures and
     lists come from the records when it is built, and are frozen in each edition issued."""

@@ -2,8 +2,7 @@
 
 from django.urls import path
 
-from .views import boundaries, charts, comparisons
-from .views import charts, quarterly
+from .views import boundaries, charts, comparisons, quarterly
 
 app_name = "reports"
 
