@@ -332,7 +332,9 @@ class _Province:
                 kind = "disaster" if affected else _case_kind(rng)
                 if kind == "disaster" and not affected:
                     kind = "poverty"
-            self.case(household, member, area, kind, worker, affected if kind == "disaster" else None, consent_on)
+            self.case(
+                household, member, area, kind, worker, affected if kind == "disaster" else None, consent_on
+            )
         if rng.random() < REPAIR_RATE * (2 if poor else 0.5):
             self.housing(household, area, "rural_repair", worker, consent_on)
         elif rng.random() < SECURE_HOUSING_RATE:

@@ -232,7 +232,9 @@ def _letters(ctx: SynthContext, rng, meetings: list[Meeting]) -> None:
         if meeting.status != MeetingStatus.HELD:
             continue
         if meeting.body_id not in rates:
-            rates[meeting.body_id] = 0.0 if rng.random() < NEVER_WRITING_SHARE else min(1.0, rng.expovariate(3))
+            rates[meeting.body_id] = (
+                0.0 if rng.random() < NEVER_WRITING_SHARE else min(1.0, rng.expovariate(3))
+            )
         if rng.random() >= rates[meeting.body_id]:
             continue
         dated_on = meeting.held_on + dt.timedelta(days=rng.randint(2, 30))
@@ -246,7 +248,9 @@ def _letters(ctx: SynthContext, rng, meetings: list[Meeting]) -> None:
         letter = Letter(
             body_id=meeting.body_id,
             direction=LetterDirection.OUTGOING,
-            number="" if status == LetterStatus.DRAFT else f"สปจ. {rng.randint(1, 999):03d}/{meeting.year_be}",
+            number=""
+            if status == LetterStatus.DRAFT
+            else f"สปจ. {rng.randint(1, 999):03d}/{meeting.year_be}",
             dated_on=dated_on,
             subject=rng.choice(LETTER_SUBJECTS),
             counterpart=counterpart,
