@@ -65,6 +65,12 @@ def test_a_flow_counts_what_happened_within_each_quarter_from_its_first_day_to_i
     assert counted.series() == [0, 1, 2, 3] and counted.total() == 3 and counted.total(-2) == 2
 
 
+def test_a_flow_over_quarters_a_year_apart_counts_each_quarter_alone(admin):
+    for day in (dt.date(2025, 8, 1), dt.date(2026, 1, 15), dt.date(2026, 8, 1), dt.date(2026, 9, 30)):
+        _incident("570101", day)
+    assert _values(_count("incidents", admin, quarters=[dt.date(2025, 7, 1), Q3])) == {"5701": [1, 2]}
+
+
 @pytest.fixture
 def body(db):
     return Body.objects.create(kind=BodyKind.BOARD, name_th="คณะกรรมการเครือข่ายอำเภอ", area_id="5701")
