@@ -107,6 +107,13 @@ class Incident(Versioned):
         verbose_name = _("disaster incident")
         verbose_name_plural = _("disaster incidents")
         ordering = ["-occurred_on", "-id"]
+        indexes = [
+            models.Index(
+                fields=["area", "occurred_on"],
+                name="care_incident_figures",
+                opclasses=["varchar_pattern_ops", "date_ops"],
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("occurred_on")),

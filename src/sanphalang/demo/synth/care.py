@@ -110,7 +110,11 @@ DONORS = ("วัดประจำตำบล", "ผู้มีจิตศ�
 
 HOUSEHOLD_FIELDS = ("version", "area_id", "house_number", "address", "phone", "income_band", "purpose",
                     "legal_basis", "consent_for_services", "consent_for_sharing", "consent_on", "registered_by_id",
-                    "search_key")  # fmt: skip
+                    "search_key", "registered_at")  # fmt: skip
+# The local hours households are registered at: the early ones fall on the day before in UTC.
+REGISTRATION_HOURS = (6, 8, 9, 9, 10, 10, 11, 13, 14, 15, 16, 19)
+INCIDENT_YEARS = (2023, 2024, 2025, 2026)
+INCIDENT_RATE = 0.3  # of a watch-list entry, each year in its season
 MEMBER_FIELDS = ("household_id", "area_id", "title", "first_name", "last_name", "relationship", "birth_year", "sex",
                  "phone", "national_id_token", "national_id_lookup", "national_id_last_four", "no_national_id_reason",
                  "legal_status", "disability", "chronic_illness", "bedridden", "elderly_alone", "search_key",
@@ -234,7 +238,7 @@ class _Province:
             if name.startswith(f"{USERNAME_PREFIX}d{code}")
         }
         self.cases: list[tuple[int, int, str, dt.date]] = []  # (case id, worker, area, opened on)
-        self.affected: dict[str, bool] = {}
+        self.hit: set[int] = set()  # the incidents that have a household among those they hit
         self.border = code in BORDER_PROVINCES
         project = (
             Project.objects.filter(area__code__startswith=code, name__startswith="โครงการบ้านพอเพียง")
@@ -304,20 +308,23 @@ class _Province:
         income = "below_poverty_line" if poor and rng.random() < 0.6 else ("low" if poor else
                                                                           rng.choice(("low", "middle", "unknown")))  # fmt: skip
         worker = self.worker(area)
+        # Registered the day it consented: the programme has grown over four years.
         consent_on = _days(AS_OF, -rng.randint(1, 1400))
+        registered_at = db_datetime(b.moment(consent_on, rng.choice(REGISTRATION_HOURS)))
         number, address = self.house_number(), self.address(subdistrict, moo, village)
         household = b.w.households.add(
             1, area, number, address, phone_of(rng) if rng.random() < 0.5 else "", income, care_data.PURPOSE,
             "consent" if rng.random() < 0.93 else "vital_interest", True, rng.random() < 0.8, consent_on, worker,
-            compact_part(number) + compact_part(address),
+            compact_part(number) + compact_part(address), registered_at,
         )  # fmt: skip
         members = self.members(household, area, size, stateless_family)
         vulnerable = [m for m in members if m[1]]
         affected = None
-        if incidents and (rng.random() < AFFECTED_RATE or not self.affected.get(area[:6])):
+        unhit = [incident for incident in incidents or () if incident not in self.hit]
+        if unhit or (incidents and rng.random() < AFFECTED_RATE):
             # the first household of a subdistrict an incident hit is always among those it hit
-            affected = rng.choice(incidents)
-            self.affected[area[:6]] = True
+            affected = unhit[0] if unhit else rng.choice(incidents)
+            self.hit.add(affected)
             b.w.affected.add(affected, household, rng.choice(care_data.DAMAGE), worker)
         if rng.random() < CASE_RATE[bool(vulnerable) or affected is not None]:
             member, kind = vulnerable[0] if vulnerable else (members[0][0], "")
@@ -325,11 +332,13 @@ class _Province:
                 kind = "disaster" if affected else _case_kind(rng)
                 if kind == "disaster" and not affected:
                     kind = "poverty"
-            self.case(household, member, area, kind, worker, affected if kind == "disaster" else None)
+            self.case(
+                household, member, area, kind, worker, affected if kind == "disaster" else None, consent_on
+            )
         if rng.random() < REPAIR_RATE * (2 if poor else 0.5):
-            self.housing(household, area, "rural_repair", worker)
+            self.housing(household, area, "rural_repair", worker, consent_on)
         elif rng.random() < SECURE_HOUSING_RATE:
-            self.housing(household, area, "secure_housing", worker)
+            self.housing(household, area, "secure_housing", worker, consent_on)
 
     def members(self, household: int, area: str, size: int, stateless_family: bool) -> list[tuple[int, str]]:
         """Write the household's people; return (member id, the hardship of their case or "") of each."""
@@ -405,13 +414,20 @@ class _Province:
     # ---- cases
 
     def case(
-        self, household: int, member: int, area: str, kind: str, worker: int, incident: int | None
+        self,
+        household: int,
+        member: int,
+        area: str,
+        kind: str,
+        worker: int,
+        incident: int | None,
+        registered: dt.date,
     ) -> None:
         rng, w = self.rng, self.b.w
         other = self.second(worker)
         closed = rng.random() < CLOSED_SHARE
         opened = _days(AS_OF, -rng.randint(60 if closed else 3, 1400 if closed else 900))
-        opened = max(opened, FIRST_CASE_DAY)
+        opened = max(opened, FIRST_CASE_DAY, registered)
         status = "closed" if closed else ("closing" if rng.random() < 0.05 else "open")
         plan_status = "approved" if status != "open" else _plan_status(rng)
         if (AS_OF - opened).days < 14:
@@ -511,10 +527,10 @@ class _Province:
         for step, day in events:
             w.status_events.add(status_case, step, day, worker)
 
-    def housing(self, household: int, area: str, programme: str, worker: int) -> None:
+    def housing(self, household: int, area: str, programme: str, worker: int, registered: dt.date) -> None:
         rng = self.rng
         status = _housing_status(rng)
-        started = _days(AS_OF, -rng.randint(30, 1000)) if status != "planned" else None
+        started = max(registered, _days(AS_OF, -rng.randint(30, 1000))) if status != "planned" else None
         completed = min(AS_OF, _days(started, rng.randint(14, 120))) if status == "completed" else None
         grant = Decimal(18000 if programme == "rural_repair" else rng.choice((40000, 50000)))
         project = self.repair_project if programme == "rural_repair" else None
@@ -587,13 +603,13 @@ class _Builder:
         empty = national_id_columns("")
         self.no_id = (empty["national_id_token"], empty["national_id_lookup"], empty["national_id_last_four"])
         self.w = _Writers(ctx)
-        self.moments: dict[dt.date, dt.datetime] = {}
+        self.moments: dict[tuple[dt.date, int], dt.datetime] = {}
         self.funds: list[tuple[SocialFund, list, list, Ledger]] = []  # (fund, committee, requests, ledger)
 
-    def moment(self, day: dt.date) -> dt.datetime:
-        if day not in self.moments:
-            self.moments[day] = dt.datetime.combine(day, dt.time(10, 0), tzinfo=BANGKOK)
-        return self.moments[day]
+    def moment(self, day: dt.date, hour: int = 10) -> dt.datetime:
+        if (day, hour) not in self.moments:
+            self.moments[day, hour] = dt.datetime.combine(day, dt.time(hour, 0), tzinfo=BANGKOK)
+        return self.moments[day, hour]
 
     def write_funds(self) -> None:
         """The funds, their committees, requests and decisions, the ledgers, and the money help on the cases linked
@@ -657,11 +673,15 @@ def _risks(ctx: SynthContext, province_codes, subdistricts, villages) -> dict[st
             risk = RiskArea(area_id=area, hazard=hazard, season_starts=starts, season_ends=ends,
                             households_at_risk=rng.randint(20, 600), listed_on=_days(AS_OF, -rng.randint(200, 2000)))  # fmt: skip
             risk_areas.append(risk)
-            if rng.random() < 0.5:
-                year = rng.choice((2024, 2025))
+            for year in INCIDENT_YEARS:
+                if rng.random() >= INCIDENT_RATE:
+                    continue
                 occurred = dt.date(year, starts, rng.randint(1, 25))
+                ended = _days(occurred, rng.randint(2, 20))
+                if occurred > AS_OF:
+                    continue
                 incidents.append(Incident(risk_area=risk, area_id=area[:6], hazard=hazard, occurred_on=occurred,
-                                          ended_on=_days(occurred, rng.randint(2, 20)),
+                                          ended_on=ended if ended <= AS_OF else None,
                                           description=f"เหตุ{risk.get_hazard_display()}ในพื้นที่ ครัวเรือนได้รับความเสียหาย"))  # fmt: skip
     ctx.insert(RiskArea, risk_areas)
     for incident in incidents:

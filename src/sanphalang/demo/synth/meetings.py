@@ -12,6 +12,9 @@ from sanphalang.meetings.models import (
     Attendance,
     Body,
     BodyKind,
+    Letter,
+    LetterDirection,
+    LetterStatus,
     Meeting,
     MeetingStatus,
     Resolution,
@@ -55,6 +58,18 @@ ACTIONS = (
     "จัดประชุมคณะทำงานย่อย",
     "รวบรวมข้อเสนอจากเครือข่ายอำเภอ",
 )
+LETTER_SUBJECTS = (
+    "ขอความอนุเคราะห์สนับสนุนงบประมาณตามมติที่ประชุม",
+    "ขอเชิญร่วมประชุมและให้ข้อมูลประกอบการพิจารณา",
+    "ขอส่งข้อเสนอของเครือข่ายเพื่อประกอบการจัดทำแผน",
+    "ขอความร่วมมือสำรวจข้อมูลกลุ่มเปราะบางในพื้นที่",
+    "ขอรายงานผลการดำเนินงานตามมติที่ประชุม",
+)
+REPLY_SUBJECT = "ตอบรับและแจ้งผลการพิจารณา"
+# Letters go to the province's agencies (directory.PROVINCE_ORGANISATIONS' keys); most bodies write a few a year,
+# a few write after nearly every meeting, many never write at all.
+LETTER_AGENCIES = ("governor", "msdhs", "dla", "pao")
+NEVER_WRITING_SHARE = 0.4
 
 
 def _bodies(ctx: SynthContext) -> list[Body]:
@@ -207,9 +222,71 @@ def _action_items(ctx: SynthContext, rng, resolutions: list[Resolution]) -> list
     return items
 
 
+def _letters(ctx: SynthContext, rng, meetings: list[Meeting]) -> None:
+    """The letters the held meetings send to the province's agencies, and the agencies' answers: drafts not yet
+    sent, letters sent, awaiting an answer past its due day, answered and closed."""
+    agencies = ctx.made["province_organisations"]
+    rates: dict[int, float] = {}
+    sent, replies = [], []
+    for meeting in meetings:
+        if meeting.status != MeetingStatus.HELD:
+            continue
+        if meeting.body_id not in rates:
+            rates[meeting.body_id] = (
+                0.0 if rng.random() < NEVER_WRITING_SHARE else min(1.0, rng.expovariate(3))
+            )
+        if rng.random() >= rates[meeting.body_id]:
+            continue
+        dated_on = meeting.held_on + dt.timedelta(days=rng.randint(2, 30))
+        if dated_on > AS_OF:
+            continue
+        roll = rng.random()
+        status = (LetterStatus.DRAFT if roll < 0.08 else LetterStatus.SENT if roll < 0.3 else
+                  LetterStatus.AWAITING_ANSWER if roll < 0.5 else LetterStatus.ANSWERED if roll < 0.85 else
+                  LetterStatus.CLOSED)  # fmt: skip
+        counterpart = agencies[meeting.body.area_id[:2]][rng.choice(LETTER_AGENCIES)]
+        letter = Letter(
+            body_id=meeting.body_id,
+            direction=LetterDirection.OUTGOING,
+            number=""
+            if status == LetterStatus.DRAFT
+            else f"สปจ. {rng.randint(1, 999):03d}/{meeting.year_be}",
+            dated_on=dated_on,
+            subject=rng.choice(LETTER_SUBJECTS),
+            counterpart=counterpart,
+            status=status,
+            answer_due_on=dated_on + dt.timedelta(days=30) if status != LetterStatus.SENT else None,
+            meeting=meeting,
+        )
+        sent.append(letter)
+        answered_on = dated_on + dt.timedelta(days=rng.randint(7, 60))
+        if status == LetterStatus.ANSWERED and answered_on <= AS_OF:
+            replies.append(
+                Letter(
+                    body_id=meeting.body_id,
+                    direction=LetterDirection.INCOMING,
+                    number=f"ที่ {rng.randint(1, 9999):04d}/{be_year(answered_on)}",
+                    dated_on=answered_on,
+                    subject=REPLY_SUBJECT,
+                    counterpart=counterpart,
+                    status=LetterStatus.RECEIVED,
+                    in_reply_to=letter,
+                    meeting=meeting,
+                )
+            )
+        elif status == LetterStatus.ANSWERED:
+            letter.status = LetterStatus.AWAITING_ANSWER
+    ctx.insert(Letter, sent)
+    for reply in replies:
+        reply.in_reply_to_id = reply.in_reply_to.pk
+    ctx.insert(Letter, replies)
+
+
 def fill(ctx: SynthContext) -> None:
     rng = ctx.rng("meetings")
     ctx.made["province_names"] = {a.code: a.name_th for a in ctx.areas_of(AreaLevel.PROVINCE)}
     bodies = _bodies(ctx)
     meetings = _meetings(ctx, rng, bodies)
     _records(ctx, rng, meetings)
+    # A stream of its own: the meetings, their records and everything after them stay as they were.
+    _letters(ctx, ctx.rng("meetings:letters"), meetings)

@@ -1,4 +1,4 @@
-"""Synthetic welfare funds: the registry of every province's funds, five years of figures with the gaps real
+"""Synthetic welfare funds: the registry of every province's funds, six years of figures with the gaps real
 reports have, the district networks they belong to, and a round of follow-up visits in each province."""
 
 import datetime as dt
@@ -12,8 +12,10 @@ from sanphalang.welfare.services.registry import set_fund_keys
 from .context import SynthContext
 from .names import person_name, phone_number
 
-FIGURE_YEARS = (2564, 2565, 2566, 2567, 2568)
+FIGURE_YEARS = (2564, 2565, 2566, 2567, 2568, 2569)
 MISSING_YEAR_RATE = 0.06
+# The year the data is dated in: many funds have not sent its report yet.
+LATE_YEAR_RATE = 0.3
 MISSING_VALUE_RATE = 0.04
 VISITS_PER_ROUND = 6
 
@@ -66,7 +68,7 @@ def _years(ctx: SynthContext, rng, funds: list[Fund]) -> None:
                 continue
             values = year_figures(members, rng, balance)
             balance = values["balance"]
-            if rng.random() < MISSING_YEAR_RATE:
+            if rng.random() < (LATE_YEAR_RATE if year == FIGURE_YEARS[-1] else MISSING_YEAR_RATE):
                 continue  # the fund sent no report that year
             for name in list(values):
                 if name != "members" and rng.random() < MISSING_VALUE_RATE:

@@ -94,6 +94,9 @@ class ActionItem(Versioned):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["body", "due_on", "done_on", "status"], name="meetings_action_figures")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "sequence"],

@@ -82,6 +82,9 @@ class Letter(Versioned):
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
         ordering = ["-dated_on", "-id"]
+        indexes = [
+            models.Index(fields=["body", "dated_on", "direction", "status"], name="meetings_letter_figures")
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.subject}".strip()

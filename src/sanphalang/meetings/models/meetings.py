@@ -53,6 +53,8 @@ class Meeting(Versioned):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-held_on", "-number"]
+        # The dashboards' meetings held by body and quarter, read from the index alone
+        indexes = [models.Index(fields=["body", "held_on", "status"], name="meetings_meeting_figures")]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "year_be", "number"],

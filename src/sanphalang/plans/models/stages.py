@@ -195,6 +195,7 @@ class StageEvent(models.Model):
         verbose_name = _("stage reached")
         verbose_name_plural = _("stages reached")
         ordering = ["happened_on", "pk"]
+        indexes = [models.Index(fields=["stage", "happened_on"], name="plans_stageevent_figures")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(charter__isnull=False, registration__isnull=True)

@@ -271,7 +271,15 @@ class ProgressEntry(Versioned):
                 violation_error_message=PlanError.VALUE_NEGATIVE.lazy_message,
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "status", "area"], name="plans_entry_rollup")]
+        indexes = [
+            models.Index(fields=["indicator", "status", "area"], name="plans_entry_rollup"),
+            # The dashboards' approved reports by area and quarter (the pattern class: see care's Household)
+            models.Index(
+                fields=["area", "period_start", "status"],
+                name="plans_entry_figures",
+                opclasses=["varchar_pattern_ops", "date_ops", "varchar_ops"],
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.area_id} {self.period_start}"
