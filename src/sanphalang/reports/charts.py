@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from sanphalang.meetings.documents.fonts import FAMILY, font_dir
 from sanphalang.thai.digits import to_thai_digits
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 BAR_COLOUR = "#2c6e91"
 SCHEME = "blues"
 NO_DATA_COLOUR = "#e9ecef"
@@ -30,7 +30,7 @@ HEIGHT = 240
 
 def _config() -> dict:
     return {
-        "font": FAMILY,
+        "font": f"{FAMILY}, sans-serif",
         "axis": {"labelFontSize": 12, "titleFontSize": 12},
         "legend": {"labelFontSize": 12, "titleFontSize": 12},
         "title": {"fontSize": 14, "anchor": "start"},
@@ -159,8 +159,10 @@ def _tooltip(unit: str, prefix: str = "") -> list[dict]:
 
 
 def _with_shown(cell: dict) -> dict:
+    """A cell with its value as a number, as written for the reader, and said in words for a screen reader."""
     value = _number(cell.get("value"))
-    return {**cell, "value": value, "shown": cell.get("shown") or format_number(value)}
+    shown = cell.get("shown") or format_number(value)
+    return {**cell, "value": value, "shown": shown, "described": f"{cell.get('name', '')}: {shown}"}
 
 
 def grid_map(
@@ -196,10 +198,11 @@ def grid_map(
                     "color": _colour(unit, [_number(cell.get("value")) for cell in cells]),
                     "tooltip": _tooltip(unit),
                     "href": {"field": "href"},
+                    "description": {"field": "described"},
                 },
             },
             {
-                "mark": {"type": "text", "fontSize": 10, "cursor": "pointer"},
+                "mark": {"type": "text", "fontSize": 10, "cursor": "pointer", "aria": False},
                 "encoding": {
                     "text": {"field": "label"},
                     "color": {
@@ -241,6 +244,7 @@ def shape_map(*, title: str, unit: str, features: list[dict], width: int = WIDTH
                 unit, [feature["properties"]["value"] for feature in features], field="properties.value"
             ),
             "tooltip": _tooltip(unit, prefix="properties."),
+            "description": {"field": "properties.described"},
             "href": {"field": "properties.href"},
         },
         "config": _config(),

@@ -49,7 +49,7 @@ class DashboardForm(StyledFormMixin, forms.Form):
         except ValueError:
             raise forms.ValidationError(
                 _("Give the quarter by its first day, such as 2025-10-01."), code="invalid"
-            )
+            ) from None
 
     def clean(self):
         data = super().clean()
