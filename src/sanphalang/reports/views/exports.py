@@ -83,7 +83,7 @@ def chart_export(request, code: str, chart: str, fmt: str):
     elif fmt == "png":
         content = charts.render_png(spec, thai_digits=prefers_thai_digits())
     else:
-        content = _workbook([(title, unit, rows, chart == MAP_CHART)])
+        content = _workbook([(title, unit, rows, chart == MAP_CHART, _sheet_of(board, chart, figure))])
     label = f"map-{name}" if chart == MAP_CHART else name
     return _attachment(content, FORMATS[fmt], _filename(board, label, fmt))
 
@@ -95,11 +95,17 @@ def dashboard_export(request, code: str):
     board, figure = _board(request, code, None)
     sheets = []
     title, _spec, rows, unit = _chart(request, board, MAP_CHART, figure)
-    sheets.append((title, unit, rows, True))
+    sheets.append((title, unit, rows, True, _sheet_of(board, MAP_CHART, figure)))
     for key in board.counted:
         title, _spec, rows, unit = _chart(request, board, key, figure)
-        sheets.append((title, unit, rows, False))
+        sheets.append((title, unit, rows, False, _sheet_of(board, key, figure)))
     return _attachment(_workbook(sheets), FORMATS["xlsx"], _filename(board, "data", "xlsx"))
+
+
+def _sheet_of(board, chart: str, figure: str) -> str:
+    if chart == MAP_CHART:
+        return f"{_('Map')} {board.counted[figure].figure.label}"
+    return str(board.counted[chart].figure.label)
 
 
 def _workbook(sheets) -> bytes:
@@ -107,8 +113,8 @@ def _workbook(sheets) -> bytes:
     book = Workbook()
     book.remove(book.active)
     used: set[str] = set()
-    for title, unit, rows, by_area in sheets:
-        sheet = book.create_sheet(_sheet_name(title, used))
+    for title, unit, rows, by_area, name in sheets:
+        sheet = book.create_sheet(_sheet_name(name, used))
         sheet.append([title])
         sheet["A1"].font = Font(bold=True)
         sheet.append([_("Area") if by_area else _("Period"), _("Value"), _("Unit")])
