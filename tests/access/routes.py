@@ -29,6 +29,7 @@ PUBLIC_ROUTES = {
     "api/docs": "the API's documentation page",
     "api/<path:unknown>": "an unknown API address answers with a JSON error",
     "import/template/<str:entity>.<str:fmt>": "an empty import file with the headings, no records",
+    "reports/charts-<str:version>.js": "the chart library's code (vega-embed), no records",
 }
 
 # A parameter's filling: the kind of record whose pk it takes; "kind.attr" for another attribute of it;
@@ -36,6 +37,10 @@ PUBLIC_ROUTES = {
 WEB_PARAMETERS = {
     "accounts:token_revoke": {"pk": "api_token"},
     "areas:region_detail": {"slug": "region.slug"},
+    "reports:chart_library": {"version": "=1"},
+    "reports:dashboard": {"code": "subdistrict_code"},
+    "reports:dashboard_export": {"code": "subdistrict_code"},
+    "reports:chart_export": {"code": "subdistrict_code", "chart": "=meetings_held", "fmt": "=svg"},
     "areas:region_edit": {"slug": "region.slug"},
     "areas:detail": {"code": "subdistrict_code"},
     "areas:village_add": {"code": "subdistrict_code"},

@@ -51,7 +51,22 @@ SELECTOR_ARGUMENTS = {
     "risk_area": "risk_area",
     "incident": "incident",
     "today": lambda records: dt.date.today(),
+    # A dashboard of the other area's subdistrict as an administrator reads it: what it holds is then asked of
+    # the caller (its overdue items, targets and map must show nothing of the other area).
+    "board": lambda records: _administrators_dashboard(records),
+    "key": lambda records: "meetings_held",
+    "href": lambda records: lambda code: "",
 }
+
+
+def _administrators_dashboard(records):
+    from sanphalang.accounts.models import Role, User
+    from sanphalang.reports.selectors.dashboards import dashboard
+
+    administrator = User.objects.filter(role=Role.ADMINISTRATOR).first()
+    return dashboard(user=administrator, code=records.subdistrict_code)
+
+
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
     "sources_province_for_change": {"code": "source.province_id"},
@@ -147,6 +162,11 @@ UNSCOPED_SELECTORS = {
     "uploader",
     "sanphalang.care.selectors.privacy.household_record_ids": "the records of a household already fetched for an "
     "administrator",
+    "sanphalang.reports.selectors.dashboards.quarter_of": "the quarter holding a day: the calendar, no records",
+    "sanphalang.reports.selectors.dashboards.year_value": "arithmetic on figures already counted for the user",
+    "sanphalang.reports.selectors.dashboards.breadcrumb": "the areas above a place already fetched for the user",
+    "sanphalang.reports.selectors.dashboards.figure_chart": "a chart of figures already counted for the user",
+    "sanphalang.reports.selectors.dashboards.chart_rows": "the data of a chart already counted for the user",
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
@@ -192,6 +212,7 @@ AREA_TREE_SELECTORS = {
     "region_comparison": "a region's provinces side by side",
     "previous_year": "last year's targets of the province, per district",
     "split_editor_areas": "the districts of the plan's province a split can go to",
+    "dashboard_targets": "a province's targets for an area of the province, per area below it",
 }
 
 
