@@ -180,3 +180,41 @@ def test_the_change_has_no_share_when_there_was_nothing_before(cast, client_for)
     figure = _key_figure(_open(client_for(cast.chiangrai_coordinator), "5709"), "meetings_held")
     assert (figure.value, figure.previous, figure.change_share) == (1, 0, None)
     assert figure.change == Decimal(1)
+
+
+def _target_of_chiang_rai(cast):
+    from tests.plans.progress_data import entry, make_indicator, make_plan
+
+    plan = make_plan(cast.chiangrai_coordinator, year_be=2569, title="แผนขับเคลื่อนเชียงราย 2569")
+    homes = make_indicator(plan, cast.chiangrai_coordinator, name="ครัวเรือนที่ได้รับการซ่อมบ้าน", target=100)
+    entry(cast.mueang_coordinator, homes, "5701", QUARTER, 30, approve_by=cast.chiangrai_coordinator)
+    entry(cast.maesai_coordinator, homes, "5709", QUARTER, 10, approve_by=cast.chiangrai_coordinator)
+    return homes
+
+
+def test_the_province_dashboard_shows_its_targets_as_progress_bars(cast, client_for):
+    # given a Chiang Rai target of 100 homes, 40 done in the quarter
+    homes = _target_of_chiang_rai(cast)
+    # when the province's dashboard is opened
+    response = _open(client_for(cast.chiangrai_coordinator), "57")
+    # then the target stands at 40%, drawn as a bar linked to its progress page
+    (rolled,) = response.context["targets"].rollups
+    assert (rolled.whole.actual, rolled.whole.percent_done) == (40, 40)
+    content = response.content.decode()
+    assert 'data-width-percent="40"' in content
+    assert reverse("plans:indicator_progress", args=[homes.pk]) in content
+    # and a district's dashboard reads the district's own part
+    (district,) = _open(client_for(cast.mueang_coordinator), "5701").context["targets"].rollups
+    assert district.whole.actual == 30
+
+
+def test_the_country_dashboard_counts_the_targets_by_standing(cast, client_for):
+    # given the Chiang Rai target, 40% done a quarter into its year
+    _target_of_chiang_rai(cast)
+    # when the country's dashboard is opened
+    targets = _open(client_for(cast.admin), "TH").context["targets"]
+    # then one target is on track, Chiang Rai's
+    assert targets.by_standing == {"on_track": 1}
+    assert [(p.code, p.total) for p in targets.provinces] == [("57", 1)]
+    # and Phayao's coordinator counts none of Chiang Rai's targets
+    assert _open(client_for(cast.phayao_coordinator), "TH").context["targets"].total == 0
