@@ -112,7 +112,7 @@ def _page_context(request, board, figure: str) -> dict:
             "nav_active": NAV,
             "groups": groups,
             "breadcrumb": selectors.breadcrumb(board.place),
-            "regions": selectors.user_regions(user=request.user) if board.place.code == COUNTRY_CODE else [],
+            "regions": selectors.user_regions(user=request.user),
             "targets": selectors.dashboard_targets(user=request.user, board=board),
             "overdue": selectors.overdue_items(user=request.user, board=board),
             "chart_version": bundle_version(),
