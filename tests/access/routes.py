@@ -37,6 +37,10 @@ PUBLIC_ROUTES = {
 WEB_PARAMETERS = {
     "accounts:token_revoke": {"pk": "api_token"},
     "areas:region_detail": {"slug": "region.slug"},
+    "reports:chart_library": {"version": "=1"},
+    "reports:dashboard": {"code": "subdistrict_code"},
+    "reports:dashboard_export": {"code": "subdistrict_code"},
+    "reports:chart_export": {"code": "subdistrict_code", "chart": "=meetings_held", "fmt": "=svg"},
     "areas:region_edit": {"slug": "region.slug"},
     "areas:detail": {"code": "subdistrict_code"},
     "areas:village_add": {"code": "subdistrict_code"},
@@ -128,7 +132,6 @@ WEB_PARAMETERS = {
     "plans:province_page": {"code": "plan.area_id"},
     "plans:area_page": {"code": "project.area_id"},
     "plans:region_page": {"slug": "region.slug"},
-    "reports:chart_library": {"version": "=1"},
     # boundaries and comparisons
     **{f"reports:boundary_{view}": {"pk": "=1"} for view in ("upload", "confirm")},
     "reports:comparison": {"region": "region.slug"},

@@ -53,7 +53,22 @@ SELECTOR_ARGUMENTS = {
     "risk_area": "risk_area",
     "incident": "incident",
     "today": lambda records: dt.date.today(),
+    # A dashboard of the other area's subdistrict as an administrator reads it: what it holds is then asked of
+    # the caller (its overdue items, targets and map must show nothing of the other area).
+    "board": lambda records: _administrators_dashboard(records),
+    "key": lambda records: "meetings_held",
+    "href": lambda records: lambda code: "",
 }
+
+
+def _administrators_dashboard(records):
+    from sanphalang.accounts.models import Role, User
+    from sanphalang.reports.selectors.dashboards import dashboard
+
+    administrator = User.objects.filter(role=Role.ADMINISTRATOR).first()
+    return dashboard(user=administrator, code=records.subdistrict_code)
+
+
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
     "sources_province_for_change": {"code": "source.province_id"},
@@ -157,6 +172,9 @@ UNSCOPED_SELECTORS = {
     "sanphalang.reports.selectors.dashboards.year_value": "arithmetic on figures already counted for the user",
     "sanphalang.reports.selectors.comparisons.current_year": "today's year, no records",
     "sanphalang.reports.selectors.comparisons.check_year": "checks a typed year, no records",
+    "sanphalang.reports.selectors.dashboards.breadcrumb": "the areas above a place already fetched for the user",
+    "sanphalang.reports.selectors.dashboards.figure_chart": "a chart of figures already counted for the user",
+    "sanphalang.reports.selectors.dashboards.chart_rows": "the data of a chart already counted for the user",
 }
 
 # Records that belong to the whole province: a coordinator of another district of it may read them.
@@ -202,6 +220,7 @@ AREA_TREE_SELECTORS = {
     "region_comparison": "a region's provinces side by side",
     "previous_year": "last year's targets of the province, per district",
     "split_editor_areas": "the districts of the plan's province a split can go to",
+    "dashboard_targets": "a province's targets for an area of the province, per area below it",
 }
 
 

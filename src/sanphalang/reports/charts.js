@@ -1,6 +1,7 @@
 // Draws every chart of the page: each <figure data-chart="ID"> holds a <script type="application/json" id="ID">
-// with its Vega-Lite spec (json_script). Expressions are interpreted, not compiled, so the page's CSP needs no
-// 'unsafe-eval'; the default styles vega-embed and vega-tooltip would inject are in reports/charts.css instead.
+// with its Vega-Lite spec (json_script). Expressions are interpreted, not compiled (ast: true makes vega-embed use
+// the interpreter it bundles), so the page's CSP needs no 'unsafe-eval'; the default styles vega-embed and
+// vega-tooltip would inject are in reports/charts.css instead.
 function drawCharts(root) {
   const scope = root || document;
   scope.querySelectorAll("[data-chart]").forEach(function (holder) {
@@ -12,7 +13,6 @@ function drawCharts(root) {
     vegaEmbed(target, JSON.parse(source.textContent), {
       renderer: "svg",
       ast: true,
-      expr: vega.expressionInterpreter,
       actions: false,
       defaultStyle: false,
       tooltip: { disableDefaultStyle: true },

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from sanphalang.meetings.documents.fonts import FAMILY, font_dir
 from sanphalang.thai.digits import to_thai_digits
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 BAR_COLOUR = "#2c6e91"
 SCHEME = "blues"
 NO_DATA_COLOUR = "#e9ecef"
@@ -30,7 +30,7 @@ HEIGHT = 240
 
 def _config() -> dict:
     return {
-        "font": FAMILY,
+        "font": f"{FAMILY}, sans-serif",
         "axis": {"labelFontSize": 12, "titleFontSize": 12},
         "legend": {"labelFontSize": 12, "titleFontSize": 12},
         "title": {"fontSize": 14, "anchor": "start"},
@@ -42,17 +42,30 @@ def _number(value: Decimal | int | float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def series_chart(*, title: str, unit: str, labels: list[str], values: list, kind: str = "bar") -> dict:
-    """A figure over quarters (or years), oldest first."""
+def series_chart(
+    *,
+    title: str,
+    unit: str,
+    labels: list[str],
+    values: list,
+    kind: str = "bar",
+    shown: list[str] | None = None,
+    full_labels: list[str] | None = None,
+    height: int = HEIGHT,
+) -> dict:
+    """A figure over quarters (or years), oldest first. labels sit under the bars (short, for a phone's width);
+    full_labels and shown (the values as written for the reader) are what hovering reads."""
+    shown = shown or [format_number(value) for value in values]
+    full_labels = full_labels or labels
     rows = [
-        {"period": label, "value": _number(value), "order": i}
-        for i, (label, value) in enumerate(zip(labels, values, strict=True))
+        {"period": label, "full": full, "value": _number(value), "shown": text, "order": i}
+        for i, (label, full, value, text) in enumerate(zip(labels, full_labels, values, shown, strict=True))
     ]
     return {
         "$schema": SCHEMA,
         "title": title,
         "width": WIDTH,
-        "height": HEIGHT,
+        "height": height,
         "data": {"values": rows},
         "mark": {
             "type": kind,
@@ -68,14 +81,29 @@ def series_chart(*, title: str, unit: str, labels: list[str], values: list, kind
                 "title": None,
                 "axis": {"labelAngle": 0},
             },
-            "y": {"field": "value", "type": "quantitative", "title": unit},
+            "y": {"field": "value", "type": "quantitative", "title": unit, "axis": {"format": "~s"}},
             "tooltip": [
-                {"field": "period", "title": _("Period")},
-                {"field": "value", "title": unit, "format": ",.0f"},
+                {"field": "full", "title": _("Period")},
+                {"field": "shown", "title": unit},
             ],
         },
         "config": _config(),
     }
+
+
+def format_number(value, *, money: bool = False) -> str:
+    """A value as a page writes it: thousands separated, satang for money, in the reader's digits."""
+    from sanphalang.thai.preferences import prefers_thai_digits
+
+    if value is None:
+        return _("No data")
+    number = Decimal(value)
+    text = (
+        f"{number:,.2f}"
+        if money
+        else (f"{number:,.0f}" if number == number.to_integral() else f"{number:,.2f}")
+    )
+    return to_thai_digits(text) if prefers_thai_digits() else text
 
 
 def compare_chart(*, title: str, unit: str, rows: list[dict]) -> dict:
@@ -107,18 +135,34 @@ def compare_chart(*, title: str, unit: str, rows: list[dict]) -> dict:
     }
 
 
-def _colour(title: str) -> dict:
-    return {
-        "condition": {"test": "datum.value === null", "value": NO_DATA_COLOUR},
-        "field": "value",
+def _colour(title: str, values: list, field: str = "value") -> dict:
+    """The colour of a value, grey where there is none. The scale starts at zero, so areas that all hold the
+    same value are not drawn as its extremes; with no value at all the legend is left out."""
+    known = [value for value in values if value is not None]
+    colour = {
+        "condition": {"test": f"datum.{field} === null", "value": NO_DATA_COLOUR},
+        "field": field,
         "type": "quantitative",
         "title": title,
-        "scale": {"scheme": SCHEME},
+        "scale": {"scheme": SCHEME, "domainMin": min(0, *known) if known else 0},
     }
+    if not known:
+        colour["legend"] = None
+    elif max(known) == min(known):
+        colour["scale"]["domainMax"] = max(known) if max(known) > 0 else 1
+    return colour
 
 
-def _tooltip(unit: str) -> list[dict]:
-    return [{"field": "name", "title": _("Area")}, {"field": "value", "title": unit, "format": ",.0f"}]
+def _tooltip(unit: str, prefix: str = "") -> list[dict]:
+    """Hover values as written for the reader (shown), so no data reads as such rather than as zero."""
+    return [{"field": f"{prefix}name", "title": _("Area")}, {"field": f"{prefix}shown", "title": unit}]
+
+
+def _with_shown(cell: dict) -> dict:
+    """A cell with its value as a number, as written for the reader, and said in words for a screen reader."""
+    value = _number(cell.get("value"))
+    shown = cell.get("shown") or format_number(value)
+    return {**cell, "value": value, "shown": shown, "described": f"{cell.get('name', '')}: {shown}"}
 
 
 def grid_map(
@@ -131,7 +175,7 @@ def grid_map(
         "title": title,
         "width": columns * cell_size,
         "height": rows * cell_size,
-        "data": {"values": [{**cell, "value": _number(cell.get("value"))} for cell in cells]},
+        "data": {"values": [_with_shown(cell) for cell in cells]},
         "encoding": {
             "x": {
                 "field": "column",
@@ -150,10 +194,15 @@ def grid_map(
                     "cursor": "pointer",
                     "invalid": None,
                 },
-                "encoding": {"color": _colour(unit), "tooltip": _tooltip(unit), "href": {"field": "href"}},
+                "encoding": {
+                    "color": _colour(unit, [_number(cell.get("value")) for cell in cells]),
+                    "tooltip": _tooltip(unit),
+                    "href": {"field": "href"},
+                    "description": {"field": "described"},
+                },
             },
             {
-                "mark": {"type": "text", "fontSize": 10, "cursor": "pointer"},
+                "mark": {"type": "text", "fontSize": 10, "cursor": "pointer", "aria": False},
                 "encoding": {
                     "text": {"field": "label"},
                     "color": {
@@ -172,7 +221,7 @@ def grid_map(
 def shape_map(*, title: str, unit: str, features: list[dict], width: int = WIDTH, height: int = 480) -> dict:
     """A choropleth from imported boundaries: GeoJSON features whose properties hold code, name, value, href."""
     for feature in features:
-        feature["properties"]["value"] = _number(feature["properties"].get("value"))
+        feature["properties"] = _with_shown(feature["properties"])
     return {
         "$schema": SCHEMA,
         "title": title,
@@ -191,11 +240,11 @@ def shape_map(*, title: str, unit: str, features: list[dict], width: int = WIDTH
             "invalid": None,
         },
         "encoding": {
-            "color": {**_colour(unit), "field": "properties.value"},
-            "tooltip": [
-                {"field": "properties.name", "title": _("Area")},
-                {"field": "properties.value", "title": unit, "format": ",.0f"},
-            ],
+            "color": _colour(
+                unit, [feature["properties"]["value"] for feature in features], field="properties.value"
+            ),
+            "tooltip": _tooltip(unit, prefix="properties."),
+            "description": {"field": "properties.described"},
             "href": {"field": "properties.href"},
         },
         "config": _config(),
@@ -223,8 +272,11 @@ def render_svg(spec: dict, *, thai_digits: bool = False) -> str:
     return svg
 
 
-def render_png(spec: dict, *, scale: float = 2.0) -> bytes:
+def render_png(spec: dict, *, scale: float = 2.0, thai_digits: bool = False) -> bytes:
+    """The chart as PNG; with Thai digits it is drawn from the SVG whose numbers were rewritten."""
     _fonts_registered()
+    if thai_digits:
+        return vl_convert.svg_to_png(render_svg(spec, thai_digits=True), scale=scale)
     return vl_convert.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
 
 

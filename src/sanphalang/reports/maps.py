@@ -80,8 +80,34 @@ def _grid(children: list[Area]) -> tuple[tuple[Cell, ...], int, int]:
     return cells, columns, max(1, math.ceil(len(children) / columns))
 
 
-def _short(name: str, limit: int = 6) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+# Thai vowels and tone marks written above or below a consonant take no width of their own on a tile.
+_COMBINING = set(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
+
+
+def _width(text: str) -> int:
+    return sum(1 for char in text if char not in _COMBINING)
+
+
+def _short(name: str, limit: int = 8) -> str:
+    """A name short enough for a tile, cut after a whole word (PyThaiNLP's newmm), or inside a long first word
+    between character clusters (TCC), never between a consonant and its vowel or tone mark."""
+    if _width(name) <= limit:
+        return name
+    from pythainlp.tokenize import subword_tokenize, word_tokenize
+
+    kept = ""
+    for word in word_tokenize(name, engine="newmm", keep_whitespace=False):
+        if _width(kept + word) > limit - 1:
+            break
+        kept += word
+    if not kept:
+        for cluster in subword_tokenize(name, engine="tcc"):
+            if _width(kept + cluster) > limit - 1:
+                break
+            kept += cluster
+    return kept + "…"
 
 
 def map_layout(code: str, *, provinces: list[str] | None = None) -> MapLayout:

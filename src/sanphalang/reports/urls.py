@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import boundaries, charts, comparisons, quarterly
+from .views import boundaries, charts, comparisons, dashboards, exports, quarterly
 
 app_name = "reports"
 
@@ -26,4 +26,8 @@ urlpatterns = [
         quarterly.report_download,
         name="quarterly_download",
     ),
+    path("dashboards/", dashboards.dashboard_home, name="dashboard_home"),
+    path("dashboards/<str:code>/", dashboards.dashboard, name="dashboard"),
+    path("dashboards/<str:code>/data.xlsx", exports.dashboard_export, name="dashboard_export"),
+    path("dashboards/<str:code>/charts/<str:chart>.<str:fmt>", exports.chart_export, name="chart_export"),
 ]

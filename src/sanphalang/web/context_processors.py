@@ -10,6 +10,7 @@ def navigation(request):
         return {"nav_items": []}
     items = [
         (reverse("web:home"), _("Home"), "home"),
+        (reverse("reports:dashboard_home"), _("Dashboards"), "dashboards"),
         (reverse("areas:index"), _("Areas"), "areas"),
         (reverse("directory:organisation_list"), _("Organisations"), "organisations"),
         (reverse("directory:person_list"), _("People"), "people"),
