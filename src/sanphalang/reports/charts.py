@@ -81,7 +81,12 @@ def series_chart(
                 "title": None,
                 "axis": {"labelAngle": 0},
             },
-            "y": {"field": "value", "type": "quantitative", "title": unit, "axis": {"format": "~s"}},
+            "y": {
+                "field": "value",
+                "type": "quantitative",
+                "title": unit,
+                "axis": {"format": "~s", "tickMinStep": 1},
+            },
             "tooltip": [
                 {"field": "full", "title": _("Period")},
                 {"field": "shown", "title": unit},
@@ -118,7 +123,7 @@ def compare_chart(*, title: str, unit: str, rows: list[dict]) -> dict:
         "encoding": {
             "x": {"field": "area", "type": "nominal", "title": None, "axis": {"labelAngle": 0}},
             "xOffset": {"field": "year", "type": "nominal"},
-            "y": {"field": "value", "type": "quantitative", "title": unit},
+            "y": {"field": "value", "type": "quantitative", "title": unit, "axis": {"tickMinStep": 1}},
             "color": {
                 "field": "year",
                 "type": "nominal",

@@ -11,7 +11,7 @@ from ..selectors.comparisons import YEAR_RANGE
 
 
 class ComparisonForm(StyledFormMixin, forms.Form):
-    year_kind = forms.ChoiceField(label=_("Year"), choices=YearKind.choices, required=False)
+    year_kind = forms.ChoiceField(label=_("Kind of year"), choices=YearKind.choices, required=False)
     year = ThaiIntegerField(
         label=_("Year (BE)"), required=False, min_value=YEAR_RANGE[0], max_value=YEAR_RANGE[1]
     )

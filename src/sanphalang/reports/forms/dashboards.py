@@ -28,7 +28,7 @@ def figure_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class DashboardForm(StyledFormMixin, forms.Form):
-    year_kind = forms.ChoiceField(label=_("Year"), required=False, choices=YearKind.choices)
+    year_kind = forms.ChoiceField(label=_("Kind of year"), required=False, choices=YearKind.choices)
     year = ThaiIntegerField(label=_("Year (BE)"), required=False, min_value=2500, max_value=2700)
     number = forms.TypedChoiceField(
         label=_("Quarter"), required=False, choices=QUARTER_NUMBERS, coerce=int, empty_value=None
