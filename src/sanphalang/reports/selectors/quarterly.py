@@ -226,7 +226,8 @@ def _summary(content: dict, *, user, report: QuarterlyReport, board):
         for key in KEY_FIGURES
         if key in by_key
     ]
-    labels = [quarter.label for quarter in board.quarters]
+    # Short under the bars ("1/58"), as on the dashboards: eight full labels do not fit a page's width.
+    labels = [f"{quarter.number}/{quarter.year_be % 100:02d}" for quarter in board.quarters]
     content["charts"] = [
         {
             "key": key,
