@@ -224,14 +224,6 @@ def test_the_minutes_print_as_a_pdf_whose_thai_reads_back_in_order(cast, client_
 
 
 @needs_poppler
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "WeasyPrint maps each glyph to one text for the whole PDF (Kozea/WeasyPrint#2841). HarfBuzz draws SARA AM as "
-        "NIKHAHIT + SARA AA, and SARA AA is shared with า, so ำ copies out as า: สำนักงาน reads back as สานักงาน. "
-        "The print is right; the text layer is not. When this passes, drop the marker."
-    ),
-)
 def test_sara_am_copies_out_of_the_pdf(cast, client_for, s1, tmp_path):
     response = _get(client_for(cast.chiangrai_coordinator), "minutes_pdf", s1)
 
@@ -270,10 +262,10 @@ def test_body_text_is_set_in_sarabun_regular_and_headings_in_bold(cast, client_f
         line = next(text for text in lines if text.startswith(start))
         return {embedded[name] for name in lines[line]}
 
-    assert files_of("ทุกภาคส่วนยินดี") == {("Sarabun-Regular", 400)}  # a paragraph of the minutes
-    assert files_of("ณ ห") == {("Sarabun-Regular", 400)}
-    assert files_of("รายงานการประชุม") == {("Sarabun-Bold", 700)}  # the title
-    assert files_of("สรุปการประชุม") == {("Sarabun-Bold", 700)}  # a section heading
+    assert files_of("ทุกภาคส่วนยินดี") == {("SarabunText-Regular", 400)}  # a paragraph of the minutes
+    assert files_of("ณ ห") == {("SarabunText-Regular", 400)}
+    assert files_of("รายงานการประชุม") == {("SarabunText-Bold", 700)}  # the title
+    assert files_of("สรุปการประชุม") == {("SarabunText-Bold", 700)}  # a section heading
 
 
 @needs_poppler
