@@ -19,15 +19,8 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 
 def _squeezed(text: str) -> str:
-    """Text compared without spaces or line breaks (a stacked Thai mark may land on a line of its own), and with
-    sara am read as sara aa: the extracted text of Sarabun's ligature drops its nikhahit."""
-    return _am(re.sub(r"\s+", "", text)).replace("ํ", "")
-
-
-def _am(text: str) -> str:
-    """Sara am read as the PDF's text gives it back: Sarabun sets it as nikhahit and sara aa, and the text of
-    that pair comes back as sara aa alone ("ดาเนินงาน"); every other letter reads back as printed."""
-    return text.replace("ำ", "า")
+    """Text compared without spaces or line breaks: a stacked Thai mark may land on a line of its own."""
+    return re.sub(r"\s+", "", text)
 
 
 def _issued(demo) -> QuarterlyEdition:
@@ -76,11 +69,11 @@ def test_the_sections_read_back_in_order(demo, tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(bytes(edition.pdf))
     subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", str(path), str(tmp_path / "report.txt")], check=True)
-    text = _am((tmp_path / "report.txt").read_text(encoding="utf-8"))
-    positions = [text.find(_am(title)) for title in sections]
+    text = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    positions = [text.find(title) for title in sections]
     assert -1 not in positions, [t for t, p in zip(sections, positions, strict=True) if p < 0]
     assert positions == sorted(positions)
     assert _squeezed("รายงานผลการดำเนินงานต่อผู้ว่าราชการจังหวัดเชียงราย รายไตรมาส") in _squeezed(text)
     assert "หน้า 1 / " in text
     # the two charts are drawn in the PDF with their Thai axis labels as text (the quarters of the series)
-    assert text.count("ไตรมาส 4/2558") >= 3
+    assert text.count("4/58") >= 2
