@@ -300,6 +300,19 @@ EDITS += [
     ),
     Edit("fund_request", "purpose", "ค่ารักษาพยาบาล", "ค่าเดินทางไปโรงพยาบาล"),
 ]
+# The quarterly report to the governor (S2): its province's coordinators write the narrative.
+EDITS += [
+    Edit(
+        "quarterly_report",
+        "summary",
+        "ไตรมาสนี้เครือข่ายจัดเวทีสามครั้ง",
+        "ไตรมาสนี้เครือข่ายจัดเวทีสี่ครั้ง",
+        web="reports:quarterly_edit",
+        api="PATCH /api/reports/quarterly/{report_id}",
+        editors=("chiangrai_coordinator", "admin"),
+    ),
+]
+
 BY_KIND = {edit.kind: edit for edit in EDITS}
 WEB_EDITS = [edit for edit in EDITS if edit.web]
 API_EDITS = [edit for edit in EDITS if edit.api]
