@@ -5,7 +5,7 @@ to its province: its coordinators in that province edit and issue it; anyone in 
 from django.db.models import Q
 
 from sanphalang.areas.scoping import require_administrator, require_read, require_write, scope_for
-from sanphalang.errors import Access
+from sanphalang.errors import Access, AccessDenied
 
 
 def figures_q(user, field: str = "area_id") -> Q:
@@ -17,6 +17,14 @@ def require_dashboard(user, code: str) -> None:
     """A dashboard opens for an area the user works in, or one above it (whose figures then cover only the
     user's own areas)."""
     require_read(user, code, include_ancestors=True)
+
+
+def can_open_dashboard(user, code: str) -> bool:
+    try:
+        require_dashboard(user, code)
+    except AccessDenied:
+        return False
+    return True
 
 
 def require_report_read(user, province_code: str) -> None:

@@ -18,7 +18,7 @@ from sanphalang.plans.selectors.overview import region_for
 from sanphalang.plans.selectors.progress import MeasureComparison, region_comparison
 from sanphalang.thai.dates import BE_OFFSET, fiscal_year_be
 
-from ..access import require_dashboard
+from ..access import can_open_dashboard
 from ..errors import ComparisonError
 from ..figures import FIGURES, WORK_AREA_LABELS, Figure, WorkArea, count
 from .dashboards import year_value
@@ -87,16 +87,6 @@ def check_year(year_be: int | None) -> None:
         raise ComparisonError.BAD_YEAR.error("year")
 
 
-def _reads(user, code: str) -> bool:
-    from sanphalang.errors import AccessDenied
-
-    try:
-        require_dashboard(user, code)
-    except AccessDenied:
-        return False
-    return True
-
-
 def comparison(
     *,
     user: User,
@@ -113,7 +103,7 @@ def comparison(
     check_year(year_be)
     year = year_be or current_year(year_kind)
     provinces = sorted(found.provinces.all(), key=lambda area: area.code)
-    readable = {p.code for p in provinces if _reads(user, p.code)}
+    readable = {p.code for p in provinces if can_open_dashboard(user, p.code)}
     quarters = [p.starts_on for y in (year - 1, year) for p in periods_of(PeriodKind.QUARTER, year_kind, y)]
     last, this = [0, 1, 2, 3], [4, 5, 6, 7]
     within = tuple(sorted(readable))

@@ -18,7 +18,7 @@ from sanphalang.plans.periods import Period, PeriodKind, YearKind, periods_of
 from sanphalang.thai.dates import fiscal_year_be
 from sanphalang.thai.digits import to_thai_digits
 
-from ..access import figures_q, require_dashboard
+from ..access import can_open_dashboard, figures_q
 from ..figures import FIGURES, Counted, Figure, Kind, WorkArea, count, quarter_start, quarters_ending
 from ..maps import MapLayout, child_length, map_layout
 
@@ -81,23 +81,13 @@ def place_of(*, user, code: str) -> Place:
         if region is None:
             raise Http404
         provinces = tuple(sorted(p.code for p in region.provinces.all()))
-        if not any(_reads(user, province) for province in provinces):
+        if not any(can_open_dashboard(user, province) for province in provinces):
             raise Http404
         return Place(region.slug, region.name_th, provinces, 2, region=region)
-    if not _reads(user, area.code):
+    if not can_open_dashboard(user, area.code):
         raise Http404
     prefixes = () if area.code == COUNTRY_CODE else (area.code,)
     return Place(area.code, area.name_th, prefixes, child_length(area.code), area=area, parent=area.parent)
-
-
-def _reads(user, code: str) -> bool:
-    from sanphalang.errors import AccessDenied
-
-    try:
-        require_dashboard(user, code)
-    except AccessDenied:
-        return False
-    return True
 
 
 def quarter_of(day: dt.date, year_kind: str = YearKind.FISCAL) -> Period:
