@@ -18,8 +18,8 @@ from .conftest import LEASE_SECONDS, thai, wait_until
 ROWS = 1500
 
 
-def _big_file() -> bytes:
-    rows = [[f"กลุ่มออมทรัพย์ทดสอบ {n}", "", "องค์กรชุมชน", "570101", "", ""] for n in range(ROWS)]
+def _big_file(rows_count: int = ROWS) -> bytes:
+    rows = [[f"กลุ่มออมทรัพย์ทดสอบ {n}", "", "องค์กรชุมชน", "570101", "", ""] for n in range(rows_count)]
     return csv_bytes([ORGANISATION_HEADINGS_TH, *rows])
 
 
@@ -57,10 +57,11 @@ def test_a_new_worker_fails_the_job_a_lost_worker_left_running(cast, start_worke
     # given a job left running by a worker that was killed
     owner = cast.chiangrai_coordinator
     batch = import_batch_create(
-        by=owner, entity="organisations", filename="big.csv", data=_big_file(), preview=False
+        by=owner, entity="organisations", filename="big.csv", data=_big_file(4 * ROWS), preview=False
     )
     job = import_batch_confirm_start(by=owner, batch=batch)
     worker = start_worker()
+    # A file long enough that the worker is still at it when killed, however fast the machine.
     wait_until(lambda: (progress_of(job.pk) or (0, 0))[0] >= 1)
     worker.kill()
     time.sleep(LEASE_SECONDS + 1)
