@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from sanphalang.areas.scoping import scope_for
 
 from .. import charts
-from ..figures import Figure
+from ..figures import Figure, Kind
 from ..maps import CREDIT
 from .dashboards import Dashboard
 
@@ -62,8 +62,10 @@ def figure_map(*, user, board: Dashboard, key: str, href: Callable[[str], str]) 
     names = {area.code: area.name_th for area in board.children}
     codes = [cell.code for cell in board.layout.cells]
     children = []
+    # A count with no rows in an area is a real zero there; a yearly figure with none was not reported.
+    nothing = None if figure.kind == Kind.YEARLY else [Decimal(0)] * len(counted.quarters)
     for code in codes:
-        values = counted.by_child.get(code)
+        values = counted.by_child.get(code, nothing)
         readable = scope.covers_with_ancestors(code)
         children.append(
             ChildValue(
