@@ -96,7 +96,15 @@ case "${1:-}" in
       "$PY" -m django migrate --settings=sanphalang.settings -v0
     export SANPHALANG_BENCH_TEMPLATE
     # A ratio off its target is reported, not failed: timings on a shared machine are not a verdict on a change.
-    for bench in bench/bench_*.py; do
+    # The whole run must stay under 30 minutes on 2 cores: once 26 have gone, the benchmarks still to run are
+    # named and left for a run of their own (each takes up to two minutes). The newest targets run first.
+    bench_budget=$((26 * 60))
+    first=(bench/bench_dashboards.py bench/bench_quarterly_report.py)
+    for bench in "${first[@]}" $(ls bench/bench_*.py | grep -v -e bench_dashboards -e bench_quarterly_report); do
+      if (( SECONDS > bench_budget )); then
+        echo "!! $bench left out to keep the run under 30 minutes: run it alone with: $PY $bench"
+        continue
+      fi
       env -u DATABASE_URL "$PY" "$bench" || echo "!! $bench is below its target (see the line above)"
     done
     say "Time taken"
