@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from sanphalang.areas.scoping import require_writer
 from sanphalang.errors import Access, AccessDenied
-from sanphalang.jobs.kinds import JobKind, JobRefused, register
+from sanphalang.jobs.kinds import JobKind, JobRefused, register, status_claim
 from sanphalang.jobs.models import Job
 from sanphalang.jobs.services import job_enqueue
 
@@ -274,22 +274,10 @@ def _confirm_job(job: Job, progress) -> dict:
     return result_as_json(result)
 
 
-def claim_batch(job: Job) -> bool:
-    """Take a waiting batch for its import; 0 rows changed means it is imported or being imported already.
-    The row is locked first (PostgreSQL) and the change is a conditional UPDATE, so two confirmations at once
-    cannot both win on SQLite either, where select_for_update locks nothing."""
-    list(ImportBatch.objects.select_for_update().filter(pk=job.params["batch"]).values_list("pk"))
-    return bool(
-        ImportBatch.objects.filter(pk=job.params["batch"], status=ImportStatus.PENDING).update(
-            status=ImportStatus.QUEUED
-        )
-    )
-
-
-def release_batch(job: Job) -> None:
-    ImportBatch.objects.filter(pk=job.params["batch"], status=ImportStatus.QUEUED).update(
-        status=ImportStatus.PENDING
-    )
+# Take a waiting batch for its import (False: imported or being imported already); give it back on failure.
+claim_batch, release_batch = status_claim(
+    ImportBatch, "batch", waiting=ImportStatus.PENDING, taken=ImportStatus.QUEUED
+)
 
 
 def _batch_page(job: Job) -> str:

@@ -48,3 +48,18 @@ def register(kind: JobKind) -> JobKind:
 
 def kind_of(name: str) -> JobKind:
     return KINDS[name]
+
+
+def status_claim(model, param: str, *, waiting: str, taken: str) -> tuple[Callable, Callable]:
+    """A kind's claim and release for a record that waits in one status and is taken by moving it to another:
+    job.params[param] is its pk. The row is locked first (PostgreSQL) and the change is a conditional UPDATE, so
+    two confirmations at once cannot both win on SQLite either, where select_for_update locks nothing."""
+
+    def claim(job: Job) -> bool:
+        list(model.objects.select_for_update().filter(pk=job.params[param]).values_list("pk"))
+        return bool(model.objects.filter(pk=job.params[param], status=waiting).update(status=taken))
+
+    def release(job: Job) -> None:
+        model.objects.filter(pk=job.params[param], status=taken).update(status=waiting)
+
+    return claim, release

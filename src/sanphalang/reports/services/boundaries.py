@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 from shapely.geometry import mapping, shape
 
 from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.jobs.kinds import JobKind, JobRefused, register
+from sanphalang.jobs.kinds import JobKind, JobRefused, register, status_claim
 from sanphalang.jobs.models import Job
 from sanphalang.jobs.services import job_enqueue
 from sanphalang.thai.digits import to_arabic_digits
@@ -503,19 +503,9 @@ def _import_job(job: Job, progress) -> dict:
     return {**summary_json(check), "written": written}
 
 
-def _claim(job: Job) -> bool:
-    list(BoundaryUpload.objects.select_for_update().filter(pk=job.params["upload"]).values_list("pk"))
-    return bool(
-        BoundaryUpload.objects.filter(pk=job.params["upload"], status=BoundaryUploadStatus.PENDING).update(
-            status=BoundaryUploadStatus.QUEUED
-        )
-    )
-
-
-def _release(job: Job) -> None:
-    BoundaryUpload.objects.filter(pk=job.params["upload"], status=BoundaryUploadStatus.QUEUED).update(
-        status=BoundaryUploadStatus.PENDING
-    )
+_claim, _release = status_claim(
+    BoundaryUpload, "upload", waiting=BoundaryUploadStatus.PENDING, taken=BoundaryUploadStatus.QUEUED
+)
 
 
 def _upload_page(job: Job) -> str:
