@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sanphalang.thai.dates import BE_OFFSET, format_be_date
+from sanphalang.thai.dates import BE_OFFSET, be_year, fiscal_year_be, format_be_date
 
 
 class YearKind(models.TextChoices):
@@ -58,6 +58,11 @@ class Period:
         return (
             f"{format_be_date(self.starts_on, style='short')} – {format_be_date(self.ends_on, style='short')}"
         )
+
+
+def year_of(year_kind: str, day: dt.date) -> int:
+    """The BE year of this kind that holds the day."""
+    return fiscal_year_be(day) if year_kind == YearKind.FISCAL else be_year(day)
 
 
 def year_bounds(year_kind: str, year_be: int) -> tuple[dt.date, dt.date]:

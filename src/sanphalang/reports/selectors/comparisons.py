@@ -13,10 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from sanphalang.areas.models import Area, Region
-from sanphalang.plans.periods import PeriodKind, YearKind, periods_of
+from sanphalang.plans.periods import PeriodKind, YearKind, periods_of, year_of
 from sanphalang.plans.selectors.overview import region_for
 from sanphalang.plans.selectors.progress import MeasureComparison, region_comparison
-from sanphalang.thai.dates import BE_OFFSET, fiscal_year_be
 
 from ..access import can_open_dashboard
 from ..errors import ComparisonError
@@ -79,7 +78,7 @@ class Comparison:
 
 def current_year(year_kind: str, today=None) -> int:
     today = today or timezone.localdate()
-    return fiscal_year_be(today) if year_kind == YearKind.FISCAL else today.year + BE_OFFSET
+    return year_of(year_kind, today)
 
 
 def check_year(year_be: int | None) -> None:

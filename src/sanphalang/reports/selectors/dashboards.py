@@ -14,8 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from sanphalang.areas.models import COUNTRY_CODE, Area, AreaLevel, Region
-from sanphalang.plans.periods import Period, PeriodKind, YearKind, periods_of
-from sanphalang.thai.dates import fiscal_year_be
+from sanphalang.plans.periods import Period, PeriodKind, YearKind, periods_of, year_of
 from sanphalang.thai.digits import to_thai_digits
 
 from ..access import can_open_dashboard, figures_q
@@ -92,7 +91,7 @@ def place_of(*, user, code: str) -> Place:
 
 def quarter_of(day: dt.date, year_kind: str = YearKind.FISCAL) -> Period:
     """The quarter (of a fiscal or calendar year) holding the day."""
-    year_be = fiscal_year_be(day) if year_kind == YearKind.FISCAL else day.year + 543
+    year_be = year_of(year_kind, day)
     start = quarter_start(day)
     return next(p for p in periods_of(PeriodKind.QUARTER, year_kind, year_be) if p.starts_on == start)
 
@@ -303,7 +302,7 @@ def dashboard_targets(*, user, board: Dashboard, today: dt.date | None = None) -
 
 
 def _years_around(day: dt.date) -> list[int]:
-    return sorted({fiscal_year_be(day), day.year + 543})
+    return sorted({year_of(kind, day) for kind in YearKind})
 
 
 def _by_year(indicators) -> list[list]:
