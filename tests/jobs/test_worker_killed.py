@@ -63,6 +63,8 @@ def test_a_new_worker_fails_the_job_a_lost_worker_left_running(cast, start_worke
     worker = start_worker()
     # A file long enough that the worker is still at it when killed, however fast the machine.
     wait_until(lambda: (progress_of(job.pk) or (0, 0))[0] >= 1)
+    job.refresh_from_db()
+    assert job.status == JobStatus.RUNNING
     worker.kill()
     time.sleep(LEASE_SECONDS + 1)
     # when another worker starts, with nothing else to do

@@ -38,6 +38,12 @@ def progress_of(job_id: int) -> tuple[int, int] | None:
     return _cache().get(_key("progress", job_id))
 
 
+def progress_forget(job_id: int) -> None:
+    """A job queued (again) starts from nothing: a job of the same id in a database since restored or emptied, or
+    this job's failed attempt, must not lend it progress it has not made."""
+    _cache().delete(_key("progress", job_id))
+
+
 def is_alive(job_id: int) -> bool:
     return _cache().get(_key("alive", job_id)) is not None
 

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from .errors import JobError
 from .kinds import JobRefused, kind_of
 from .models import Job, JobStatus
-from .progress import Lease, Progress, is_alive, lease_seconds
+from .progress import Lease, Progress, is_alive, lease_seconds, progress_forget
 
 if TYPE_CHECKING:
     from sanphalang.accounts.models import User
@@ -59,6 +59,7 @@ def _submit(job: Job) -> None:
     job.attempts += 1
     job.task_result_id = ""
     job.save(update_fields=["attempts", "task_result_id"])
+    progress_forget(job.pk)
     # An immediate backend runs the job inside enqueue(); the job's row is already there for it to read.
     result = run_job.enqueue(job.pk)
     Job.objects.filter(pk=job.pk).update(task_result_id=str(result.id)[:64])
