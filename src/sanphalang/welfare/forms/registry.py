@@ -20,10 +20,11 @@ from sanphalang.directory.models import OrganisationKind
 from sanphalang.directory.selectors import organisation_list
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
+from sanphalang.web.pickers import PickerFieldMixin
 
 from ..models import Fund, FundStatus
-from ..selectors.registry import district_choices
-from ..selectors.sources import source_list
+from ..selectors.registry import district_choices, source_search
+from ..selectors.sources import source_label
 
 # The directory entries a fund may be linked to: those of welfare funds that no fund has yet.
 UNLINKED_FUND_ENTRIES = Q(kind=OrganisationKind.WELFARE_FUND, fund__isnull=True)
@@ -119,20 +120,43 @@ class FundCreateForm(FundRegistryForm):
     field_order = ["name", "area_code", "is_municipal", "fund_code", "founded_on", "status"]
 
 
+def district_label(area) -> str:
+    """How the district picker names a district: there is an อำเภอเมือง in every province."""
+    return f"{area.display_name} ({area.parent.display_name})" if area.parent_id else area.display_name
+
+
+class DistrictChoiceField(PickerFieldMixin, forms.ModelChoiceField):
+    """A district found by typing (views/registry.DistrictSearch), its code in the query string."""
+
+    search_url = "welfare:district_options"
+
+    def label_from_instance(self, obj):
+        return district_label(obj)
+
+
+class SourceChoiceField(PickerFieldMixin, forms.ModelChoiceField):
+    """A source found by typing (views/registry.SourceSearch), named with the area it covers."""
+
+    search_url = "welfare:source_options"
+
+    def label_from_instance(self, obj):
+        return source_label(obj)
+
+
 class FundFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    district = forms.ChoiceField(label=_("District"), required=False)
+    district = DistrictChoiceField(label=_("District"), required=False, queryset=None)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All statuses"))] + list(FundStatus.choices)
     )
-
-    missing_from = forms.ChoiceField(
-        label=_("Missing from"), required=False, help_text=_("Funds that this source does not list")
+    missing_from = SourceChoiceField(
+        label=_("Missing from"),
+        required=False,
+        queryset=None,
+        help_text=_("Funds that this source does not list"),
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].choices = [("", _("All districts"))] + district_choices(user=user)
-        self.fields["missing_from"].choices = [("", _("Any source"))] + [
-            (str(source.pk), source.name) for source in source_list(user=user)
-        ]
+        self.fields["district"].queryset = district_choices(user=user)
+        self.fields["missing_from"].queryset = source_search(user=user)

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Case, Count, F, QuerySet, Sum, When
+from django.db.models import Count, FilteredRelation, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -186,29 +186,6 @@ def figures_rollup(*, user: User, level: str, year_be: int) -> dict[str, dict]:
     return {code: _in_satang(row) for code, row in _to_level(rows, level).items()}
 
 
-def _compared(user: User, level: str, year_be: int) -> tuple[dict[str, dict], dict[str, dict]]:
-    """The compared figures of the year and of the year before, over the funds that reported both: one query."""
-    both = (
-        FundYear.objects.filter(year_be__in=(year_be, year_be - 1))
-        .order_by()
-        .values("fund_id")
-        .annotate(reported=Count("id"))
-        .filter(reported=2)
-        .values("fund_id")
-    )
-    sums = {
-        f"{name}@{year}": Sum(Case(When(year_be=year, then=F(name))))
-        for name in COMPARED_FIELDS
-        for year in (year_be, year_be - 1)
-    }
-    rows = _by_code(_years(user, year_be, year_be - 1).filter(fund_id__in=both), _partition(level), **sums)
-    now, before = (
-        {code: {name: row[f"{name}@{year}"] for name in COMPARED_FIELDS} for code, row in rows.items()}
-        for year in (year_be, year_be - 1)
-    )
-    return _to_level(now, level), _to_level(before, level)
-
-
 def add_figures(total: dict, row: dict) -> dict:
     """Add one area's figures into a running total (a region's, from its provinces)."""
     for name in ("reporting", *FIGURE_FIELDS):
@@ -260,16 +237,63 @@ def _change(now, before) -> Decimal | None:
     return (Decimal(now - before) * 100 / Decimal(before)).quantize(Decimal("0.1"))
 
 
-def _attach(
-    rows: list[dict], by_code: dict[str, dict], now: dict[str, dict], before: dict[str, dict]
-) -> None:
-    """Put the year's figures on each row, and the change over the funds that reported both years."""
-    for row in rows:
-        figures = row["figures"] = by_code.get(row["code"])
-        row["matching_total"] = matching_total(figures) if figures else None
-        row["benefits_total"] = benefits_total(figures) if figures else None
-        both, previous = now.get(row["code"]) or {}, before.get(row["code"]) or {}
-        row["change"] = {name: _change(both.get(name), previous.get(name)) for name in COMPARED_FIELDS}
+def _grouped_rollup(user: User, length: int, year_be: int | None) -> list[dict]:
+    """The one grouped query of the roll-up: per area code prefix (district 4, province 2), the registry's funds and
+    members and, for a year, its figures summed over the funds that reported it and the compared figures of that
+    year and the year before over the funds that reported both. Each fund joins at most one row of each year."""
+    funds = Fund.objects.filter(scope_for(user).subtree_q("area_id")).order_by()
+    sums = {"funds": Count("id"), "members": Sum("members")}
+    if year_be:
+        funds = funds.annotate(
+            now=FilteredRelation("years", condition=Q(years__year_be=year_be)),
+            before=FilteredRelation("years", condition=Q(years__year_be=year_be - 1)),
+        )
+        sums["reporting"] = Count("now__id")
+        sums.update({f"figure_{name}": Sum(f"now__{name}") for name in FIGURE_FIELDS})
+        for name in COMPARED_FIELDS:
+            sums[f"now_{name}"] = Sum(f"now__{name}", filter=Q(before__id__isnull=False))
+            sums[f"before_{name}"] = Sum(f"before__{name}", filter=Q(now__id__isnull=False))
+    return list(
+        funds.annotate(code=Substr("area_id", 1, length)).values("code").annotate(**sums).order_by("code")
+    )
+
+
+def _add_row(total: dict, row: dict) -> dict:
+    """Add one grouped row into a running total (a region's or the country's): None stays None only where every
+    row added was None."""
+    for key, value in row.items():
+        if key not in ("code", "name") and value is not None:
+            total[key] = (total.get(key) or 0) + value
+        else:
+            total.setdefault(key, value)
+    return total
+
+
+def _table_row(code: str, name: str, grouped: dict, year_be: int | None) -> dict:
+    """A roll-up row as the page, the exports and the API show it, from the grouped sums of its area."""
+    row = {
+        "code": code,
+        "name": name,
+        "funds": grouped.get("funds") or 0,
+        "members": grouped.get("members") or 0,
+    }
+    if not year_be:
+        return row
+    figures = None
+    if grouped.get("reporting"):
+        figures = _in_satang(
+            {
+                "reporting": grouped["reporting"],
+                **{name: grouped.get(f"figure_{name}") for name in FIGURE_FIELDS},
+            }
+        )
+    row["figures"] = figures
+    row["matching_total"] = matching_total(figures) if figures else None
+    row["benefits_total"] = benefits_total(figures) if figures else None
+    row["change"] = {
+        name: _change(grouped.get(f"now_{name}"), grouped.get(f"before_{name}")) for name in COMPARED_FIELDS
+    }
+    return row
 
 
 def rollup_table(*, user: User, level: str, year_be: int | None = None) -> tuple[list[dict], dict]:
@@ -277,19 +301,31 @@ def rollup_table(*, user: User, level: str, year_be: int | None = None) -> tuple
     and the change in members, savings and balance since the year before, over the funds that reported both years
     (S14 compares years: a fund that reported only one of them would show as growth or loss).
 
-    Regions overlap, so their rows need not add up to the total: the country row is the total at every level.
+    One grouped query by district (or by province for the other levels), however many funds; the country's total
+    is the sum of its rows, and a region's the sum of its provinces. Regions overlap, so their rows need not add up
+    to the total: the country row is the total at every level.
     """
-    rows = fund_rollup(user=user, level=level)
-    total = next(
-        iter(fund_rollup(user=user, level="country")),
-        {"code": COUNTRY_CODE, "name": "", "funds": 0, "members": 0},
+    if level not in ROLLUP_LEVELS:
+        raise WelfareError.ROLLUP_LEVEL_UNKNOWN.error("level")
+    grouped = _grouped_rollup(user, 4 if level == "district" else 2, year_be)
+    country: dict = {}
+    for found in grouped:
+        _add_row(country, {**found, "code": COUNTRY_CODE})
+    total = _table_row(COUNTRY_CODE, _("Thailand") if grouped else "", country, year_be)
+    if level == "country":
+        return ([total] if grouped else []), total
+    if level == "region":
+        regions = province_regions([found["code"] for found in grouped])
+        by_region: dict[str, dict] = {}
+        for found in grouped:
+            for code, name in regions[found["code"]]:
+                _add_row(by_region.setdefault(code, {"name": name}), {**found, "code": code})
+        rows = [_table_row(code, found["name"], found, year_be) for code, found in by_region.items()]
+        return sorted(rows, key=_region_sort_key), total
+    names = dict(
+        Area.objects.filter(code__in=[found["code"] for found in grouped]).values_list("code", "name_th")
     )
-    if year_be:
-        # Read once by district or province; the rows and the country's total are both summed from those.
-        part = _partition(level)
-        figures = figures_rollup(user=user, level=part, year_be=year_be)
-        now, before = _compared(user, part, year_be)
-        regions = province_regions(figures.keys() | now.keys()) if level == "region" else None
-        for these, at in ((rows, level), ([total], "country")):
-            _attach(these, *(_to_level(found, at, regions) for found in (figures, now, before)))
-    return rows, total
+    return [
+        _table_row(found["code"], names.get(found["code"], found["code"]), found, year_be)
+        for found in grouped
+    ], total
