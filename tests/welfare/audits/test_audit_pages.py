@@ -146,7 +146,7 @@ def test_a_coordinator_runs_a_round_from_planning_to_a_settled_correction(cast, 
     finding.refresh_from_db()
     assert finding.settlement == settlement
     history = client.get(reverse("welfare:fund_detail", args=[first.pk]))
-    assert settlement in [row["settlement"] for row in history.context["settlements"]]
+    assert settlement in [row.settlement for row in history.context["settlements"]]
 
     # and closing the finding leaves no open finding
     client.post(reverse("welfare:audit_finding_close", args=[finding.pk]), {"closed_on": "1/8/2562"})
@@ -615,3 +615,58 @@ def test_the_round_list_counts_only_the_visits_a_district_coordinator_can_see(ca
     for user, district in ((cast.mueang_coordinator, "5701"), (cast.maesai_coordinator, "5709")):
         [row] = client_for(user).get(reverse("welfare:audit_round_list")).context["rounds"]
         assert row.planned_count == sum(1 for fund in funds if fund.area_id.startswith(district))
+
+
+class TestAddingFundsWithThePicker:
+    """Many funds share a tambon's name ("…ตำบลเวียง"): the round adds them by typing, each named with its district."""
+
+    def _suggestions(self, response) -> list[tuple[str, str]]:
+        import re
+
+        assert response.status_code == 200
+        return re.findall(r'<div data-value="(\d+)">([^<]*)</div>', response.content.decode())
+
+    def test_the_round_page_offers_a_search_picker_not_every_fund(self, cast, client_for, audit_round):
+        _funds(150)
+        html = (
+            client_for(cast.chiangrai_coordinator)
+            .get(reverse("welfare:audit_round_detail", args=[audit_round.pk]))
+            .content.decode()
+        )
+        assert "<autocomplete-select" in html
+        assert reverse("welfare:audit_fund_options", args=[audit_round.pk]) in html
+        assert "กองทุนสวัสดิการชุมชนที่ 149" not in html
+
+    def test_it_suggests_namesakes_with_their_subdistrict_and_district(self, cast, client_for, audit_round):
+        # given two funds called after a tambon Wiang, in two districts of Chiang Rai, one already visited
+        here = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลเวียง", area_id="570101")
+        there = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลเวียง", area_id="570901")
+        visited = Fund.objects.create(name_th="กองทุนสวัสดิการชุมชนตำบลเวียงชัย", area_id="570102")
+        audit_visit_plan(by=cast.chiangrai_coordinator, audit_round=audit_round, fund=visited)
+        url = reverse("welfare:audit_fund_options", args=[audit_round.pk])
+        # when the coordinator types เวียง
+        found = dict(self._suggestions(client_for(cast.chiangrai_coordinator).get(url, {"q": "เวียง"})))
+        # then both namesakes come, each with its subdistrict and district, and the visited fund does not
+        assert set(found) == {str(here.pk), str(there.pk)}
+        assert found[str(here.pk)] != found[str(there.pk)]
+        assert here.area.parent.display_name in found[str(here.pk)]
+        assert there.area.parent.display_name in found[str(there.pk)]
+        # and typing the district's name finds its fund
+        by_district = dict(self._suggestions(client_for(cast.chiangrai_coordinator).get(url, {"q": "แม่สาย"})))
+        assert set(by_district) == {str(there.pk)}
+
+    def test_an_outsider_gets_no_suggestions_and_cannot_add_a_fund(self, cast, client_for, audit_round):
+        (fund,) = _funds(1)
+        client = client_for(cast.phayao_coordinator)
+        assert client.get(reverse("welfare:audit_fund_options", args=[audit_round.pk])).status_code == 404
+        client.post(reverse("welfare:audit_round_plan", args=[audit_round.pk]), {"funds": [fund.pk]})
+        assert not AuditVisit.objects.exists()
+
+    def test_picked_funds_are_planned(self, cast, client_for, audit_round):
+        first, second = _funds(2)
+        response = client_for(cast.chiangrai_coordinator).post(
+            reverse("welfare:audit_round_plan", args=[audit_round.pk]),
+            {"funds": [first.pk, second.pk], "planned_on": "28/5/2562"},
+        )
+        assert response.status_code == 302
+        assert set(AuditVisit.objects.values_list("fund_id", flat=True)) == {first.pk, second.pk}

@@ -12,7 +12,7 @@ class TestFundDetailAndSettle:
         fund = reconciled_fund(cast)
         response = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_detail", args=[fund.pk]))
         assert response.status_code == 200
-        assert "members" in [row["field"] for row in response.context["disagreements"]]
+        assert "members" in [item.field for item in response.context["open_fields"]]
         assert not response.context["can_settle"]
 
     def test_it_settles_from_the_form(self, cast, client_for):

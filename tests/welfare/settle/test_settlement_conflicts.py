@@ -66,10 +66,11 @@ class TestSettlementConflicts:
             reverse("welfare:fund_detail", args=[settled_fund.pk])
         )
         assert response.status_code == 200
-        [row] = response.context["conflicts"]
-        assert row["conflict"].source_value == 420
+        # then members shows once, as a conflict naming the settled and the imported value
+        [item] = [item for item in response.context["open_fields"] if item.field == "members"]
+        assert item.kind == "conflict" and [v.value for v in item.values] == [420]
         html = response.content.decode()
-        assert 'id="conflicts-heading"' in html and "400" in html and "420" in html
+        assert html.count('data-field="members"') == 1 and "400" in html and "420" in html
         assert 'name="value" value="400"' in html
 
     def test_it_closes_the_conflict_when_an_officer_confirms_the_settled_value(

@@ -1,12 +1,15 @@
 """Forms of the audit pages: they read and check input; welfare/services/audits.py decides and writes."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sanphalang.areas.models import AreaLevel
 from sanphalang.directory.forms import PersonMultipleChoiceField
 from sanphalang.directory.selectors import person_shown_to
 from sanphalang.thai.forms import BEDateField
 from sanphalang.web.forms import StyledFormMixin
+from sanphalang.web.pickers import PickerFieldMixin
 
 from ..errors import WelfareError
 from ..linkage.records import FIELD_LABELS
@@ -88,15 +91,30 @@ class VisitEditForm(StyledFormMixin, forms.Form):
         )
 
 
-class VisitPlanForm(VisitEditForm):
-    funds = forms.ModelMultipleChoiceField(
-        label=_("Funds"), queryset=None, widget=forms.SelectMultiple(attrs={"size": 8})
+def fund_label(fund) -> str:
+    """A fund as a picker names it: with its subdistrict and district, since many funds share a tambon's name."""
+    area = fund.area
+    where = [area.display_name] + (
+        [area.parent.display_name] if area.parent_id and area.level == AreaLevel.SUBDISTRICT else []
     )
+    return f"{fund.name_th} ({', '.join(where)})"
+
+
+class FundMultipleChoiceField(PickerFieldMixin, forms.ModelMultipleChoiceField):
+    """Funds found by typing (views.audits.PlannableFundSearch, one round's endpoint)."""
+
+    def label_from_instance(self, obj):
+        return fund_label(obj)
+
+
+class VisitPlanForm(VisitEditForm):
+    funds = FundMultipleChoiceField(label=_("Funds"), queryset=None, search_url="")
     field_order = ["funds", "planned_on", "team"]
 
     def __init__(self, *args, user, audit_round, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["funds"].queryset = plannable_funds(user=user, audit_round=audit_round)
+        self.fields["funds"].widget.url = reverse("welfare:audit_fund_options", args=[audit_round.pk])
 
 
 class VisitRecordForm(StyledFormMixin, forms.Form):

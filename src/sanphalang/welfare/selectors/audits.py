@@ -7,6 +7,7 @@ from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.directory.models import Person
+from sanphalang.thai.matching import name_search_q
 
 from ..models import AuditRound, AuditVisit, Finding, Fund
 
@@ -117,8 +118,21 @@ def plannable_funds(*, user: User, audit_round: AuditRound) -> QuerySet[Fund]:
             scope_for(user).subtree_q("area_id"), area__pk__startswith=audit_round.province_id
         )
         .exclude(audit_visits__round=audit_round)
-        .select_related("area")
-        .order_by("sort_key")
+        .select_related("area__parent")
+        .order_by("sort_key", "pk")
+    )
+
+
+def plannable_fund_search(*, user: User, audit_round: AuditRound, query: str) -> QuerySet[Fund]:
+    """The plannable funds whose name, or whose subdistrict's or district's name, holds what the user typed."""
+    funds = plannable_funds(user=user, audit_round=audit_round)
+    if not query:
+        return funds
+    return funds.filter(
+        name_search_q(query)
+        | Q(name_th__icontains=query)
+        | Q(area__name_th__icontains=query)
+        | Q(area__parent__name_th__icontains=query)
     )
 
 

@@ -11,6 +11,7 @@ from ..errors import WelfareError
 from ..linkage.records import field_value
 from ..models import SETTLE_FIELDS, Fund, FundStatus, Settlement, SourceRecord
 from .registry import set_fund_keys
+from .worklist import worklist_refresh
 
 
 class AlreadySettled(ValidationError):
@@ -57,7 +58,7 @@ def settle(
     if field == "fund_name":
         set_fund_keys(fund)
     validated_save(fund, by)
-    return Settlement.objects.create(
+    settlement = Settlement.objects.create(
         fund=fund,
         field=field,
         value=text[:300],
@@ -67,3 +68,5 @@ def settle(
         source_name=from_record.source.name if from_record else "",
         source_row=from_record.row if from_record else None,
     )
+    worklist_refresh([fund.pk])
+    return settlement

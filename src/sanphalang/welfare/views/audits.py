@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_write_area, require_writer
 from sanphalang.web.forms import apply_validation_error, carry_version, show_refusal
+from sanphalang.web.pickers import ScopedSearchView
 
 from ..errors import WelfareError
 from ..forms.audits import (
@@ -21,6 +22,7 @@ from ..forms.audits import (
     VisitEditForm,
     VisitPlanForm,
     VisitRecordForm,
+    fund_label,
 )
 from ..linkage.records import FIELD_LABELS
 from ..selectors import audits as selectors
@@ -324,3 +326,15 @@ def finding_settle(request, pk: int):
         act,
         _("The correction was applied to the registry and recorded in the fund's history."),
     )
+
+
+class PlannableFundSearch(ScopedSearchView):
+    """Suggestions for a round's fund picker: funds of its province the user sees and the round does not visit yet,
+    each named with its subdistrict and district."""
+
+    def visible_matches(self, query: str):
+        audit_round = selectors.audit_round_get(user=self.request.user, pk=self.kwargs["pk"])
+        return selectors.plannable_fund_search(user=self.request.user, audit_round=audit_round, query=query)
+
+    def get_result_label(self, result):
+        return fund_label(result)
