@@ -196,3 +196,37 @@ def test_the_rollup_prints_as_a_pdf_in_thai(cast, client_for, year_2566, tmp_pat
     text = (tmp_path / "rollup.txt").read_text(encoding="utf-8")
     assert "เชียงราย" in text and "1,234,567.50" in text and "2566" in text
     assert "\u25cc" not in text and "\ufffd" not in text  # no dotted circles or replacement characters
+
+
+def _pdf_text(content: bytes, tmp_path) -> str:
+    import shutil
+    import subprocess
+
+    path = tmp_path / "rollup.pdf"
+    path.write_bytes(content)
+    subprocess.run(
+        [shutil.which("pdftotext"), "-raw", "-enc", "UTF-8", str(path), str(tmp_path / "rollup.txt")],
+        check=True,
+    )
+    return (tmp_path / "rollup.txt").read_text(encoding="utf-8")
+
+
+def test_the_printed_rollup_names_its_area_and_year_and_totals_once_at_the_end(cast, year_2566, tmp_path):
+    from django.utils import translation
+
+    from sanphalang.welfare.documents import render_rollup_pdf
+    from sanphalang.welfare.selectors.figures import rollup_table
+
+    # given the district roll-up of Chiang Rai in 2566, made long enough (its row 80 times) to fill several pages
+    rows, total = rollup_table(user=cast.chiangrai_coordinator, level="district", year_be=2566)
+    with translation.override("th"):
+        content = render_rollup_pdf(
+            title="กองทุนรายอำเภอ", rows=rows * 80, total=total, year=2566, user=cast.chiangrai_coordinator
+        )
+    text = _pdf_text(content, tmp_path)
+    # then the title names the province and the year
+    assert "จังหวัดเชียงราย" in text.splitlines()[0] and "ปี 2566" in text.splitlines()[0]
+    # and the document has several pages, but the total row once, after the last district
+    assert text.count("\f") >= 2
+    assert text.count("รวม ") == 1
+    assert text.rindex("รวม ") > text.rindex(rows[0]["name"])

@@ -124,7 +124,9 @@ def rollup(request):
     rows, total = selectors.rollup_table(user=request.user, level=level, year_be=year)
     if request.GET.get("export") == "pdf":
         response = HttpResponse(
-            render_rollup_pdf(title=str(ROLLUP_TITLES[level]), rows=rows, total=total, year=year),
+            render_rollup_pdf(
+                title=str(ROLLUP_TITLES[level]), rows=rows, total=total, year=year, user=request.user
+            ),
             content_type="application/pdf",
         )
         response["Content-Disposition"] = f'inline; filename="welfare-funds-{level}-{year or "registry"}.pdf"'

@@ -78,7 +78,7 @@ def fund_settle(request, pk: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The value was settled."))
+            messages.success(request, _("The value is settled."))
             return _go_back(back, fund)
     fund = selectors.fund_get(user=request.user, pk=pk)
     if back:
