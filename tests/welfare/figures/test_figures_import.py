@@ -140,3 +140,37 @@ class TestFiguresImportElsewhere:
         template = client.get(reverse("imports:template", args=["fund_figures", "csv"]))
         assert template.status_code == 200
         assert "ปี พ.ศ." in template.content.decode("utf-8-sig").splitlines()[0]
+
+
+class TestEveryErrorOfARow:
+    def test_a_row_reports_each_of_its_bad_cells_not_only_the_first(self, cast, funds):
+        # given a row naming no fund we know, a year that is not one, and two figures that are not numbers
+        rows = [["กองทุนที่ไม่มีอยู่", "", "", "ปีหน้า", "หนึ่งร้อย", "", "", "สามพัน", ""]]
+        # when it is imported
+        result = _import(cast.chiangrai_coordinator, rows)
+        # then nothing is written, and each problem is named at its column, all on line 2
+        assert not result.written and not FundYear.objects.exists()
+        assert {error.line for error in result.errors} == {2}
+        assert {error.column for error in result.errors} == {
+            "ชื่อกองทุน",
+            "ปี พ.ศ.",
+            "จำนวนสมาชิก",
+            "สวัสดิการเสียชีวิต",
+        }
+
+    def test_a_known_fund_with_a_negative_figure_and_age_groups_over_its_members_reports_both(
+        self, cast, funds
+    ):
+        headings = ["รหัสกองทุน", "ปี พ.ศ.", "จำนวนสมาชิก", "สมาชิกอายุ 60 ปีขึ้นไป", "เงินกองทุนคงเหลือ"]
+        result = _import(
+            cast.chiangrai_coordinator, [["F001", "2567", "100", "150", "-5"]], headings=headings
+        )
+        assert not result.written
+        messages = {(error.column, error.message) for error in result.errors}
+        assert len(messages) == 2
+        assert {column for column, _message in messages} == {"จำนวนสมาชิก", "เงินกองทุนคงเหลือ"}
+
+    def test_a_year_out_of_range_and_a_bad_number_are_both_reported(self, cast, funds):
+        headings = ["รหัสกองทุน", "ปี พ.ศ.", "จำนวนสมาชิก", "เงินออมสมาชิก"]
+        result = _import(cast.chiangrai_coordinator, [["F001", "2300", "100", "มาก"]], headings=headings)
+        assert {error.column for error in result.errors} == {"ปี พ.ศ.", "เงินออมสมาชิก"}

@@ -7,7 +7,7 @@ from collections import defaultdict
 from copy import copy
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -33,31 +33,65 @@ def current_year_be() -> int:
     return timezone.localdate().year + BE_OFFSET
 
 
-def _check_year(year_be: int) -> None:
+# A problem of a year's figures: the field it is at (NON_FIELD_ERRORS for the whole year) and the error, coded.
+Problem = tuple[str, ValidationError]
+
+
+def _problem(field: str, error: WelfareError, **params) -> Problem:
+    return field, error.error(None, **params)
+
+
+def _raise(problems: list[Problem]) -> None:
+    if len(problems) == 1 and problems[0][0] == NON_FIELD_ERRORS:
+        raise problems[0][1]  # about the whole year, as a form shows it above its fields
+    if problems:
+        errors: dict[str, list[ValidationError]] = {}
+        for field, error in problems:
+            errors.setdefault(field, []).append(error)
+        raise ValidationError(errors)
+
+
+def year_problems(year_be: int) -> list[Problem]:
     last = current_year_be() + 1
     if not FIRST_YEAR_BE <= year_be <= last:
-        raise WelfareError.YEAR_OUT_OF_RANGE.error("year_be", first=FIRST_YEAR_BE, last=last)
+        return [_problem("year_be", WelfareError.YEAR_OUT_OF_RANGE, first=FIRST_YEAR_BE, last=last)]
+    return []
+
+
+def _check_year(year_be: int) -> None:
+    _raise(year_problems(year_be))
+
+
+def figure_problems(values: dict) -> list[Problem]:
+    """Every reason a year's figures (None where not reported) cannot be kept; empty if none. The service and the
+    import both check through here, so that each names every problem at once."""
+    cleaned = {name: values.get(name) for name in FIGURE_FIELDS}
+    problems = [
+        _problem(name, WelfareError.NEGATIVE_FIGURE)
+        for name, value in cleaned.items()
+        if value is not None and value < 0
+    ]
+    if all(value is None for value in cleaned.values()):
+        problems.append(_problem(NON_FIELD_ERRORS, WelfareError.NO_FIGURES))
+    by_age = [cleaned[name] for name in AGE_GROUP_FIELDS if cleaned[name] is not None]
+    if cleaned["members"] is not None and cleaned["members"] >= 0 and sum(by_age) > cleaned["members"]:
+        problems.append(
+            _problem(
+                "members",
+                WelfareError.AGE_GROUPS_EXCEED_MEMBERS,
+                groups=sum(by_age),
+                members=cleaned["members"],
+            )
+        )
+    return problems
 
 
 def _check_values(values: dict) -> dict:
     unknown = sorted(set(values) - set(FIGURE_FIELDS))
     if unknown:
         raise WelfareError.UNKNOWN_FIELD.error(None, fields=", ".join(unknown))
-    cleaned = {name: values.get(name) for name in FIGURE_FIELDS}
-    errors = {}
-    for name, value in cleaned.items():
-        if value is not None and value < 0:
-            errors[name] = WelfareError.NEGATIVE_FIGURE.message()
-    if errors:
-        raise ValidationError(errors)
-    if all(value is None for value in cleaned.values()):
-        raise WelfareError.NO_FIGURES.error(None)
-    by_age = [cleaned[name] for name in AGE_GROUP_FIELDS if cleaned[name] is not None]
-    if cleaned["members"] is not None and sum(by_age) > cleaned["members"]:
-        raise WelfareError.AGE_GROUPS_EXCEED_MEMBERS.error(
-            "members", groups=sum(by_age), members=cleaned["members"]
-        )
-    return cleaned
+    _raise(figure_problems(values))
+    return {name: values.get(name) for name in FIGURE_FIELDS}
 
 
 @transaction.atomic
@@ -342,9 +376,31 @@ class FundFiguresImporter(Importer):
         return [(self.main_column_for(values), (identity, parse_number(values.get("year_be", ""))))]
 
     def create(self, *, by: User, values: dict) -> None:
-        fund = self.find_fund(by, values)
-        year = self.year(values)
-        figures = {key: _number(values, key, whole=key in COUNT_FIELDS) for key in FIGURE_FIELDS}
+        """Keep the row's figures for its fund and year; a RowProblem naming every bad cell of the row, not the
+        first only, so that an office corrects its file in one pass."""
+        problems: list[tuple[str, str]] = []
+
+        def attempt(read, *args, **kwargs):
+            try:
+                return read(*args, **kwargs)
+            except RowProblem as problem:
+                problems.extend(problem.problems)
+                return None
+
+        fund = attempt(self.find_fund, by, values)
+        year = attempt(self.year, values)
+        unreadable = len(problems)
+        figures = {key: attempt(_number, values, key, whole=key in COUNT_FIELDS) for key in FIGURE_FIELDS}
+        unreadable = len(problems) > unreadable
+        checked = (year_problems(year) if year is not None else []) + figure_problems(figures)
+        problems.extend(
+            (self.column_for_field(name, values), error.message)
+            for name, error in checked
+            # A row whose only figures cannot be read is not a row without figures.
+            if not (unreadable and name == NON_FIELD_ERRORS)
+        )
+        if problems:
+            raise RowProblem(problems=problems)
         fund_year_save(by=by, fund=fund, year_be=year, values=figures)
 
 
