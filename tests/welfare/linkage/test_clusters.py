@@ -37,7 +37,7 @@ def test_the_generators_truth_covers_every_row_and_each_source_misses_some(gener
     for name, rows in sources.items():
         assert [r.row for r in rows] == list(range(1, len(rows) + 1))
         held = {truth[r.ref] for r in rows}
-        assert 0.85 * len(funds) < len(held) < len(funds), name
+        assert 0.7 * len(funds) < len(held) < len(funds), name
 
 
 def test_it_links_a_generated_set_with_f1_of_at_least_097(generated):

@@ -93,7 +93,7 @@ def _link(
         return i
 
     def pair(i: int, j: int, score: float, reasons: tuple) -> ScoredPair:
-        return ScoredPair(records[i], records[j], score, reasons)
+        return ScoredPair(records[i], records[j], min(1.0, max(0.0, score)), reasons)
 
     result = LinkResult(clusters={}, cluster_of={})
     result.pairs = [pair(i, j, s, r) for s, i, j, r in scored]

@@ -6,14 +6,17 @@ from functools import lru_cache
 
 import geothai
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA
 
 from sanphalang.thai.digits import to_arabic_digits
 from sanphalang.thai.names import clean_text
 
-# Generic words that say "this is a welfare fund" and nothing about which one, longest first.
+# Generic words that say "this is a welfare fund" and nothing about which one, longest first: the fund's words,
+# the registered welfare organisation's ("องค์กรสวัสดิการชุมชน…") and their abbreviations ("กสช.").
 _GENERIC_WORDS = sorted(
     (
+        "องค์กรสวัสดิการชุมชน",
+        "องค์กรสวัสดิการ",
         "กองทุนสวัสดิการชุมชน",
         "กองทุนสวัสดิการ",
         "สวัสดิการชุมชน",
@@ -22,12 +25,17 @@ _GENERIC_WORDS = sorted(
         "สวัสดิการ",
         "กสจ.",
         "กสช.",
+        "กสช",
     ),
     key=len,
     reverse=True,
 )
+# The long generic openings, which a typist may misspell ("กองทุนสวัสดิการุมชน…"): one is taken off the start of a
+# name within an edit or two, so the name after it is still read.
+_GENERIC_OPENINGS = tuple(word for word in _GENERIC_WORDS if len(word) >= 12)
 _MUNICIPALITY = re.compile(r"เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล|ทต\.?(?=\s|[\u0E00-\u0E7F])|ทม\.|ทน\.")
-_SUBDISTRICT_WORD = re.compile(r"ตำบล|ต\.|แขวง")
+# The tambon's council ("อบต.") names the tambon's fund as "ตำบล" does.
+_SUBDISTRICT_WORD = re.compile(r"องค์การบริหารส่วนตำบล|อบต\.?(?=\s|[\u0E00-\u0E7F])|ตำบล|ต\.|แขวง")
 _VILLAGE_WORD = re.compile(r"^(?:หมู่บ้าน|บ้าน|บ\.)")
 # Trailing "อ.เมือง จ.เชียงราย" in a name, or the parts of a location cell.
 _LOCATION_PART = re.compile(
@@ -43,7 +51,7 @@ _MARKER_LEVEL = {
     "จังหวัด": "province",
     "จ.": "province",
 }
-_TAIL = re.compile(r"\s*(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
+_TAIL = re.compile(r"\s+(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
 _VILLAGE_NUMBER = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*\d+")
 _NON_DIGITS = re.compile(r"\D")
 _THAI_DIGITS = re.compile("[\u0e50-\u0e59]")
@@ -84,20 +92,31 @@ def _name_key(text: str) -> str:
     return _compact(tidy(text))
 
 
+# What a name says the fund is: a municipality's, a tambon's, a village's, or, naming only a place, not which.
+MUNICIPALITY, TAMBON, VILLAGE, PLACE = "municipality", "tambon", "village", "place"
+
+
 @dataclass(frozen=True)
 class FundName:
     """A fund's name reduced to what tells funds apart, with what the dropped words said about its kind."""
 
     key: str
-    area_key: str = ""  # the key before a leading "บ้าน" is dropped: some tambons are named "บ้าน…"
-    is_municipality: bool = False
-    is_village: bool = False
+    area_key: str = ""  # the key with a leading "บ้าน" kept: some tambons are named "บ้าน…"
+    kind: str = PLACE
     village_number: str = ""
     district_hint: str = ""
     province_hint: str = ""
     # the keys without tone marks, which typists drop or swap; kept, as every pair compares them
     toneless: str = ""
     toneless_area_key: str = ""
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.kind == MUNICIPALITY
+
+    @property
+    def is_village(self) -> bool:
+        return self.kind == VILLAGE
 
 
 @dataclass(frozen=True)
@@ -108,9 +127,32 @@ class Location:
     is_municipality: bool = False
 
 
+def _without_opening(text: str) -> str:
+    """The name after its generic opening, which may be misspelt by an edit or two ("กองทุนสวัสดิการุมชนบ้าน…").
+
+    The longest opening that the start of the name is within reach of is taken off: one edit for an opening of up to
+    15 letters, two for a longer one."""
+    for opening in _GENERIC_OPENINGS:
+        if text.startswith(opening):
+            return text[len(opening) :]
+        allowed = 2 if len(opening) > 15 else 1
+        best, cut = allowed + 1, 0
+        for length in range(len(opening) - allowed, len(opening) + allowed + 1):
+            distance = OSA.distance(text[:length], opening, score_cutoff=allowed)
+            if distance < best:
+                best, cut = distance, length
+        if best <= allowed:
+            return text[cut:]
+    return text
+
+
 @lru_cache(maxsize=131072)
 def normalise_fund_name(name: str) -> FundName:
-    """ "กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว อ.เมือง" → FundName(key="แม่ยาว", is_municipality=True, ...)."""
+    """ "กองทุนสวัสดิการชุมชนเทศบาลตำบลแม่ยาว อ.เมือง" → FundName(key="แม่ยาว", kind=MUNICIPALITY, ...).
+
+    The kind comes from the words the name gives: a municipality's ("เทศบาลตำบล", "ทต."), a tambon's ("ตำบล",
+    "ต.", "อบต."), a village's ("บ้าน…", "หมู่ 3"); with none, the name is only a place ("สวัสดิการชุมชน แม่ยาว",
+    "เมืองยาว"), which the area it resolves to may tell more of (see scoring.prepare)."""
     text = tidy(name)
     district_hint = province_hint = ""
     tail = _TAIL.search(text)
@@ -118,6 +160,7 @@ def normalise_fund_name(name: str) -> FundName:
         parsed = parse_location(tail.group(0))
         district_hint, province_hint = parsed.district, parsed.province
         text = text[: tail.start()]
+    text = _without_opening(text)
     for word in _GENERIC_WORDS:
         text = text.replace(word, " ")
     text, municipality_words = _MUNICIPALITY.subn(" ", text)
@@ -128,16 +171,22 @@ def normalise_fund_name(name: str) -> FundName:
     text = text.strip()
     area_key = _compact(text)
     village_word = _VILLAGE_WORD.match(text)
-    is_village = not tambon_words and not municipality_words and bool(village_word)
-    key = _compact(text[village_word.end() :]) if village_word else area_key
+    if municipality_words:
+        kind = MUNICIPALITY
+    elif tambon_words:
+        kind = TAMBON
+    elif village_word or number:
+        kind = VILLAGE
+    else:
+        kind = PLACE
+    key = _compact(text[village_word.end() :]) if village_word and kind == VILLAGE else area_key
     toneless = _TONE_MARKS.sub("", key)
     return FundName(
         key=key,
         area_key=area_key,
         toneless=toneless,
-        toneless_area_key=_TONE_MARKS.sub("", area_key) if village_word else toneless,
-        is_municipality=bool(municipality_words),
-        is_village=is_village,
+        toneless_area_key=_TONE_MARKS.sub("", area_key) if area_key != key else toneless,
+        kind=kind,
         village_number=_NON_DIGITS.sub("", number.group(0)) if number else "",
         district_hint=district_hint,
         province_hint=province_hint,
@@ -176,6 +225,11 @@ class ResolvedArea:
     subdistrict_code: str = ""
     district_code: str = ""
     province_code: str = ""
+    # the district as written, holding no subdistrict of the tambon as written although the province does: one of
+    # the two is wrong
+    district_doubtful: bool = False
+    # the subdistricts of the province the tambon as written names, when it names several ("เวียง")
+    candidates: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -227,27 +281,64 @@ def resolve_province(province: str) -> str:
     return _province_index().get(area_name(province), "") if province else ""
 
 
+def _closest(name: str, names) -> str:
+    """The one name within reach of a typo of name: a letter dropped, added or changed, or two swapped (one edit;
+    two for a name of eight letters or more), and nearer than any other; "" when none is, or two are as near."""
+    if len(name) < 3:
+        return ""
+    allowed = 2 if len(name) >= 8 else 1
+    found = process.extract(name, names, scorer=OSA.distance, limit=2, score_cutoff=allowed)
+    if len(found) == 1 or (len(found) == 2 and found[0][1] < found[1][1]):
+        return found[0][0]
+    return ""
+
+
 @lru_cache(maxsize=65536)
 def resolve_district(district: str, province_code: str) -> str:
+    """A district's code from its name as written: with or without its level word or spaces ("อ.เมือง ชลบุรี"),
+    the capital as "เมือง", or misspelt by a letter when only one district of the province is that close."""
     if not district:
         return ""
+    name = area_name(district)
     if province_code:
-        return _district_index(province_code).get(area_name(district), "")
+        index = _district_index(province_code)
+        return index.get(name) or index.get(_closest(name, list(index)), "")
     # Without a province a district name still says where, when only one province has it.
-    codes = _all_districts().get(area_name(district), [])
+    codes = _all_districts().get(name, [])
     return codes[0] if len(codes) == 1 else ""
+
+
+@lru_cache(maxsize=4096)
+def _province_subdistrict_names(province_code: str) -> dict[str, tuple[str, ...]]:
+    names: dict[str, list[str]] = {}
+    for district in geothai.districts(province_code):
+        for name, code in _subdistrict_names(district.code).items():
+            names.setdefault(name, []).append(code)
+    return {name: tuple(codes) for name, codes in names.items()}
 
 
 @lru_cache(maxsize=262144)
 def _closest_subdistrict(name: str, district_code: str) -> str:
     """The subdistrict of the district whose name is one typo away, if exactly one is that close."""
     names = _subdistrict_names(district_code)
-    if len(name) < 3:
-        return ""
-    found = process.extract(name, list(names), scorer=Indel.normalized_similarity, limit=2, score_cutoff=0.8)
-    if len(found) == 1 or (len(found) == 2 and found[0][1] - found[1][1] > 0.1):
-        return names[found[0][0]]
-    return ""
+    return names.get(_closest(name, list(names)), "")
+
+
+@lru_cache(maxsize=262144)
+def _closest_in_province(name: str, province_code: str) -> str:
+    """The subdistrict of the province one typo away from name, if exactly one is that close and its name is
+    not shared: a misspelt tambon whose district is missing or wrong."""
+    names = _province_subdistrict_names(province_code)
+    closest = _closest(name, list(names)) if len(name) >= 4 else ""
+    codes = names.get(closest, ())
+    return codes[0] if len(codes) == 1 else ""
+
+
+@lru_cache(maxsize=262144)
+def subdistrict_key(code: str) -> str:
+    """The official name of a subdistrict as a name key: what a tambon fund's name should read."""
+    subdistrict = geothai.subdistrict(code) if code else None
+    return _name_key(subdistrict.name_th) if subdistrict else ""
 
 
 @lru_cache(maxsize=1)
@@ -268,17 +359,20 @@ def _subdistricts_by_name() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=262144)
-def _subdistrict_in(tambon: str, district_code: str, province_code: str) -> tuple[str, ...]:
-    """The codes of the subdistricts named tambon (a compact name) in the district, or else in the province.
+def _subdistrict_in(tambon: str, area_code: str) -> tuple[str, ...]:
+    """The codes of the subdistricts named tambon (a compact name) in the area (a district's or province's code).
 
-    What geothai.match answers for the names of that district and province, from one dictionary look-up instead
-    of comparing names subdistrict by subdistrict.
+    What geothai.match answers for the names of that area, from one dictionary look-up instead of comparing
+    names subdistrict by subdistrict.
     """
-    area_code = district_code or province_code
     if not tambon or not area_code:
         return ()
     codes = _subdistricts_by_name().get(_LEADING_LEVEL_WORD.sub("", tambon), ())
     return tuple([code for code in codes if code.startswith(area_code)])
+
+
+def _found(code: str) -> ResolvedArea:
+    return ResolvedArea(subdistrict_code=code, district_code=code[:4], province_code=code[:2])
 
 
 @lru_cache(maxsize=262144)
@@ -287,23 +381,51 @@ def resolve_area(
 ) -> ResolvedArea:
     """The official codes of a record's area; the fund's name stands in for a missing or unreadable tambon.
 
-    A subdistrict is resolved only when exactly one fits, so "เวียง" without its district stays unresolved.
+    The tambon is looked for, by its name and then within a typo of it, among the district's subdistricts, then
+    among the province's: a district may be missing, or another of the province written by mistake. A
+    subdistrict is resolved only when exactly one fits, so "เวียง" without its district stays unresolved.
     """
     province_code = resolve_province(province)
     district_code = resolve_district(district, province_code)
+    candidates = [c for c in dict.fromkeys((area_name(tambon), name_key)) if c]
+    if not province_code and not district_code and district:
+        # a district name that several provinces have, told apart by the tambon
+        found = {
+            code
+            for district_code in _all_districts().get(area_name(district), [])
+            for candidate in candidates
+            for code in _subdistrict_in(candidate, district_code)
+        }
+        if len(found) == 1:
+            return _found(found.pop())
     if district_code and not province_code:
         province_code = district_code[:2]
-    for candidate in (area_name(tambon), name_key):
-        codes = _subdistrict_in(candidate, district_code, province_code)
-        if len(codes) == 1:
-            code = codes[0]
-            return ResolvedArea(subdistrict_code=code, district_code=code[:4], province_code=code[:2])
     if district_code:
-        for candidate in (area_name(tambon), name_key):
-            code = candidate and _closest_subdistrict(candidate, district_code)
+        for candidate in candidates:
+            codes = _subdistrict_in(candidate, district_code)
+            if len(codes) == 1:
+                return _found(codes[0])
+        for candidate in candidates:
+            code = _closest_subdistrict(candidate, district_code)
             if code:
-                return ResolvedArea(subdistrict_code=code, district_code=code[:4], province_code=code[:2])
-    return ResolvedArea(district_code=district_code, province_code=province_code)
+                return _found(code)
+    several: tuple[str, ...] = ()
+    if province_code:
+        for candidate in candidates:
+            codes = _subdistrict_in(candidate, province_code)
+            if len(codes) == 1:
+                return _found(codes[0])
+            several = several or codes
+        for candidate in candidates:
+            code = _closest_in_province(candidate, province_code)
+            if code:
+                return _found(code)
+    return ResolvedArea(
+        district_code=district_code,
+        province_code=province_code,
+        district_doubtful=bool(several and district_code),
+        candidates=several,
+    )
 
 
 def clear_caches() -> None:
@@ -321,6 +443,9 @@ def clear_caches() -> None:
         resolve_district,
         _subdistrict_in,
         _closest_subdistrict,
+        _closest_in_province,
+        _province_subdistrict_names,
+        subdistrict_key,
         resolve_area,
         _province_index,
         _district_index,

@@ -18,8 +18,13 @@ REASON_LABELS = {
     "different_village_number": _("different village nos. %(0)s / %(1)s"),
     "same_fund_code": _("same fund code %(0)s"),
     "different_fund_code": _("different fund codes %(0)s / %(1)s"),
+    "members_equal": _("same member count (%(0)s)"),
     "members_close": _("member counts close (%(0)s, %(1)s)"),
     "members_far": _("member counts far apart (%(0)s, %(1)s)"),
+    "same_founded": _("same founding date %(0)s"),
+    "founded_apart": _("founded years apart (%(0)s, %(1)s)"),
+    "different_villages": _("different villages of one subdistrict"),
+    "one_of_several_subdistricts": _("the subdistrict name is shared by several subdistricts (%(0)s)"),
     "officer": _("decided by an officer"),
 }
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy
 
@@ -81,7 +82,7 @@ HEADING_ALIASES = {
 # and "เปิด" (open) holds "ปิด" (closed).
 STATUS_PATTERNS = (
     (FundStatus.DISSOLVED, re.compile(r"ยุบ|เลิก|(?<!เ)ปิด|dissolved|closed")),
-    (FundStatus.PAUSED, re.compile(r"หยุด|พัก|ชะลอ|ไม่เคลื่อนไหว|ไม่(?:ได้)?ดำเนิน|paused|inactive|dormant")),
+    (FundStatus.PAUSED, re.compile(r"หยุด|พัก|ชะลอ|ชะงัก|ไม่เคลื่อนไหว|ไม่(?:ได้)?ดำเนิน|paused|inactive|dormant")),
     (FundStatus.ACTIVE, re.compile(r"ดำเนินการ|ดำเนินงาน|ปกติ|เปิด|active")),
 )
 
@@ -150,15 +151,26 @@ def row_values(cells: list[str], positions: dict[str, int]) -> dict[str, str]:
 # --- values as the sources write them ---------------------------------------------------------------------------
 
 
-def parse_members(text) -> int | None:
+@lru_cache(maxsize=65536)
+def _members(text: str) -> int | None:
     try:
-        return int(float(parse_number(str(text or "")))) if str(text or "").strip() else None
+        return int(float(parse_number(text))) if text.strip() else None
     except (ValueError, TypeError):
         return None
 
 
+def parse_members(text) -> int | None:
+    return _members(str(text or ""))
+
+
 def parse_status(text) -> str | None:
-    value = clean_text(str(text or "")).lower()
+    return _status(str(text or ""))
+
+
+# Sources repeat a few status words and dates thousands of times: each is read once.
+@lru_cache(maxsize=4096)
+def _status(text: str) -> str | None:
+    value = clean_text(text).lower()
     if not value:
         return None
     for status, pattern in STATUS_PATTERNS:
@@ -168,7 +180,11 @@ def parse_status(text) -> str | None:
 
 
 def parse_founded(text) -> dt.date | None:
-    value = str(text or "").strip()
+    return _founded(str(text or "").strip())
+
+
+@lru_cache(maxsize=65536)
+def _founded(value: str) -> dt.date | None:
     if not value:
         return None
     try:

@@ -1,14 +1,33 @@
 """How alike two fund records are: the records as read, the blocks they are compared in, and each pair's score."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
-from .normalise import FundName, ResolvedArea, normalise_fund_name, parse_location, resolve_area
+from sanphalang.thai.digits import to_arabic_digits
 
+from .normalise import (
+    MUNICIPALITY,
+    PLACE,
+    TAMBON,
+    VILLAGE,
+    FundName,
+    ResolvedArea,
+    normalise_fund_name,
+    parse_location,
+    resolve_area,
+    subdistrict_key,
+)
+
+# Two village funds of one tambon with names less alike than this are two villages: a typo leaves more alike.
+VILLAGE_NAME_NEAR = 0.85
+# What an area that may be one of several costs a pair: a perfect name alone then stays under LINK_THRESHOLD
+# (clusters.py) and needs another agreeing field to be linked.
+AMBIGUOUS_AREA = -0.16
 # Blocks larger than this are names so common ("เวียง" in a whole province) that the smaller blocks decide.
 MAX_BLOCK = 400
 
@@ -50,6 +69,35 @@ class Prepared:
     name: FundName
     area: ResolvedArea
     fund_code: str
+    kind: str  # the name's kind, told by its area where the name gave none (see _kind)
+
+
+_CODE_SEPARATORS = re.compile(r"[\s\-_./]+")
+
+
+def fund_code_key(code: str) -> str:
+    """A fund code as compared: "57-0101-003" and "570101003" are one code."""
+    return _CODE_SEPARATORS.sub("", to_arabic_digits(code or "")).upper()
+
+
+def _kind(name: FundName, area: ResolvedArea) -> str:
+    """What the fund is, from its name's words and its area.
+
+    A name that is only a place ("เมืองยาว", "สวัสดิการชุมชน แม่ยาว") and reads as its subdistrict's official name,
+    within a typo, is the tambon's fund. A "บ้าน…" name without a village number that reads as its subdistrict's
+    name ("บ้านด่าน" in tambon บ้านด่าน) may be the tambon's fund or its village's: it is left a place."""
+    if name.kind not in (PLACE, VILLAGE) or not area.subdistrict_code:
+        return name.kind
+    official = subdistrict_key(area.subdistrict_code)
+    if name.kind == VILLAGE:
+        if not name.village_number and name.area_key != name.key and _near(name.area_key, official):
+            return PLACE
+        return VILLAGE
+    return TAMBON if _near(name.key, official) else PLACE
+
+
+def _near(key: str, official: str) -> bool:
+    return key == official or (len(official) >= 3 and OSA.distance(key, official, score_cutoff=1) <= 1)
 
 
 def prepare(record: FundRecord) -> Prepared:
@@ -61,7 +109,13 @@ def prepare(record: FundRecord) -> Prepared:
     area = resolve_area(
         tambon=tambon, district=district, province=province, name_key="" if name.is_village else name.area_key
     )
-    return Prepared(record=record, name=name, area=area, fund_code=(record.fund_code or "").strip())
+    kind = _kind(name, area)
+    if kind == VILLAGE and not tambon and not name.village_number and not area.subdistrict_code:
+        # "บ้านขล้อ" with no tambon given: if it is the name of a subdistrict there, it may be its tambon's fund
+        named = resolve_area(district=district, province=province, name_key=name.area_key)
+        if named.subdistrict_code and subdistrict_key(named.subdistrict_code) == name.area_key:
+            area, kind = named, PLACE
+    return Prepared(record=record, name=name, area=area, fund_code=fund_code_key(record.fund_code), kind=kind)
 
 
 def _blocking_keys(p: Prepared) -> list[tuple]:
@@ -82,8 +136,11 @@ def _blocking_keys(p: Prepared) -> list[tuple]:
 
 
 def score_pair(a: Prepared, b: Prepared) -> tuple[float, tuple[tuple, ...]]:
-    """A score from the names' similarity, moved up or down by what the other fields agree or disagree on."""
-    name_a, name_b, area_a, area_b = a.name, b.name, a.area, b.area
+    """A score from the names' similarity, moved up or down by what the other fields agree or disagree on.
+
+    The score is not cut to 0–1: beyond a sure match, more agreeing evidence still ranks one pair above another
+    (see clusters, which joins the best first); a pair shows its score cut to 0–1."""
+    name_a, name_b = a.name, b.name
     if name_a.key == name_b.key:
         # the toneless keys score at most 0.98, so equal keys decide, without three calls into rapidfuzz
         similarity = 1.0
@@ -97,34 +154,7 @@ def score_pair(a: Prepared, b: Prepared) -> tuple[float, tuple[tuple, ...]]:
         # nothing else can lift names this different to a review
         return 0.0, (("name_different", round(similarity, 2)),)
     reasons: list[tuple] = [("name_same",) if similarity == 1 else ("name_similar", round(similarity, 2))]
-    score = similarity
-    if area_a.subdistrict_code and area_b.subdistrict_code:
-        if area_a.subdistrict_code == area_b.subdistrict_code:
-            score += 0.12
-            reasons.append(("same_subdistrict", area_a.subdistrict_code))
-            if not (name_a.is_village or name_b.is_village) and similarity >= 0.5:
-                # A subdistrict has one tambon fund (and at most one municipality fund): the area names it.
-                score = max(score, 0.9)
-                reasons.append(("tambon_fund_of_subdistrict",))
-        else:
-            score -= 0.5
-            reasons.append(("different_subdistrict", area_a.subdistrict_code, area_b.subdistrict_code))
-    elif area_a.district_code and area_b.district_code:
-        if area_a.district_code == area_b.district_code:
-            score += 0.04
-            reasons.append(("same_district", area_a.district_code))
-        else:
-            score -= 0.5
-            reasons.append(("different_district", area_a.district_code, area_b.district_code))
-    elif area_a.province_code and area_b.province_code and area_a.province_code != area_b.province_code:
-        score -= 0.6
-        reasons.append(("different_province", area_a.province_code, area_b.province_code))
-    if name_a.is_municipality != name_b.is_municipality:
-        score = min(score, 0.3)
-        reasons.append(("municipality_vs_tambon",))
-    if name_a.is_village != name_b.is_village:
-        score -= 0.2
-        reasons.append(("village_vs_tambon",))
+    score = similarity + _area_score(a, b, similarity, reasons)
     if name_a.village_number and name_b.village_number:
         if name_a.village_number == name_b.village_number:
             score += 0.05
@@ -135,26 +165,101 @@ def score_pair(a: Prepared, b: Prepared) -> tuple[float, tuple[tuple, ...]]:
     if a.fund_code and b.fund_code:
         if a.fund_code == b.fund_code:
             score = max(score + 0.3, 0.97) if score > 0.3 else score + 0.3
-            reasons.append(("same_fund_code", a.fund_code))
+            reasons.append(("same_fund_code", a.record.fund_code))
         else:
             score -= 0.3
-            reasons.append(("different_fund_code", a.fund_code, b.fund_code))
-    ma, mb = a.record.members, b.record.members
+            reasons.append(("different_fund_code", a.record.fund_code, b.record.fund_code))
+    score += _evidence_score(a.record, b.record, reasons)
+    if not (a.fund_code and a.fund_code == b.fund_code):  # one code is one fund, whatever its name says
+        score = _kind_score(a, b, score, reasons)
+    return round(score, 4), tuple(reasons)
+
+
+def _area_score(a: Prepared, b: Prepared, similarity: float, reasons: list) -> float:
+    """Up for the same area, down for different ones, at the finest level both records resolved."""
+    area_a, area_b = a.area, b.area
+    if area_a.subdistrict_code and area_b.subdistrict_code:
+        if area_a.subdistrict_code != area_b.subdistrict_code:
+            reasons.append(("different_subdistrict", area_a.subdistrict_code, area_b.subdistrict_code))
+            return -0.5
+        reasons.append(("same_subdistrict", area_a.subdistrict_code))
+        if a.kind == b.kind and a.kind in (TAMBON, MUNICIPALITY) and similarity >= 0.5:
+            # A subdistrict has one tambon fund and at most one municipality fund: the area names it.
+            reasons.append(("tambon_fund_of_subdistrict",))
+            return max(0.12, 0.9 - similarity)
+        if a.kind == b.kind == VILLAGE and similarity < VILLAGE_NAME_NEAR:
+            # one tambon's village funds are told apart by their villages' names alone
+            reasons.append(("different_villages",))
+            return -0.1
+        return 0.12
+    places_a = (area_a.subdistrict_code,) if area_a.subdistrict_code else area_a.candidates
+    places_b = (area_b.subdistrict_code,) if area_b.subdistrict_code else area_b.candidates
+    if places_a and places_b:
+        shared = set(places_a) & set(places_b)
+        if not shared:
+            reasons.append(("different_subdistrict", "/".join(places_a), "/".join(places_b)))
+            return -0.5
+        # A tambon written that several subdistricts of the province are named: a perfect name alone stays just
+        # under the link threshold, so it takes another agreeing field (members, founding date, fund code).
+        reasons.append(("one_of_several_subdistricts", "/".join(sorted(shared))))
+        return AMBIGUOUS_AREA
+    if area_a.district_code and area_b.district_code:
+        if area_a.district_code == area_b.district_code:
+            reasons.append(("same_district", area_a.district_code))
+            return 0.04
+        reasons.append(("different_district", area_a.district_code, area_b.district_code))
+        # a district written with a tambon it does not hold may be the wrong one: as for an ambiguous area
+        return AMBIGUOUS_AREA if area_a.district_doubtful or area_b.district_doubtful else -0.5
+    if area_a.province_code and area_b.province_code and area_a.province_code != area_b.province_code:
+        reasons.append(("different_province", area_a.province_code, area_b.province_code))
+        return -0.6
+    return 0.0
+
+
+def _kind_score(a: Prepared, b: Prepared, score: float, reasons: list) -> float:
+    """A municipality's fund is never its tambon's; a village's fund is not its tambon's, whatever the names
+    share: at most a review. A name that gives only a place may be either."""
+    if (a.kind == MUNICIPALITY) != (b.kind == MUNICIPALITY):
+        reasons.append(("municipality_vs_tambon",))
+        return min(score - 0.2, 0.8) if PLACE in (a.kind, b.kind) else min(score, 0.3)
+    if {a.kind, b.kind} == {VILLAGE, TAMBON}:
+        reasons.append(("village_vs_tambon",))
+        return min(score - 0.2, 0.8)
+    return score
+
+
+def _evidence_score(a: FundRecord, b: FundRecord, reasons: list) -> float:
+    """Member counts and founding dates: equal ones are evidence of one fund, far apart ones of two."""
+    score = 0.0
+    ma, mb = a.members, b.members
     if ma is not None and mb is not None and max(ma, mb) > 0:
         gap = abs(ma - mb) / max(ma, mb)
-        if gap <= 0.1:
+        if ma == mb:
+            score += 0.05
+            reasons.append(("members_equal", ma))
+        elif gap <= 0.1:
             score += 0.03
             reasons.append(("members_close", ma, mb))
         elif gap > 0.5:
             score -= 0.05
             reasons.append(("members_far", ma, mb))
-    return min(1.0, max(0.0, round(score, 4))), tuple(reasons)
+    fa, fb = a.founded, b.founded
+    if fa and fb:
+        if fa == fb:
+            score += 0.03
+            reasons.append(
+                ("same_founded", f"{fa.day}/{fa.month}/{fa.year + 543}")
+            )  # in BE, as users read it
+        elif abs(fa.year - fb.year) > 1:
+            score -= 0.05
+            reasons.append(("founded_apart", fa.year + 543, fb.year + 543))
+    return score
 
 
 # The most a pair in two different resolved subdistricts can score without sharing a fund code: a perfect name
-# less the -0.5 for the areas, plus the same-village-number and close-members bonuses. Below the review threshold
+# less the -0.5 for the areas, plus the same-village-number, equal-members and same-founding-date bonuses. Below the review threshold
 # such pairs are never kept, so when it is higher they need not be generated at all.
-DIFFERENT_AREA_BEST = 1.0 - 0.5 + 0.05 + 0.03
+DIFFERENT_AREA_BEST = 1.0 - 0.5 + 0.05 + 0.05 + 0.03
 
 
 def candidate_pairs(prepared: list[Prepared], *, skip_different_areas: bool = False) -> set[tuple[int, int]]:
