@@ -239,6 +239,12 @@ def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
 def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
     _check_archive(data)
     try:
+        return _fast_xlsx_records(data)
+    except TableError:
+        raise
+    except Exception:  # anything the fast reader does not know: openpyxl reads it, or says why it cannot
+        pass
+    try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
         raise _unreadable_workbook() from None
@@ -254,6 +260,283 @@ def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
         raise TableError(_("The Excel workbook could not be read: it may be damaged.")) from None
     finally:
         workbook.close()
+
+
+# --- the fast path: the first sheet streamed through expat --------------------------------------------------------
+#
+# openpyxl builds a cell object, and several dicts, for every cell; a 9,000-row sheet takes seconds. This reader
+# streams the sheet's XML through expat, keeping only the text of each filled cell, for the workbooks offices and
+# spreadsheet programs write. Whatever it does not know (a document type, another namespace, a time of day, a
+# duration format, a part missing) ends it, and openpyxl reads the file instead.
+
+_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_NS = SHEET_MAIN_NS + " "
+_BUILTIN_DATE_IDS = frozenset(range(14, 23)) | frozenset(range(45, 48))
+_BUILTIN_TIME_IDS = frozenset({18, 19, 20, 21, 45, 46, 47})
+
+
+class _NotFastReadable(Exception):
+    """The workbook uses something the fast reader leaves to openpyxl."""
+
+
+def _expat(handlers: dict):
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def refuse(*_args):
+        raise _NotFastReadable("document type")  # spreadsheets have none; entity tricks live there
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    for name, handler in handlers.items():
+        setattr(parser, name, handler)
+    return parser
+
+
+def _parse_part(archive: zipfile.ZipFile, name: str, handlers: dict) -> None:
+    with archive.open(name) as part:
+        _expat(handlers).ParseFile(part)
+
+
+def _first_sheet_part(archive: zipfile.ZipFile) -> tuple[str, bool]:
+    """The path of the workbook's first sheet, and whether its dates count from 1904."""
+    sheets: list[str] = []
+    flags = {"1904": False}
+
+    def workbook_start(tag, attrs):
+        if tag == _NS + "sheet":
+            sheets.append(attrs.get(_RELATIONSHIPS_NS + " id", ""))
+        elif tag == _NS + "workbookPr":
+            flags["1904"] = attrs.get("date1904", "").lower() in ("1", "true")
+
+    _parse_part(archive, "xl/workbook.xml", {"StartElementHandler": workbook_start})
+    targets: dict[str, str] = {}
+
+    def relationship_start(tag, attrs):
+        if tag == _PACKAGE_RELATIONSHIPS_NS + " Relationship":
+            targets[attrs.get("Id", "")] = attrs.get("Target", "")
+
+    _parse_part(archive, "xl/_rels/workbook.xml.rels", {"StartElementHandler": relationship_start})
+    if not sheets or not targets.get(sheets[0]):
+        raise _NotFastReadable("no sheet")
+    target = targets[sheets[0]]
+    return (target.lstrip("/") if target.startswith("/") else "xl/" + target), flags["1904"]
+
+
+def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return []
+    strings: list[str] = []
+    state = {"parts": None, "in_t": False, "skip": 0}
+
+    def start(tag, _attrs):
+        if tag == _NS + "si":
+            state["parts"] = []
+        elif tag == _NS + "rPh":
+            state["skip"] += 1  # phonetic guides are not the cell's text
+        elif tag == _NS + "t" and not state["skip"]:
+            state["in_t"] = True
+
+    def end(tag):
+        if tag == _NS + "si":
+            strings.append("".join(state["parts"]))
+            state["parts"] = None
+        elif tag == _NS + "rPh":
+            state["skip"] -= 1
+        elif tag == _NS + "t":
+            state["in_t"] = False
+
+    def text(data):
+        if state["in_t"] and state["parts"] is not None:
+            state["parts"].append(data)
+
+    _parse_part(
+        archive,
+        "xl/sharedStrings.xml",
+        {"StartElementHandler": start, "EndElementHandler": end, "CharacterDataHandler": text},
+    )
+    return strings
+
+
+def _date_styles(archive: zipfile.ZipFile) -> tuple[frozenset, frozenset]:
+    """The indices of the cell styles that show a number as a date, and of those that show a time or duration."""
+    from openpyxl.styles.numbers import is_date_format, is_timedelta_format
+
+    if "xl/styles.xml" not in archive.namelist():
+        return frozenset(), frozenset()
+    custom: dict[int, str] = {}
+    styles: list[int] = []
+    state = {"in_xfs": False}
+
+    def start(tag, attrs):
+        if tag == _NS + "numFmt":
+            custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
+        elif tag == _NS + "cellXfs":
+            state["in_xfs"] = True
+        elif tag == _NS + "xf" and state["in_xfs"]:
+            styles.append(int(attrs.get("numFmtId", "0")))
+
+    def end(tag):
+        if tag == _NS + "cellXfs":
+            state["in_xfs"] = False
+
+    _parse_part(archive, "xl/styles.xml", {"StartElementHandler": start, "EndElementHandler": end})
+    dates, times = set(), set()
+    for index, format_id in enumerate(styles):
+        code = custom.get(format_id, "")
+        if format_id in custom:
+            if is_timedelta_format(code):
+                times.add(index)
+            elif is_date_format(code):
+                dates.add(index)
+        elif format_id in _BUILTIN_DATE_IDS:
+            (times if format_id in _BUILTIN_TIME_IDS else dates).add(index)
+    return frozenset(dates), frozenset(times)
+
+
+def _column_number(reference: str) -> int:
+    number = 0
+    for ch in reference:
+        if "A" <= ch <= "Z":
+            number = number * 26 + ord(ch) - 64
+        elif ch.isdigit():
+            break
+        else:
+            raise _NotFastReadable("cell reference")
+    return number
+
+
+def _number_text(value: str) -> str:
+    """A stored number as openpyxl's value would print through _cell_text: 3 for "3" and "3.0", 2.5 for "2.5"."""
+    if "." in value or "E" in value or "e" in value:
+        return _cell_text(float(value))
+    return str(int(value))
+
+
+def _fast_xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
+    """What _sheet_records reads, for the first sheet, without openpyxl: see the note above."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "[Content_Types].xml" not in archive.namelist():
+            raise _NotFastReadable("not a package")  # openpyxl refuses such a file, with its message
+        sheet_part, is_1904 = _first_sheet_part(archive)
+        shared = _shared_strings(archive)
+        date_styles, time_styles = _date_styles(archive)
+        epoch = CALENDAR_MAC_1904 if is_1904 else CALENDAR_WINDOWS_1900
+        line_limit, column_limit = _line_limit(), settings.IMPORT_MAX_COLUMNS
+        records: list[list[str]] = []
+        merges: list[Merge] = []
+        state = {"line": 0, "column": 0, "type": "", "style": -1, "text": None, "in_value": False, "skip": 0}
+        row: list[tuple[int, str]] = []
+        merges_seen = [0]
+
+        def close_row():
+            line = state["line"]
+            filled = [(column, text) for column, text in row if text]
+            row.clear()
+            if not filled:
+                return
+            if line > line_limit:
+                raise _too_many_rows()
+            width = max(column for column, _text in filled)
+            if width > column_limit:
+                raise _too_many_columns()
+            record = [""] * width
+            for column, text in filled:
+                record[column - 1] = text
+            records.extend([] for _blank in range(len(records), line - 1))
+            if line <= len(records):  # rows out of order or repeated: the later one is kept
+                records[line - 1] = record
+            else:
+                records.append(record)
+
+        def cell_text() -> str:
+            value = "".join(state["text"]) if state["text"] is not None else ""
+            kind = state["type"]
+            if kind in ("inlineStr", "str", "e"):
+                return _cell_text(value)
+            if not value:
+                return ""
+            if kind == "s":
+                return _cell_text(shared[int(value)])
+            if kind == "b":
+                return "1" if value.strip() in ("1", "true") else "0"
+            if kind == "d":
+                return _cell_text(dt.datetime.fromisoformat(value.strip()))
+            if kind not in ("", "n"):
+                raise _NotFastReadable("cell type")
+            if state["style"] in time_styles:
+                raise _NotFastReadable("time")
+            if state["style"] in date_styles:
+                moment = from_excel(float(value), epoch)
+                if not isinstance(moment, (dt.date, dt.datetime)):
+                    raise _NotFastReadable("time")
+                return _cell_text(moment)
+            return _number_text(value.strip())
+
+        def start(tag, attrs):
+            if not tag.startswith(_NS):
+                if tag.endswith(" worksheet") or " " not in tag:
+                    raise _NotFastReadable("namespace")  # another dialect of the format: openpyxl's to read
+                return  # an extension of another namespace: nothing of the cells' values
+            name = tag[len(_NS) :]
+            if name == "c":
+                reference = attrs.get("r")
+                state["column"] = _column_number(reference) if reference else state["column"] + 1
+                state["type"] = attrs.get("t", "")
+                state["style"] = int(attrs.get("s", "-1"))
+                state["text"] = None
+            elif name == "v" or (name == "t" and not state["skip"]):
+                state["in_value"] = True
+                if state["text"] is None:
+                    state["text"] = []
+            elif name == "rPh":
+                state["skip"] += 1
+            elif name == "row":
+                reference = attrs.get("r")
+                state["line"] = int(reference) if reference else state["line"] + 1
+                if state["line"] < 1:
+                    raise ValueError("row number below 1")
+                state["column"] = 0
+            elif name == "dimension":
+                left, top, right, bottom = range_boundaries(attrs.get("ref", "A1"))
+                if (bottom or 0) > line_limit:
+                    raise _too_many_rows()
+                if (right or 0) > column_limit:
+                    raise _too_many_columns()
+            elif name == "mergeCell":
+                merges_seen[0] += 1
+                if merges_seen[0] <= XLSX_MAX_MERGES_READ:
+                    left, top, right, bottom = range_boundaries(attrs.get("ref", ""))
+                    if top <= HEADING_LINES_ALLOWED:  # only a heading's merges are ever looked at
+                        merges.append((top, left, bottom, right))
+
+        def end(tag):
+            name = tag[len(_NS) :] if tag.startswith(_NS) else ""
+            if name in ("v", "t"):
+                state["in_value"] = False
+            elif name == "rPh":
+                state["skip"] -= 1
+            elif name == "c":
+                row.append((state["column"], cell_text()))
+                state["text"] = None
+            elif name == "row":
+                close_row()
+
+        def text(chunk):
+            if state["in_value"] and state["text"] is not None:
+                state["text"].append(chunk)
+
+        _parse_part(
+            archive,
+            sheet_part,
+            {"StartElementHandler": start, "EndElementHandler": end, "CharacterDataHandler": text},
+        )
+    return records, merges
 
 
 def _check_width(records: list[list[str]]) -> None:
