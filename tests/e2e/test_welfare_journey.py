@@ -57,7 +57,9 @@ def test_a_coordinator_reconciles_two_sources_settles_and_reports_a_year(page, c
     # then the fund page shows the two member counts, and the coordinator settles on the matching list's
     page.goto(f"/welfare/funds/{fund.pk}/")
     disagreement = page.locator("section[aria-labelledby=disagreements-heading] .card", has_text="1300").first
-    disagreement.get_by_label(re.compile("Take the value of|ใช้ค่าจาก")).select_option(label="สมทบ: 1300")
+    # the choice names the source with its area ("สมทบ (เชียงราย): 1300"): chosen by its record
+    matching = fund.source_records.get(source__name="สมทบ")
+    disagreement.get_by_label(re.compile("Take the value of|ใช้ค่าจาก")).select_option(str(matching.pk))
     disagreement.get_by_label(re.compile("Reason|เหตุผล")).fill("ตรงกับทะเบียนสมาชิกล่าสุด")
     disagreement.locator("button[type=submit]").click()
     expect(page.locator("section[aria-labelledby=settlements-heading]")).to_contain_text(
