@@ -252,7 +252,7 @@ def build_area_records(
     source = source_import(
         by=province_owner,
         source_name=f"แหล่ง{province_marker}",
-        province_code=province_code,
+        area_code=province_code,
         table=table(
             THAI_HEADINGS,
             [

@@ -38,6 +38,7 @@ SELECTOR_ARGUMENTS = {
     "year_be": "fund_year.year_be",
     "code": "village.parent_id",  # the subdistrict of the other area's village
     "query": lambda records: records.objects["village"].parent.name_th,
+    "ids": lambda records: [records.objects["fund"].pk],
     "level": lambda records: "district",
     "person": "person",
     "people": lambda records: [records.objects["person"]],
@@ -71,7 +72,8 @@ def _administrators_dashboard(records):
 
 # An argument whose meaning differs for one selector: {selector's short name: {argument: spec}}.
 SELECTOR_ARGUMENT_OVERRIDES = {
-    "sources_province_for_change": {"code": "source.province_id"},
+    "sources_province_for_change": {"code": "source.area_id"},
+    "source_coverage_for_change": {"key": "source.area_id"},
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
     "province_overview": {"code": lambda records: records.province_code},
     "import_plan_of": {"batch": "import_batch"},

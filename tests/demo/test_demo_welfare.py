@@ -6,7 +6,7 @@ from sanphalang.welfare.selectors.settle import disagreements
 
 
 def test_the_demo_reconciles_three_disagreeing_sources_over_chiang_rais_18_districts(demo_admin):
-    assert Source.objects.filter(province_id="57").count() == 3
+    assert Source.objects.filter(area_id="57").count() == 3
     # the generator's funds are found again, give or take the linkage's few uncertain cases
     assert abs(Fund.objects.count() - DEMO_FUNDS) <= DEMO_FUNDS * 0.03
     assert len({code[:4] for code in Fund.objects.values_list("area_id", flat=True)}) == 18

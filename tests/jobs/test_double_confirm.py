@@ -65,7 +65,7 @@ def test_two_imports_of_one_source_upload_at_once_import_it_once(cast, client_fo
     rows = "".join(f"กองทุนสวัสดิการชุมชนทดสอบ {n},แม่ยาว,เมืองเชียงราย,{n}\n" for n in range(ROWS))
     upload = SimpleUploadedFile("program.csv", ("ชื่อกองทุน,ตำบล,อำเภอ,จำนวนสมาชิก\n" + rows).encode())
     response = client_for(owner).post(
-        reverse("welfare:source_list"), {"source_name": "โปรแกรม", "province_code": "57", "file": upload}
+        reverse("welfare:source_list"), {"source_name": "โปรแกรม", "area_code": "57", "file": upload}
     )
     mapped = {"map_fund_name": "ชื่อกองทุน", "map_tambon": "ตำบล", "map_district": "อำเภอ", "action": "import"}
     responses = _at_once([client_for(owner), client_for(owner)], response.url, mapped)

@@ -28,7 +28,7 @@ def matching_rows():
 
 
 def import_source(by, name, rows, headings=THAI_HEADINGS, **kwargs):
-    return source_import(by=by, source_name=name, province_code="57", table=table(headings, rows), **kwargs)
+    return source_import(by=by, source_name=name, area_code="57", table=table(headings, rows), **kwargs)
 
 
 def reconciled_fund(cast):

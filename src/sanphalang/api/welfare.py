@@ -19,7 +19,7 @@ from sanphalang.welfare.selectors import figures as figure_selectors
 from sanphalang.welfare.selectors import reconcile as review_selectors
 from sanphalang.welfare.selectors import registry as selectors
 from sanphalang.welfare.selectors.settle import disagreements, settlement_conflicts
-from sanphalang.welfare.selectors.sources import source_list, sources_province_for_change
+from sanphalang.welfare.selectors.sources import province_has_sources, source_list, sources_province_for_change
 from sanphalang.welfare.services import figures
 from sanphalang.welfare.services import reconcile as reconcile_services
 from sanphalang.welfare.services.settle import settle
@@ -168,7 +168,7 @@ def reconcile(request, payload: ReconcileIn):
     if not province_list().filter(code=code).exists():
         raise _invalid(WelfareError.CHOOSE_PROVINCE.message(), "province_code")
     sources_province_for_change(user=request.auth, code=code)
-    if not source_list(user=request.auth).filter(province_id=code).exists():
+    if not province_has_sources(code):
         raise _invalid(
             WelfareError.NO_SOURCES_TO_RECONCILE.message(),
             "province_code",

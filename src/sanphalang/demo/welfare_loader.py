@@ -57,7 +57,7 @@ def _cell(record, field: str) -> str:
 def load_welfare(by) -> dict:
     """Import the three sources once (a second run leaves them as they are) and reconcile the province, then give
     the funds two years of figures and plan the S11 round of follow-up visits."""
-    if Source.objects.filter(province_id="57", name__in=SOURCE_NAMES.values()).count() == len(SOURCE_NAMES):
+    if Source.objects.filter(area_id="57", name__in=SOURCE_NAMES.values()).count() == len(SOURCE_NAMES):
         return {"sources": len(SOURCE_NAMES), "reconciled": False}
     summary = _load_sources(by)
     years = _load_figures(by)
@@ -74,7 +74,7 @@ def _load_sources(by) -> dict:
             rows=[(line, [_cell(r, f) for f in fields]) for line, r in enumerate(records, start=2)],
         )
         source_import(
-            by=by, source_name=SOURCE_NAMES[key], province_code="57", table=table, column_mapping=HEADINGS
+            by=by, source_name=SOURCE_NAMES[key], area_code="57", kind=key, table=table, column_mapping=HEADINGS
         )
     return reconcile(by=by, province_code="57")
 

@@ -44,6 +44,35 @@ class WelfareError(ErrorCode):
         "founded_unreadable",
         _("“%(value)s” is not a date: write it as 20/7/2558 or 20 ก.ค. 2558."),
     )
+    ROW_OTHER_PROVINCE = (
+        "row_other_province",
+        _("province %(province)s is not this source's area (%(area)s)"),
+    )
+    ROW_PROVINCE_UNKNOWN = (
+        "row_province_unknown",
+        _("the row names no province that the source covers; give its province or tambon"),
+    )
+    ROW_AREA_UNKNOWN = (
+        "row_area_unknown",
+        _("“%(value)s” is no tambon, district or province of %(area)s"),
+    )
+    STATUS_UNRECOGNISED = (
+        "status_unrecognised",
+        _("“%(value)s” is not a status we know: write ดำเนินการ, หยุดดำเนินการ, ยุบ/เลิก or ไม่ทราบ"),
+    )
+    SOURCE_EMPTY = (
+        "source_empty",
+        _("The file has no rows of funds below its headings, so nothing was imported."),
+    )
+    SOURCE_ALL_ROWS_BAD = (
+        "source_all_rows_bad",
+        _("Every row of the file is bad (%(count)s rows), so nothing was imported: %(rows)s"),
+    )
+    UNKNOWN_SOURCE_KIND = ("unknown_source_kind", _("Choose the kind of source."))
+    CHOOSE_SOURCE_AREA = (
+        "choose_source_area",
+        _("Choose the area the source covers: a province, a region or Thailand."),
+    )
     FILE_ALREADY_IMPORTED = ("file_already_imported", _("This file has already been imported."))
     ALREADY_SETTLED = ("already_settled", _("This value was settled already, for the same reason."))
     # Reconciling and the review queue
@@ -162,5 +191,9 @@ class WelfareError(ErrorCode):
         _("This fund already has figures for this year."),
         "year_be",
     )
-    SOURCE_NAME_TAKEN = ("source_name_taken", _("This province already has a source of this name."))
+    SOURCE_NAME_TAKEN = ("source_name_taken", _("This area already has a source of this name."))
     SOURCE_ROW_TAKEN = ("source_row_taken", _("This source already has a record of this row."))
+    SOURCE_AREA_MISSING = (
+        "source_area_missing",
+        _("A source covers one area: a province, a region or Thailand."),
+    )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.areas.models import COUNTRY_CODE
 from sanphalang.versions import Versioned
 
 from .errors import WelfareError
@@ -55,6 +56,10 @@ class Fund(Versioned):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=60, blank=True)
     members = models.PositiveIntegerField(_("members"), null=True, blank=True)
+    # Where each value a reconcile gave the fund came from: {field: [source id, row]} (FIELD_TRUST decides).
+    field_sources = models.JSONField(
+        _("where the values came from"), default=dict, blank=True, editable=False
+    )
     search_key = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=256, editable=False, default="", db_index=True)
     # Networks are part of the registry's record: who added a fund to a network, and when, is kept too.
@@ -152,12 +157,55 @@ class FundYear(Versioned):
         return f"{self.fund} {self.year_be}"
 
 
+class SourceKind(models.TextChoices):
+    """What kind of list a source is, which decides how far each of its fields is trusted (FIELD_TRUST)."""
+
+    PROGRAM = "program", _("Fund-management program")
+    MATCHING = "matching", _("Approved-for-matching list")
+    SURVEY = "survey", _("Network survey")
+    OTHER = "other", _("Other")
+
+
+# Which kind of source a new fund takes each field from, the most trusted first: the program holds the registered
+# facts (code, founding, registration), the survey was asked about the fund's status and members last, and the
+# matching list checked the members it pays for. A field no trusted source has comes from the next kind that has it.
+FIELD_TRUST = {
+    "fund_name": (SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.SURVEY, SourceKind.OTHER),
+    "status": (SourceKind.SURVEY, SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.OTHER),
+    "members": (SourceKind.SURVEY, SourceKind.MATCHING, SourceKind.PROGRAM, SourceKind.OTHER),
+    "founded": (SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.SURVEY, SourceKind.OTHER),
+    "fund_code": (SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.SURVEY, SourceKind.OTHER),
+    "contact_name": (SourceKind.SURVEY, SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.OTHER),
+    "contact_phone": (SourceKind.SURVEY, SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.OTHER),
+    "registered": (SourceKind.MATCHING, SourceKind.PROGRAM, SourceKind.SURVEY, SourceKind.OTHER),
+}
+
+
 class Source(models.Model):
-    """A list of funds from somewhere: the fund-management program, the matching list, a network survey."""
+    """A list of funds from somewhere: the fund-management program, the matching list, a network survey.
+
+    It covers one area: a province, the whole country (area "TH") or a region (area empty, region set). Its rows
+    are the records of the provinces it covers; each province reconciles its own rows of every source covering it.
+    """
 
     name = models.CharField(_("name"), max_length=200)
-    province = models.ForeignKey(
-        "areas.Area", verbose_name=_("province"), on_delete=models.PROTECT, related_name="fund_sources"
+    kind = models.CharField(_("kind"), max_length=12, choices=SourceKind.choices, default=SourceKind.OTHER)
+    area = models.ForeignKey(
+        "areas.Area",
+        verbose_name=_("covers"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fund_sources",
+        help_text=_("A province, or Thailand for a national source"),
+    )
+    region = models.ForeignKey(
+        "areas.Region",
+        verbose_name=_("region covered"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fund_sources",
     )
     description = models.TextField(_("description"), blank=True)
     column_mapping = models.JSONField(
@@ -176,22 +224,48 @@ class Source(models.Model):
         verbose_name_plural = _("fund sources")
         constraints = [
             models.UniqueConstraint(
-                fields=["province", "name"],
+                fields=["area", "name"],
                 name="unique_source_name",
                 violation_error_code=WelfareError.SOURCE_NAME_TAKEN.code,
                 violation_error_message=WelfareError.SOURCE_NAME_TAKEN.lazy_message,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["region", "name"],
+                name="unique_source_name_in_region",
+                violation_error_code=WelfareError.SOURCE_NAME_TAKEN.code,
+                violation_error_message=WelfareError.SOURCE_NAME_TAKEN.lazy_message,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(area__isnull=False, region__isnull=True)
+                | models.Q(area__isnull=True, region__isnull=False),
+                name="source_covers_one_area",
+                violation_error_code=WelfareError.SOURCE_AREA_MISSING.code,
+                violation_error_message=WelfareError.SOURCE_AREA_MISSING.lazy_message,
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_national(self) -> bool:
+        return self.area_id == COUNTRY_CODE
+
+    @property
+    def is_province(self) -> bool:
+        return self.area_id is not None and self.area_id != COUNTRY_CODE
 
 
 class SourceRecord(models.Model):
     """One row of a source as it came, with the fund it was linked to (None until reconciled or if unmatched)."""
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="records")
+    # The row's line in the file as the file numbers it (the heading is line 1).
     row = models.PositiveIntegerField(_("row"))
+    # The province the row's fund is in: the source's own, or for a national or regional source the row's.
+    province = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=True
+    )
     data = models.JSONField(_("values"), default=dict)
     fund_name = models.CharField(max_length=300)
     area = models.ForeignKey("areas.Area", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -263,6 +337,39 @@ class Settlement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fund} {self.field} = {self.value}"
+
+
+class DisagreementKind(models.TextChoices):
+    DISAGREEMENT = "disagreement", _("sources disagree")
+    CONFLICT = "conflict", _("a later import contradicts the settled value")
+
+
+class FundDisagreement(models.Model):
+    """A field of a fund waiting for an officer (the coordinator's worklist): the sources disagree on it, or a source
+    imported after it was settled says otherwise. Kept by services.worklist; settled_at is set when it no longer
+    waits, and cleared if it opens again."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="disagreement_rows")
+    field = models.CharField(_("field"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=12, choices=DisagreementKind.choices)
+    # Each source's value as [{"source": id, "record": id or None, "row": n or None, "value": text or None}], the
+    # value as the registry compares it (a status as its code, a date in ISO form); None where the source lacks it.
+    values = models.JSONField(_("values"), default=list)
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), related_name="+", blank=True)
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    settled_at = models.DateTimeField(_("settled"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("open disagreement")
+        verbose_name_plural = _("open disagreements")
+        ordering = ["fund__sort_key", "fund_id", "field"]
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "field"], name="unique_disagreement_per_field")
+        ]
+        indexes = [models.Index(fields=["settled_at", "field"], name="disagreement_open_field")]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.field} ({self.kind})"
 
 
 class LinkDecisionKind(models.TextChoices):

@@ -68,7 +68,7 @@ def reimport_program(cast, *, mae_yao_members: str) -> None:
 def build_phayao_fund(cast) -> Fund:
     rows = [["1", "กองทุนสวัสดิการชุมชนตำบลแม่กา", "แม่กา", "เมืองพะเยา", "พะเยา", "300", "ดำเนินการ", "P001"]]
     source_import(
-        by=cast.phayao_coordinator, source_name=PROGRAM, province_code="56", table=table(THAI_HEADINGS, rows)
+        by=cast.phayao_coordinator, source_name=PROGRAM, area_code="56", table=table(THAI_HEADINGS, rows)
     )
     reconcile(by=cast.phayao_coordinator, province_code="56")
     return Fund.objects.get(fund_code="P001")
@@ -114,7 +114,7 @@ def add_rows(cast, audit_round: AuditRound, start: int, how_many: int) -> None:
         fund = Fund.objects.create(
             name_th=f"กองทุนสวัสดิการชุมชนทดสอบ {n}", area_id=districts[n % len(districts)], members=100 + n
         )
-        source = Source.objects.create(name=f"แหล่งข้อมูล {n}", province_id="57")
+        source = Source.objects.create(name=f"แหล่งข้อมูล {n}", area_id="57")
         SourceRecord.objects.create(
             source=source,
             row=1,

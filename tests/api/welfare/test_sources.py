@@ -22,14 +22,14 @@ class TestSources:
             sources = {item["name"]: item for item in body["items"]}
             assert body["count"] == 2 and set(sources) == {PROGRAM, MATCHING}
             assert (sources[PROGRAM]["record_count"], sources[MATCHING]["record_count"]) == (3, 2)
-            assert sources[PROGRAM]["province_code"] == "57" and sources[PROGRAM]["imported_by"] == "cr_coord"
+            assert sources[PROGRAM]["area_code"] == "57" and sources[PROGRAM]["imported_by"] == "cr_coord"
             assert sources[PROGRAM]["column_mapping"]["fund_name"] == "ชื่อกองทุน"
 
     def test_the_outsider_lists_only_their_own_provinces_sources(self, cast, api_for, registry):
         assert api_for(cast.phayao_coordinator).get("/api/welfare/sources").json()["count"] == 0
         build_phayao_fund(cast)
         items = api_for(cast.phayao_coordinator).get("/api/welfare/sources").json()["items"]
-        assert [(item["name"], item["province_code"]) for item in items] == [(PROGRAM, "56")]
+        assert [(item["name"], item["area_code"]) for item in items] == [(PROGRAM, "56")]
 
 
 class TestReconcile:
@@ -106,7 +106,7 @@ class TestReviewQueue:
             body = api_for(user).get("/api/welfare/review").json()
             assert body["count"] == 4
             assert all(item["needs_review"] and item["link_reasons"] for item in body["items"])
-        survey_row = next(item for item in body["items"] if item["id"] == survey[1].pk)
+        survey_row = next(item for item in body["items"] if item["id"] == survey[2].pk)
         assert (survey_row["source_name"], survey_row["fund_name_th"], survey_row["fund_area_code"]) == (
             SURVEY,
             "กองทุนสวัสดิการชุมชนตำบลแม่ยาว",
@@ -120,29 +120,29 @@ class TestReviewQueue:
         client = api_for(getattr(cast, user))
         assert client.get("/api/welfare/review").json()["count"] == 0
         before = _links()
-        assert_error(client.post(f"/api/welfare/review/{survey[1].pk}", {"action": "confirm"}), 404)
+        assert_error(client.post(f"/api/welfare/review/{survey[2].pk}", {"action": "confirm"}), 404)
         assert _links() == before
 
     def test_the_owner_confirms_a_link_and_it_leaves_the_queue(self, cast, api_for, survey):
         client = api_for(cast.mueang_coordinator)
         # when the coordinator confirms the survey's Mae Yao row
-        response = client.post(f"/api/welfare/review/{survey[1].pk}", {"action": "confirm"})
+        response = client.post(f"/api/welfare/review/{survey[2].pk}", {"action": "confirm"})
         # then the record stays with Mae Yao, marked as an officer's decision
         assert response.status_code == 200, response.content
         decided = response.json()
         assert (decided["needs_review"], decided["fund_name_th"]) == (False, "กองทุนสวัสดิการชุมชนตำบลแม่ยาว")
         assert decided["link_reasons"][0] == ["officer"]
         # and it is no longer in the queue
-        assert survey[1].pk not in [item["id"] for item in client.get("/api/welfare/review").json()["items"]]
+        assert survey[2].pk not in [item["id"] for item in client.get("/api/welfare/review").json()["items"]]
 
     def test_the_owner_merges_the_village_fund_into_mae_yao(self, cast, api_for, registry, survey):
         response = api_for(cast.mueang_coordinator).post(
-            f"/api/welfare/review/{survey[2].pk}", {"action": "merge", "fund": str(registry.mae_yao.pk)}
+            f"/api/welfare/review/{survey[3].pk}", {"action": "merge", "fund": str(registry.mae_yao.pk)}
         )
         assert response.status_code == 200, response.content
         assert response.json()["fund_id"] == registry.mae_yao.pk
-        survey[2].refresh_from_db()
-        assert (survey[2].fund_id, survey[2].needs_review) == (registry.mae_yao.pk, False)
+        survey[3].refresh_from_db()
+        assert (survey[3].fund_id, survey[3].needs_review) == (registry.mae_yao.pk, False)
 
     def test_the_owner_splits_a_record_into_a_fund_of_its_own(self, cast, api_for, registry, survey):
         # given the matching list's Mae Yao record, which the linkage was unsure of
@@ -160,7 +160,7 @@ class TestReviewQueue:
     def test_a_split_that_would_repeat_the_funds_name_is_422(self, cast, api_for, survey):
         before = _links()
         response = api_for(cast.chiangrai_coordinator).post(
-            f"/api/welfare/review/{survey[1].pk}", {"action": "split"}
+            f"/api/welfare/review/{survey[2].pk}", {"action": "split"}
         )
         assert_error(response, 422)
         assert _links() == before
@@ -170,7 +170,7 @@ class TestReviewQueue:
     )
     def test_the_viewer_is_refused_and_nothing_changes(self, cast, api_for, survey, action):
         before = _links()
-        response = api_for(cast.chiangrai_viewer).post(f"/api/welfare/review/{survey[1].pk}", action)
+        response = api_for(cast.chiangrai_viewer).post(f"/api/welfare/review/{survey[2].pk}", action)
         assert assert_error(response, 403)["code"] == "read_only_role"
         assert _links() == before
 
@@ -195,7 +195,7 @@ class TestReviewQueue:
         others = {"mae_sai": registry.mae_sai.pk, "phayao": build_phayao_fund(cast).pk}
         payload = {**payload, "fund": others.get(payload.get("fund"), payload.get("fund"))}
         before = _links()
-        response = api_for(cast.mueang_coordinator).post(f"/api/welfare/review/{survey[2].pk}", payload)
+        response = api_for(cast.mueang_coordinator).post(f"/api/welfare/review/{survey[3].pk}", payload)
         assert_error(response, 422, field)
         assert _links() == before
 

@@ -23,7 +23,7 @@ def two_provinces(cast):
     import_source(cast.chiangrai_coordinator, "โปรแกรม", program_rows())
     reconcile(by=cast.chiangrai_coordinator, province_code="57")
     source_import(
-        by=cast.admin, source_name="โปรแกรม", province_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS)
+        by=cast.admin, source_name="โปรแกรม", area_code="56", table=table(THAI_HEADINGS, PHAYAO_ROWS)
     )
     reconcile(by=cast.admin, province_code="56")
     region_create(

@@ -38,7 +38,7 @@ class TestInSourceDuplicates:
         # then the coordinator is sent to the review page, which lists the repeat with the row it repeats
         assert response.url == reverse("welfare:review_queue")
         [duplicate] = client.get(response.url).context["duplicates"]
-        assert (duplicate.row, duplicate.duplicate_of.row) == (4, 1)
+        assert (duplicate.row, duplicate.duplicate_of.row) == (5, 2)  # the file's own lines
         assert duplicate.fund == Fund.objects.get(fund_code="F001") and Fund.objects.count() == 3
         # and an outsider sees none of it
         assert client_for(cast.phayao_coordinator).get(response.url).context["duplicates"] == []

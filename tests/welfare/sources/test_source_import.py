@@ -18,7 +18,7 @@ class TestImport:
         result = import_source(cast.chiangrai_coordinator, "โปรแกรมบริหารกองทุน", program_rows())
         # then each row is a record with our field names, and the mapping is remembered
         assert result.created == 3 and result.recognised
-        record = SourceRecord.objects.get(source=result.source, row=1)
+        record = SourceRecord.objects.get(source=result.source, row=2)
         assert record.fund_name == "กองทุนสวัสดิการชุมชนตำบลแม่ยาว"
         assert record.data["members"] == "1,200" and record.data["tambon"] == "แม่ยาว"
         assert record.area_id and record.area_id.startswith("5701")
@@ -57,7 +57,7 @@ class TestImport:
             source_import(
                 by=cast.chiangrai_coordinator,
                 source_name="x",
-                province_code="57",
+                area_code="57",
                 table=Table(headings=["ตำบล", "สมาชิก"], rows=[(2, ["แม่ยาว", "3"])]),
             )
         assert error.value.code == "no_fund_name"

@@ -9,7 +9,7 @@ from sanphalang.welfare.models import Fund, SourceRecord
 def _upload(client, content: str, name="program.csv", source="โปรแกรม"):
     upload = SimpleUploadedFile(name, content.encode("utf-8"), content_type="text/csv")
     return client.post(
-        reverse("welfare:source_list"), {"source_name": source, "province_code": "57", "file": upload}
+        reverse("welfare:source_list"), {"source_name": source, "area_code": "57", "file": upload}
     )
 
 
@@ -33,7 +33,7 @@ class TestSourcesPage:
         page = client.get(response.url)
         assert page.status_code == 200
         assert page.context["form"]["map_fund_name"].initial == "ชื่อกองทุน"
-        assert [row for row, _values in page.context["preview_rows"]] == [1]
+        assert [row for row, _values in page.context["preview_rows"]] == [2]  # the file's own line
         # when the user imports under the mapping, then the rows are records of the source
         response = client.post(response.url, {**MAPPED, "action": "import"})
         assert response.status_code == 302 and SourceRecord.objects.count() == 1
@@ -71,7 +71,7 @@ class TestSourcesPage:
         assert "3" in response.content.decode()
         response = client.post(url, {**MAPPED, "action": "import", "skip_bad_rows": "on"})
         assert response.status_code == 302
-        assert list(SourceRecord.objects.values_list("row", flat=True)) == [1]
+        assert list(SourceRecord.objects.values_list("row", flat=True)) == [2]
 
     def test_a_mapping_to_a_column_twice_is_explained(self, cast, client_for):
         client = client_for(cast.chiangrai_coordinator)
@@ -83,14 +83,14 @@ class TestSourcesPage:
     def test_it_explains_a_file_it_cannot_read(self, cast, client_for):
         upload = SimpleUploadedFile("x.xlsx", b"not a workbook")
         response = client_for(cast.chiangrai_coordinator).post(
-            reverse("welfare:source_list"), {"source_name": "x", "province_code": "57", "file": upload}
+            reverse("welfare:source_list"), {"source_name": "x", "area_code": "57", "file": upload}
         )
         assert response.status_code == 400 and response.context["form"].errors["file"]
 
     def test_it_refuses_a_viewer_upload(self, cast, client_for):
         upload = SimpleUploadedFile("x.csv", "ชื่อกองทุน\nก\n".encode())
         response = client_for(cast.chiangrai_viewer).post(
-            reverse("welfare:source_list"), {"source_name": "x", "province_code": "57", "file": upload}
+            reverse("welfare:source_list"), {"source_name": "x", "area_code": "57", "file": upload}
         )
         assert response.status_code == 403 and not SourceRecord.objects.exists()
 

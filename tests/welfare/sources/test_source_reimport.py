@@ -72,7 +72,7 @@ class TestReimport:
         rows = program_rows()
         rows[0][1], rows[0][5] = "กองทุนแม่ยาวรวมใจ", "1,250"  # now named as settled, with a new member count
         _import_all_again(cast, program=rows)
-        assert SourceRecord.objects.get(source__name="โปรแกรม", row=1).fund == reconciled
+        assert SourceRecord.objects.get(source__name="โปรแกรม", row=2).fund == reconciled
 
     def test_a_settlement_keeps_its_source_and_row_after_the_record_is_replaced(self, cast, reconciled):
         record = SourceRecord.objects.get(source__name="สมทบ", fund=reconciled)

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from sanphalang.web.forms import StyledFormMixin
 
 from ..linkage.records import FIELD_LABELS, RECORD_FIELDS
+from ..models import SourceKind
 
 
 class SourceUploadForm(StyledFormMixin, forms.Form):
-    """A file for a named source of a province; its columns are mapped on the next page."""
+    """A file for a named source of an area (a province, a region or Thailand); its columns are mapped next."""
 
     source_name = forms.CharField(
         label=_("Source"),
@@ -20,7 +21,18 @@ class SourceUploadForm(StyledFormMixin, forms.Form):
             "Importing a source again replaces its rows."
         ),
     )
-    province_code = forms.ChoiceField(label=_("Province"))
+    area_code = forms.ChoiceField(
+        label=_("Area the source covers"),
+        help_text=_(
+            "A national or regional office's file is given once: each province reconciles its own rows."
+        ),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of source"),
+        choices=[("", _("— tell from the source's name —")), *SourceKind.choices],
+        required=False,
+        help_text=_("Which list it is decides which of its values a new fund trusts."),
+    )
     file = forms.FileField(
         label=_("CSV or Excel file"),
         widget=forms.ClearableFileInput(
@@ -30,9 +42,9 @@ class SourceUploadForm(StyledFormMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args, provinces: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args, areas: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province_code"].choices = provinces
+        self.fields["area_code"].choices = areas
 
 
 class SourceMappingForm(StyledFormMixin, forms.Form):

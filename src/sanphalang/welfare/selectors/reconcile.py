@@ -28,8 +28,8 @@ def in_source_duplicates(*, user: User) -> QuerySet[SourceRecord]:
 
 
 def review_record_area(record: SourceRecord) -> str:
-    """The area a decision on a record's link is a write in: its fund's, or its source's province before it has one."""
-    return record.fund.area_id if record.fund_id else record.source.province_id
+    """The area a decision on a record's link is a write in: its fund's, or its row's province before it has one."""
+    return record.fund.area_id if record.fund_id else record.province_id
 
 
 def review_record_get_for_change(*, user: User, pk: int) -> SourceRecord:

@@ -24,6 +24,7 @@ from ..linkage.records import field_value, fund_record
 from ..models import Fund, FundStatus, LinkDecision, LinkDecisionKind, SourceRecord
 from ..selectors.reconcile import review_record_area
 from .registry import set_fund_keys
+from .worklist import worklist_refresh
 
 MANUAL_REASON = "officer"
 
@@ -110,7 +111,7 @@ def reconcile(*, by: User, province_code: str, progress=None) -> dict[str, int]:
     if province is None:
         raise WelfareError.CHOOSE_PROVINCE.error("province_code")
     records = list(
-        SourceRecord.objects.filter(source__province=province)
+        SourceRecord.objects.filter(province=province)
         .select_related("source")
         .order_by("source__name", "row")
     )
@@ -163,6 +164,7 @@ def reconcile(*, by: User, province_code: str, progress=None) -> dict[str, int]:
     )
     # Source records keep no history of their own: who linked each record to a fund, and when, is kept here.
     LinkDecision.objects.bulk_create(decisions, batch_size=1000)
+    worklist_refresh(Fund.objects.filter(area__pk__startswith=province.code).values_list("pk", flat=True))
     return {
         "records": len(records),
         "funds": len({r.fund_id for r in records if r.fund_id}),
@@ -230,6 +232,7 @@ def link_confirm(*, by: User, record: SourceRecord, note: str = "") -> SourceRec
     record.save(update_fields=["needs_review", "link_reasons"])
     if record.fund_id:
         _decision(by, record, record.fund, LinkDecisionKind.CONFIRMED, note=note).save()
+        worklist_refresh([record.fund_id])
     return record
 
 
@@ -247,7 +250,7 @@ def link_merge(*, by: User, record: SourceRecord, fund: Fund, note: str = "") ->
 @transaction.atomic
 def link_split(*, by: User, record: SourceRecord, note: str = "") -> Fund:
     """Take the record out of its fund into a fund of its own (the officer says it is a different fund)."""
-    area = record.area or record.source.province
+    area = record.area or record.province
     require_write(by, area.code)
     if record.fund_id:
         require_write(by, record.fund.area_id)
@@ -268,9 +271,11 @@ def _link_by_officer(
 ) -> SourceRecord:
     """Put the record in the fund as an officer decided, out of the review queue, which reconcile then keeps."""
     _decision(by, record, fund, kind, from_fund_id=record.fund_id, note=note).save()
+    previous_fund_id = record.fund_id
     record.fund = fund
     record.needs_review = False
     record.duplicate_of = None
     record.link_reasons = _officer_reasons(record, what)
     record.save(update_fields=["fund", "needs_review", "duplicate_of", "link_reasons"])
+    worklist_refresh([previous_fund_id, fund.pk])
     return record

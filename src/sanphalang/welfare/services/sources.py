@@ -14,8 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from sanphalang.accounts.models import User
-from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.areas.scoping import require_write
 from sanphalang.imports.models import ImportBatch, ImportEntity, ImportStatus
 from sanphalang.imports.services import RowError, claim_batch, read_upload, release_batch, table_as_json
 from sanphalang.imports.tabular import Table
@@ -26,8 +24,16 @@ from sanphalang.thai.digits import parse_number
 from sanphalang.thai.names import clean_text
 
 from ..errors import WelfareError
-from ..linkage.records import fund_identity, recognise_mapping, record_area, source_rows
-from ..models import Source, SourceRecord
+from ..linkage.records import fund_identity, recognise_mapping
+from ..models import Source, SourceKind, SourceRecord
+from ..selectors.sources import (
+    guess_kind,
+    require_source_write,
+    source_coverage,
+    source_rows_in_area,
+    upload_coverage,
+)
+from .worklist import funds_covered_by, worklist_refresh
 
 
 @dataclass
@@ -50,24 +56,27 @@ def source_import(
     *,
     by: User,
     source_name: str,
-    province_code: str,
+    area_code: str,
     table: Table,
+    kind: str | None = None,
     column_mapping: dict[str, str] | None = None,
     skip_bad_rows: bool = False,
 ) -> ImportResult:
-    """Store each data row of table as a record of the named source, replacing what the source held before.
+    """Store each data row of table as a record of the named source of the area (a province, "TH" or a region's
+    "region:<slug>"), replacing what the source held before.
 
-    A row with no fund name or an unreadable value is a bad row: nothing changes while there is one (the
-    ValidationError lists each with its line), unless skip_bad_rows, which keeps the good rows only.
+    A bad row (no fund name, an unreadable value, an area that is not the source's, a status word we do not know)
+    changes nothing while there is one (the ValidationError lists each with its line), unless skip_bad_rows, which
+    keeps the good rows only. An empty file, or one whose every row is bad, is refused either way.
     """
-    require_write(by, province_code)
+    coverage = source_coverage(area_code)
+    require_source_write(by, coverage)
     name = clean_text(source_name)
     if not name:
         raise WelfareError.SOURCE_UNNAMED.error("source_name")
-    province = Area.objects.filter(code=province_code).first()
-    if province is None:
-        raise WelfareError.NO_SUCH_AREA.error("province_code", code=province_code)
-    source = Source.objects.filter(province=province, name=name).first()
+    if not table.rows:
+        raise WelfareError.SOURCE_EMPTY.error("file")
+    source = coverage.sources().filter(name=name).first()
     recognised = False
     if column_mapping is not None:
         mapping = {k: v for k, v in column_mapping.items() if v}
@@ -75,27 +84,37 @@ def source_import(
         mapping = dict(source.column_mapping)
     else:
         mapping, recognised = recognise_mapping(table.headings), True
-    checked = source_rows(table, mapping)
+    checked = source_rows_in_area(table, mapping, coverage)
+    if checked.errors and not checked.rows:
+        raise SourceRowsRefused(checked.errors, every_row=True)
     if checked.errors and not skip_bad_rows:
         raise SourceRowsRefused(checked.errors)
     if source is None:
-        source = Source.objects.create(province=province, name=name)
+        source = Source.objects.create(
+            area=coverage.area, region=coverage.region, name=name, kind=kind or guess_kind(name)
+        )
+    elif kind and kind != source.kind:
+        source.kind = kind
     previous = _previous_links(source)
     source.records.all().delete()
-    records = [
-        SourceRecord(source=source, row=row, data=data, fund_name=data["fund_name"][:300])
-        for row, data in checked.rows
-    ]
-    codes = {id(r): record_area(r.data, province=province.name_th).subdistrict_code for r in records}
-    known = set(Area.objects.filter(code__in={c for c in codes.values() if c}).values_list("code", flat=True))
-    for record in records:
-        record.area_id = codes[id(record)] if codes[id(record)] in known else None
+    records = []
+    for line, data, where in checked.rows:
+        record = SourceRecord(
+            source=source,
+            row=line,
+            data=data,
+            fund_name=data["fund_name"][:300],
+            province_id=where.province_code,
+            area_id=where.subdistrict_code or None,
+        )
         _carry_link(record, previous)
-    SourceRecord.objects.bulk_create(records, batch_size=1000)
+        records.append(record)
+    SourceRecord.objects.bulk_create(records, batch_size=5000)
     source.column_mapping = mapping
     source.imported_at = timezone.now()
     source.imported_by = by
     source.save()
+    worklist_refresh(funds_covered_by(source))
     return ImportResult(
         source=source,
         created=len(records),
@@ -109,14 +128,12 @@ def source_import(
 class SourceRowsRefused(ValidationError):
     """Bad rows of a source file: nothing was imported. Each error names its line, column and reason."""
 
-    def __init__(self, errors: list[RowError]):
+    def __init__(self, errors: list[RowError], *, every_row: bool = False):
         self.row_errors = errors
         lines = sorted({error.line for error in errors})
         rows = "; ".join(WelfareError.ROW_REFUSED_AT.message(**vars(error)) for error in errors[:10])
-        super().__init__(
-            WelfareError.ROWS_REFUSED.message(count=len(lines), rows=rows),
-            code=WelfareError.ROWS_REFUSED.code,
-        )
+        refusal = WelfareError.SOURCE_ALL_ROWS_BAD if every_row else WelfareError.ROWS_REFUSED
+        super().__init__(refusal.message(count=len(lines), rows=rows), code=refusal.code)
 
 
 def _record_keys(record: SourceRecord) -> list[tuple]:
@@ -153,16 +170,20 @@ def _carry_link(record: SourceRecord, previous: dict[tuple, tuple | None]) -> No
 
 @transaction.atomic
 def source_upload_create(
-    *, by: User, source_name: str, province_code: str, filename: str, data: bytes
+    *, by: User, source_name: str, area_code: str, filename: str, data: bytes, kind: str = ""
 ) -> ImportBatch:
-    """Keep an uploaded source file for its uploader to map and import; refuse it at once if it cannot be read."""
+    """Keep an uploaded source file for its uploader to map and import; refuse it at once if it cannot be read or
+    holds no rows."""
     name = clean_text(source_name)
     if not name:
         raise WelfareError.SOURCE_UNNAMED.error("source_name")
-    if not Area.objects.filter(code=province_code, level=AreaLevel.PROVINCE).exists():
-        raise WelfareError.CHOOSE_PROVINCE.error("province_code")
-    require_write(by, province_code)
+    coverage = source_coverage(area_code)
+    require_source_write(by, coverage)
+    if kind and kind not in SourceKind.values:
+        raise WelfareError.UNKNOWN_SOURCE_KIND.error("kind")
     table = read_upload(data, filename)
+    if not table.rows:
+        raise WelfareError.SOURCE_EMPTY.error("file")
     return ImportBatch.objects.create(
         entity=ImportEntity.FUND_SOURCE,
         user=by,
@@ -170,7 +191,7 @@ def source_upload_create(
         data=data,
         table=table_as_json(table),
         row_count=len(table.rows),
-        options={"source_name": name, "province_code": province_code},
+        options={"source_name": name, "area_code": coverage.key, "kind": kind},
     )
 
 
@@ -181,7 +202,7 @@ def source_upload_confirm_start(
     An upload is imported once: a second confirmation raises JobAlreadyClaimed."""
     if batch.user_id != by.pk:
         raise Http404
-    require_write(by, batch.options["province_code"])
+    require_source_write(by, upload_coverage(batch))
     return job_enqueue(
         by=by,
         kind=SOURCE_IMPORT_JOB,
@@ -201,7 +222,8 @@ def _source_import_job(job: Job, progress) -> dict:
         result = source_import(
             by=job.user,
             source_name=batch.options["source_name"],
-            province_code=batch.options["province_code"],
+            area_code=upload_coverage(batch).key,
+            kind=batch.options.get("kind") or None,
             table=table,
             column_mapping=job.params["mapping"],
             skip_bad_rows=job.params["skip_bad_rows"],

@@ -13,10 +13,9 @@ from sanphalang.jobs.services import JobAlreadyClaimed
 
 from ..errors import WelfareError
 from ..forms.reconcile import MergeForm
-from ..models import Source
 from ..selectors import reconcile as selectors
 from ..selectors.registry import fund_get
-from ..selectors.sources import sources_province_for_change
+from ..selectors.sources import province_has_sources, sources_province_for_change
 from ..services import reconcile as services
 
 
@@ -25,7 +24,7 @@ from ..services import reconcile as services
 def reconcile(request):
     province = request.POST.get("province_code", "")
     sources_province_for_change(user=request.user, code=province)
-    if not Source.objects.filter(province_id=province).exists():
+    if not province_has_sources(province):
         messages.error(request, WelfareError.NO_SOURCES_TO_RECONCILE.message())
         return redirect("welfare:source_list")
     try:

@@ -22,25 +22,27 @@ from ..services import sources as services
 def source_list(request):
     sources = selectors.source_list(user=request.user)
     provinces = selectors.writable_province_choices(user=request.user)
-    again = next((s for s in sources if s.name == request.GET.get("source")), None)
+    again = next((s for s in sources if str(s.pk) == request.GET.get("source")), None)
     form = SourceUploadForm(
         request.POST or None,
         request.FILES or None,
-        provinces=provinces,
+        areas=selectors.source_area_choices(user=request.user),
         initial={
             "source_name": again.name if again else "",
-            "province_code": again.province_id if again else "",
+            "area_code": selectors.coverage_of(again).key if again else "",
+            "kind": again.kind if again else "",
         },
     )
     if request.method == "POST":
-        selectors.sources_province_for_change(user=request.user, code=request.POST.get("province_code"))
+        selectors.source_coverage_for_change(user=request.user, key=request.POST.get("area_code"))
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
                 batch = services.source_upload_create(
                     by=request.user,
                     source_name=form.cleaned_data["source_name"],
-                    province_code=form.cleaned_data["province_code"],
+                    area_code=form.cleaned_data["area_code"],
+                    kind=form.cleaned_data["kind"],
                     filename=upload.name,
                     data=upload.read(),
                 )
@@ -53,7 +55,7 @@ def source_list(request):
         "welfare/source_list.html",
         {
             "nav_active": "welfare",
-            "sources": sources,
+            "sources": [(source, selectors.source_label(source)) for source in sources],
             "form": form,
             "provinces": provinces,
             "can_write": request.user.can_write and bool(provinces),
