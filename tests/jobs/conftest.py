@@ -1,6 +1,7 @@
 """Jobs are tested against a real worker process, which sees only committed rows: these tests commit, and put
 back the official areas afterwards as the browser tests do."""
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -10,7 +11,7 @@ import time
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.e2e.conftest import official_areas_copy, reference_data  # noqa: F401 (fixtures)
 
@@ -82,6 +83,18 @@ def thai(error) -> str:
     """An error's message as the cast (whose language is Thai) reads it."""
     with translation.override("th"):
         return error.message()
+
+
+def wait_for_the_lease_to_run_out(job) -> None:
+    """Until a killed worker's job is what a worker marks failed: its lease expired (the worker's last beat gone
+    from the cache) and started longer than a lease ago. As soon as that is so, rather than a fixed wait."""
+    from sanphalang.jobs.progress import is_alive
+
+    job.refresh_from_db()
+    lease = dt.timedelta(seconds=LEASE_SECONDS)
+    wait_until(
+        lambda: not is_alive(job.pk) and timezone.now() - job.started_at > lease, timeout=10 * LEASE_SECONDS
+    )
 
 
 def wait_until(predicate, timeout: float = 120, every: float = 0.1):

@@ -1,8 +1,6 @@
 """A worker killed in the middle of an import: the data stays as it was, the job is found failed, and trying it
 again with a new worker imports the file. Real `sanphalang worker` processes on the test database."""
 
-import time
-
 from sanphalang.directory.models import Organisation
 from sanphalang.imports.models import ImportBatch, ImportStatus
 from sanphalang.imports.services import import_batch_confirm_start, import_batch_create
@@ -13,7 +11,7 @@ from sanphalang.jobs.selectors import job_get
 from sanphalang.jobs.services import job_retry
 from tests.imports.files import ORGANISATION_HEADINGS_TH, csv_bytes
 
-from .conftest import LEASE_SECONDS, thai, wait_until
+from .conftest import thai, wait_for_the_lease_to_run_out, wait_until
 
 ROWS = 1500
 
@@ -38,7 +36,7 @@ def test_a_killed_worker_changes_nothing_and_its_job_is_failed_then_retried(cast
     # then none of the file's rows are in the database
     assert not Organisation.objects.exists()
     # and once the worker's lease has run out, the job says in Thai that its worker stopped, and the file waits
-    time.sleep(LEASE_SECONDS + 1)
+    wait_for_the_lease_to_run_out(job)
     job = job_get(user=owner, pk=job.pk)
     assert job.status == JobStatus.FAILED
     assert job.failure == thai(JobError.WORKER_LOST)
@@ -66,7 +64,7 @@ def test_a_new_worker_fails_the_job_a_lost_worker_left_running(cast, start_worke
     job.refresh_from_db()
     assert job.status == JobStatus.RUNNING
     worker.kill()
-    time.sleep(LEASE_SECONDS + 1)
+    wait_for_the_lease_to_run_out(job)
     # when another worker starts, with nothing else to do
     start_worker("--batch").wait()
     # then it has marked the job failed, and the file waits to be confirmed again

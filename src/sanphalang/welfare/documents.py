@@ -3,13 +3,11 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area
 from sanphalang.areas.scoping import scope_for
-from sanphalang.meetings.documents.fonts import font_face_css
+from sanphalang.meetings.documents.pdf import html_to_pdf
 from sanphalang.thai.digits import to_thai_digits
 from sanphalang.thai.preferences import prefers_thai_digits
 
@@ -45,6 +43,4 @@ def render_rollup_pdf(*, title: str, rows: list[dict], total: dict, year: int | 
             "printed_on": timezone.localdate(),
         },
     )
-    font_config = FontConfiguration()
-    fonts = CSS(string=font_face_css(), font_config=font_config)
-    return HTML(string=html).write_pdf(stylesheets=[fonts], font_config=font_config)
+    return html_to_pdf(html)

@@ -1,8 +1,6 @@
 """Printed minutes and agenda as PDF: an HTML print template laid out by WeasyPrint, Thai shaped by Pango."""
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from ..models import Meeting
 from .content import AGENDA, MINUTES, build_meeting_document
@@ -26,6 +24,16 @@ def render_meeting_pdf(meeting: Meeting, *, kind: str, thai_digits: bool, user) 
             "title_size": TITLE_SIZE,
         },
     )
+    return html_to_pdf(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A printed page laid out in the Thai fonts (the minutes, the quarterly report, the welfare roll-up)."""
+    # WeasyPrint takes half a second to load (Pango, its fonts): only a process that prints pays for it, not
+    # every command and worker that starts.
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
     font_config = FontConfiguration()
     fonts = CSS(string=font_face_css(), font_config=font_config)
     return HTML(string=html).write_pdf(stylesheets=[fonts], font_config=font_config)

@@ -7,11 +7,8 @@ import datetime as dt
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
-from sanphalang.meetings.documents.fonts import font_face_css
-from sanphalang.meetings.documents.pdf import BODY_SIZE, TITLE_SIZE
+from sanphalang.meetings.documents.pdf import BODY_SIZE, TITLE_SIZE, html_to_pdf
 
 from ..charts import render_svg, series_chart
 from .content import ReportDocument, build_report_document
@@ -33,12 +30,6 @@ def render_report_html(doc: ReportDocument) -> str:
     return render_to_string(
         TEMPLATE, {"doc": doc, "charts": chart_svgs(doc), "body_size": BODY_SIZE, "title_size": TITLE_SIZE}
     )
-
-
-def html_to_pdf(html: str) -> bytes:
-    font_config = FontConfiguration()
-    fonts = CSS(string=font_face_css(), font_config=font_config)
-    return HTML(string=html).write_pdf(stylesheets=[fonts], font_config=font_config)
 
 
 def render_report_pdf(
