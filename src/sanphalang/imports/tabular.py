@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 import itertools
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,12 +12,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils.cell import range_boundaries
-from openpyxl.worksheet._reader import WorkSheetParser
-from openpyxl.xml.constants import SHEET_MAIN_NS
-from openpyxl.xml.functions import iterparse
 
 TABLE_FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -156,6 +153,8 @@ def _check_declared_size(sheet) -> None:
         raise _too_many_columns()
 
 
+# openpyxl is loaded only to read a workbook the fast reader below leaves to it: a third of a second at start-up.
+SHEET_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
 MERGE_TAG = f"{{{SHEET_MAIN_NS}}}mergeCell"
 
@@ -165,6 +164,8 @@ def _sheet_elements(source) -> Iterator[tuple[str, object]]:
 
     Every other element, and each of these once used, is dropped from the tree as it ends, so a sheet of a
     million empty rows or styled stray elements never piles up in memory."""
+    from openpyxl.xml.functions import iterparse
+
     stack, in_row = [], False
     for event, element in iterparse(source, events=("start", "end")):
         if event == "start":
@@ -191,6 +192,9 @@ def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
     column limit stops the reading. openpyxl's row iterator would pad every row to the declared width, and
     its parser builds an object for every merged range of the sheet (seconds for a hundred thousand), so only
     its cell reading is used here."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import WorkSheetParser
+
     records: list[list[str]] = []
     merges: list[Merge] = []
     merges_seen = 0
@@ -244,6 +248,8 @@ def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
         raise
     except Exception:  # anything the fast reader does not know: openpyxl reads it, or says why it cannot
         pass
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
@@ -363,8 +369,6 @@ def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
 
 def _date_styles(archive: zipfile.ZipFile) -> tuple[frozenset, frozenset]:
     """The indices of the cell styles that show a number as a date, and of those that show a time or duration."""
-    from openpyxl.styles.numbers import is_date_format, is_timedelta_format
-
     if "xl/styles.xml" not in archive.namelist():
         return frozenset(), frozenset()
     custom: dict[int, str] = {}
@@ -384,6 +388,8 @@ def _date_styles(archive: zipfile.ZipFile) -> tuple[frozenset, frozenset]:
             state["in_xfs"] = False
 
     _parse_part(archive, "xl/styles.xml", {"StartElementHandler": start, "EndElementHandler": end})
+    if custom:
+        from openpyxl.styles.numbers import is_date_format, is_timedelta_format
     dates, times = set(), set()
     for index, format_id in enumerate(styles):
         code = custom.get(format_id, "")
@@ -409,6 +415,19 @@ def _column_number(reference: str) -> int:
     return number
 
 
+_RANGE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?")
+
+
+def _range_boundaries(reference: str) -> tuple[int, int, int, int]:
+    """ "B2:D3" → (2, 2, 4, 3), "C5" → (3, 5, 3, 5): left, top, right, bottom, as openpyxl's range_boundaries."""
+    found = _RANGE.fullmatch(reference.replace("$", ""))
+    if not found:
+        raise _NotFastReadable("range")
+    left, top = _column_number(found[1]), int(found[2])
+    right, bottom = (_column_number(found[3]), int(found[4])) if found[3] else (left, top)
+    return left, top, right, bottom
+
+
 def _number_text(value: str) -> str:
     """A stored number as openpyxl's value would print through _cell_text: 3 for "3" and "3.0", 2.5 for "2.5"."""
     if "." in value or "E" in value or "e" in value:
@@ -418,15 +437,12 @@ def _number_text(value: str) -> str:
 
 def _fast_xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
     """What _sheet_records reads, for the first sheet, without openpyxl: see the note above."""
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "[Content_Types].xml" not in archive.namelist():
             raise _NotFastReadable("not a package")  # openpyxl refuses such a file, with its message
         sheet_part, is_1904 = _first_sheet_part(archive)
         shared = _shared_strings(archive)
         date_styles, time_styles = _date_styles(archive)
-        epoch = CALENDAR_MAC_1904 if is_1904 else CALENDAR_WINDOWS_1900
         line_limit, column_limit = _line_limit(), settings.IMPORT_MAX_COLUMNS
         records: list[list[str]] = []
         merges: list[Merge] = []
@@ -472,7 +488,9 @@ def _fast_xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
             if state["style"] in time_styles:
                 raise _NotFastReadable("time")
             if state["style"] in date_styles:
-                moment = from_excel(float(value), epoch)
+                from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+                moment = from_excel(float(value), CALENDAR_MAC_1904 if is_1904 else CALENDAR_WINDOWS_1900)
                 if not isinstance(moment, (dt.date, dt.datetime)):
                     raise _NotFastReadable("time")
                 return _cell_text(moment)
@@ -503,7 +521,7 @@ def _fast_xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
                     raise ValueError("row number below 1")
                 state["column"] = 0
             elif name == "dimension":
-                left, top, right, bottom = range_boundaries(attrs.get("ref", "A1"))
+                left, top, right, bottom = _range_boundaries(attrs.get("ref", "A1"))
                 if (bottom or 0) > line_limit:
                     raise _too_many_rows()
                 if (right or 0) > column_limit:
@@ -511,7 +529,7 @@ def _fast_xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
             elif name == "mergeCell":
                 merges_seen[0] += 1
                 if merges_seen[0] <= XLSX_MAX_MERGES_READ:
-                    left, top, right, bottom = range_boundaries(attrs.get("ref", ""))
+                    left, top, right, bottom = _range_boundaries(attrs.get("ref", ""))
                     if top <= HEADING_LINES_ALLOWED:  # only a heading's merges are ever looked at
                         merges.append((top, left, bottom, right))
 
