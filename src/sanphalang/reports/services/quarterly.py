@@ -22,7 +22,6 @@ from sanphalang.versions import expect_version
 
 from ..access import require_report_write
 from ..documents.docx import render_report_docx
-from ..documents.pdf import render_report_pdf
 from ..errors import ReportError
 from ..models import QuarterlyEdition, QuarterlyReport
 from ..selectors.quarterly import NOTE_FIELDS, governor_action_items, quarterly_content, report_groups
@@ -134,6 +133,9 @@ def _build(job: Job, progress, *, issue: bool) -> QuarterlyEdition:
         number = (report.editions.aggregate(last=Max("number"))["last"] or 0) + 1
     thai_digits = user.prefers_thai_digits
     issued_at = now if issue else None
+    # WeasyPrint takes half a second to load: only what lays out a report pays for it, not every command's start
+    from ..documents.pdf import render_report_pdf
+
     pdf = render_report_pdf(content, thai_digits=thai_digits, number=number, issued_at=issued_at)
     progress(CONTENT_STEPS + 1, total)
     docx = render_report_docx(content, thai_digits=thai_digits, number=number, issued_at=issued_at)
