@@ -169,15 +169,13 @@ class SourceKind(models.TextChoices):
 # Which kind of source a new fund takes each field from, the most trusted first: the program holds the registered
 # facts (code, founding, registration), the survey was asked about the fund's status and members last, and the
 # matching list checked the members it pays for. A field no trusted source has comes from the next kind that has it.
+# These are the fields a source row holds (linkage.records.RECORD_FIELDS); the fund keeps where each came from.
 FIELD_TRUST = {
     "fund_name": (SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.SURVEY, SourceKind.OTHER),
     "status": (SourceKind.SURVEY, SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.OTHER),
     "members": (SourceKind.SURVEY, SourceKind.MATCHING, SourceKind.PROGRAM, SourceKind.OTHER),
     "founded": (SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.SURVEY, SourceKind.OTHER),
     "fund_code": (SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.SURVEY, SourceKind.OTHER),
-    "contact_name": (SourceKind.SURVEY, SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.OTHER),
-    "contact_phone": (SourceKind.SURVEY, SourceKind.PROGRAM, SourceKind.MATCHING, SourceKind.OTHER),
-    "registered": (SourceKind.MATCHING, SourceKind.PROGRAM, SourceKind.SURVEY, SourceKind.OTHER),
 }
 
 

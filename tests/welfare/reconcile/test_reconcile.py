@@ -56,7 +56,8 @@ class TestReconcile:
         assert Fund.objects.count() == funds_after_first
         fund_of_truth: dict[str, set] = {}
         for record in SourceRecord.objects.select_related("source"):
-            fund_of_truth.setdefault(truth[(record.source.name, record.row)], set()).add(record.fund_id)
+            # the truth counts data rows; a record keeps the file's line, the heading being line 1
+            fund_of_truth.setdefault(truth[(record.source.name, record.row - 1)], set()).add(record.fund_id)
         assert sum(len(funds) == 1 for funds in fund_of_truth.values()) >= 4
 
     def test_it_refuses_a_viewer(self, cast, two_sources):
@@ -78,6 +79,7 @@ class TestReviewAndRollup:
 
     def test_it_sums_funds_and_members_by_district_in_the_users_scope(self, cast, two_sources):
         rows = {r["code"]: r for r in fund_rollup(user=cast.chiangrai_coordinator, level="district")}
-        assert rows["5701"]["funds"] == 2 and rows["5701"]["members"] == 2050
+        # Mae Yao's members are the matching list's 1,300 (trusted for members before the program's 1,200) + 850
+        assert rows["5701"]["funds"] == 2 and rows["5701"]["members"] == 2150
         assert rows["5709"]["funds"] == 1
         assert fund_rollup(user=cast.phayao_coordinator, level="district") == []

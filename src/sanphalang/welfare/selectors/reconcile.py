@@ -4,27 +4,45 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from sanphalang.accounts.models import User
-from sanphalang.areas.scoping import require_write, scope_for
+from sanphalang.areas.scoping import can_write_area, require_write, scope_for
 
 from ..models import SourceRecord
 
 
-def review_queue(*, user: User) -> QuerySet[SourceRecord]:
-    """Uncertain links of records whose fund lies in the user's areas."""
+def _in_province(queryset: QuerySet[SourceRecord], province: str | None) -> QuerySet[SourceRecord]:
+    return queryset.filter(fund__area_id__startswith=province) if province else queryset
+
+
+def review_queue(*, user: User, province: str | None = None) -> QuerySet[SourceRecord]:
+    """Uncertain links of records whose fund lies in the user's areas (and in the province, if one is given)."""
     return (
-        SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), needs_review=True)
-        .select_related("source", "fund__area", "area")
-        .order_by("source__name", "row")
+        _in_province(
+            SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), needs_review=True),
+            province,
+        )
+        .select_related("source__area", "source__region", "fund__area", "area")
+        .order_by("source__name", "source__area_id", "source_id", "row")
     )
 
 
-def in_source_duplicates(*, user: User) -> QuerySet[SourceRecord]:
-    """Rows that repeat a fund within their own source, for the funds in the user's areas."""
+def in_source_duplicates(*, user: User, province: str | None = None) -> QuerySet[SourceRecord]:
+    """Rows that repeat a fund within their own source, for the funds in the user's areas (and the province)."""
     return (
-        SourceRecord.objects.filter(scope_for(user).subtree_q("fund__area_id"), duplicate_of__isnull=False)
-        .select_related("source", "fund", "duplicate_of")
-        .order_by("source__name", "row")
+        _in_province(
+            SourceRecord.objects.filter(
+                scope_for(user).subtree_q("fund__area_id"), duplicate_of__isnull=False
+            ),
+            province,
+        )
+        .select_related("source__area", "source__region", "fund", "duplicate_of")
+        .order_by("source__name", "source__area_id", "source_id", "row")
     )
+
+
+def reconcilable_provinces(*, user: User) -> list[str]:
+    """The provinces with source rows that the user may reconcile."""
+    codes = SourceRecord.objects.exclude(province=None).values_list("province_id", flat=True).distinct()
+    return sorted(code for code in codes.order_by() if can_write_area(user, code))
 
 
 def review_record_area(record: SourceRecord) -> str:

@@ -314,18 +314,21 @@ def _source_of(batch: ImportBatch) -> Source | None:
     return upload_coverage(batch).sources().filter(name=batch.options["source_name"]).first()
 
 
-def remembered_mappings(*, name: str, kind: str) -> list[Source]:
-    """Sources anywhere whose remembered mapping may fit a new file: of the same kind or name, those of the same
-    name first. A layout mapped once in one province is offered in every other."""
-    others = Source.objects.exclude(column_mapping={}).filter(Q(kind=kind) | Q(name=name))
-    return sorted(others.only("name", "kind", "column_mapping"), key=lambda s: (s.name != name, s.pk))
+def remembered_mappings(*, coverage: Coverage, name: str, kind: str) -> list[Source]:
+    """Sources whose remembered mapping may fit a new file: the area's own, and those of the same kind or name
+    anywhere, the same name first. A layout mapped once in one province is offered in every other."""
+    same_area = Q(area=coverage.area, region=coverage.region)
+    others = Source.objects.exclude(column_mapping={}).filter(same_area | Q(kind=kind) | Q(name=name))
+    return sorted(
+        others.only("name", "kind", "column_mapping"), key=lambda s: (s.name != name, s.kind != kind, s.pk)
+    )
 
 
 def source_upload_suggestion(batch: ImportBatch, table: Table) -> dict[str, str]:
     """The mapping to offer: the source's remembered one, another source's of the same layout, or recognition."""
     name = batch.options["source_name"]
     kind = batch.options.get("kind") or guess_kind(name)
-    others = remembered_mappings(name=name, kind=kind)
+    others = remembered_mappings(coverage=upload_coverage(batch), name=name, kind=kind)
     return suggest_mapping(_source_of(batch), table.headings, others=others)
 
 

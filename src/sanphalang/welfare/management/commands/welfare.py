@@ -104,8 +104,18 @@ class Command(BaseCommand):
             "--source", action="append", required=True, metavar="NAME=FILE[:MAPPING.json]"
         )
         reconcile_parser.add_argument("--out", required=True, metavar="links.csv")
+        registry_parser = subcommands.add_parser(
+            "reconcile-registry",
+            help="reconcile the imported sources into the registry, for every province the user may change",
+        )
+        registry_parser.add_argument("--user", required=True, metavar="USERNAME")
+        registry_parser.add_argument(
+            "--province", action="append", metavar="CODE", help="only these provinces"
+        )
 
     def handle(self, *args, **options):
+        if options["action"] == "reconcile-registry":
+            return self._reconcile_registry(options["user"], options["province"])
         summary = reconcile(options["source"], Path(options["out"]))
         write = self.stdout.write
         write(f"{summary['records']} records → {summary['funds']} funds")
@@ -118,3 +128,26 @@ class Command(BaseCommand):
             + ", ".join(f"{field} {count}" for field, count in summary["disagreements"].items())
         )
         write(f"Links written to {options['out']}")
+
+    def _reconcile_registry(self, username: str, provinces: list[str] | None) -> None:
+        """What the whole-country job does, run here: the same service, so the two take the same time."""
+        from sanphalang.accounts.models import User
+        from sanphalang.errors import AccessDenied
+        from sanphalang.welfare.selectors.reconcile import reconcilable_provinces
+        from sanphalang.welfare.services.reconcile import reconcile_all
+
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(_("No active user is called %(name)s.") % {"name": username})
+        codes = provinces or reconcilable_provinces(user=user)
+        try:
+            summary = reconcile_all(by=user, provinces=codes)
+        except (AccessDenied, ValidationError) as error:
+            raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from None
+        self.stdout.write(
+            _(
+                "%(provinces)s provinces: %(records)s records linked into %(funds)s funds (%(created)s new); "
+                "%(review)s links wait for review."
+            )
+            % summary
+        )
