@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Rebuild the worklist of funds whose sources disagree, for all funds or one province's."
 
     def add_arguments(self, parser):
-        parser.add_argument("--province", default="", help="a province's code, e.g. 57; all provinces if omitted")
+        parser.add_argument(
+            "--province", default="", help="a province's code, e.g. 57; all provinces if omitted"
+        )
 
     def handle(self, *args, province: str, **options):
         changed = worklist_rebuild(province_code=province.strip() or None)
