@@ -136,6 +136,10 @@ def _without_opening(text: str) -> str:
         if text.startswith(opening):
             return text[len(opening) :]
         allowed = 2 if len(opening) > 15 else 1
+        # a cut a letter longer or shorter moves the distance by at most one: none can come within reach if the
+        # opening's own length is this far
+        if OSA.distance(text[: len(opening)], opening, score_cutoff=2 * allowed + 1) > 2 * allowed:
+            continue
         best, cut = allowed + 1, 0
         for length in range(len(opening) - allowed, len(opening) + allowed + 1):
             distance = OSA.distance(text[:length], opening, score_cutoff=allowed)
