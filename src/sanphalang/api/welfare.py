@@ -19,7 +19,11 @@ from sanphalang.welfare.selectors import figures as figure_selectors
 from sanphalang.welfare.selectors import reconcile as review_selectors
 from sanphalang.welfare.selectors import registry as selectors
 from sanphalang.welfare.selectors.settle import disagreements, settlement_conflicts
-from sanphalang.welfare.selectors.sources import province_has_sources, source_list, sources_province_for_change
+from sanphalang.welfare.selectors.sources import (
+    province_has_sources,
+    source_list,
+    sources_province_for_change,
+)
 from sanphalang.welfare.services import figures
 from sanphalang.welfare.services import reconcile as reconcile_services
 from sanphalang.welfare.services.settle import settle
@@ -64,7 +68,10 @@ def list_funds(request, filters: Query[FundQuery]):
     funds = selectors.fund_list(
         user=request.auth, search=filters.q.strip(), district=filters.district, status=filters.status
     )
-    return paginate(funds.order_by("sort_key", "id"), filters)
+    # The page is chosen by ids alone; its rows and their record counts are then read for those ids only.
+    page = paginate(funds.order_by("sort_key", "id").values_list("pk", flat=True), filters)
+    page["items"] = selectors.fund_rows(user=request.auth, ids=page["items"])
+    return page
 
 
 def _fund_detail(user, fund_id: RecordId) -> Fund:

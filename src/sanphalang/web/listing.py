@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sanphalang.directory.models import Person
@@ -19,6 +20,7 @@ from sanphalang.imports.tabular import (
     stream_table,
     write_table,
 )
+from sanphalang.thai.preferences import prefers_thai_digits, thai_digits
 
 EXPORT_FORMATS = TABLE_FORMATS
 
@@ -134,14 +136,17 @@ def export_streamed(queryset, columns: list[Column], *, fmt: str, filename: str,
     if fmt not in EXPORT_FORMATS:
         return HttpResponse(_("Unknown export format."), status=400, content_type="text/plain; charset=utf-8")
     headings = [str(c.label) for c in columns]
+    # The rows are written after the view has returned: in the reader's language and digits, read now.
+    language, digits = translation.get_language(), prefers_thai_digits()
 
     def rows():
-        objects = queryset.iterator(chunk_size=EXPORT_BATCH)
-        while batch := list(islice(objects, EXPORT_BATCH)):
-            if prepare is not None:
-                prepare(batch)
-            for obj in batch:
-                yield [_cell(c.value(obj), c, user) for c in columns]
+        with translation.override(language), thai_digits(digits):
+            objects = queryset.iterator(chunk_size=EXPORT_BATCH)
+            while batch := list(islice(objects, EXPORT_BATCH)):
+                if prepare is not None:
+                    prepare(batch)
+                for obj in batch:
+                    yield [_cell(c.value(obj), c, user) for c in columns]
 
     response = StreamingHttpResponse(
         stream_table(headings, rows(), fmt=fmt, sheet_title=filename),

@@ -43,6 +43,9 @@ class PickerMixin:
     def filter_choices_to_render(self, selected_choices):
         """Only the chosen records; none (rather than dal's fallback, all) when the submitted value is not an id."""
         queryset = self.choices.queryset
+        if not any(selected_choices):
+            self.choices.queryset = queryset.none()  # nothing chosen: nothing to read
+            return
         try:
             self.choices.queryset = queryset.filter(pk__in=selected_choices)
         except (ValueError, TypeError, ValidationError):

@@ -1,6 +1,7 @@
 """Reads of the fund registry; each takes the user and returns only the funds of their areas."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from sanphalang.accounts.models import User
@@ -10,7 +11,8 @@ from sanphalang.areas.selectors import area_search
 from sanphalang.thai.matching import name_search_q
 from sanphalang.web.areas import AREA_OPTION_LIMIT
 
-from ..models import AuditVisit, Fund, LinkDecision, Settlement, SourceRecord
+from ..models import AuditVisit, Fund, LinkDecision, Settlement, Source, SourceRecord
+from .sources import source_visible_q
 
 
 def fund_list(
@@ -21,7 +23,10 @@ def fund_list(
     status: str | None = None,
     missing_from: int | None = None,
 ) -> QuerySet[Fund]:
-    """The funds of the user's areas; missing_from (a source's id) keeps those that source does not list (S9)."""
+    """The funds of the user's areas; missing_from (a source's id) keeps those that source does not list (S9).
+
+    Only filters: a list pages it by ids (web/listing.paginate) and reads the page's rows with fund_rows,
+    so that no page costs a join or a count over every fund's records."""
     qs = Fund.objects.filter(scope_for(user).subtree_q("area_id"))
     if missing_from:
         qs = qs.exclude(source_records__source_id=missing_from)
@@ -31,10 +36,27 @@ def fund_list(
         qs = qs.filter(area__pk__startswith=district)
     if status:
         qs = qs.filter(status=status)
-    return qs.select_related("area__parent__parent").annotate(
-        record_count=Count("source_records", distinct=True),
-        review_count=Count("source_records", filter=Q(source_records__needs_review=True), distinct=True),
+    return qs.select_related("area__parent__parent")
+
+
+def fund_rows(*, user: User, ids) -> list[Fund]:
+    """The funds of a page (those of ids in the user's areas), in the order of ids, with their areas and how many
+    source records each has (record_count) and how many of those wait for review (review_count): one query, on
+    those ids only."""
+    ids = list(ids)
+    records = SourceRecord.objects.filter(fund=OuterRef("pk")).order_by().values("fund")
+    funds = (
+        Fund.objects.filter(scope_for(user).subtree_q("area_id"), pk__in=ids)
+        .select_related("area__parent__parent")
+        .annotate(
+            record_count=Coalesce(Subquery(records.annotate(n=Count("pk")).values("n")), 0),
+            review_count=Coalesce(
+                Subquery(records.filter(needs_review=True).annotate(n=Count("pk")).values("n")), 0
+            ),
+        )
+        .in_bulk()
     )
+    return [funds[pk] for pk in ids if pk in funds]
 
 
 def fund_get(*, user: User, pk: int) -> Fund:
@@ -77,22 +99,56 @@ def fund_area_options(*, user: User, query: str) -> QuerySet[Area]:
     )
 
 
-def district_choices(*, user: User) -> list[tuple[str, str]]:
-    """Districts that hold funds the user can see."""
-    codes = {
-        code[:4]
-        for code in Fund.objects.filter(scope_for(user).subtree_q("area_id"))
-        .values_list("area_id", flat=True)
-        .distinct()
-        if len(code) >= 4
-    }
-    return [(a.code, a.display_name) for a in Area.objects.filter(code__in=codes).order_by("sort_key")]
+def district_search(*, user: User, query: str) -> QuerySet[Area]:
+    """Districts of the user's areas matching what they type, for the fund list's district picker."""
+    return area_search(query=query, level=AreaLevel.DISTRICT).filter(scope_for(user).with_ancestors_q("code"))
+
+
+def district_choices(*, user: User) -> QuerySet[Area]:
+    """The districts a fund-list filter may name: those in or above the user's areas (a picker suggests them)."""
+    return Area.objects.filter(
+        scope_for(user).with_ancestors_q("code"), level=AreaLevel.DISTRICT
+    ).select_related("parent")
+
+
+def source_search(*, user: User, query: str = "") -> QuerySet[Source]:
+    """The sources the user sees, each once, whose name or covered area holds what they typed: for the fund
+    list's "missing from" picker."""
+    qs = Source.objects.filter(source_visible_q(user)).select_related("area", "region")
+    if query:
+        qs = qs.filter(
+            Q(name__icontains=query) | Q(area__name_th__icontains=query) | Q(region__name_th__icontains=query)
+        )
+    return qs.order_by("name", "area_id", "region_id")
+
+
+def proposed_entry(*, user: User, fund: Fund):
+    """The directory entry the fund's page proposes to link when none is: an entry of a welfare fund, linked to no
+    fund, in the fund's subdistrict, whose name is the fund's (as names are compared: prefix and spacing aside)."""
+    from sanphalang.directory.selectors import organisation_list
+
+    from ..forms.registry import UNLINKED_FUND_ENTRIES
+    from ..linkage.records import fund_identity
+
+    if fund.organisation_id:
+        return None
+    wanted = fund_identity(fund.name_th)
+    candidates = organisation_list(user=user).filter(UNLINKED_FUND_ENTRIES, area_id=fund.area_id)
+    return next(
+        (
+            entry
+            for entry in candidates.order_by("sort_key", "pk")[:50]
+            if fund_identity(entry.name_th) == wanted
+        ),
+        None,
+    )
 
 
 def tambon_activity(*, user: User, fund: Fund) -> dict:
-    """What else goes on in the fund's subdistrict (S13), drawn from the other apps: the organisations there and in
-    its villages with their issues, the fund's partners, the councils and bodies and their latest meetings, and the
-    fund's audit visits."""
+    """What else goes on in the fund's subdistrict (S13), drawn from the other apps: the fund's directory entry (or
+    the one proposed), the organisations there and in its villages with their issues, the entry's partners, the
+    councils and bodies, the latest meetings of the subdistrict (of its bodies, and those the fund's entry belongs
+    to, was invited to or attended), and the fund's audit visits."""
     from sanphalang.directory.selectors import organisation_list
     from sanphalang.meetings.selectors.bodies import body_list
     from sanphalang.meetings.selectors.meetings import meeting_list
@@ -102,13 +158,27 @@ def tambon_activity(*, user: User, fund: Fund) -> dict:
         organisation_list(user=user).filter(partners=fund.organisation_id) if fund.organisation_id else None
     )
     bodies = body_list(user=user).filter(area__pk__startswith=fund.area_id)
+    held_here = Q(body__area__pk__startswith=fund.area_id)
+    if fund.organisation_id:
+        entry = fund.organisation_id
+        held_here |= (
+            Q(body__organisation=entry)
+            | Q(attendances__organisation=entry)
+            | Q(invitations__organisation=entry)
+        )
+    meeting_ids = (
+        meeting_list(user=user).filter(held_here).order_by("-held_on", "-number").values_list("pk", flat=True)
+    )
+    latest = list(dict.fromkeys(meeting_ids[:20]))[:5]
+    meetings = meeting_list(user=user).filter(pk__in=latest).select_related("body").in_bulk()
     return {
+        "proposed_entry": proposed_entry(user=user, fund=fund),
         "organisations": list(
             organisations.prefetch_related("issue_areas").order_by("kind", "sort_key")[:50]
         ),
         "partners": list(partners.order_by("sort_key")[:50]) if partners is not None else [],
         "bodies": list(bodies[:50]),
-        "meetings": list(meeting_list(user=user).filter(body__in=bodies).order_by("-held_on")[:5]),
+        "meetings": [meetings[pk] for pk in latest if pk in meetings],
         "audit_visits": list(
             AuditVisit.objects.filter(scope_for(user).subtree_q("fund__area_id"), fund=fund)
             .select_related("round")

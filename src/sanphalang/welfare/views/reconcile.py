@@ -1,8 +1,12 @@
 """Pages of reconciling: link a province's sources into funds, and the review queue of uncertain links."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,12 +14,14 @@ from django.views.decorators.http import require_POST
 from sanphalang.jobs.errors import JobError
 from sanphalang.jobs.models import JobStatus
 from sanphalang.jobs.services import JobAlreadyClaimed
+from sanphalang.web.listing import ListPage
 
 from ..errors import WelfareError
 from ..forms.reconcile import MergeForm
 from ..selectors import reconcile as selectors
+from ..selectors.audits import province_choices
 from ..selectors.registry import fund_get
-from ..selectors.sources import province_has_sources, sources_province_for_change
+from ..selectors.sources import province_has_sources, source_label, sources_province_for_change
 from ..services import reconcile as services
 
 
@@ -49,14 +55,43 @@ def reconcile(request):
     )
 
 
+REVIEW_DUPLICATES_SHOWN = 200
+
+
 @login_required
 def review_queue(request):
-    records = list(selectors.review_queue(user=request.user)[:200])
-    duplicates = list(selectors.in_source_duplicates(user=request.user)[:200])
+    provinces = province_choices(user=request.user)
+    province = request.GET.get("province", "")
+    if province not in {code for code, _name in provinces}:
+        province = ""
+    page = Paginator(
+        selectors.review_queue(user=request.user, province=province or None), settings.LIST_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    records = list(page.object_list)
+    duplicates = list(
+        selectors.in_source_duplicates(user=request.user, province=province or None)[:REVIEW_DUPLICATES_SHOWN]
+    )
+    for record in (*records, *duplicates):
+        record.source_label = source_label(record.source)
     return render(
         request,
         "welfare/review_queue.html",
-        {"nav_active": "welfare", "records": records, "duplicates": duplicates, "form": MergeForm()},
+        {
+            "nav_active": "welfare",
+            "records": records,
+            "listing": ListPage(
+                page=page,
+                columns=[],
+                sort="",
+                descending=False,
+                querystring=urlencode({"province": province} if province else {}),
+                total=page.paginator.count,
+            ),
+            "provinces": provinces,
+            "province": province,
+            "duplicates": duplicates,
+            "form": MergeForm(),
+        },
     )
 
 

@@ -1,5 +1,7 @@
 """Pages of the fund registry: the list with search and export, a fund's page, registering and editing a fund."""
 
+from operator import itemgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,15 +13,23 @@ from django.utils.translation import gettext_lazy
 from sanphalang.areas.scoping import can_write_area, require_can_add
 from sanphalang.directory.autocomplete import OrganisationSearch
 from sanphalang.errors import AccessDenied
-from sanphalang.web.areas import area_label
+from sanphalang.web.areas import area_label, area_labels
 from sanphalang.web.forms import apply_validation_error, carry_version
-from sanphalang.web.listing import Column, export_format, export_rows, paginate
+from sanphalang.web.listing import Column, export_format, export_streamed, paginate
+from sanphalang.web.pickers import ScopedSearchView
 
-from ..forms.registry import UNLINKED_FUND_ENTRIES, FundCreateForm, FundFilterForm, FundRegistryForm
-from ..linkage.records import FIELD_LABELS, field_value
+from ..forms.registry import (
+    UNLINKED_FUND_ENTRIES,
+    FundCreateForm,
+    FundFilterForm,
+    FundRegistryForm,
+    district_label,
+)
+from ..models import FundStatus
 from ..selectors import registry as selectors
 from ..selectors.figures import year_rows
-from ..selectors.settle import disagreements, settlement_conflicts
+from ..selectors.settle import open_fields, settlement_history, value_origins
+from ..selectors.sources import source_label
 from ..services import registry as services
 
 LIST_COLUMNS = [
@@ -27,19 +37,39 @@ LIST_COLUMNS = [
     Column("area", gettext_lazy("Area"), lambda f: area_label(f.area), "area_id"),
     Column("status", gettext_lazy("Status"), lambda f: f.get_status_display(), "status"),
     Column("members", gettext_lazy("Members"), lambda f: f.members, "members"),
-    Column("records", gettext_lazy("Source records"), lambda f: f.record_count, "record_count"),
+    # Not sortable: ordering by it would count every fund's records before the page could be chosen.
+    Column("records", gettext_lazy("Source records"), lambda f: f.record_count),
 ]
 
 
+# An export reads plain rows (values()), not funds: at national scale building a model per row is most of its time.
 EXPORT_COLUMNS = [
-    Column("name", gettext_lazy("Name (Thai)"), lambda f: f.name_th),
-    Column("area_code", gettext_lazy("Area code"), lambda f: f.area_id),
-    Column("area", gettext_lazy("Area"), lambda f: area_label(f.area)),
-    Column("fund_code", gettext_lazy("Fund code"), lambda f: f.fund_code),
-    Column("status", gettext_lazy("Status"), lambda f: f.get_status_display()),
-    Column("members", gettext_lazy("Members"), lambda f: f.members),
-    Column("founded_on", gettext_lazy("Founded on"), lambda f: f.founded_on),
+    Column("name", gettext_lazy("Name (Thai)"), itemgetter("name_th")),
+    Column("area_code", gettext_lazy("Area code"), itemgetter("area_id")),
+    Column("area", gettext_lazy("Area"), itemgetter("area_label")),
+    Column("fund_code", gettext_lazy("Fund code"), itemgetter("fund_code")),
+    Column("status", gettext_lazy("Status"), itemgetter("status_label")),
+    Column("members", gettext_lazy("Members"), itemgetter("members")),
+    Column("founded_on", gettext_lazy("Founded on"), itemgetter("founded_on")),
 ]
+EXPORT_FIELDS = ("name_th", "area_id", "fund_code", "status", "members", "founded_on")
+
+
+def _export_labeller():
+    """What labels each batch of exported rows: their areas' labels, each area read once for the whole export
+    (they are a few thousand, however many funds), and the statuses' words, in the reader's language."""
+    areas: dict[str, str] = {}
+    statuses = {value: str(label) for value, label in FundStatus.choices}
+
+    def label(rows: list[dict]) -> None:
+        unread = {row["area_id"] for row in rows} - areas.keys()
+        if unread:
+            areas.update(area_labels(unread))
+        for row in rows:
+            row["area_label"] = areas.get(row["area_id"], row["area_id"])
+            row["status_label"] = statuses.get(row["status"], row["status"])
+
+    return label
 
 
 @login_required
@@ -49,41 +79,39 @@ def fund_list(request):
     funds = selectors.fund_list(
         user=request.user,
         search=criteria.get("q", ""),
-        district=criteria.get("district") or None,
+        district=criteria["district"].code if criteria.get("district") else None,
         status=criteria.get("status") or None,
-        missing_from=int(criteria["missing_from"]) if criteria.get("missing_from") else None,
+        missing_from=criteria["missing_from"].pk if criteria.get("missing_from") else None,
     )
     fmt = export_format(request)
     if fmt:
-        return export_rows(
-            funds.order_by("sort_key", "pk"), EXPORT_COLUMNS, fmt=fmt, filename="welfare-funds"
+        return export_streamed(
+            funds.select_related(None).order_by("sort_key", "pk").values(*EXPORT_FIELDS),
+            EXPORT_COLUMNS,
+            fmt=fmt,
+            filename="welfare-funds",
+            prepare=_export_labeller(),
         )
-    listing = paginate(funds, LIST_COLUMNS, request, default_sort="name")
+    listing = paginate(
+        funds,
+        LIST_COLUMNS,
+        request,
+        default_sort="name",
+        rows=lambda ids: selectors.fund_rows(user=request.user, ids=ids),
+    )
     return render(
         request, "welfare/fund_list.html", {"nav_active": "welfare", "filters": filters, "listing": listing}
     )
 
 
 def fund_detail_context(request, fund, settle_form=None) -> dict:
-    records = list(fund.source_records.all())
-    rows = []
-    for name, values in disagreements(fund):
-        choices = [
-            (r, field_value(name, r.data))
-            for r in records
-            if r.duplicate_of_id is None and r.source.name in values
-        ]
-        rows.append({"field": name, "label": FIELD_LABELS[name], "values": values, "choices": choices})
-    conflicts = [{"conflict": c, "label": FIELD_LABELS[c.field]} for c in settlement_conflicts(fund)]
     return {
         "nav_active": "welfare",
         "fund": fund,
-        "records": records,
-        "disagreements": rows,
-        "conflicts": conflicts,
-        "settlements": [
-            {"settlement": s, "label": FIELD_LABELS.get(s.field, s.field)} for s in fund.settlements.all()
-        ],
+        "records": list(fund.source_records.all()),
+        "open_fields": open_fields(fund),
+        "settlements": settlement_history(fund),
+        "origins": value_origins(fund),
         "years": year_rows(fund.years.all()),
         "import_url": reverse("imports:index") + "?entity=fund_figures",
         "can_settle": can_write_area(request.user, fund.area_id),
@@ -159,3 +187,23 @@ class FundEntrySearch(OrganisationSearch):
     """Suggestions for a fund's directory entry: entries of welfare funds not linked to a fund yet."""
 
     narrow = UNLINKED_FUND_ENTRIES
+
+
+class DistrictSearch(ScopedSearchView):
+    """Suggestions for the fund list's district filter: districts of the user's areas, by name or code."""
+
+    def visible_matches(self, query: str):
+        return selectors.district_search(user=self.request.user, query=query).select_related("parent")
+
+    def get_result_label(self, result):
+        return district_label(result)
+
+
+class SourceSearch(ScopedSearchView):
+    """Suggestions for the fund list's "missing from" filter: the sources the user sees, each once."""
+
+    def visible_matches(self, query: str):
+        return selectors.source_search(user=self.request.user, query=query)
+
+    def get_result_label(self, result):
+        return source_label(result)
