@@ -161,3 +161,10 @@ def test_founding_years_far_apart_count_against_a_link():
     b = _record("matching", 1, "กองทุนฯ บ้านหนองบัว", **base, founded=dt.date(2015, 1, 1))
     _score_value, reasons = _score(a, b)
     assert ("founded_apart", 2551, 2558) in reasons
+
+
+def test_a_village_funds_name_may_end_with_its_tambon():
+    name = normalise_fund_name("กองทุนสวัสดิการชุมชนบ้านหนองบัว ม.3 ต.แม่ยาว")
+    assert (name.key, name.kind, name.village_number, name.tambon_hint) == ("หนองบัว", VILLAGE, "3", "แม่ยาว")
+    record = prepare(_record("survey", 1, "กองทุนสวัสดิการชุมชนบ้านหนองบัว ม.3 ต.แม่ยาว", location="จ.เชียงราย"))
+    assert record.area == resolve_area(tambon="แม่ยาว", province="เชียงราย")

@@ -52,6 +52,9 @@ _MARKER_LEVEL = {
     "จ.": "province",
 }
 _TAIL = re.compile(r"\s+(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
+_VILLAGE_THEN_TAMBON = re.compile(
+    r"^\s*(?P<village>(?:หมู่บ้าน|บ้าน|บ\.).+?)\s+(?:ตำบล|ต\.)\s*(?P<tambon>\S+)\s*$"
+)
 _VILLAGE_NUMBER = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*\d+")
 _NON_DIGITS = re.compile(r"\D")
 _THAI_DIGITS = re.compile("[\u0e50-\u0e59]")
@@ -106,6 +109,7 @@ class FundName:
     village_number: str = ""
     district_hint: str = ""
     province_hint: str = ""
+    tambon_hint: str = ""  # "กองทุน…บ้านหนองบัว ม.3 ต.แม่ยาว": the tambon a village fund's name ends with
     # the keys without tone marks, which typists drop or swap; kept, as every pair compares them
     toneless: str = ""
     toneless_area_key: str = ""
@@ -167,6 +171,11 @@ def normalise_fund_name(name: str) -> FundName:
     text = _without_opening(text)
     for word in _GENERIC_WORDS:
         text = text.replace(word, " ")
+    tambon_hint = ""
+    village_tail = _VILLAGE_THEN_TAMBON.match(text)
+    if village_tail:
+        # a village's fund named with its tambon after it: the tambon is where it is, not part of its name
+        tambon_hint, text = _compact(village_tail.group("tambon")), village_tail.group("village")
     text, municipality_words = _MUNICIPALITY.subn(" ", text)
     text, tambon_words = _SUBDISTRICT_WORD.subn(" ", text)
     number = _VILLAGE_NUMBER.search(text)
@@ -194,6 +203,7 @@ def normalise_fund_name(name: str) -> FundName:
         village_number=_NON_DIGITS.sub("", number.group(0)) if number else "",
         district_hint=district_hint,
         province_hint=province_hint,
+        tambon_hint=tambon_hint,
     )
 
 

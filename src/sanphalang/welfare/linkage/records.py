@@ -249,11 +249,12 @@ def record_area(data: dict, *, province: str = "") -> ResolvedArea:
     """Where a row's fund is, from its tambon, district and province cells or its free-text location, with the
     fund's name standing in for a missing tambon; `province` is assumed when the row names none."""
     location = parse_location(data.get("location", ""))
+    name = normalise_fund_name(data.get("fund_name", ""))
     return resolve_area(
-        tambon=data.get("tambon") or location.tambon,
-        district=data.get("district") or location.district,
-        province=data.get("province") or location.province or province,
-        name_key=normalise_fund_name(data.get("fund_name", "")).key,
+        tambon=data.get("tambon") or location.tambon or name.tambon_hint,
+        district=data.get("district") or location.district or name.district_hint,
+        province=data.get("province") or location.province or name.province_hint or province,
+        name_key=name.key,
     )
 
 

@@ -103,7 +103,7 @@ def _near(key: str, official: str) -> bool:
 def prepare(record: FundRecord) -> Prepared:
     name = normalise_fund_name(record.fund_name)
     location = parse_location(record.location) if record.location else None
-    tambon = record.tambon or (location.tambon if location else "")
+    tambon = record.tambon or (location.tambon if location else "") or name.tambon_hint
     district = record.district or (location.district if location else "") or name.district_hint
     province = record.province or (location.province if location else "") or name.province_hint
     area = resolve_area(
