@@ -23,7 +23,7 @@ from .normalise import (
     subdistrict_key,
 )
 
-# Two village funds of one tambon with names less alike than this are two villages: a typo leaves more alike.
+# Two village funds of one tambon with names less alike than this, and more than a typo apart, are two villages.
 VILLAGE_NAME_NEAR = 0.85
 # What an area that may be one of several costs a pair: a perfect name alone then stays under LINK_THRESHOLD
 # (clusters.py) and needs another agreeing field to be linked.
@@ -94,6 +94,13 @@ def _kind(name: FundName, area: ResolvedArea) -> str:
             return PLACE
         return VILLAGE
     return TAMBON if _near(name.key, official) else PLACE
+
+
+def _one_typo(a: FundName, b: FundName) -> bool:
+    """Whether two names are a typo apart: one letter dropped, added, changed or two swapped, tone marks aside
+    (two edits in a name of eight letters or more)."""
+    allowed = 2 if max(len(a.toneless), len(b.toneless)) >= 8 else 1
+    return OSA.distance(a.toneless, b.toneless, score_cutoff=allowed) <= allowed
 
 
 def _near(key: str, official: str) -> bool:
@@ -187,7 +194,7 @@ def _area_score(a: Prepared, b: Prepared, similarity: float, reasons: list) -> f
             # A subdistrict has one tambon fund and at most one municipality fund: the area names it.
             reasons.append(("tambon_fund_of_subdistrict",))
             return max(0.12, 0.9 - similarity)
-        if a.kind == b.kind == VILLAGE and similarity < VILLAGE_NAME_NEAR:
+        if a.kind == b.kind == VILLAGE and similarity < VILLAGE_NAME_NEAR and not _one_typo(a.name, b.name):
             # one tambon's village funds are told apart by their villages' names alone
             reasons.append(("different_villages",))
             return -0.1
