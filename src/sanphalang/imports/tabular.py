@@ -196,7 +196,6 @@ def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
     records: list[list[str]] = []
     merges: list[Merge] = []
     merges_seen = 0
-    line_limit, column_limit = _line_limit(), settings.IMPORT_MAX_COLUMNS
     with sheet._get_source() as source:
         parser = WorkSheetParser(
             source,
@@ -220,22 +219,27 @@ def _sheet_records(workbook, sheet) -> tuple[list[list[str]], list[Merge]]:
             filled = [(column, text) for column, text in filled if text]
             if not filled:
                 continue
-            if line > line_limit:
-                raise _too_many_rows()
             if line < 1:
                 raise ValueError("row number below 1")
-            width = max(column for column, _text in filled)
-            if width > column_limit:
-                raise _too_many_columns()
-            record = [""] * width
-            for column, text in filled:
-                record[column - 1] = text
-            records.extend([] for _blank in range(len(records), line - 1))
-            if line <= len(records):  # rows out of order or repeated: the later one is kept
-                records[line - 1] = record
-            else:
-                records.append(record)
+            _place_row(records, line, filled)
     return records, merges
+
+
+def _place_row(records: list[list[str]], line: int, filled: list[tuple[int, str]]) -> None:
+    """Put a row's filled cells (column, text) at its line, within the row and column limits."""
+    if line > _line_limit():
+        raise _too_many_rows()
+    width = max(column for column, _text in filled)
+    if width > settings.IMPORT_MAX_COLUMNS:
+        raise _too_many_columns()
+    record = [""] * width
+    for column, text in filled:
+        record[column - 1] = text
+    records.extend([] for _blank in range(len(records), line - 1))
+    if line <= len(records):  # rows out of order or repeated: the later one is kept
+        records[line - 1] = record
+    else:
+        records.append(record)
 
 
 def _xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
@@ -452,21 +456,8 @@ def _fast_xlsx_records(data: bytes) -> tuple[list[list[str]], list[Merge]]:
             line = state["line"]
             filled = [(column, text) for column, text in row if text]
             row.clear()
-            if not filled:
-                return
-            if line > line_limit:
-                raise _too_many_rows()
-            width = max(column for column, _text in filled)
-            if width > column_limit:
-                raise _too_many_columns()
-            record = [""] * width
-            for column, text in filled:
-                record[column - 1] = text
-            records.extend([] for _blank in range(len(records), line - 1))
-            if line <= len(records):  # rows out of order or repeated: the later one is kept
-                records[line - 1] = record
-            else:
-                records.append(record)
+            if filled:
+                _place_row(records, line, filled)
 
         def cell_text() -> str:
             value = "".join(state["text"]) if state["text"] is not None else ""
