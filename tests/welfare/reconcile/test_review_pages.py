@@ -42,3 +42,46 @@ class TestInSourceDuplicates:
         assert duplicate.fund == Fund.objects.get(fund_code="F001") and Fund.objects.count() == 3
         # and an outsider sees none of it
         assert client_for(cast.phayao_coordinator).get(response.url).context["duplicates"] == []
+
+
+class TestReviewQueuePaging:
+    def _waiting(self, cast):
+        reconciled_fund(cast)
+        SourceRecord.objects.filter(fund__isnull=False).update(needs_review=True)
+        return SourceRecord.objects.filter(needs_review=True).count()
+
+    def test_it_counts_the_links_waiting_and_pages_them(self, cast, client_for, settings):
+        # given every record of Chiang Rai waiting for review, two a page
+        waiting = self._waiting(cast)
+        settings.LIST_PAGE_SIZE = 2
+        client = client_for(cast.chiangrai_coordinator)
+        # when the queue is read page by page
+        first = client.get(reverse("welfare:review_queue"))
+        last = client.get(
+            reverse("welfare:review_queue"), {"page": first.context["listing"].page.paginator.num_pages}
+        )
+        # then it says how many wait, and the pages hold them all, each once
+        assert first.context["listing"].total == waiting
+        shown = [r.pk for r in first.context["records"]] + [r.pk for r in last.context["records"]]
+        assert len(first.context["records"]) == 2 and len(set(shown)) == len(shown)
+
+    def test_it_names_each_row_by_its_source_and_area(self, cast, client_for):
+        self._waiting(cast)
+        response = client_for(cast.chiangrai_coordinator).get(reverse("welfare:review_queue"))
+        record = response.context["records"][0]
+        assert f"{record.source.name} (เชียงราย) แถวที่ {record.row}" in response.content.decode()
+        assert f"{record.source.name} #{record.row}" not in response.content.decode()
+
+    def test_the_province_filter_keeps_the_links_of_that_province(self, cast, client_for):
+        waiting = self._waiting(cast)
+        client = client_for(cast.admin)
+        assert (
+            client.get(reverse("welfare:review_queue"), {"province": "57"}).context["listing"].total
+            == waiting
+        )
+        assert client.get(reverse("welfare:review_queue"), {"province": "56"}).context["records"] == []
+        # a province outside the user's areas is not a filter they can choose
+        outsider = client_for(cast.phayao_coordinator).get(
+            reverse("welfare:review_queue"), {"province": "57"}
+        )
+        assert outsider.context["records"] == [] and outsider.context["province"] == ""

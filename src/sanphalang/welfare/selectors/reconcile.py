@@ -10,7 +10,7 @@ from ..models import SourceRecord
 
 
 def _in_province(queryset: QuerySet[SourceRecord], province: str | None) -> QuerySet[SourceRecord]:
-    return queryset.filter(fund__area_id__startswith=province) if province else queryset
+    return queryset.filter(fund__area__pk__startswith=province) if province else queryset
 
 
 def review_queue(*, user: User, province: str | None = None) -> QuerySet[SourceRecord]:
