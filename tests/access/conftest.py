@@ -1,7 +1,9 @@
-"""The records of two other areas (Mae Sai, 5709, and Phayao, 56) and the cast, built once per module.
+"""The records of two other areas (Mae Sai, 5709, and Phayao, 56) and the cast, built once for all the access tests.
 
 They are written inside one transaction that each test nests its own in (as Django's setUpTestData does) and
-that is rolled back when the module is done, so no other test ever sees them.
+that is rolled back when the last access test of the process is done, so no other test ever sees them. Every test
+here that reads the database uses them (the world's baselines count on it). Each test process builds them once:
+its tests come in the order they were collected, so the access tests of a process run one after another.
 """
 
 from dataclasses import dataclass, field
@@ -54,7 +56,7 @@ class World:
         return getattr(self, name)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker):
     with rolled_back(django_db_blocker):
         cast = build_cast()

@@ -326,7 +326,7 @@ def build_area_records(
         source_upload_create(
             by=province_owner,
             source_name=f"ไฟล์{province_marker}",
-            province_code=province_code,
+            area_code=province_code,
             filename=f"{label}-source.csv",
             data=source_file,
         ),

@@ -100,7 +100,7 @@ WEB_PARAMETERS = {
     "meetings:attachment_remove": {"pk": "attachment"},
     **{
         f"welfare:{view}": {"pk": "fund"}
-        for view in ("fund_detail", "fund_update", "fund_settle", "fund_year_add")
+        for view in ("fund_detail", "fund_update", "fund_settle", "fund_year_add", "fund_entry_link")
     },
     "welfare:fund_year_edit": {"pk": "fund", "year_be": f"={FIGURES_YEAR_BE}"},
     "welfare:fund_year_delete": {"pk": "fund", "year_be": f"={FIGURES_YEAR_BE}"},
