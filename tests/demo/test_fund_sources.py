@@ -57,16 +57,18 @@ def test_each_variation_of_names_is_made(registry):
         names["อบต."] += "อบต." in name
         names["prefix typo"] += name.startswith("กองทุนสวัสดิการุมชน") or name.startswith("สวัสดการชุมชน")
         names["village name typo"] += fund.kind == "village" and fund.core_name not in name
+        names["community"] += fund.kind == "community" and "ชุมชน" + fund.core_name in name
     assert all(names[variation] > 0 for variation in names), names
 
 
 def test_several_village_funds_share_a_tambon_with_its_tambon_fund(registry):
-    villages = Counter(f.area_code for f in registry.funds if f.kind == "village")
+    villages = Counter(f.area_code for f in registry.funds if f.kind in ("village", "community"))
     tambons = {f.area_code for f in registry.funds if f.kind == "tambon"}
     shared = [code for code, n in villages.items() if n >= 2 and code in tambons]
     assert len(shared) >= 10
     for code in shared:
-        numbers = [f.village_number for f in registry.funds if f.kind == "village" and f.area_code == code]
+        below = [f for f in registry.funds if f.kind in ("village", "community") and f.area_code == code]
+        numbers = [f.village_number for f in below]
         assert len(numbers) == len(set(numbers))  # numbered apart
 
 

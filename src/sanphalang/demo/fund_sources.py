@@ -91,19 +91,35 @@ NAME_FORMS = {
         "กองทุนสวัสดิการชุมชนบ้าน{x} ม.{n}",
         "กองทุนสวัสดิการชุมชนบ้าน{x} หมู่ที่ {n}",
     ),
+    "community": (
+        "กองทุนสวัสดิการชุมชน ชุมชน{x}",
+        "กองทุนสวัสดิการชุมชนชุมชน{x}",
+        "กองทุนฯ ชุมชน{x}",
+        "สวัสดิการชุมชน ชุมชน{x}",
+    ),
 }
+# A town's funds below the tambon are its communities' ("ชุมชนตลาดเหนือ"), as a village's are its village's.
+COMMUNITY_HEADS = ("ตลาด", "วัด", "ท่าน้ำ", "หัวสะพาน", "สถานี", "โรงสี", "หลังวัด", "ริมน้ำ")
+COMMUNITY_SHARE = 0.2
 # The matching list names a fund by the welfare organisation registered for it.
 ORGANISATION_FORMS = {
     "tambon": ("องค์กรสวัสดิการชุมชนตำบล{x}", "องค์กรสวัสดิการชุมชน ต.{x}"),
     "municipality": ("องค์กรสวัสดิการชุมชนเทศบาลตำบล{x}", "องค์กรสวัสดิการชุมชน ทต.{x}"),
     "village": ("องค์กรสวัสดิการชุมชนบ้าน{x}", "องค์กรสวัสดิการชุมชนบ้าน{x} หมู่ที่ {n}"),
+    "community": ("องค์กรสวัสดิการชุมชน ชุมชน{x}",),
 }
 # What a network survey writes in a hurry: the place alone, or the abbreviations of the fund and the council.
-PLACE_FORMS = {"tambon": ("{x}",), "municipality": ("เทศบาลตำบล{x}", "ทต.{x}"), "village": ("บ้าน{x}",)}
+PLACE_FORMS = {
+    "tambon": ("{x}",),
+    "municipality": ("เทศบาลตำบล{x}", "ทต.{x}"),
+    "village": ("บ้าน{x}",),
+    "community": ("ชุมชน{x}",),
+}
 ABBREVIATED_FORMS = {
     "tambon": ("กสช.{x}", "กสช.ต.{x}", "กสช. อบต.{x}", "กองทุนฯ อบต.{x}"),
     "municipality": ("กองทุนฯ ทต.{x}", "กสช.ทต.{x}"),
     "village": ("กสช.บ้าน{x}", "กสช.บ้าน{x} ม.{n}"),
+    "community": ("กสช.ชุมชน{x}",),
 }
 # The generic words a name opens with, where a typist may drop or swap a letter ("กองทุนสวัสดิการุมชน…").
 _GENERIC_OPENINGS = ("องค์กรสวัสดิการชุมชน", "กองทุนสวัสดิการชุมชน", "กองทุนสวัสดิการ", "สวัสดิการชุมชน")
@@ -136,7 +152,7 @@ def noise_rates(rng: random.Random) -> dict[str, float]:
 @dataclass(frozen=True)
 class Fund:
     fund_id: str
-    kind: str  # tambon, municipality or village
+    kind: str  # tambon, municipality, village or community
     core_name: str
     village_number: int
     subdistrict: str
@@ -179,7 +195,10 @@ def plan_funds(
     numbers: dict[str, set[int]] = {}
     while len(plan) < n_funds:
         area = rng.choice(hosts) if hosts and rng.random() < village_host_rate else rng.choice(areas)
-        name = rng.choice(VILLAGE_HEADS) + rng.choice(VILLAGE_TAILS)
+        kind = "community" if rng.random() < COMMUNITY_SHARE else "village"
+        name = rng.choice(COMMUNITY_HEADS if kind == "community" else VILLAGE_HEADS) + rng.choice(
+            VILLAGE_TAILS
+        )
         used = numbers.setdefault(area[0].code, set())
         if (area[0].code, name) in taken or name == area[0].name_th or len(used) >= 15:
             continue
@@ -187,7 +206,7 @@ def plan_funds(
         number = rng.choice([n for n in range(1, 16) if n not in used])
         used.add(number)
         hosts.append(area)
-        plan.append(("village", area, name, number))
+        plan.append((kind, area, name, number))
     funds = []
     for number, (kind, (subdistrict, district, province), name, village) in enumerate(plan, start=1):
         funds.append(

@@ -168,3 +168,14 @@ def test_a_village_funds_name_may_end_with_its_tambon():
     assert (name.key, name.kind, name.village_number, name.tambon_hint) == ("หนองบัว", VILLAGE, "3", "แม่ยาว")
     record = prepare(_record("survey", 1, "กองทุนสวัสดิการชุมชนบ้านหนองบัว ม.3 ต.แม่ยาว", location="จ.เชียงราย"))
     assert record.area == resolve_area(tambon="แม่ยาว", province="เชียงราย")
+
+
+def test_a_town_communitys_fund_is_told_apart_by_its_community_like_a_village():
+    area = {"tambon": "เวียง", "district": "เมืองเชียงราย", "province": "เชียงราย"}
+    north, south = (
+        prepare(_record("program", n, f"กองทุนสวัสดิการชุมชน ชุมชน{name}", **area, members=300))
+        for n, name in ((1, "ตลาดเหนือ"), (2, "ตลาดใต้"))
+    )
+    assert (north.name.key, north.kind) == ("ตลาดเหนือ", VILLAGE)
+    score, reasons = score_pair(north, south)
+    assert score < 0.85 and ("different_villages",) in reasons

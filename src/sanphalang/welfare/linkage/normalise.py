@@ -36,7 +36,8 @@ _GENERIC_OPENINGS = tuple(word for word in _GENERIC_WORDS if len(word) >= 12)
 _MUNICIPALITY = re.compile(r"เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|เทศบาล|ทต\.?(?=\s|[\u0E00-\u0E7F])|ทม\.|ทน\.")
 # The tambon's council ("อบต.") names the tambon's fund as "ตำบล" does.
 _SUBDISTRICT_WORD = re.compile(r"องค์การบริหารส่วนตำบล|อบต\.?(?=\s|[\u0E00-\u0E7F])|ตำบล|ต\.|แขวง")
-_VILLAGE_WORD = re.compile(r"^(?:หมู่บ้าน|บ้าน|บ\.)")
+# A village's fund, or a town community's ("ชุมชนตลาดเหนือ"), which is to a town what a village is to a tambon.
+_VILLAGE_WORD = re.compile(r"^(?:หมู่บ้าน|บ้าน|บ\.|ชุมชน)")
 # Trailing "อ.เมือง จ.เชียงราย" in a name, or the parts of a location cell.
 _LOCATION_PART = re.compile(
     r"(?P<marker>ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s*(?P<value>[^\s,]+(?:\s(?![ตอจ]\.|ตำบล|อำเภอ|จังหวัด)[^\s,]+)*)"
@@ -53,7 +54,7 @@ _MARKER_LEVEL = {
 }
 _TAIL = re.compile(r"\s+(?:อำเภอ|อ\.|จังหวัด|จ\.)\s*\S.*$")
 _VILLAGE_THEN_TAMBON = re.compile(
-    r"^\s*(?P<village>(?:หมู่บ้าน|บ้าน|บ\.).+?)\s+(?:ตำบล|ต\.)\s*(?P<tambon>\S+)\s*$"
+    r"^\s*(?P<village>(?:หมู่บ้าน|บ้าน|บ\.|ชุมชน).+?)\s+(?:ตำบล|ต\.)\s*(?P<tambon>\S+)\s*$"
 )
 _VILLAGE_NUMBER = re.compile(r"(?:หมู่ที่|หมู่|ม\.)\s*\d+")
 _NON_DIGITS = re.compile(r"\D")
@@ -297,10 +298,10 @@ def resolve_province(province: str) -> str:
 
 def _closest(name: str, names) -> str:
     """The one name within reach of a typo of name: a letter dropped, added or changed, or two swapped (one edit;
-    two for a name of eight letters or more), and nearer than any other; "" when none is, or two are as near."""
+    two for a name of ten letters or more), and nearer than any other; "" when none is, or two are as near."""
     if len(name) < 3:
         return ""
-    allowed = 2 if len(name) >= 8 else 1
+    allowed = 2 if len(name) >= 10 else 1
     found = process.extract(name, names, scorer=OSA.distance, limit=2, score_cutoff=allowed)
     if len(found) == 1 or (len(found) == 2 and found[0][1] < found[1][1]):
         return found[0][0]
@@ -339,13 +340,12 @@ def _closest_subdistrict(name: str, district_code: str) -> str:
 
 
 @lru_cache(maxsize=262144)
-def _closest_in_province(name: str, province_code: str) -> str:
-    """The subdistrict of the province one typo away from name, if exactly one is that close and its name is
-    not shared: a misspelt tambon whose district is missing or wrong."""
+def _closest_in_province(name: str, province_code: str) -> tuple[str, ...]:
+    """The subdistricts of the province named a typo away from name, if one name is that close: a misspelt tambon
+    whose district is missing or wrong (several when that name is shared)."""
     names = _province_subdistrict_names(province_code)
     closest = _closest(name, list(names)) if len(name) >= 4 else ""
-    codes = names.get(closest, ())
-    return codes[0] if len(codes) == 1 else ""
+    return names.get(closest, ())
 
 
 @lru_cache(maxsize=262144)
@@ -419,10 +419,8 @@ def resolve_area(
             codes = _subdistrict_in(candidate, district_code)
             if len(codes) == 1:
                 return _found(codes[0])
-        for candidate in candidates:
-            code = _closest_subdistrict(candidate, district_code)
-            if code:
-                return _found(code)
+    # the name as written, elsewhere in the province, before any name a typo away in the district: the district
+    # may be the mistake
     several: tuple[str, ...] = ()
     if province_code:
         for candidate in candidates:
@@ -430,10 +428,17 @@ def resolve_area(
             if len(codes) == 1:
                 return _found(codes[0])
             several = several or codes
+    if district_code and not several:
         for candidate in candidates:
-            code = _closest_in_province(candidate, province_code)
+            code = _closest_subdistrict(candidate, district_code)
             if code:
                 return _found(code)
+    if province_code and not several:
+        for candidate in candidates:
+            codes = _closest_in_province(candidate, province_code)
+            if len(codes) == 1:
+                return _found(codes[0])
+            several = several or codes
     return ResolvedArea(
         district_code=district_code,
         province_code=province_code,

@@ -24,7 +24,7 @@ from .normalise import (
 )
 
 # Two village funds of one tambon with names less alike than this, and more than a typo apart, are two villages.
-VILLAGE_NAME_NEAR = 0.85
+VILLAGE_NAME_NEAR = 0.9
 # What an area that may be one of several costs a pair: a perfect name alone then stays under LINK_THRESHOLD
 # (clusters.py) and needs another agreeing field to be linked.
 AMBIGUOUS_AREA = -0.16
