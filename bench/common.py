@@ -1,5 +1,6 @@
 """What every benchmark needs: a fresh database of its own, and a timer that takes the best of several rounds."""
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -62,3 +63,48 @@ def report(
         f"(target {relation} {limit}) {'OK' if ok else 'FAIL'}"
     )
     return 0 if ok else 1
+
+
+def postgres_server() -> str:
+    """The PostgreSQL server a benchmark may make its own database on: SANPHALANG_BENCH_POSTGRES, else
+    DATABASE_URL's server, else postgres@127.0.0.1:5432 (its maintenance database)."""
+    url = os.environ.get("SANPHALANG_BENCH_POSTGRES") or os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = "postgresql://postgres@127.0.0.1:5432/postgres"
+    return url
+
+
+def postgres_database_url(server: str, name: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(server)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+@contextlib.contextmanager
+def own_postgres_database(prefix: str):
+    """A database of this run's own on the PostgreSQL server, migrated, dropped at the end; DATABASE_URL points
+    at it meanwhile. Yields None when no server answers (the benchmark then says so and measures nothing)."""
+    import psycopg
+
+    server = postgres_server()
+    try:
+        admin = psycopg.connect(server, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        print(
+            f"no PostgreSQL server answers ({str(error).strip()}); this benchmark needs one: nothing measured"
+        )
+        yield None
+        return
+    name = f"{prefix}_{os.getpid()}"
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = postgres_database_url(server, name)
+    try:
+        yield os.environ["DATABASE_URL"]
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()

@@ -3,11 +3,14 @@ a mapping."""
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import geothai
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.http import Http404
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from sanphalang.accounts.models import User
 from sanphalang.areas.models import COUNTRY_CODE, Area, AreaLevel, Region
@@ -18,7 +21,7 @@ from sanphalang.imports.tabular import Table, normalise_heading
 from sanphalang.thai.names import clean_text
 
 from ..errors import WelfareError
-from ..linkage.normalise import ResolvedArea, resolve_area
+from ..linkage.normalise import ResolvedArea, area_name, parse_location, resolve_area
 from ..linkage.records import (
     STATUS_PATTERNS,
     check_mapping,
@@ -51,7 +54,10 @@ def sources_covering_q(provinces, field: str = "") -> Q:
 def source_visible_q(user: User, field: str = "") -> Q:
     """The one rule of which sources a user sees: those whose area covers or overlaps one of the user's areas."""
     provinces = _user_provinces(user)
-    return Q() if provinces is None else sources_covering_q(provinces, field)
+    if provinces is None:
+        return Q()
+    # a user of no area sees no source, not even the national ones
+    return sources_covering_q(provinces, field) if provinces else Q(pk__in=[])
 
 
 def source_province_codes(source: Source) -> list[str]:
@@ -167,14 +173,48 @@ class AreaRows:
     errors: list[RowError]
 
 
-def _tambon_in_province(tambon: str, province_code: str) -> bool:
-    """Whether a tambon cell names (or is one typo from) a subdistrict of the province, in any of its districts."""
-    if resolve_area(tambon=tambon, province=province_code).subdistrict_code:
-        return True
-    return any(
-        resolve_area(tambon=tambon, district=district.name_th, province=province_code).subdistrict_code
+# How near a tambon cell must come to a subdistrict of its province to name it: a typist's slip (a letter dropped,
+# added, changed, or two swapped: "ป่าาย" for ป่าคาย, "พมน" for พนม; two in a name of five letters or more, as
+# "คดำ้วง" for คำด้วง) still names one.
+def _typos_allowed(name: str) -> int:
+    return 1 if len(name) < 5 else 2
+
+
+@lru_cache(maxsize=128)
+def _subdistrict_names_of(province_code: str) -> tuple[str, ...]:
+    return tuple(
+        area_name(sub.name_th)
         for district in geothai.districts(province_code)
+        for sub in geothai.subdistricts(district.code)
     )
+
+
+def _tambon_in_province(tambon: str, province_code: str) -> bool:
+    """Whether a tambon cell names a subdistrict of the province, within a typo or two, in any of its districts:
+    the linkage then finds which; only a name like none of them is the row's error."""
+    name = area_name(tambon)
+    if not name:
+        return True
+    names = _subdistrict_names_of(province_code)
+    return process.extractOne(name, names, scorer=OSA.distance, score_cutoff=_typos_allowed(name)) is not None
+
+
+def _row_province(data: dict, where: ResolvedArea, coverage: "Coverage") -> str:
+    """The province of a row: as its area resolves, else the one province of the source's where its tambon and
+    district (written without a province, as national files do) name a subdistrict."""
+    if where.province_code:
+        return where.province_code
+    location = parse_location(data.get("location", ""))
+    tambon = data.get("tambon") or location.tambon
+    district = data.get("district") or location.district
+    if not tambon:
+        return ""
+    found = {
+        code
+        for code in coverage.provinces
+        if resolve_area(tambon=tambon, district=district, province=code).subdistrict_code
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def _area_problems(
@@ -199,7 +239,7 @@ def _area_problems(
         message = WelfareError.ROW_OTHER_PROVINCE.message(province=named, area=coverage.label)
         return [(column("province"), message)]
     district = data.get("district", "")
-    if district and not where.district_code:
+    if district and not resolve_area(district=district, province=where.province_code).district_code:
         return unknown("district", district)
     tambon = data.get("tambon", "")
     if tambon and not where.subdistrict_code and not _tambon_in_province(tambon, where.province_code):
@@ -219,6 +259,9 @@ def source_rows_in_area(table: Table, mapping: dict[str, str], coverage: "Covera
         if data.get("status") and not status_recognised(data["status"]):
             problems.append(("status", WelfareError.STATUS_UNRECOGNISED.message(value=data["status"])))
         where = record_area(data, province=assumed)
+        if not where.province_code:
+            province = _row_province(data, where, coverage)
+            where = ResolvedArea(province_code=province) if province else where
         located = _area_problems(data, where, coverage, mapping)
         errors.extend(RowError(line, mapping.get(name, name), message) for name, message in problems)
         errors.extend(RowError(line, column, message) for column, message in located)

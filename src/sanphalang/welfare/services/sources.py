@@ -75,7 +75,7 @@ def source_import(
     if not name:
         raise WelfareError.SOURCE_UNNAMED.error("source_name")
     if not table.rows:
-        raise WelfareError.SOURCE_EMPTY.error("file")
+        raise WelfareError.SOURCE_EMPTY.error(None)
     source = coverage.sources().filter(name=name).first()
     recognised = False
     if column_mapping is not None:
