@@ -96,3 +96,75 @@ class TestRollup:
         response = client.get(reverse("welfare:rollup"), {"level": "country"})
         assert [r["funds"] for r in response.context["rows"]] == [5]
         assert client.get(reverse("welfare:rollup"), {"level": "nonsense"}).context["level"] == "district"
+
+
+@pytest.fixture
+def two_provinces_reported(cast, two_provinces):
+    """The two provinces' funds with figures of 2567 for all but one, and of 2566 for two of them."""
+    from decimal import Decimal
+
+    from sanphalang.welfare.models import Fund
+    from sanphalang.welfare.services.figures import fund_year_save
+
+    figures = {"F001": (1200, "100.50"), "F002": (850, "200"), "P001": (300, "50.25"), "P002": (120, None)}
+    for code, (members, savings) in figures.items():
+        fund = Fund.objects.get(fund_code=code)
+        values = {"members": members, "savings": Decimal(savings) if savings else None}
+        fund_year_save(by=cast.admin, fund=fund, year_be=2567, values=values)
+    for code, members in {"F001": 1100, "P001": 330}.items():
+        fund = Fund.objects.get(fund_code=code)
+        fund_year_save(by=cast.admin, fund=fund, year_be=2566, values={"members": members})
+
+
+class TestRollupTable:
+    @pytest.mark.parametrize("level", ["district", "province", "region", "country"])
+    def test_its_one_grouped_query_agrees_with_each_figure_read_apart(
+        self, cast, two_provinces_reported, level
+    ):
+        from sanphalang.welfare.selectors.figures import figures_rollup, rollup_table
+
+        # given the registry's funds and the year's figures, each read on its own
+        funds = {r["code"]: (r["funds"], r["members"]) for r in fund_rollup(user=cast.admin, level=level)}
+        figures = figures_rollup(user=cast.admin, level=level, year_be=2567)
+        # when the table reads them together
+        rows, total = rollup_table(user=cast.admin, level=level, year_be=2567)
+        # then every row holds the same numbers
+        assert {r["code"]: (r["funds"], r["members"]) for r in rows} == funds
+        known = {
+            r["code"]: {k: v for k, v in r["figures"].items() if v is not None} for r in rows if r["figures"]
+        }
+        assert known == {code: {k: v for k, v in f.items() if v is not None} for code, f in figures.items()}
+        assert (total["funds"], total["members"]) == (5, 3110)
+        assert total["figures"]["reporting"] == 4 and str(total["figures"]["savings"]) == "350.75"
+
+    def test_the_change_is_over_the_funds_that_reported_both_years(self, cast, two_provinces_reported):
+        from decimal import Decimal
+
+        from sanphalang.welfare.selectors.figures import rollup_table
+
+        rows, total = rollup_table(user=cast.admin, level="province", year_be=2567)
+        by_code = {r["code"]: r for r in rows}
+        # Chiang Rai: F001 alone reported both years (1,100 then 1,200); Phayao: P001 (330 then 300)
+        assert by_code["57"]["change"]["members"] == Decimal("9.1")
+        assert by_code["56"]["change"]["members"] == Decimal("-9.1")
+        # the country: 1,430 then 1,500 over those two
+        assert total["change"]["members"] == Decimal("4.9")
+
+    @pytest.mark.parametrize(
+        "level,queries", [("district", 2), ("province", 2), ("region", 3), ("country", 1)]
+    )
+    def test_it_is_one_grouped_query_and_the_areas_names(
+        self, cast, two_provinces_reported, level, queries, django_assert_max_num_queries
+    ):
+        from sanphalang.welfare.selectors.figures import rollup_table
+
+        cast.admin.refresh_from_db()
+        with django_assert_max_num_queries(queries):
+            rows, _total = rollup_table(user=cast.admin, level=level, year_be=2567)
+        assert rows
+
+    def test_the_page_shows_each_change_once_under_its_figure(self, cast, client_for, two_provinces_reported):
+        response = client_for(cast.admin).get(reverse("welfare:rollup"), {"level": "province", "year": 2567})
+        page = response.content.decode()
+        assert page.count('class="small text-danger">-9.1%') == 1
+        assert page.count('class="small text-success">+9.1%') == 1
