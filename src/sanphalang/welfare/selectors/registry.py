@@ -47,7 +47,7 @@ def fund_rows(*, user: User, ids) -> list[Fund]:
     records = SourceRecord.objects.filter(fund=OuterRef("pk")).order_by().values("fund")
     funds = (
         Fund.objects.filter(scope_for(user).subtree_q("area_id"), pk__in=ids)
-        .select_related("area__parent__parent")
+        .select_related("area__parent")  # the page names a fund's area and the one above it
         .annotate(
             record_count=Coalesce(Subquery(records.annotate(n=Count("pk")).values("n")), 0),
             review_count=Coalesce(
