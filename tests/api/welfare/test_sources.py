@@ -31,6 +31,35 @@ class TestSources:
         items = api_for(cast.phayao_coordinator).get("/api/welfare/sources").json()["items"]
         assert [(item["name"], item["area_code"]) for item in items] == [(PROGRAM, "56")]
 
+    def test_a_national_source_shows_the_area_it_covers_and_its_kind(self, cast, api_for, registry):
+        # given a national office's list given by a national user
+        from sanphalang.welfare.services.sources import source_import
+
+        from ...welfare.registry_data import THAI_HEADINGS, program_rows, table
+
+        source_import(
+            by=cast.admin,
+            source_name="รายชื่อสมทบ",
+            area_code="TH",
+            kind="matching",
+            table=table(THAI_HEADINGS, program_rows()),
+        )
+        # then Chiang Rai's coordinator lists it beside the province's own, with its coverage and kind
+        items = {
+            item["name"]: item
+            for item in api_for(cast.chiangrai_coordinator).get("/api/welfare/sources").json()["items"]
+        }
+        national = items["รายชื่อสมทบ"]
+        assert (national["area_level"], national["area_code"], national["area_name_th"]) == (
+            "country",
+            "TH",
+            "ประเทศไทย",
+        )
+        assert (national["kind"], national["label"]) == ("matching", "รายชื่อสมทบ (ประเทศไทย)")
+        assert len(national["province_codes"]) == 77 and items[PROGRAM]["area_level"] == "province"
+        # and an outsider of no area does not
+        assert api_for(cast.unassigned).get("/api/welfare/sources").json()["count"] == 0
+
 
 class TestReconcile:
     def test_the_owner_reconciles_a_new_source_into_the_registry(self, cast, api_for, registry):
