@@ -107,6 +107,7 @@ WEB_PARAMETERS = {
     "welfare:source_upload": {"pk": "source_upload"},
     "welfare:review_decide": {"pk": "source_record"},
     **{f"welfare:audit_round_{view}": {"pk": "audit_round"} for view in ("detail", "edit", "plan")},
+    "welfare:audit_fund_options": {"pk": "audit_round"},
     **{
         f"welfare:audit_visit_{view}": {"pk": "audit_visit"}
         for view in ("detail", "record", "edit", "remove")

@@ -46,7 +46,9 @@ class TestDisagreementsAndSettle:
         assert not Settlement.objects.exists()
 
     def test_it_refuses_a_viewer_and_writes_nothing(self, cast, two_sources):
+        before = two_sources.members
         with pytest.raises(AccessDenied):
             settle(by=cast.chiangrai_viewer, fund=two_sources, field="members", value="1", reason="x")
         two_sources.refresh_from_db()
-        assert two_sources.members == 1200 and not Settlement.objects.exists()
+        assert two_sources.members == before and not Settlement.objects.exists()
+        assert two_sources.disagreement_rows.filter(field="members", settled_at__isnull=True).exists()

@@ -67,7 +67,7 @@ def _refresh_batch(ids: list[int], now) -> int:
     FundDisagreement.objects.bulk_update(
         changed, ["kind", "values", "opened_at", "settled_at"], batch_size=BATCH
     )
-    FundDisagreement.objects.bulk_update(closed, ["settled_at"], batch_size=BATCH)
+    FundDisagreement.objects.filter(pk__in=[row.pk for row in closed]).update(settled_at=now)
     if created or changed:
         rows = [*created, *changed]  # bulk_create gives the new rows their keys (PostgreSQL, SQLite ≥ 3.35)
         through = FundDisagreement.sources.through
