@@ -142,3 +142,9 @@ class TestSettleFromTheWorklist:
         )
         response = client_for(cast.chiangrai_coordinator).get(url)
         assert response.status_code == 302 and response["Location"] == URL
+
+
+def test_the_fund_list_leads_to_the_worklist(cast, client_for):
+    reconciled_fund(cast)
+    html = client_for(cast.chiangrai_viewer).get(reverse("welfare:fund_list")).content.decode()
+    assert f'href="{URL}"' in html and "ข้อมูลไม่ตรงกันที่รอยืนยันค่า" in html
