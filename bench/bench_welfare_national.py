@@ -194,7 +194,9 @@ def _measure() -> int:
             str(work / "links.csv"),
         ]
     )
-    user = user_create(username="national_bench", password="correct-horse-battery-staple-42", role=Role.ADMINISTRATOR)
+    user = user_create(
+        username="national_bench", password="correct-horse-battery-staple-42", role=Role.ADMINISTRATOR
+    )
     worker = subprocess.Popen(
         [CLI, "worker", "--interval", "0.05"], env=os.environ.copy(), stdout=subprocess.DEVNULL
     )

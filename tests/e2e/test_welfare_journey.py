@@ -24,7 +24,7 @@ def _upload(page, tmp_path, source: str, name: str, content: str) -> None:
     path.write_text(content, encoding="utf-8")
     page.goto("/welfare/sources/")
     page.fill("#id_source_name", source)
-    page.select_option("#id_province_code", "57")
+    page.select_option("#id_area_code", "57")
     page.set_input_files("#id_file", str(path))
     page.locator("main form[enctype] button[type=submit]").click()
     expect(page.locator("h1")).to_contain_text(source)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from sanphalang.welfare.selectors.sources import coverage_of, source_label, source_province_codes
+from sanphalang.welfare.selectors.sources import coverage_key, source_label, source_province_codes
 
 from .schemas_welfare import SourceRecordOut, StrictIn
 from .thai_fields import ThaiInt
@@ -50,7 +50,7 @@ class SourceOut(Schema):
 
     @staticmethod
     def resolve_area_code(obj) -> str:
-        return coverage_of(obj).key
+        return coverage_key(obj)
 
     @staticmethod
     def resolve_area_name_th(obj) -> str:

@@ -74,7 +74,12 @@ def _load_sources(by) -> dict:
             rows=[(line, [_cell(r, f) for f in fields]) for line, r in enumerate(records, start=2)],
         )
         source_import(
-            by=by, source_name=SOURCE_NAMES[key], area_code="57", kind=key, table=table, column_mapping=HEADINGS
+            by=by,
+            source_name=SOURCE_NAMES[key],
+            area_code="57",
+            kind=key,
+            table=table,
+            column_mapping=HEADINGS,
         )
     return reconcile(by=by, province_code="57")
 

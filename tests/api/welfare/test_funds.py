@@ -40,7 +40,7 @@ class TestFundList:
         assert (mae_yao["area_code"], mae_yao["fund_code"], mae_yao["members"], mae_yao["status"]) == (
             "570106",
             "F001",
-            1200,
+            1300,
             "active",
         )
         assert mae_yao["area_path_th"] == "ตำบลแม่ยาว อำเภอเมืองเชียงราย จังหวัดเชียงราย"
@@ -141,7 +141,7 @@ class TestFundDetail:
         # and each source record says where it came from and why it was linked
         records = {record["source_name"]: record for record in fund["source_records"]}
         assert set(records) == {PROGRAM, MATCHING}
-        assert records[MATCHING]["id"] == matching.pk and records[MATCHING]["row"] == 1
+        assert records[MATCHING]["id"] == matching.pk and records[MATCHING]["row"] == 2
         assert (
             records[MATCHING]["link_score"] == 1.0
             and ["same_fund_code", "F001"] in records[MATCHING]["link_reasons"]
@@ -235,24 +235,25 @@ class TestSettle:
         assert fund.history.first().history_user == cast.chiangrai_coordinator
 
     def test_a_district_coordinator_takes_a_value_from_a_source_record(self, cast, api_for, registry):
-        # given the matching list's record of Mae Yao, which says 1,300 members
-        matching = registry.record(registry.mae_yao, MATCHING)
+        # given the program's record of Mae Yao, which says 1,200 members where the fund took the matching
+        # list's 1,300 (the list it trusts more for members)
+        program = registry.record(registry.mae_yao, PROGRAM)
         # when Mueang's coordinator takes the member count from it
         response = api_for(cast.mueang_coordinator).post(
             _settle_url(registry.mae_yao),
-            {"field": "members", "from_record": matching.pk, "reason": "ยืนยันแล้ว"},
+            {"field": "members", "from_record": program.pk, "reason": "ยืนยันแล้ว"},
         )
-        # then the fund has 1,300 members and the settlement points at the record
+        # then the fund has 1,200 members and the settlement points at the record
         assert response.status_code == 201, response.content
-        assert (response.json()["from_record"], response.json()["from_source"]) == (matching.pk, MATCHING)
-        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1300
+        assert (response.json()["from_record"], response.json()["from_source"]) == (program.pk, PROGRAM)
+        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1200
 
     def test_a_district_coordinator_cannot_settle_a_fund_of_another_district(self, cast, api_for, registry):
         response = api_for(cast.maesai_coordinator).post(
             _settle_url(registry.mae_yao), {"field": "members", "value": "1", "reason": "x"}
         )
         assert_error(response, 404)
-        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1200
+        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1300
 
     def test_an_integer_value_and_a_be_founding_date_are_read(self, cast, api_for, registry):
         client = api_for(cast.chiangrai_coordinator)
@@ -276,7 +277,7 @@ class TestSettle:
             _settle_url(registry.mae_yao), {"field": "members", "value": "1", "reason": "x"}
         )
         assert assert_error(response, 403)["code"] == "read_only_role"
-        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1200
+        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1300
         assert not Settlement.objects.exists()
 
     def test_the_outsider_gets_404_and_nothing_changes(self, cast, api_for, registry):
@@ -284,7 +285,7 @@ class TestSettle:
             _settle_url(registry.mae_yao), {"field": "members", "value": "1", "reason": "x"}
         )
         assert_error(response, 404)
-        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1200
+        assert Fund.objects.get(pk=registry.mae_yao.pk).members == 1300
         assert not Settlement.objects.exists()
 
     @pytest.mark.parametrize(
@@ -314,7 +315,7 @@ class TestSettle:
         response = api_for(cast.chiangrai_coordinator).post(_settle_url(registry.mae_yao), payload)
         assert_error(response, 422, field)
         fund = Fund.objects.get(pk=registry.mae_yao.pk)
-        assert (fund.members, fund.name_th, fund.fund_code) == (1200, registry.mae_yao.name_th, "F001")
+        assert (fund.members, fund.name_th, fund.fund_code) == (1300, registry.mae_yao.name_th, "F001")
         assert not Settlement.objects.exists()
 
     def test_a_record_of_another_fund_is_422_at_from_record(self, cast, api_for, registry):
@@ -342,11 +343,11 @@ class TestRollup:
             body = api_for(user).get("/api/welfare/rollup").json()
             assert body["level"] == "district"
             assert [(r["code"], r["funds"], r["members"]) for r in body["rows"]] == [
-                ("5701", 2, 2050),
+                ("5701", 2, 2150),
                 ("5709", 1, 640),
             ]
             assert body["rows"][0]["name"] == "เมืองเชียงราย"
-            assert (body["total_funds"], body["total_members"]) == (3, 2690)
+            assert (body["total_funds"], body["total_members"]) == (3, 2790)
 
     def test_regions_overlap_so_the_total_is_the_countrys(self, cast, api_for, registry):
         # given Chiang Rai in two regions
@@ -361,7 +362,7 @@ class TestRollup:
     @pytest.mark.parametrize("level, code", [("province", "57"), ("country", "TH")])
     def test_it_rolls_up_to_the_province_and_the_country(self, cast, api_for, registry, level, code):
         body = api_for(cast.mueang_coordinator).get("/api/welfare/rollup", {"level": level}).json()
-        assert [(r["code"], r["funds"], r["members"]) for r in body["rows"]] == [(code, 2, 2050)]
+        assert [(r["code"], r["funds"], r["members"]) for r in body["rows"]] == [(code, 2, 2150)]
 
     def test_the_outsider_gets_no_rows(self, cast, api_for, registry):
         body = api_for(cast.phayao_coordinator).get("/api/welfare/rollup", {"level": "country"}).json()

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Count, FilteredRelation, Q, QuerySet, Sum
 from django.db.models.functions import Substr
@@ -259,7 +260,10 @@ def _grouped_rollup(user: User, length: int, year_be: int | None) -> list[dict]:
     )
     # Read on the cursor: the database's sums as its driver gives them (Decimal, or float on SQLite, which
     # _in_satang rounds), without the ORM converting each of a thousand rows' twenty sums again.
-    sql, params = grouped.query.sql_with_params()
+    try:
+        sql, params = grouped.query.sql_with_params()
+    except EmptyResultSet:  # a user of no area: the filter can match nothing, so there is no query to run
+        return []
     with connections[grouped.db].cursor() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]

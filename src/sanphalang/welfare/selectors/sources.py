@@ -120,8 +120,14 @@ def source_coverage(key: str | None) -> Coverage:
     raise WelfareError.CHOOSE_SOURCE_AREA.error("area_code")
 
 
+def coverage_key(source: Source) -> str:
+    """The key of the area a source covers, as source_coverage reads it: a province's or the country's code, or
+    region:<slug>."""
+    return f"{REGION_KEY}{source.region.slug}" if source.region_id else source.area_id
+
+
 def coverage_of(source: Source) -> Coverage:
-    return source_coverage(f"{REGION_KEY}{source.region.slug}" if source.region_id else source.area_id)
+    return source_coverage(coverage_key(source))
 
 
 def require_source_write(user: User, coverage: Coverage) -> None:
@@ -275,6 +281,7 @@ def source_list(*, user: User) -> QuerySet[Source]:
     return (
         Source.objects.filter(source_visible_q(user))
         .select_related("area", "region", "imported_by")
+        .prefetch_related("region__provinces")
         .annotate(record_count=Count("records"))
         .order_by("area_id", "region_id", "name")
     )
