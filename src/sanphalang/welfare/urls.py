@@ -24,6 +24,7 @@ urlpatterns = [
     path("sources/", sources.source_list, name="source_list"),
     path("sources/uploads/<int:pk>/", sources.source_upload, name="source_upload"),
     path("reconcile/", reconcile.reconcile, name="reconcile"),
+    path("reconcile/all/", reconcile.reconcile_all, name="reconcile_all"),
     path("review/", reconcile.review_queue, name="review_queue"),
     path("review/<int:pk>/", reconcile.review_decide, name="review_decide"),
     path("audits/", audits.round_list, name="audit_round_list"),

@@ -3,7 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from sanphalang.jobs.models import JobStatus
+from sanphalang.jobs.models import Job, JobStatus
+from sanphalang.welfare.errors import WelfareError
 from sanphalang.welfare.models import Fund, FundStatus, SourceKind, SourceRecord
 from sanphalang.welfare.services.reconcile import reconcile, reconcile_all_start
 from sanphalang.welfare.services.sources import source_import
@@ -64,3 +65,35 @@ class TestFieldTrust:
         assert mae_yao.field_sources["members"] == [survey.source_id, 2]
         assert mae_yao.field_sources["fund_code"] == [program.source_id, 2]
         assert "founded" not in mae_yao.field_sources
+
+
+class TestReconcileAllPage:
+    def test_the_sources_page_reconciles_every_province_of_the_user_as_a_job(self, cast, client_for):
+        # given the national files, and the administrator on the sources page
+        _national(cast)
+        client = client_for(cast.admin)
+        page = client.get("/welfare/sources/").content.decode()
+        assert 'action="/welfare/reconcile/all/"' in page
+        # when they reconcile every province at once
+        response = client.post("/welfare/reconcile/all/")
+        # then a job did it, and its page is where they are sent
+        [job] = Job.objects.filter(kind="welfare.reconcile_all")
+        assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+        assert job.status == JobStatus.DONE and job.result["provinces"] == 2
+        assert not SourceRecord.objects.filter(fund=None).exists()
+
+    def test_a_coordinator_of_one_province_is_not_offered_it(self, cast, client_for):
+        _national(cast)
+        page = client_for(cast.chiangrai_coordinator).get("/welfare/sources/").content.decode()
+        assert 'action="/welfare/reconcile/all/"' not in page
+
+    def test_with_nothing_to_reconcile_it_says_so_and_queues_nothing(self, cast, client_for):
+        response = client_for(cast.admin).post("/welfare/reconcile/all/", follow=True)
+        assert not Job.objects.filter(kind="welfare.reconcile_all").exists()
+        assert WelfareError.NO_SOURCES_TO_RECONCILE.message() in response.content.decode()
+
+    def test_a_viewer_is_refused_and_nothing_runs(self, cast, client_for):
+        _national(cast)
+        response = client_for(cast.chiangrai_viewer).post("/welfare/reconcile/all/")
+        assert response.status_code == 403
+        assert not Job.objects.filter(kind="welfare.reconcile_all").exists()

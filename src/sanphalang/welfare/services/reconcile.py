@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 from sanphalang.accounts.audit import stamp
 from sanphalang.accounts.models import User
 from sanphalang.areas.models import Area, AreaLevel
-from sanphalang.areas.scoping import require_write
+from sanphalang.areas.scoping import require_write, require_writer
 from sanphalang.jobs.kinds import JobKind, register
 from sanphalang.jobs.models import Job, JobStatus
 from sanphalang.jobs.services import job_enqueue
@@ -94,6 +94,7 @@ register(
 def reconcile_all_start(*, by: User) -> Job:
     """Reconcile, in one job, every province the user may change that has source rows (a national office's files
     reach many); one already waiting or running for the user raises JobAlreadyClaimed."""
+    require_writer(by)
     provinces = reconcilable_provinces(user=by)
     if not provinces:
         raise WelfareError.NO_SOURCES_TO_RECONCILE.error(None)

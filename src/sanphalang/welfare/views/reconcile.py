@@ -55,6 +55,21 @@ def reconcile(request):
     )
 
 
+@login_required
+@require_POST
+def reconcile_all(request):
+    """Every province the user may change, in one job: a national office's files reach many of them."""
+    try:
+        job = services.reconcile_all_start(by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("welfare:source_list")
+    except JobAlreadyClaimed:
+        messages.info(request, JobError.ALREADY_RUNNING.message())
+        return redirect("welfare:source_list")
+    return redirect(job)
+
+
 REVIEW_DUPLICATES_SHOWN = 200
 
 
