@@ -30,9 +30,8 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-from common import best_of_interleaved, report, setup_django
+from common import best_of_interleaved, postgres_database_url, postgres_server, report, setup_django
 
 FUNDS = 10_000
 SEED = 20
@@ -43,18 +42,6 @@ MEMORY_RATIO_LIMIT = 1.5
 EXPORT_RATE_TARGET = 20_000
 
 urlpatterns: list = []  # this module is the bench's URLconf: the app's routes and the baselines
-
-
-def _server_url() -> str:
-    url = os.environ.get("SANPHALANG_BENCH_POSTGRES") or os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        url = "postgresql://postgres@127.0.0.1:5432/postgres"
-    return url
-
-
-def _database(server: str, name: str) -> str:
-    parts = urlsplit(server)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
 
 
 def _load() -> dict:
@@ -205,7 +192,7 @@ def _migrated_template(admin_connection, server: str) -> str:
         subprocess.run(
             [sys.executable, "-c", "import common; common.setup_django()"],
             cwd=Path(__file__).resolve().parent,
-            env={**os.environ, "DATABASE_URL": _database(server, building)},
+            env={**os.environ, "DATABASE_URL": postgres_database_url(server, building)},
             check=True,
         )
         admin_connection.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
@@ -215,7 +202,7 @@ def _migrated_template(admin_connection, server: str) -> str:
 def main() -> int:
     import psycopg
 
-    server = _server_url()
+    server = postgres_server()
     try:
         admin_connection = psycopg.connect(server, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
@@ -225,7 +212,7 @@ def main() -> int:
     template = _migrated_template(admin_connection, server)
     admin_connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
     admin_connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    os.environ["DATABASE_URL"] = _database(server, name)
+    os.environ["DATABASE_URL"] = postgres_database_url(server, name)
     try:
         return _measure()
     finally:

@@ -66,9 +66,13 @@ def _claim_province(job: Job) -> bool:
     # The province's row is locked so two requests take turns here; then the oldest unfinished job of the
     # province is the one that runs.
     list(Area.objects.select_for_update().filter(code=job.params["province_code"]))
+    return _is_oldest_unfinished(job, params__province_code=job.params["province_code"])
+
+
+def _is_oldest_unfinished(job: Job, **alike) -> bool:
+    """Whether the job is the oldest waiting or running one of its kind among those alike (the claims below)."""
     first = (
-        Job.objects.filter(kind=RECONCILE_JOB, params__province_code=job.params["province_code"])
-        .filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+        Job.objects.filter(kind=job.kind, status__in=[JobStatus.QUEUED, JobStatus.RUNNING], **alike)
         .order_by("pk")
         .first()
     )
@@ -117,14 +121,7 @@ RECONCILE_SUMMARY = ("records", "funds", "created", "review", "duplicates")
 def _claim_user(job: Job) -> bool:
     # As _claim_province, by the user's row: their oldest unfinished whole reconcile is the one that runs.
     list(User.objects.select_for_update().filter(pk=job.user_id))
-    first = (
-        Job.objects.filter(
-            kind=RECONCILE_ALL_JOB, user_id=job.user_id, status__in=[JobStatus.QUEUED, JobStatus.RUNNING]
-        )
-        .order_by("pk")
-        .first()
-    )
-    return first is not None and first.pk == job.pk
+    return _is_oldest_unfinished(job, user_id=job.user_id)
 
 
 def _reconcile_all_job(job: Job, progress) -> dict:
