@@ -150,6 +150,30 @@ def test_each_child_links_down_to_its_dashboard_for_the_same_quarter_and_figure(
     )
 
 
+def _records(response, key: str) -> str:
+    for group in response.context["groups"]:
+        for item in group["figures"]:
+            if item["key"] == key:
+                return item["records"]
+    raise AssertionError(f"{key} is not on the dashboard")
+
+
+def test_each_figure_links_to_the_records_it_counts_narrowed_to_the_place(cast, client_for):
+    district = _open(client_for(cast.mueang_coordinator), "5701")
+    assert _records(district, "welfare_funds") == reverse("welfare:fund_list") + "?district=5701"
+    assert _records(district, "meetings_held") == reverse("plans:area_page", args=["5701"])
+    assert _records(district, "progress_reported") == reverse("plans:province_page", args=["57"])
+    assert _records(district, "cases_open") == reverse("care:case_list") + "?area=5701"
+    country = _open(client_for(cast.admin), "TH")
+    assert (
+        _records(country, "action_items_overdue") == reverse("meetings:action_item_list") + "?state=overdue"
+    )
+    assert _records(country, "welfare_funds") == reverse("welfare:fund_list")
+    # a reader who may not see people is led to the counts, not to the cases
+    viewer = _open(client_for(cast.chiangrai_viewer), "57")
+    assert _records(viewer, "cases_open") == reverse("care:household_counts")
+
+
 def test_the_home_page_opens_the_users_own_dashboard(cast, client_for):
     home = reverse("reports:dashboard_home")
     assert client_for(cast.admin).get(home).url == reverse("reports:dashboard", args=["TH"])

@@ -128,7 +128,9 @@ def _page_context(request, board, figure: str) -> dict:
 
 
 def record_page(user, place, key: str) -> str:
-    """The list of the records a figure counts, narrowed to the place where that list can be; "" if none."""
+    """The list of the records a figure counts, narrowed to the place where that list can be; "" if none.
+
+    Only the asked figure's address is reversed: a page asks for each of its 19 figures."""
     area = place.area if not place.is_region and place.code != COUNTRY_CODE else None
     code = area.code if area else ""
 
@@ -136,27 +138,39 @@ def record_page(user, place, key: str) -> str:
         query = {k: v for k, v in query.items() if v}
         return reverse(name) + ("?" + urlencode(query) if query else "")
 
-    meetings_here = reverse("plans:area_page", args=[code]) if area else ""
+    def meetings_here_or(name: str, **query) -> str:
+        return reverse("plans:area_page", args=[code]) if area else at(name, **query)
+
+    def cases() -> str:
+        return at("care:case_list", area=code) if sees_people(user) else at("care:household_counts")
+
+    def funds() -> str:
+        return at(
+            "welfare:fund_list", district=area.code if area and area.level == AreaLevel.DISTRICT else ""
+        )
+
     pages = {
-        "meetings_held": meetings_here or at("meetings:meeting_list"),
-        "resolutions": meetings_here or at("meetings:meeting_list"),
-        "action_items_done": meetings_here or at("meetings:action_item_list", state="done"),
-        "action_items_overdue": meetings_here or at("meetings:action_item_list", state="overdue"),
-        "letters_sent": at("meetings:letter_list"),
-        "charters_enacted": at("plans:charter_list"),
-        "registrations_done": at("plans:registration_list"),
-        "progress_reported": reverse("plans:province_page", args=[code[:2]])
-        if area
-        else at("plans:plan_list"),
-        "households": at("care:household_counts"),
-        "help_given": at("care:household_counts"),
-        "help_value": at("care:household_counts"),
-        "incidents": at("care:risk_area_list", area=code),
-        "housing_completed": at("care:housing_list", area=code),
+        "meetings_held": lambda: meetings_here_or("meetings:meeting_list"),
+        "resolutions": lambda: meetings_here_or("meetings:meeting_list"),
+        "action_items_done": lambda: meetings_here_or("meetings:action_item_list", state="done"),
+        "action_items_overdue": lambda: meetings_here_or("meetings:action_item_list", state="overdue"),
+        "letters_sent": lambda: at("meetings:letter_list"),
+        "charters_enacted": lambda: at("plans:charter_list"),
+        "registrations_done": lambda: at("plans:registration_list"),
+        "progress_reported": lambda: (
+            reverse("plans:province_page", args=[code[:2]]) if area else at("plans:plan_list")
+        ),
+        "households": lambda: at("care:household_counts"),
+        "help_given": lambda: at("care:household_counts"),
+        "help_value": lambda: at("care:household_counts"),
+        "incidents": lambda: at("care:risk_area_list", area=code),
+        "housing_completed": lambda: at("care:housing_list", area=code),
+        "welfare_funds": funds,
+        "welfare_members": funds,
+        "welfare_balance": funds,
+        "cases_opened": cases,
+        "cases_open": cases,
+        "referrals_sent": cases,
     }
-    district = area.code if area and area.level == AreaLevel.DISTRICT else ""
-    for key_ in ("welfare_funds", "welfare_members", "welfare_balance"):
-        pages[key_] = at("welfare:fund_list", district=district)
-    for key_ in ("cases_opened", "cases_open", "referrals_sent"):
-        pages[key_] = at("care:case_list", area=code) if sees_people(user) else at("care:household_counts")
-    return pages.get(key, "")
+    page = pages.get(key)
+    return page() if page else ""
