@@ -3,6 +3,7 @@
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanphalang.thai.forms import BEDateField, NationalIdField
 from sanphalang.web.forms import StyledFormMixin
@@ -164,7 +165,7 @@ def organisation_initial(org) -> dict:
 
 class PersonForm(StyledFormMixin, forms.Form):
     title = forms.CharField(
-        label=_("Title"),
+        label=pgettext_lazy("honorific", "Title"),
         max_length=60,
         required=False,
         help_text=_("นาย, นาง, นางสาว, ดร. … may also be typed before the first name"),
@@ -236,7 +237,7 @@ class PositionForm(StyledFormMixin, forms.Form):
     organisation = OrganisationChoiceField(label=_("Organisation"), queryset=None)
     role = forms.ChoiceField(label=_("Role"), choices=PositionRole.choices, initial=PositionRole.MEMBER)
     title = forms.CharField(
-        label=_("Position title"),
+        label=pgettext_lazy("position title", "Position title"),
         max_length=200,
         required=False,
         help_text=_("As the organisation writes it, e.g. รองผู้ว่าราชการจังหวัดเชียงราย"),

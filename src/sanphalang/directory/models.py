@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sanphalang.thai.dates import format_be_date
@@ -162,7 +163,7 @@ class LegalBasis(models.TextChoices):
 
 
 class Person(Versioned):
-    title = models.CharField(_("title"), max_length=60, blank=True)
+    title = models.CharField(pgettext_lazy("honorific", "title"), max_length=60, blank=True)
     first_name = models.CharField(_("first name"), max_length=120)
     last_name = models.CharField(_("last name"), max_length=120, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -256,7 +257,7 @@ class Position(Versioned):
         _("role"), max_length=32, choices=PositionRole.choices, default=PositionRole.MEMBER
     )
     title = models.CharField(
-        _("position title"),
+        pgettext_lazy("position title", "position title"),
         max_length=200,
         blank=True,
         help_text=_("As the organisation writes it, e.g. รองผู้ว่าราชการจังหวัดเชียงราย"),

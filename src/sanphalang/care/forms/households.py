@@ -3,6 +3,7 @@ rules (a valid national ID, a reason without one, the purpose and consent) are t
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanphalang.directory.models import LegalBasis
 from sanphalang.thai.forms import BEDateField, ThaiIntegerField
@@ -87,7 +88,7 @@ class HouseholdForm(StyledFormMixin, forms.Form):
 
 
 class MemberForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=_("Title (honorific)"), max_length=60, required=False)
+    title = forms.CharField(label=pgettext_lazy("honorific", "Title"), max_length=60, required=False)
     first_name = forms.CharField(label=_label(Member, "first_name"), max_length=120)
     last_name = forms.CharField(label=_label(Member, "last_name"), max_length=120, required=False)
     relationship = forms.ChoiceField(

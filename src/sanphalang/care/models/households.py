@@ -4,6 +4,7 @@ their data is kept (PDPA). A member's national ID is never stored in clear (care
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sanphalang.directory.models import LegalBasis
@@ -138,7 +139,7 @@ class Member(Versioned):
     )
     # The household's area, copied so that a search of members needs no join to be scoped.
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+", editable=False)
-    title = models.CharField(_("title"), max_length=60, blank=True)
+    title = models.CharField(pgettext_lazy("honorific", "title"), max_length=60, blank=True)
     first_name = models.CharField(_("first name"), max_length=120)
     last_name = models.CharField(_("last name"), max_length=120, blank=True)
     relationship = models.CharField(

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.accounts.audit import log_reads
@@ -37,7 +37,7 @@ LIST_COLUMNS = [
 ]
 # The national ID stays out of exports: a file leaves the system's access control.
 EXPORT_COLUMNS = [
-    Column("title", gettext_lazy("Title"), lambda p: p.title),
+    Column("title", pgettext_lazy("honorific", "Title"), lambda p: p.title),
     Column("first_name", gettext_lazy("First name"), lambda p: p.first_name),
     Column("last_name", gettext_lazy("Last name"), lambda p: p.last_name),
     Column("nickname", gettext_lazy("Nickname"), lambda p: p.nickname),

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanphalang.web.forms import StyledFormMixin
 
@@ -12,7 +13,10 @@ ATTACHMENT_MAX_BYTES = getattr(settings, "MEETINGS_ATTACHMENT_MAX_BYTES", 10 * 1
 
 class AttachmentForm(StyledFormMixin, forms.Form):
     title = forms.CharField(
-        label=_("Title"), max_length=200, required=False, help_text=_("Left empty, the file name is used")
+        label=pgettext_lazy("attachment title", "Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty, the file name is used"),
     )
     file = forms.FileField(
         label=_("File"), help_text=_("Up to %(size)s") % {"size": filesizeformat(ATTACHMENT_MAX_BYTES)}

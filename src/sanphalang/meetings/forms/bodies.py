@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanphalang.directory.forms import IssueAreaMultipleChoiceField, OrganisationChoiceField, area_code_field
 from sanphalang.directory.selectors import issue_area_list
@@ -79,7 +80,9 @@ class MembershipTermsForm(StyledFormMixin, forms.Form):
     """A membership's terms: what the member's form asks besides who, and all that correcting one changes."""
 
     role = forms.ChoiceField(label=_("Role"), choices=MEMBERSHIP_ROLES, initial="member")
-    title = forms.CharField(label=_("Position title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("membership title", "Position title"), max_length=200, required=False
+    )
     started_on = BEDateField(label=_("From"), required=False)
     ended_on = BEDateField(label=_("Until"), required=False, help_text=_("Set to end the membership"))
 

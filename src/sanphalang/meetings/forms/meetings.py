@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanphalang.directory.forms import OrganisationChoiceField, PersonChoiceField
 from sanphalang.thai.forms import BEDateField, ThaiIntegerField
@@ -32,7 +33,7 @@ class MeetingForm(StyledFormMixin, forms.Form):
             "you may change it. Left empty, the next number is used."
         ),
     )
-    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    title = forms.CharField(label=pgettext_lazy("meeting title", "Title"), max_length=300, required=False)
     starts_at = forms.TimeField(
         label=_("Starts at"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

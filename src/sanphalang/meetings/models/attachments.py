@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..errors import MeetingError
 from .letters import Letter
@@ -18,7 +19,7 @@ class Attachment(models.Model):
     letter = models.ForeignKey(
         Letter, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("attachment title", "title"), max_length=200)
     file = models.FileField(_("file"), upload_to="attachments/%Y/%m/")
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sanphalang.thai.preferences import in_page_language
@@ -90,7 +91,7 @@ class Membership(Versioned):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=32, default="member")
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("membership title", "title"), max_length=200, blank=True)
     started_on = models.DateField(_("from"), null=True, blank=True)
     ended_on = models.DateField(_("until"), null=True, blank=True)
     history = HistoricalRecords()

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sanphalang.versions import Versioned
@@ -20,9 +21,9 @@ class Meeting(Versioned):
     """One meeting of a body, numbered within the Buddhist Era year: ครั้งที่ 3/2558."""
 
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(pgettext_lazy("meeting number", "number"))
     year_be = models.PositiveIntegerField(_("year (BE)"))
-    title = models.CharField(_("title"), max_length=300, blank=True)
+    title = models.CharField(pgettext_lazy("meeting title", "title"), max_length=300, blank=True)
     held_on = models.DateField(_("date"))
     starts_at = models.TimeField(_("starts at"), null=True, blank=True)
     ends_at = models.TimeField(_("ends at"), null=True, blank=True)
@@ -79,7 +80,7 @@ class Meeting(Versioned):
 class AgendaItem(Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("agenda item title", "title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     working_group = models.ForeignKey(
         Body,
@@ -162,7 +163,7 @@ class Attendance(Versioned):
 
 class Resolution(Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="resolutions")
-    number = models.PositiveIntegerField(_("number"))
+    number = models.PositiveIntegerField(pgettext_lazy("resolution number", "number"))
     text = models.TextField(_("resolution"))
     history = HistoricalRecords()
 

@@ -21,8 +21,11 @@ def meeting_list(*, user: User, body: int | None = None, year_be: int | None = N
         qs = qs.filter(body_id=body)
     if year_be:
         qs = qs.filter(year_be=year_be)
-    return qs.select_related("body__area", "chair").annotate(
-        attendance_count=Count("attendances", distinct=True)
+    # Newest first wherever meetings are listed or picked; a count drops the model's ordering, so it is stated here.
+    return (
+        qs.select_related("body__area", "chair")
+        .annotate(attendance_count=Count("attendances", distinct=True))
+        .order_by("-held_on", "-number", "-pk")
     )
 
 
