@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_add_records, require_can_add
@@ -55,7 +55,7 @@ EXPORT_COLUMNS = [
     Column("body", gettext_lazy("Body"), lambda m: m.body.name_th),
     Column("area_code", gettext_lazy("Area code"), lambda m: m.body.area_id),
     Column("area", gettext_lazy("Area"), lambda m: area_label(m.body.area)),
-    Column("title", gettext_lazy("Title"), lambda m: m.title),
+    Column("title", pgettext_lazy("meeting title", "Title"), lambda m: m.title),
     Column("status", gettext_lazy("Status"), lambda m: m.get_status_display()),
     Column(
         "starts_at", gettext_lazy("Starts at"), lambda m: m.starts_at.strftime("%H:%M") if m.starts_at else ""
