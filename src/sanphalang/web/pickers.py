@@ -52,7 +52,10 @@ class PickerMixin:
             self.choices.queryset = queryset.none()
 
     def optgroups(self, name, value, attrs=None):
-        # The field's empty choice would be shown as chosen: nothing chosen is an empty select.
+        # The field's empty choice would be shown as chosen: nothing chosen is an empty select, built without
+        # walking the field's choices (a filter form's pickers are empty on most page views).
+        if not any(value):
+            return []
         return [
             (group, [option for option in options if option["value"] != ""], index)
             for group, options, index in super().optgroups(name, value, attrs)
