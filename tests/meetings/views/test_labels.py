@@ -16,7 +16,9 @@ GUEST_HINT = "ผู้ที่ไม่ได้เป็นสมาชิก
 def _label_of(page: str, field: str) -> str:
     match = re.search(rf'<label[^>]*for="id_{field}"[^>]*>(.*?)</label>', page, re.S)
     assert match, f"no label for {field}"
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+    return (
+        re.sub(r"<[^>]+>", "", match.group(1)).strip().removesuffix("*").strip()
+    )  # a required field's asterisk
 
 
 def _folded_form(page: str, action: str) -> str:
@@ -29,6 +31,12 @@ def test_the_meeting_form_labels_its_title_a_title_not_an_honorific(cast, client
     page = client_for(cast.chiangrai_coordinator).get(reverse("meetings:meeting_create")).content.decode()
     assert _label_of(page, "title") == "ชื่อเรื่อง"
     assert "คำนำหน้าชื่อ" not in page
+
+
+def test_an_agenda_item_is_titled_by_its_subject(cast, client_for):
+    meeting = meeting_3_2558(cast)
+    page = client_for(cast.chiangrai_coordinator).get(reverse("meetings:meeting_detail", args=[meeting.pk]))
+    assert _label_of(page.content.decode(), "agenda-title") == "เรื่อง"
 
 
 def test_only_the_attendance_form_carries_the_guest_hint(cast, client_for):

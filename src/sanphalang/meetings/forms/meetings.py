@@ -85,7 +85,7 @@ class MeetingForm(StyledFormMixin, forms.Form):
 
 
 class AgendaItemForm(StyledFormMixin, forms.Form):
-    title = forms.CharField(label=_("Agenda item"), max_length=300)
+    title = forms.CharField(label=pgettext_lazy("agenda item title", "Title"), max_length=300)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
