@@ -41,6 +41,7 @@ SELECTOR_ARGUMENTS = {
     "ids": lambda records: [records.objects["fund"].pk],
     "level": lambda records: "district",
     "person": "person",
+    "meeting": "meeting",
     "people": lambda records: [records.objects["person"]],
     "plan": "plan",
     "project": "project",
@@ -77,6 +78,11 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "job_latest": {"kind": lambda records: "import.preview", "batch": "import_batch.pk"},
     "province_overview": {"code": lambda records: records.province_code},
     "import_plan_of": {"batch": "import_batch"},
+    # A list pasted to be matched: a name of the other area that holds no marker.
+    "attendance_lines_match": {"lines": lambda records: [records.objects["village"].parent.name_th, "สำนักงาน"]},
+    "meeting_find": {
+        "meeting": lambda records: f"{records.objects['meeting'].number}/{records.objects['meeting'].year_be}"
+    },
     # The other area's people, by the marker in their names.
     "household_search": {"query": lambda records: records.marker},
     # The care app's social fund: its selectors share short names with the welfare registry's.
@@ -136,6 +142,9 @@ UNSCOPED_SELECTORS = {
     "sanphalang.welfare.selectors.sources.coverage_key": "the key of the area a source already fetched for the user covers",
     "sanphalang.welfare.selectors.sources.coverage_of": "the area a source already fetched for the user covers",
     "sanphalang.welfare.selectors.sources.guess_kind": "a guess from a name the user typed",
+    "sanphalang.meetings.selectors.attendance.attendee_key": "how a record already fetched for the user is named in a form",
+    "sanphalang.meetings.selectors.attendance.kind_proposed_for": "a guess from a name the user typed",
+    "sanphalang.meetings.selectors.attendance.pasted_lines": "the lines of a list the user pasted",
     "sanphalang.welfare.selectors.sources.province_has_sources": "a yes or no for a province the user may change, checked first",
     "sanphalang.welfare.selectors.sources.remembered_mappings": "headings remembered for an area the user may change, checked first",
     "sanphalang.welfare.selectors.sources.require_source_write": "a rule on the user's role and areas, returns nothing",

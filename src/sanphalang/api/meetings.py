@@ -3,17 +3,21 @@ body's area), writes through the meetings services."""
 
 from collections.abc import Callable
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from sanphalang.directory.errors import DirectoryError
+from sanphalang.directory.models import Organisation
 from sanphalang.directory.selectors import issue_area_list, organisation_list, person_list
+from sanphalang.meetings.errors import MeetingError
 from sanphalang.meetings.selectors.action_items import (
     action_item_get,
     action_item_get_for_change,
     action_item_list,
 )
+from sanphalang.meetings.selectors.attendance import attendance_lines_match, kind_proposed_for, pasted_lines
 from sanphalang.meetings.selectors.bodies import body_get, body_get_for_change, body_list
 from sanphalang.meetings.selectors.letters import letter_get, letter_get_for_change, letter_list
 from sanphalang.meetings.selectors.meetings import (
@@ -30,6 +34,13 @@ from sanphalang.meetings.services.action_items import (
     action_item_remove,
     action_item_set_status,
     action_item_update,
+)
+from sanphalang.meetings.services.attendance import (
+    AttendanceEntry,
+    NewOrganisation,
+    NewPerson,
+    attendance_record_many,
+    entry_errors,
 )
 from sanphalang.meetings.services.bodies import body_create, body_update, membership_add
 from sanphalang.meetings.services.letters import letter_create, letter_update
@@ -57,6 +68,7 @@ from .schemas_meetings.action_items import (
     ActionItemStatusIn,
     ActionItemStatusOut,
 )
+from .schemas_meetings.attendance import BulkAttendanceIn, BulkAttendanceOut
 from .schemas_meetings.bodies import (
     BodyDetailOut,
     BodyIn,
@@ -232,6 +244,82 @@ def record_attendance(request, meeting_id: RecordId, payload: AttendanceIn):
     meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
     return Status(
         201, attendance_record(by=request.auth, meeting=meeting, **_references(request.auth, payload.dict()))
+    )
+
+
+def _bulk_entries(user, meeting, lines: list) -> tuple[list[AttendanceEntry], list[int], int]:
+    """The payload's lines as the service's entries, each with its place in the payload, and how many are only
+    counted. A line whose id the caller cannot see, or whose name matches several records or (unless told
+    what to do) none, is refused at its place; nothing is recorded then."""
+    entries, places, counted, problems = [], [], 0, {}
+    for place, line in enumerate(lines):
+        found = {}
+        for name, find in (("person", person_list), ("organisation", organisation_list)):
+            pk = getattr(line, name)
+            if pk is not None:
+                found[name] = find(user=user).filter(pk=pk).first()
+                if found[name] is None:
+                    problems[f"entries.{place}.{name}"] = [_("No such record, or it is outside your areas.")]
+        names = pasted_lines(line.name)
+        if names and not found:
+            (match,) = attendance_lines_match(user=user, meeting=meeting, lines=names)
+            if match.status == "ambiguous":
+                candidates = ", ".join(
+                    f"{candidate.record} ({'person' if candidate.is_person else 'organisation'} {candidate.record.pk})"
+                    for candidate in match.candidates
+                )
+                problems[f"entries.{place}.name"] = [
+                    MeetingError.ATTENDANCE_LINE_AMBIGUOUS.message(line=match.text, candidates=candidates)
+                ]
+                continue
+            if match.match is not None:
+                found["person" if match.match.is_person else "organisation"] = match.match.record
+            elif line.if_unmatched == "refuse":
+                problems[f"entries.{place}.name"] = [
+                    MeetingError.ATTENDANCE_LINE_UNMATCHED.message(line=match.text)
+                ]
+                continue
+            elif line.if_unmatched == "organisation":
+                kind = line.kind or kind_proposed_for(match.text)
+                found["organisation"] = NewOrganisation(name_th=match.text, kind=kind)
+            elif line.if_unmatched == "person":
+                found["person"] = NewPerson(full_name=match.text)
+            else:
+                counted += line.if_unmatched == "count"
+                continue
+        entries.append(AttendanceEntry(role=line.role, **found))
+        places.append(place)
+    if problems:
+        raise ValidationError(problems)
+    return entries, places, counted
+
+
+@router.post("/meetings/{meeting_id}/attendance/bulk", response={201: BulkAttendanceOut})
+def record_attendance_in_bulk(request, meeting_id: RecordId, payload: BulkAttendanceIn):
+    """Record many attendance lines at once, by id or by name; all are recorded, or none (422 with each refused
+    line's place, `entries.<n>.<field>`)."""
+    meeting = meeting_get_for_change(user=request.auth, pk=meeting_id)
+    entries, places, counted = _bulk_entries(request.auth, meeting, payload.entries)
+    try:
+        batch = attendance_record_many(
+            by=request.auth, meeting=meeting, entries=entries, unnamed=payload.unnamed + counted
+        )
+    except ValidationError as error:
+        raise ValidationError(
+            {
+                (f"entries.{place}.{field}" if place is not None else field or NON_FIELD_ERRORS): messages
+                for place, field, messages in entry_errors(error, places)
+            }
+        ) from None
+    return Status(
+        201,
+        {
+            "recorded": batch.recorded,
+            "already": batch.already,
+            "created_organisation_ids": [r.pk for r in batch.created if isinstance(r, Organisation)],
+            "created_person_ids": [r.pk for r in batch.created if not isinstance(r, Organisation)],
+            "head_count": batch.head_count,
+        },
     )
 
 

@@ -60,6 +60,31 @@ class MeetingError(ErrorCode):
     NO_IMPORT_MEETING = ("no_import_meeting", _("Choose the meeting the rows go into."))
     NO_SUCH_IMPORT_MEETING = ("no_such_import_meeting", _("No such meeting, or it is outside your areas."))
     IMPORT_MEETING_READ_ONLY = ("import_meeting_read_only", _("You can read this meeting but not change it."))
+    NO_MEETING_NUMBERED = ("no_meeting_numbered", _("No meeting %(number)s is in your areas."))
+    NO_MEETING_NUMBERED_OF_BODY = (
+        "no_meeting_numbered_of_body",
+        _("No body named %(body)s has a meeting %(number)s in your areas."),
+    )
+    MEETING_NUMBER_IN_SEVERAL_BODIES = (
+        "meeting_number_in_several_bodies",
+        _("Several bodies have a meeting %(number)s: name the body with --body (%(bodies)s)."),
+    )
+    MEETING_NUMBER_UNREADABLE = (
+        "meeting_number_unreadable",
+        _("Write the meeting as its number and BE year, such as 3/2558, or as its id."),
+    )
+    # Attendance in bulk
+    UNNAMED_COUNT_NEGATIVE = ("unnamed_count_negative", _("The number of others who came is 0 or more."))
+    NO_ATTENDANCE_LINES = ("no_attendance_lines", _("Write at least one name, one a line."))
+    ATTENDANCE_LINE_AMBIGUOUS = (
+        "attendance_line_ambiguous",
+        _("%(line)s matches several records: choose one (%(candidates)s)."),
+    )
+    ATTENDANCE_LINE_UNMATCHED = (
+        "attendance_line_unmatched",
+        _("Nothing in the directory matches %(line)s: create it, count it, or leave it out."),
+    )
+    ATTENDANCE_CHOICE_NEEDED = ("attendance_choice_needed", _("Choose what to record for this line."))
     # Database constraints
     BODY_NAME_TAKEN = ("body_name_taken", _("A body with this name is already registered in this area."))
     NO_MEMBER_NAMED = ("no_member_named", _("A member is a person or an organisation."))

@@ -6,6 +6,7 @@ from django.urls import path
 from .views import (
     action_items,
     attachments,
+    attendance,
     bodies,
     documents,
     letters,
@@ -24,6 +25,13 @@ urlpatterns = [
     path("<int:pk>/agenda/", meeting_records.agenda_item_create, name="agenda_item_create"),
     path("<int:pk>/invitations/", meeting_records.invitation_create, name="invitation_create"),
     path("<int:pk>/attendance/", meeting_records.attendance_create, name="attendance_create"),
+    path("<int:pk>/attendance/roster/", attendance.attendance_roster_record, name="attendance_roster"),
+    path("<int:pk>/attendance/list/", attendance.attendance_paste, name="attendance_paste"),
+    path(
+        "<int:pk>/attendance/list/confirm/",
+        attendance.attendance_paste_confirm,
+        name="attendance_paste_confirm",
+    ),
     path("<int:pk>/resolutions/", meeting_records.resolution_create, name="resolution_create"),
     path(
         "<int:pk>/resolutions/<int:resolution_pk>/actions/",

@@ -181,7 +181,7 @@ class TestMeetingPage:
         assert Attendance.objects.get(person=stranger).is_guest
         assert not Attendance.objects.get(organisation=member).is_guest
         page = client.get(reverse("meetings:meeting_detail", args=[s1.pk])).content.decode()
-        assert page.count('badge text-bg-warning">') == 1
+        assert page.count("ผู้เข้าร่วมประชุม (ไม่ใช่สมาชิก)</span>") == 1
 
     def test_agenda_item_with_a_working_group_report_and_the_minutes(self, cast, client_for, s1):
         group = body_create(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
-from ..access import require_change_body, visible_get, visible_q
+from sanphalang.thai.digits import to_arabic_digits
+from sanphalang.thai.names import compact
+
+from ..access import can_change_body, require_change_body, visible_get, visible_q
+from ..errors import MeetingError
 from ..models import ActionItem, AgendaItem, Attendance, Invitation, Meeting, Resolution
 from .action_items import with_overdue_flag
 
@@ -118,3 +123,44 @@ def invitation_get_for_change(*, user: User, pk: int) -> Invitation:
     )
     require_change_body(user, invitation.meeting.body)
     return invitation
+
+
+_MEETING_NUMBER = re.compile(r"^\s*(?:ครั้งที่\s*)?(\d{1,4})\s*/\s*(\d{4})\s*$")
+
+
+def meeting_find(*, user: User, meeting: str, body: str = "") -> Meeting:
+    """The meeting a person names as they write it, "3/2558" (number and BE year) or its id, among those of the
+    user's areas; `body` (part of its name) tells apart the bodies that each held a meeting 3/2558, and a
+    meeting the user may change comes before one they only read. None found is Meeting.DoesNotExist, with the
+    message to show; a name that is not a meeting's, or several found, a ValidationError."""
+    text = to_arabic_digits(str(meeting or "")).strip()
+    if text.isdigit():
+        found = meeting_list(user=user).filter(pk=int(text)).first()
+        if found is None:
+            raise Meeting.DoesNotExist(MeetingError.NO_SUCH_IMPORT_MEETING.message())
+        return found
+    numbered = _MEETING_NUMBER.match(text)
+    if numbered is None:
+        raise MeetingError.MEETING_NUMBER_UNREADABLE.error("meeting")
+    label = f"{int(numbered[1])}/{numbered[2]}"
+    candidates = list(meeting_list(user=user).filter(number=int(numbered[1]), year_be=int(numbered[2])))
+    if body:
+        wanted = compact(body)
+        named = [
+            m for m in candidates if wanted in compact(m.body.name_th) or wanted in compact(m.body.name_en)
+        ]
+        exact = [m for m in named if wanted in (compact(m.body.name_th), compact(m.body.name_en))]
+        candidates = exact or named
+        if not candidates:
+            raise Meeting.DoesNotExist(
+                MeetingError.NO_MEETING_NUMBERED_OF_BODY.message(number=label, body=body)
+            )
+    changeable = [m for m in candidates if can_change_body(user, m.body)]
+    candidates = changeable or candidates
+    if not candidates:
+        raise Meeting.DoesNotExist(MeetingError.NO_MEETING_NUMBERED.message(number=label))
+    if len(candidates) > 1:
+        raise MeetingError.MEETING_NUMBER_IN_SEVERAL_BODIES.error(
+            "meeting", number=label, bodies=", ".join(m.body.name_th for m in candidates)
+        )
+    return candidates[0]

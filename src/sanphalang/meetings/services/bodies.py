@@ -154,16 +154,20 @@ def is_member_on(
     on: dt.date,
 ) -> bool:
     """Whether the person or organisation sat on the body on that day (directly or in one of its working groups)."""
-    period = (Q(started_on__isnull=True) | Q(started_on__lte=on)) & (
-        Q(ended_on__isnull=True) | Q(ended_on__gte=on)
-    )
-    bodies = Q(body=body) | Q(body__parent=body)
     who = Q(pk__in=[])
     if person is not None:
         who |= Q(person=person)
     if organisation is not None:
         who |= Q(organisation=organisation)
-    return Membership.objects.filter(bodies & who & period).exists()
+    return memberships_on(body, on=on).filter(who).exists()
+
+
+def memberships_on(body: Body | int, *, on: dt.date) -> QuerySet[Membership]:
+    """The memberships that made someone a member of the body on that day: its own and its working groups'."""
+    period = (Q(started_on__isnull=True) | Q(started_on__lte=on)) & (
+        Q(ended_on__isnull=True) | Q(ended_on__gte=on)
+    )
+    return Membership.objects.filter((Q(body=body) | Q(body__parent=body)) & period)
 
 
 def attendances_of(

@@ -167,12 +167,6 @@ def invitation_remove(request, pk: int):
 # ---- attendance
 
 
-def _attendance_message(attendance: Attendance) -> str:
-    if attendance.is_guest:
-        return _("%(who)s is not a member of the body and was recorded as a guest.") % {"who": attendance}
-    return _("The attendance was recorded.")
-
-
 @login_required
 @require_POST
 def attendance_create(request, pk: int):
@@ -184,7 +178,8 @@ def attendance_create(request, pk: int):
         form_key="attendance_form",
         write=partial(services.attendance_record, by=request.user, meeting=meeting),
         section="attendance",
-        done_message=_attendance_message,
+        # A guest is marked in the list, not announced: most who come to a council's meeting are not members.
+        done_message=_("The attendance was recorded."),
     )
 
 

@@ -25,6 +25,7 @@ from sanphalang.web.listing import Column, export_format, export_rows, paginate
 from ..access import can_change_body
 from ..forms.action_items import RECURRENCE_RULE, ActionItemForm
 from ..forms.attachments import AttachmentForm
+from ..forms.attendance import bulk_attendance_forms
 from ..forms.meetings import (
     AgendaItemForm,
     AttendanceForm,
@@ -235,6 +236,7 @@ def render_meeting(
             attendance_form=bound_forms.get("attendance_form") or AttendanceForm(user=user),
             resolution_form=bound_forms.get("resolution_form") or ResolutionForm(),
             attachment_form=bound_forms.get("attachment_form") or AttachmentForm(),
+            **bulk_attendance_forms(user=user, meeting=meeting, bound=bound_forms),
         )
     return render(request, "meetings/meeting_detail.html", context)
 

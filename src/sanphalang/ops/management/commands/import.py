@@ -18,6 +18,8 @@ from sanphalang.imports.services import (
     result_from_json,
 )
 from sanphalang.jobs.models import JobStatus
+from sanphalang.meetings.models import Meeting
+from sanphalang.meetings.selectors.meetings import meeting_find
 from sanphalang.ops.users import command_user
 
 # Below this many rows the import is over before a bar would help.
@@ -40,13 +42,30 @@ class Command(BaseCommand):
         )
         parser.add_argument("--skip-bad-rows", action="store_true", help="Import the good rows, skip the bad")
         parser.add_argument("--dry-run", action="store_true", help="Check every row, write nothing")
-        parser.add_argument("--meeting", type=int, help="For agenda and attendance: the id of the meeting")
+        parser.add_argument(
+            "--meeting",
+            help='For agenda and attendance: the meeting as its number and BE year ("3/2558") or its id',
+        )
+        parser.add_argument(
+            "--body",
+            default="",
+            help="With --meeting 3/2558: the body whose meeting it is, when several have one",
+        )
         parser.add_argument(
             "--plan", type=int, help="For a plan's projects, targets and progress: the id of the plan"
         )
 
-    def handle(self, *args, entity, file, user, skip_bad_rows, dry_run, meeting=None, plan=None, **options):
+    def handle(
+        self, *args, entity, file, user, skip_bad_rows, dry_run, meeting=None, body="", plan=None, **options
+    ):
         by = command_user(user)
+        if meeting:
+            try:
+                meeting = meeting_find(user=by, meeting=meeting, body=body).pk
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from None
+            except Meeting.DoesNotExist as missing:
+                raise CommandError(str(missing)) from None
         try:
             data = file.read_bytes()
         except OSError as error:
