@@ -97,8 +97,8 @@ ORGANISATIONS = [
      dt.date(2014, 10, 1)),
     ("cp-association", "association", "สมาคมสานพลังประชารัฐจังหวัดชุมพร", "Chumphon Sanphalang Pracharat Association",
      "", "86", ["vulnerable-people"], None, [], None),
-    ("cp-social-fund", "welfare_fund", "กองทุนพัฒนาสังคมจังหวัดชุมพร", "Chumphon Social Development Fund", "", "86",
-     ["vulnerable-people", "disaster"], "cp-association", [], None),
+    # The province's social development fund is not a community welfare fund: it is the care app's social fund
+    # (care_data.FUND_NAME), run by the association above.
     ("cp-volunteers", "network", "เครือข่ายพลเมืองจิตอาสาจังหวัดชุมพร", "Chumphon Volunteer Citizens Network", "",
      "86", ["vulnerable-people"], None, [], None),
     ("cp-mueang-centre", "coordination_centre", "ศูนย์ประสานงานภาคีพัฒนาอำเภอเมืองชุมพร",

@@ -33,7 +33,12 @@ S1 = {
         "cr-civil-network",
         "cr-council-network",
     ],
-    "attending_people": [("wirun", "ประธานการประชุม (ประธานคณะทำงานเครือข่ายภาคประชาสังคม)")],
+    # One chair, the vice governor, in the record and in the attendance alike; Dr Wirun led the working groups'
+    # report as the chair of the civil-society network's working group, his position.
+    "attending_people": [
+        ("ratchakrit", "ประธานในที่ประชุม (รองผู้ว่าราชการจังหวัดเชียงราย)"),
+        ("wirun", "ประธานคณะทำงานเครือข่ายภาคประชาสังคม"),
+    ],
     "minutes": (
         "ที่ประชุมรับฟังรายงานสรุปผลความคืบหน้าของการดำเนินงานของคณะทำงานเครือข่ายภาคประชาสังคมจังหวัดเชียงราย "
         "ร่วมกับเครือข่ายสภาองค์กรชุมชนจังหวัดเชียงราย ประจำปี พ.ศ. 2558 ภายใต้ 7 ประเด็นงาน "
