@@ -120,6 +120,17 @@ class Access(ErrorCode):
         "not_the_agency",
         gettext_lazy("Only the agency a case is referred to can answer the referral."),
     )
+    # Action items (S1, S2): a partner agency reports on what its organisation owes
+    NOT_THE_OWNER_ORGANISATION = (
+        "not_the_owner",
+        gettext_lazy(
+            "Only the organisation that owns this action item, or a coordinator of its area, can record its progress."
+        ),
+    )
+    ONLY_COORDINATORS_CANCEL = (
+        "coordinators_only",
+        gettext_lazy("Only a coordinator of the item's area can cancel it."),
+    )
     # The social fund (S5)
     NOT_THE_REQUESTER = (
         "not_the_requester",

@@ -275,6 +275,7 @@ API_PATH_PARAMETERS = {
     ("/api/meetings/{meeting_id}/agenda-items/{item_id}", "item_id"): "agenda_item",
     ("/api/action-items/{item_id}", "item_id"): "action_item",
     ("/api/action-items/{item_id}/status", "item_id"): "action_item",
+    ("/api/action-items/{item_id}/progress", "item_id"): "action_item",
     ("/api/plans/charters/{charter_id}/events/{event_id}", "event_id"): "stage_event",
     ("/api/plans/registrations/{registration_id}/events/{event_id}", "event_id"): "registration_stage_event",
 }

@@ -46,6 +46,25 @@ class TestOrganisationSearch:
         found = suggestions(client_for(cast.mueang_coordinator).get(ORGANISATIONS, {"q": "พัฒนาสังคม"}))
         assert [pk for pk, _label in found] == [str(chiangrai.pk)]
 
+    def test_the_users_own_areas_come_first_then_the_agencies_above_nearest_first(
+        self, cast, client_for, offices, django_assert_max_num_queries
+    ):
+        # given the national ministry, the Chiang Rai office and a Mueang district group, all matching พัฒนาสังคม
+        chiangrai, _phayao = offices
+        ministry = make_org(cast.admin, name="กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์", area_code="TH")
+        mueang = make_org(cast.admin, name="ศูนย์พัฒนาสังคมอำเภอเมืองเชียงราย", area_code="5701", kind="network")
+        # when a Chiang Rai coordinator types พัฒนาสังคม, in one query
+        client = client_for(cast.chiangrai_coordinator)
+        with django_assert_max_num_queries(3) as queries:  # the session, its user, and the suggestions
+            found = suggestions(client.get(ORGANISATIONS, {"q": "พัฒนาสังคม"}))
+        assert [q["sql"] for q in queries.captured_queries].count(queries.captured_queries[-1]["sql"]) == 1
+        assert "directory_organisation" in queries.captured_queries[-1]["sql"]
+        # then the province's own come first (by name: ศูนย์… before สำนักงาน…), the ministry after them
+        assert [pk for pk, _label in found] == [str(mueang.pk), str(chiangrai.pk), str(ministry.pk)]
+        # and a Mueang coordinator gets their district's, then their province's, then the country's
+        found = suggestions(client_for(cast.mueang_coordinator).get(ORGANISATIONS, {"q": "พัฒนาสังคม"}))
+        assert [pk for pk, _label in found] == [str(mueang.pk), str(chiangrai.pk), str(ministry.pk)]
+
     def test_an_outsider_gets_none_of_another_provinces_records(self, cast, client_for, offices):
         chiangrai, phayao = offices
         client = client_for(cast.phayao_coordinator)

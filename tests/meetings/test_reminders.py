@@ -32,3 +32,16 @@ def test_the_owner_organisation_hears_of_what_is_due_from_it(cast):
     cast.chiangrai_partner.save()
     call_command("remind", date="2015-10-10", stdout=io.StringIO())
     assert Notification.objects.filter(user=cast.chiangrai_partner).exists()
+
+
+def test_the_digest_names_each_items_owner_in_thai(cast):
+    # given the office's overdue quarterly report
+    item = quarterly_report(cast)
+    cast.chiangrai_coordinator.email = "coordinator@example.org"
+    cast.chiangrai_coordinator.save()
+    # when the reminder runs after it fell due
+    call_command("remind", date="2015-10-21", stdout=io.StringIO())
+    # then the e-mail names the owner organisation and says the due date in Thai, in the Buddhist Era
+    body = mail.outbox[0].body
+    assert f"{item.owner_organisation.name_th} กำหนดแล้วเสร็จ 20 ตุลาคม 2558" in body
+    assert "due" not in body

@@ -15,7 +15,9 @@ from sanphalang.meetings.errors import MeetingError
 from sanphalang.meetings.selectors.action_items import (
     action_item_get,
     action_item_get_for_change,
+    action_item_get_for_progress,
     action_item_list,
+    action_item_progress,
 )
 from sanphalang.meetings.selectors.attendance import attendance_lines_match, kind_proposed_for, pasted_lines
 from sanphalang.meetings.selectors.bodies import body_get, body_get_for_change, body_list
@@ -64,6 +66,7 @@ from .schemas_meetings.action_items import (
     ActionItemIn,
     ActionItemOut,
     ActionItemPatch,
+    ActionItemProgressOut,
     ActionItemQuery,
     ActionItemStatusIn,
     ActionItemStatusOut,
@@ -264,10 +267,7 @@ def _bulk_entries(user, meeting, lines: list) -> tuple[list[AttendanceEntry], li
         if names and not found:
             (match,) = attendance_lines_match(user=user, meeting=meeting, lines=names)
             if match.status == "ambiguous":
-                candidates = ", ".join(
-                    f"{candidate.record} ({'person' if candidate.is_person else 'organisation'} {candidate.record.pk})"
-                    for candidate in match.candidates
-                )
+                candidates = ", ".join(f"{candidate.record} ({candidate.key})" for candidate in match.candidates)
                 problems[f"entries.{place}.name"] = [
                     MeetingError.ATTENDANCE_LINE_AMBIGUOUS.message(line=match.text, candidates=candidates)
                 ]
@@ -399,9 +399,11 @@ def list_action_items(request, filters: Query[ActionItemQuery]):
         user=request.auth,
         status=filters.status,
         overdue=filters.overdue,
-        owner_organisation=filters.owner,
+        owner_organisation=request.auth.organisation_id if filters.ours else filters.owner,
         body=filters.body,
     )
+    if filters.ours and not request.auth.organisation_id:
+        items = items.none()
     return paginate(items.order_by("due_on", "id"), filters)
 
 
@@ -416,9 +418,17 @@ def get_action_item(request, item_id: RecordId):
     return action_item_get(user=request.auth, pk=item_id)
 
 
+@router.get("/action-items/{item_id}/progress", response=list[ActionItemProgressOut])
+def list_action_item_progress(request, item_id: RecordId):
+    """The reports on an item, oldest first: who made each, for which organisation, and what it said or set."""
+    return list(action_item_progress(item=action_item_get(user=request.auth, pk=item_id)))
+
+
 @router.post("/action-items/{item_id}/status", response=ActionItemStatusOut)
 def set_action_item_status(request, item_id: RecordId, payload: ActionItemStatusIn):
-    item = action_item_get_for_change(user=request.auth, pk=item_id)
+    """Report on an item: its status, outcome and a progress note. A partner agency reports on the items its
+    organisation owns, and only those; only a coordinator of the item's body cancels it."""
+    item = action_item_get_for_progress(user=request.auth, pk=item_id)
     following = action_item_set_status(by=request.auth, item=item, **payload.dict(exclude_unset=True))
     return {
         "item": action_item_get(user=request.auth, pk=item_id),

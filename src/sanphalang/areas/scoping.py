@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from sanphalang.errors import Access, AccessDenied
 
@@ -45,6 +45,24 @@ class AreaScope:
             return Q()
         above = {code for prefix in self.prefixes for code in ancestor_codes(prefix)}
         return self.subtree_q(field) | Q(**{f"{_lookup(field)}__in": sorted(above)})
+
+    def nearness(self, field: str) -> Case | Value:
+        """An ordering of rows by how near their area (field holds the code) is to the user's: 0 inside the user's
+        areas, then 1, 2… for the areas above them, nearest first (a district's province before the country), then
+        the rest. A picker suggests the user's own provincial office before the national ministry (issue 14)."""
+        if self.national:
+            return Value(0)
+        steps_up: dict[str, int] = {}
+        for prefix in self.prefixes:
+            for steps, code in enumerate(reversed(ancestor_codes(prefix)), start=1):
+                steps_up[code] = min(steps, steps_up.get(code, steps))
+        lookup = _lookup(field)
+        return Case(
+            When(self.subtree_q(field), then=Value(0)),
+            *(When(Q(**{lookup: code}), then=Value(steps)) for code, steps in sorted(steps_up.items())),
+            default=Value(max(steps_up.values(), default=0) + 1),
+            output_field=IntegerField(),
+        )
 
     def covers_with_ancestors(self, code: str | None) -> bool:
         if self.covers(code):

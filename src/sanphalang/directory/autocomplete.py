@@ -17,7 +17,8 @@ from .selectors import organisation_list, person_list
 
 
 class OrganisationSearch(ScopedSearchView):
-    """Organisations of the user's areas and the agencies above them; /<kind>/ narrows to one kind."""
+    """Organisations of the user's areas and the agencies above them, the user's own first (a Chiang Rai
+    coordinator typing พัฒนาสังคม is offered พมจ.เชียงราย before the ministry); /<kind>/ narrows to one kind."""
 
     narrow = Q()  # a further condition of a subclass's picker
 
@@ -26,7 +27,7 @@ class OrganisationSearch(ScopedSearchView):
         if kind is not None and kind not in OrganisationKind.values:
             raise Http404
         return (
-            organisation_list(user=self.request.user, search=query, kind=kind)
+            organisation_list(user=self.request.user, search=query, kind=kind, nearest_first=True)
             .filter(self.narrow)
             .prefetch_related(None)
             .select_related("area")

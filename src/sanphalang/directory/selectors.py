@@ -34,10 +34,15 @@ def organisation_list(
     issue: int | str | None = None,
     within: str | None = None,
     parent: int | None = None,
+    nearest_first: bool = False,
 ) -> QuerySet[Organisation]:
     """Organisations in the user's areas, and the agencies of the areas above them (a district coordinator
-    works with the provincial office of social development)."""
-    qs = Organisation.objects.filter(scope_for(user).with_ancestors_q("area_id"))
+    works with the provincial office of social development). nearest_first: those of the user's own areas first,
+    then those above, nearest first, each group by name (a picker's suggestions)."""
+    scope = scope_for(user)
+    qs = Organisation.objects.filter(scope.with_ancestors_q("area_id"))
+    if nearest_first:
+        qs = qs.order_by(scope.nearness("area_id"), "sort_key", "id")
     if search:
         qs = qs.filter(name_search_q(search))
     if kind:

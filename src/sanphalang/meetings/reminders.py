@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from sanphalang.directory.selectors import person_shown_to
 from sanphalang.thai.dates import format_be_date
 
 from .models import Notification
@@ -40,17 +41,29 @@ def _digest_items(user, today: dt.date) -> tuple[list, list]:
     return overdue, soon
 
 
-def _digest_text(overdue, soon) -> str:
+def _owner(user, item) -> str:
+    """Who owes the item, as the reader may be told (the owner person through the directory's one rule)."""
+    person = person_shown_to(user=user, person=item.owner_person)
+    names = [str(name) for name in (item.owner_organisation, person) if name]
+    return ", ".join(names) or _("no owner named")
+
+
+def _digest_line(user, item) -> str:
+    return _("- %(title)s (%(owner)s; due %(date)s)") % {
+        "title": item.title,
+        "owner": _owner(user, item),
+        "date": format_be_date(item.due_on),
+    }
+
+
+def _digest_text(user, overdue, soon) -> str:
     lines = []
     if overdue:
         lines.append(_("Overdue action items:"))
-        lines += [
-            f"- {item.title} ({item.owner_organisation or '—'}; {_('due')} {format_be_date(item.due_on)})"
-            for item in overdue
-        ]
+        lines += [_digest_line(user, item) for item in overdue]
     if soon:
         lines.append(_("Due from you soon:"))
-        lines += [f"- {item.title} ({_('due')} {format_be_date(item.due_on)})" for item in soon]
+        lines += [_digest_line(user, item) for item in soon]
     return "\n".join(lines)
 
 
@@ -79,7 +92,7 @@ def send_reminders(*, today: dt.date) -> ReminderSummary:
                 send_mail(
                     subject=_("Sanphalang: action items to follow up (%(date)s)")
                     % {"date": format_be_date(today)},
-                    message=_digest_text(overdue, soon),
+                    message=_digest_text(user, overdue, soon),
                     from_email=settings.DEFAULT_FROM_EMAIL,
                     recipient_list=[user.email],
                     fail_silently=False,

@@ -36,6 +36,9 @@ class TestLetters:
             "form"
         ]
         assert form.initial["direction"] == "in"
+        # and its status reads as the answer will be saved: received
+        assert form.initial["status"] == "received"
+        assert 'value="received" selected' in form["status"].as_widget()
         response = client.post(
             reverse("meetings:letter_create"),
             {
@@ -119,3 +122,16 @@ class TestLetters:
             )
         with django_assert_max_num_queries(len(few.captured_queries)):
             client.get(reverse("meetings:letter_list"))
+
+
+def test_the_action_item_menu_tells_items_of_one_title_apart_by_their_due_dates(cast, client_for):
+    from tests.meetings.factories import quarterly_item
+
+    body = council(cast)
+    title = "รายงานผลการดำเนินงานต่อผู้ว่าฯ (รายไตรมาส)"
+    quarterly_item(cast, body=body, due_on=dt.date(2015, 10, 20), title=title)
+    quarterly_item(cast, body=body, due_on=dt.date(2016, 1, 20), title=title)
+    form = client_for(cast.chiangrai_coordinator).get(reverse("meetings:letter_create")).context["form"]
+    labels = [str(label) for value, label in form.fields["action_item"].choices if value]
+    assert len(labels) == 2 and len(set(labels)) == 2
+    assert any("ต.ค. 2558" in label for label in labels) and any("ม.ค. 2559" in label for label in labels)

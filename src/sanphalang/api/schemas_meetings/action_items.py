@@ -65,6 +65,9 @@ class ActionItemQuery(PageQuery):
     overdue: bool = False
     owner: ThaiInt | None = Field(None, description="Only the items of this owner organisation (its id)")
     body: ThaiInt | None = Field(None, description="Only the items of this body (its id)")
+    ours: bool = Field(
+        False, description="Only the items of your own organisation (a partner agency's tasks)"
+    )
 
 
 class ActionItemIn(Schema):
@@ -94,9 +97,35 @@ class ActionItemPatch(VersionIn):
 
 
 class ActionItemStatusIn(Schema):
+    """A report on an item: by its body's coordinators, or by a partner agency on its organisation's own items."""
+
     status: ActionStatus
-    done_on: ThaiDate | None = Field(None, description="Empty: today, when the status is done")
+    done_on: ThaiDate | None = Field(
+        None, description="Empty, when the status is done: the due date if it has passed, otherwise today"
+    )
     outcome: str | None = None
+    note: str = Field("", description="A progress note, kept with who wrote it and for which organisation")
+
+
+class ActionItemProgressOut(Schema):
+    """One report on an item: when, by whom, for which organisation, and what it said or set."""
+
+    recorded_at: dt.datetime
+    recorded_by: str
+    organisation_id: int | None = None
+    organisation_name_th: str
+    note: str
+    status: str = Field(description="The status the report set; empty: unchanged")
+    outcome: str = Field(description="The outcome the report recorded; empty: unchanged")
+
+    @staticmethod
+    def resolve_recorded_by(obj) -> str:
+        user = obj.recorded_by
+        return (user.get_full_name() or user.username) if user else ""
+
+    @staticmethod
+    def resolve_organisation_name_th(obj) -> str:
+        return organisation_name(obj.organisation)
 
 
 class ActionItemStatusOut(Schema):

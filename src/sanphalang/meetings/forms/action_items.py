@@ -70,14 +70,37 @@ class ActionFilterForm(StyledFormMixin, forms.Form):
         label=_("Owner organisation"), required=False, queryset=None, empty_label=_("All owners")
     )
     body = forms.ModelChoiceField(label=_("Body"), required=False, queryset=None, empty_label=_("All bodies"))
+    ours = forms.BooleanField(label=_("Only my organisation's items"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = organisations(user)
         self.fields["body"].queryset = bodies(user)
+        if not user.organisation_id:
+            del self.fields["ours"]
 
 
 class ActionStatusForm(StyledFormMixin, forms.Form):
+    """A report on an item: its status, the date it was done, its outcome and a progress note. Only a coordinator
+    of the item's body may cancel it (may_cancel)."""
+
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
-    done_on = BEDateField(label=_("Done on"), required=False, help_text=_("Left empty when done: today"))
+    done_on = BEDateField(
+        label=_("Done on"),
+        required=False,
+        help_text=_("Left empty when done: the due date if it has passed, otherwise today"),
+    )
     outcome = _outcome_field()
+    note = forms.CharField(
+        label=_("Progress note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What was done since the last report; it is kept with your name and organisation"),
+    )
+
+    def __init__(self, *args, may_cancel: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_cancel:
+            self.fields["status"].choices = [
+                choice for choice in ActionStatus.choices if choice[0] != ActionStatus.CANCELLED
+            ]

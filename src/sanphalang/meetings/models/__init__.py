@@ -1,7 +1,7 @@
 """Bodies that meet (councils, committees, working groups), their meetings, resolutions, action items and letters;
 one module per topic, all of them Django's models of the meetings app."""
 
-from .action_items import OPEN_STATUSES, ActionItem, ActionStatus
+from .action_items import OPEN_STATUSES, ActionItem, ActionItemProgress, ActionStatus
 from .attachments import Attachment
 from .bodies import Body, BodyKind, Membership
 from .letters import Letter, LetterDirection, LetterStatus
@@ -30,6 +30,7 @@ __all__ = [
     "ActionStatus",
     "OPEN_STATUSES",
     "ActionItem",
+    "ActionItemProgress",
     "LetterDirection",
     "LetterStatus",
     "Letter",

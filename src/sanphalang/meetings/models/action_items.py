@@ -1,9 +1,11 @@
 """Action items: what a meeting asked of whom by when, repeating where it recurs."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.thai.dates import format_be_date
 from sanphalang.versions import Versioned
 
 from ..errors import MeetingError
@@ -107,8 +109,48 @@ class ActionItem(Versioned):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        # Items of a series share their title: the due date tells them apart in menus and pickers.
+        return _("%(title)s (due %(date)s)") % {
+            "title": self.title,
+            "date": format_be_date(self.due_on, style="short"),
+        }
 
     @property
     def area_id(self) -> str:
         return self.body.area_id
+
+
+class ActionItemProgress(models.Model):
+    """One report on an action item, kept as made: a progress note, the status or outcome it gave the item, who
+    made it and for which organisation (a partner agency closing its own task, S2)."""
+
+    item = models.ForeignKey(
+        ActionItem, verbose_name=_("action item"), on_delete=models.CASCADE, related_name="progress"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("for the organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(_("progress note"), blank=True)
+    status = models.CharField(_("status set"), max_length=12, choices=ActionStatus.choices, blank=True)
+    outcome = models.TextField(_("outcome recorded"), blank=True)
+
+    class Meta:
+        verbose_name = _("progress of an action item")
+        verbose_name_plural = _("progress of action items")
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.note[:80]}"

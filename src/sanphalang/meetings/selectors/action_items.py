@@ -9,8 +9,8 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from ..access import require_change_body, visible_get, visible_q
-from ..models import OPEN_STATUSES, ActionItem
+from ..access import action_item_visible_q, require_change_body, require_report_on, visible_get
+from ..models import OPEN_STATUSES, ActionItem, ActionItemProgress
 
 if TYPE_CHECKING:
     from sanphalang.accounts.models import User
@@ -39,7 +39,7 @@ def action_item_list(
     today: dt.date | None = None,
 ) -> QuerySet[ActionItem]:
     today = today or timezone.localdate()
-    qs = with_overdue_flag(ActionItem.objects.filter(visible_q(user, "body__area_id")), today)
+    qs = with_overdue_flag(ActionItem.objects.filter(action_item_visible_q(user)), today)
     if status == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)
     elif status:
@@ -72,6 +72,27 @@ def action_item_get_for_change(*, user: User, pk: int) -> ActionItem:
     )
     require_change_body(user, item.body)
     return item
+
+
+def action_item_get_for_progress(*, user: User, pk: int) -> ActionItem:
+    """An action item the user may report on (access.require_report_on: its body's coordinators, and a partner
+    agency for its organisation's own items); one the user cannot see is not found."""
+    try:
+        item = (
+            ActionItem.objects.filter(action_item_visible_q(user))
+            .select_related("body", "meeting", "owner_organisation", "owner_person")
+            .get(pk=pk)
+        )
+    except (ActionItem.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require_report_on(user, item)
+    return item
+
+
+def action_item_progress(*, item: ActionItem) -> QuerySet[ActionItemProgress]:
+    """The reports on an item, oldest first, with who made them and for which organisation, for an item the
+    caller fetched through action_item_get."""
+    return item.progress.select_related("recorded_by", "organisation").order_by("recorded_at", "id")
 
 
 def action_item_series(*, item: ActionItem) -> QuerySet[ActionItem]:

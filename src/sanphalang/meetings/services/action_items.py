@@ -1,4 +1,5 @@
-"""Writes to action items: create, correct, change the status (which keeps a repeating series going), remove."""
+"""Writes to action items: create, correct, report progress and change the status (which keeps a repeating series
+going), remove."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from sanphalang.accounts.audit import validated_save
 from sanphalang.thai.names import clean_text
 from sanphalang.versions import expect_version
 
-from ..access import require_change_body
+from ..access import require_change_body, require_may_cancel, require_report_on
 from ..errors import MeetingError
-from ..models import OPEN_STATUSES, ActionItem, ActionStatus, Body, Meeting, Resolution
+from ..models import OPEN_STATUSES, ActionItem, ActionItemProgress, ActionStatus, Body, Meeting, Resolution
 from ..recurrence import MAX_RECURRENCE_MONTHS, next_occurrence
 from ..selectors.action_items import overdue_q
 from .fields import apply_fields, remove_with_history
@@ -132,20 +133,53 @@ def _create_next_occurrence(item: ActionItem, by: User | None) -> ActionItem | N
     return validated_save(successor, by)
 
 
+def default_done_on(item: ActionItem, today: dt.date | None = None) -> dt.date:
+    """The completion date an item gets when none is given: its due date once that has passed (an old item recorded
+    late was done by then), else today."""
+    today = today or timezone.localdate()
+    return min(item.due_on, today) if item.due_on else today
+
+
 @transaction.atomic
 def action_item_set_status(
-    *, by: User, item: ActionItem, status: str, done_on: dt.date | None = None, outcome: str | None = None
+    *,
+    by: User,
+    item: ActionItem,
+    status: str,
+    done_on: dt.date | None = None,
+    outcome: str | None = None,
+    note: str = "",
 ) -> ActionItem | None:
-    """Change an item's status; closing a recurring one creates the next. Returns the next occurrence, if any."""
-    require_change_body(by, item.body)
+    """Report on an item: its status, its outcome and a progress note, by those who may change its body or by a
+    partner agency on the items its organisation owns (access.require_report_on); only a coordinator cancels.
+    Each report is kept as a progress entry naming who made it and for which organisation. Closing a recurring item
+    creates the next; returns the next occurrence, if any."""
+    require_report_on(by, item)
     if status not in ActionStatus.values:
         raise MeetingError.UNKNOWN_STATUS.error("status")
+    if status == ActionStatus.CANCELLED and item.status != ActionStatus.CANCELLED:
+        require_may_cancel(by, item)
+    note = (note or "").strip()
+    status_changed = status != item.status
+    outcome_changed = outcome is not None and outcome != item.outcome
     item.status = status
     if outcome is not None:
         item.outcome = outcome
     if status == ActionStatus.DONE:
-        item.done_on = done_on or timezone.localdate()
+        item.done_on = done_on or default_done_on(item)
     validated_save(item, by)
+    if note or status_changed or outcome_changed:
+        validated_save(
+            ActionItemProgress(
+                item=item,
+                recorded_by=by,
+                organisation_id=by.organisation_id,
+                note=note,
+                status=status if status_changed else "",
+                outcome=item.outcome if outcome_changed else "",
+            ),
+            by,
+        )
     if status == ActionStatus.DONE:
         return _create_next_occurrence(item, by)
     if status == ActionStatus.CANCELLED and item.series_id:

@@ -35,6 +35,18 @@ LETTER_FIELDS = (
 )
 
 
+def status_saved_as(direction: str, status: str) -> str:
+    """The status a letter is saved with: an incoming letter is received, whatever an outgoing one's status would
+    be (the form shows this before saving, so a reply's status reads as it will be kept)."""
+    if direction == LetterDirection.INCOMING and status in (
+        LetterStatus.DRAFT,
+        LetterStatus.SENT,
+        LetterStatus.AWAITING_ANSWER,
+    ):
+        return LetterStatus.RECEIVED
+    return status
+
+
 @transaction.atomic
 def letter_create(*, by: User, body: Body, **fields) -> Letter:
     return letter_update(by=by, letter=Letter(body=body), **fields)
@@ -49,12 +61,7 @@ def letter_update(*, by: User, letter: Letter, version: int | None = None, **fie
         setattr(letter, name, value)
     if letter.answer_due_on and letter.dated_on and letter.answer_due_on < letter.dated_on:
         raise MeetingError.ANSWER_DUE_BEFORE_LETTER.error("answer_due_on")
-    if letter.direction == LetterDirection.INCOMING and letter.status in (
-        LetterStatus.DRAFT,
-        LetterStatus.SENT,
-        LetterStatus.AWAITING_ANSWER,
-    ):
-        letter.status = LetterStatus.RECEIVED
+    letter.status = status_saved_as(letter.direction, letter.status)
     validated_save(letter, by)
     if letter.in_reply_to_id and letter.direction == LetterDirection.INCOMING:
         # An incoming answer closes the wait on the letter it answers.

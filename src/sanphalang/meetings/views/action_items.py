@@ -1,4 +1,5 @@
-"""Pages of action items: the list with overdue ones marked, overdue per owner, the status form, adding one to a
+"""Pages of action items: the list with overdue ones marked (a partner's own organisation's among them), overdue
+per owner, the report form (status, outcome, progress note) with the reports made so far, adding one to a
 resolution from the meeting's page, and the correction of an item."""
 
 from functools import partial
@@ -18,7 +19,7 @@ from sanphalang.thai.templatetags.thai import be_date
 from sanphalang.web.forms import carry_version, show_service_error
 from sanphalang.web.listing import Column, export_format, export_rows, paginate
 
-from ..access import can_change_body
+from ..access import can_change_body, can_report_on
 from ..forms.action_items import ActionFilterForm, ActionItemEditForm, ActionItemForm, ActionStatusForm
 from ..models import ActionItem, ActionStatus
 from ..selectors import action_items as selectors
@@ -53,6 +54,8 @@ def action_item_list(request):
     criteria = filters.cleaned_data if filters.is_valid() else {}
     state = criteria.get("state") or "open"
     owner, body = criteria.get("owner"), criteria.get("body")
+    if criteria.get("ours"):
+        owner = request.user.organisation
     items = selectors.action_item_list(
         user=request.user,
         status=state if state in ("open", "done", "cancelled") else None,
@@ -86,16 +89,27 @@ def overdue_by_owner(request):
     )
 
 
+def _status_form(request, item: ActionItem, data=None) -> ActionStatusForm:
+    """The report form: what the item holds, and the completion date it would get if done now."""
+    may_cancel = can_change_body(request.user, item.body) or item.status == ActionStatus.CANCELLED
+    initial = {
+        "status": item.status,
+        "done_on": item.done_on or services.default_done_on(item),
+        "outcome": item.outcome,
+    }
+    return ActionStatusForm(data, initial=initial, may_cancel=may_cancel)
+
+
 @login_required
 def action_item_detail(request, pk: int):
     form = None
     if request.method == "POST":
-        changing = selectors.action_item_get_for_change(user=request.user, pk=pk)
-        form = ActionStatusForm(request.POST)
+        reporting = selectors.action_item_get_for_progress(user=request.user, pk=pk)
+        form = _status_form(request, reporting, request.POST)
         if form.is_valid():
             try:
                 following = services.action_item_set_status(
-                    by=request.user, item=changing, **form.cleaned_data
+                    by=request.user, item=reporting, **form.cleaned_data
                 )
             except ValidationError as error:
                 show_service_error(form, error, ActionItem)
@@ -111,10 +125,8 @@ def action_item_detail(request, pk: int):
                 return redirect("meetings:action_item_detail", pk=pk)
     item = selectors.action_item_get(user=request.user, pk=pk)
     can_edit = can_change_body(request.user, item.body)
-    if form is None and can_edit:
-        form = ActionStatusForm(
-            initial={"status": item.status, "done_on": item.done_on, "outcome": item.outcome}
-        )
+    if form is None and can_report_on(request.user, item):
+        form = _status_form(request, item)
     series = list(selectors.action_item_series(item=item))
     return render(
         request,
@@ -125,6 +137,7 @@ def action_item_detail(request, pk: int):
             "form": form,
             "can_edit": can_edit,
             "series": series,
+            "progress": list(selectors.action_item_progress(item=item)),
             "done": ActionStatus.DONE,
         },
     )

@@ -16,7 +16,7 @@ from sanphalang.web.listing import Column, paginate
 from ..access import can_change_body
 from ..forms.attachments import AttachmentForm
 from ..forms.letters import LetterFilterForm, LetterForm
-from ..models import Letter
+from ..models import Letter, LetterStatus
 from ..selectors import letters as selectors
 from ..selectors.action_items import action_item_get
 from ..selectors.meetings import meeting_get
@@ -104,6 +104,7 @@ def _initial_links(request) -> dict:
             direction="in" if original.direction == "out" else "out",
             subject=original.subject,
         )
+        initial["status"] = services.status_saved_as(initial["direction"], LetterStatus.DRAFT)
     return initial
 
 
