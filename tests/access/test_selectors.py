@@ -118,6 +118,7 @@ SELECTOR_RECORDS = {
     "household_for_housing": "household",
     "member_for_status": "member",
     "referral_get_for_answer": "referral",
+    "action_item_get_for_progress": "action_item",
     "household_get_for_case": "household",
     "sanphalang.care.selectors.fund.fund_get": "social_fund",
     "sanphalang.care.selectors.fund.fund_get_for_change": "social_fund",
@@ -169,6 +170,8 @@ UNSCOPED_SELECTORS = {
     "sanphalang.directory.selectors.issue_area_province_choices": "the provinces the user writes in, from the map",
     "sanphalang.directory.selectors.require_issue_area_adder": "a rule on the user's role and areas, returns nothing",
     "sanphalang.meetings.selectors.action_items.action_item_series": "the occurrences of an item already fetched "
+    "for the user",
+    "sanphalang.meetings.selectors.action_items.action_item_progress": "the reports on an item already fetched "
     "for the user",
     "sanphalang.meetings.selectors.action_items.overdue_q": "a condition, applied to lists already scoped",
     "sanphalang.meetings.selectors.action_items.with_overdue_flag": "a flag on items already fetched for the user",
