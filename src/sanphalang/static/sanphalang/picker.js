@@ -5,9 +5,28 @@
  *    removing the record brings the focus back to the search box;
  *  - the search box tells screen readers which suggestion the arrow keys have reached;
  *  - leaving a search box before its suggestions arrive (tabbing through the form) cancels them, or they would
- *    open under a field the user has left. */
+ *    open under a field the user has left;
+ *  - a search box whose suggestions were never opened has no highlighted suggestion, rather than throwing when
+ *    asked: the component's `selected` reads a box it makes only when it first opens, and accessibility checkers
+ *    (and assistive technology) read `selected` of every element. */
 (function () {
   'use strict'
+
+  function guardSelected(tagName) {
+    var component = window.customElements && window.customElements.get(tagName)
+    if (!component) return
+    for (var proto = component.prototype; proto && proto !== HTMLElement.prototype; proto = Object.getPrototypeOf(proto)) {
+      var property = Object.getOwnPropertyDescriptor(proto, 'selected')
+      if (property && property.get) {
+        Object.defineProperty(proto, 'selected', {
+          configurable: true,
+          get: function () { return this.box ? property.get.call(this) : document.createDocumentFragment().childNodes }
+        })
+        return
+      }
+    }
+  }
+  guardSelected('autocomplete-select-input')
 
   var counter = 0
 

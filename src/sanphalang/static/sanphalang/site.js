@@ -4,7 +4,9 @@
  *  - select[data-submits-form]: choosing a value sends its form (the language switch);
  *  - form[data-confirm]: asks the question before the form is sent (removing a record);
  *  - datalist#area-options[data-options-url]: the area-code box asks HTMX for matching areas as the user types;
- *  - [data-width-percent]: a progress bar's width. */
+ *  - [data-width-percent]: a progress bar's width;
+ *  - .table-responsive: a table wider than the screen scrolls in its box, which keyboard users then reach with Tab
+ *    to scroll it (when nothing in it takes the focus), named by the table's caption. */
 (function () {
   'use strict'
 
@@ -42,8 +44,39 @@
     })
   }
 
+  var FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]'
+
+  function letScrollingTablesTakeFocus() {
+    document.querySelectorAll('.table-responsive').forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1
+      var added = box.hasAttribute('data-focus-for-scrolling')
+      if (scrolls && !added && !box.hasAttribute('tabindex') && !box.querySelector(FOCUSABLE)) {
+        box.setAttribute('tabindex', '0')
+        box.setAttribute('data-focus-for-scrolling', '')
+        var caption = box.querySelector('caption')
+        if (caption) {
+          if (!caption.id) caption.id = 'table-caption-' + Math.random().toString(36).slice(2)
+          box.setAttribute('role', 'region')
+          box.setAttribute('aria-labelledby', caption.id)
+        }
+      } else if (!scrolls && added) {
+        ['tabindex', 'data-focus-for-scrolling', 'role', 'aria-labelledby'].forEach(function (name) {
+          box.removeAttribute(name)
+        })
+      }
+    })
+  }
+
+  var resizing = null
+  window.addEventListener('resize', function () {
+    window.clearTimeout(resizing)
+    resizing = window.setTimeout(letScrollingTablesTakeFocus, 200)
+  })
+  document.addEventListener('htmx:afterSettle', letScrollingTablesTakeFocus)
+
   document.addEventListener('DOMContentLoaded', function () {
     wireAreaOptions()
     setWidths()
+    letScrollingTablesTakeFocus()
   })
 })()
