@@ -34,6 +34,14 @@ def test_meeting_3_2558_has_one_chair_the_vice_governor_in_its_record_and_its_at
     assert meeting.chair_title == "รองผู้ว่าราชการจังหวัดเชียงราย" and meeting.chair_title in chairs[0].role
 
 
+def test_the_vice_governor_holds_his_own_office_not_a_chair_of_the_council(demo):
+    positions = _s1().chair.positions.all()
+
+    assert [(position.organisation.name_th, position.title) for position in positions] == [
+        ("สำนักงานจังหวัดเชียงราย", "รองผู้ว่าราชการจังหวัดเชียงราย")
+    ]
+
+
 def test_dr_wirun_attends_meeting_3_2558_as_the_working_groups_chair_not_the_meetings(demo):
     line = _s1().attendances.get(person__first_name="วิรุณ")
 

@@ -153,8 +153,8 @@ PARTNERS = [
 # (key, title, first name, last name, area, [(organisation key, role, position title, from, until)])
 PEOPLE = [
     ("ratchakrit", "นาย", "รัชกฤช", "สถิรานนท์", "57",
-     [("cr-governor-office", "deputy_head", "รองผู้ว่าราชการจังหวัดเชียงราย", dt.date(2014, 10, 1), None),
-      ("cr-council", "chair", "ประธานเปิดการประชุมสภาพลเมือง", dt.date(2015, 7, 20), None)]),
+     # The report has him chair meeting 3/2558 (the meeting's chair), not hold a position in the council.
+     [("cr-governor-office", "deputy_head", "รองผู้ว่าราชการจังหวัดเชียงราย", dt.date(2014, 10, 1), None)]),
     ("wirun", "ดร.", "วิรุณ", "คำภิโล", "57",
      [("cr-civil-network", "chair", "ประธานคณะทำงานเครือข่ายภาคประชาสังคม", dt.date(2015, 1, 1), None)]),
     ("ratchanee", "นางสาว", "รัชนี", "ตรัยตรึงศ์โกศล", "57",
