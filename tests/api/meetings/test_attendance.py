@@ -1,6 +1,8 @@
 """Attendance in bulk through the API: POST /api/meetings/{id}/attendance/bulk, by id or by name, all or nothing,
 each refused line named by its place (422), never a 500."""
 
+import re
+
 import pytest
 
 from sanphalang.directory.models import Organisation
@@ -66,6 +68,10 @@ def test_an_unmatched_or_ambiguous_name_refuses_the_request_with_each_line_s_pla
     body = response.json()
     assert body["code"] == "invalid"
     assert [error["field"] for error in body["errors"]] == ["entries.1.name", "entries.2.name"]
+    # the ambiguous line names the records it could be, as the client can send them
+    named = re.findall(r"organisation:(\d+)", body["errors"][0]["message"])
+    assert len(named) > 1
+    assert Organisation.objects.filter(pk__in=named, name_th__startswith="สำนักงาน").count() == len(named)
     assert not meeting.attendances.exists()
 
 

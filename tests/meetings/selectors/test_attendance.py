@@ -8,8 +8,10 @@ from sanphalang.meetings.selectors.attendance import (
     kind_proposed_for,
     pasted_lines,
 )
+from sanphalang.meetings.services.bodies import membership_add
 from sanphalang.meetings.services.meetings import attendance_record
 from tests.meetings.attendance_data import KNOWN_AGENCIES, MSDHS, s1_with_directory, s1_with_members
+from tests.meetings.factories import person
 
 
 def test_a_pasted_list_loses_its_numbering_bullets_and_blank_lines():
@@ -94,7 +96,21 @@ def test_the_roster_holds_the_members_of_the_body_and_its_working_groups_on_the_
     # when its roster is read
     roster = attendance_roster(user=cast.chiangrai_coordinator, meeting=meeting)
     # then the five members are on it, the council's own first, one recorded already
-    assert [line.organisation for line in roster][:3] == sorted(members[:3], key=lambda o: o.sort_key)
+    assert {line.organisation for line in roster[:3]} == set(members[:3])
     assert {line.organisation for line in roster} == set(members)
     assert [line.recorded for line in roster if line.organisation == members[1]] == [True]
     assert former not in {line.organisation for line in roster}
+
+
+def test_a_member_the_reader_may_not_open_is_left_off_the_roster(cast):
+    # given a member of the council registered in Mae Sai
+    meeting, _members, _former = s1_with_members(cast)
+    member = person(cast, first_name="สมศรี", area_code="570901")
+    membership_add(by=cast.chiangrai_coordinator, body=meeting.body, person=member)
+    # when the province's and Mueang's coordinators read the roster
+    province = attendance_roster(user=cast.chiangrai_coordinator, meeting=meeting)
+    mueang = attendance_roster(user=cast.mueang_coordinator, meeting=meeting)
+    # then only the province sees the person; both see the organisations
+    assert member in {line.person for line in province}
+    assert member not in {line.person for line in mueang}
+    assert {line.organisation for line in mueang} == {line.organisation for line in province} - {None}

@@ -105,7 +105,8 @@ class TestTheOwner:
         body_page = client.get(reverse("meetings:body_detail", args=[s1.body.pk]))
         assert [m.person for m in body_page.context["past_members"]] == [s1.member]
         meeting_page = client.get(reverse("meetings:meeting_detail", args=[s1.meeting.pk])).content.decode()
-        assert meeting_page.count('badge text-bg-warning">') == 2  # the visitor and now the former member
+        # the visitor and now the former member
+        assert meeting_page.count("ผู้เข้าร่วมประชุม (ไม่ใช่สมาชิก)</span>") == 2
 
     def test_removals_go_back_to_the_page_and_keep_who_removed(self, cast, client_for, s1):
         client = client_for(cast.chiangrai_coordinator)

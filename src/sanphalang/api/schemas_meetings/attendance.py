@@ -27,7 +27,7 @@ class AttendanceLineIn(Schema):
         "refuse",
         description="When the name matches nothing: refuse the whole request (422), create it as an "
         "organisation or a person of the body's area, count it in the participants, or leave it out. "
-        "A name that matches several records is always refused, with their ids",
+        "A name that matches several records is always refused, naming each as organisation:<id> or person:<id>",
     )
     kind: OrganisationKind | None = Field(
         None, description="The kind of an organisation created for the name; by default, proposed from it"

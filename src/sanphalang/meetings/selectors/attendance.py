@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.db.models import F, Q
+
 from sanphalang.directory.models import Organisation, OrganisationKind, Person
 from sanphalang.directory.selectors import organisation_list, person_list
 from sanphalang.thai.digits import to_arabic_digits
@@ -122,17 +124,23 @@ def attendance_roster(*, user: User, meeting: Meeting) -> list[RosterLine]:
     the body's own members first. A person the user may not open is left out: they are recorded from their
     own area's coordinators, who see them."""
     pairs, _people, _orgs = _recorded_keys(meeting)
-    visible_people = set(person_list(user=user).values_list("pk", flat=True))
     memberships = (
         memberships_on(meeting.body, on=meeting.held_on)
         .filter(visible_q(user, "body__area_id"))
+        .filter(
+            Q(person__isnull=True) | Q(person__in=person_list(user=user).prefetch_related(None).values("pk"))
+        )
         .select_related("person", "organisation", "body")
-        .order_by("body__parent_id", "body__sort_key", "organisation__sort_key", "person__sort_key", "pk")
+        .order_by(
+            F("body__parent_id").asc(nulls_first=True),  # the body's own members, then its groups'
+            "body__sort_key",
+            "organisation__sort_key",
+            "person__sort_key",
+            "pk",
+        )
     )
     lines, seen = [], set()
     for membership in memberships:
-        if membership.person_id is not None and membership.person_id not in visible_people:
-            continue
         line = _roster_line(membership, recorded=(membership.person_id, membership.organisation_id) in pairs)
         if line.key not in seen:
             seen.add(line.key)
