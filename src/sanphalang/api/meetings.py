@@ -267,7 +267,9 @@ def _bulk_entries(user, meeting, lines: list) -> tuple[list[AttendanceEntry], li
         if names and not found:
             (match,) = attendance_lines_match(user=user, meeting=meeting, lines=names)
             if match.status == "ambiguous":
-                candidates = ", ".join(f"{candidate.record} ({candidate.key})" for candidate in match.candidates)
+                candidates = ", ".join(
+                    f"{candidate.record} ({candidate.key})" for candidate in match.candidates
+                )
                 problems[f"entries.{place}.name"] = [
                     MeetingError.ATTENDANCE_LINE_AMBIGUOUS.message(line=match.text, candidates=candidates)
                 ]
