@@ -13,6 +13,10 @@ class AccountError(ErrorCode):
             "Try again later, or ask an administrator to unlock it."
         ),
     )
+    BAD_TOKEN = (
+        "bad_token",
+        _("This API token is wrong or has been revoked: make a new token and subscribe with it again."),
+    )
     TOO_MANY_BAD_TOKENS = (
         "too_many_bad_tokens",
         _("Too many wrong API tokens from this address: try again in %(seconds)s seconds."),

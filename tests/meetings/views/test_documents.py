@@ -21,6 +21,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
+from sanphalang.accounts.errors import AccountError
 from sanphalang.accounts.services import api_token_create, api_token_revoke, user_set_preferences
 from sanphalang.directory.services import organisation_create, person_create
 from sanphalang.meetings.services.action_items import action_item_create
@@ -395,6 +396,23 @@ def test_a_revoked_or_wrong_token_is_refused(cast, client, s1):
     assert client.get(url, {"token": raw}).status_code == 401
     assert client.get(url, {"token": "not-a-token"}).status_code == 401
     assert client.get(url, {"token": ""}).status_code == 401
+
+
+def test_a_refused_token_is_told_in_thai_or_in_the_language_chosen(cast, client, s1):
+    # given a wrong token in a calendar app's subscription
+    url = reverse("meetings:body_calendar", args=[s1.body.pk])
+    # when the app reads the feed
+    response = client.get(url, {"token": "not-a-token"})
+    # then it is told why, in Thai
+    assert response.status_code == 401
+    assert (
+        response.content.decode()
+        == AccountError.BAD_TOKEN.message()
+        == ("โทเค็น API นี้ไม่ถูกต้องหรือถูกเพิกถอนแล้ว กรุณาสร้างโทเค็นใหม่แล้วสมัครรับปฏิทินด้วยโทเค็นนั้นอีกครั้ง")
+    )
+    # and in English where the reader chose English
+    client.cookies["django_language"] = "en"
+    assert client.get(url, {"token": "not-a-token"}).content.decode().startswith("This API token is wrong")
 
 
 def test_a_token_of_an_outsider_gets_nothing(cast, client, s1):

@@ -3,10 +3,19 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from sanphalang.errors import AccessDenied
+from sanphalang.thai.templatetags.thai import be_date
+from sanphalang.welfare.linkage.reasons import OFFICER_CONFIRMED, OFFICER_MERGED, OFFICER_SPLIT, reason_label
 from sanphalang.welfare.models import Fund, LinkDecision, LinkDecisionKind, SourceRecord
-from sanphalang.welfare.services.reconcile import link_confirm, link_merge, link_split, reconcile
+from sanphalang.welfare.services.reconcile import (
+    MANUAL_REASON,
+    link_confirm,
+    link_merge,
+    link_split,
+    reconcile,
+)
 
 from ..registry_data import import_source, matching_rows, program_rows
 
@@ -163,3 +172,56 @@ class TestFundPage:
                 "note", "decided_by__username"
             )
         ) == [("โทรถามแล้ว", "cr_coord")]
+
+
+class TestReadInTheReadersLanguage:
+    def test_an_officers_decision_reads_in_the_readers_language_whoever_made_it(
+        self, cast, client_for, two_sources
+    ):
+        record = two_sources.source_records.get(source__name="สมทบ")
+        # given an officer who reads English splits a record off
+        with translation.override("en"):
+            own = link_split(by=cast.mueang_coordinator, record=record)
+        # then the decision is kept as its code and day, in no one's words
+        today = timezone.localdate()
+        assert SourceRecord.objects.get(pk=record.pk).link_reasons[:2] == [
+            [MANUAL_REASON],
+            [OFFICER_SPLIT, today.isoformat()],
+        ]
+        # when a colleague reads the new fund's page in Thai, and then in English
+        client = client_for(cast.chiangrai_viewer)
+        thai = client.get(reverse("welfare:fund_detail", args=[own.pk])).content.decode()
+        client.cookies["django_language"] = "en"
+        english = client.get(reverse("welfare:fund_detail", args=[own.pk])).content.decode()
+        # then each reads it in their language, on the day in the Buddhist Era
+        with translation.override("th"):
+            thai_day = be_date(today)
+        assert f"เจ้าหน้าที่แยกออกเป็นกองทุนใหม่ เมื่อ {thai_day}" in thai
+        assert "split into" not in thai and today.isoformat() not in thai
+        assert f"split into a fund of its own by an officer on {today.day} " in english
+        assert f"{today.year + 543} BE" in english
+
+    def test_decisions_kept_in_words_before_are_turned_into_codes(self, cast, two_sources):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        migration = import_module("sanphalang.welfare.migrations.0009_officer_reasons_as_codes")
+        # given decisions kept, as before, in the words of whoever made them (Thai, English, or unknown)
+        records = list(two_sources.source_records.order_by("pk"))
+        written = [
+            [[MANUAL_REASON], ["เจ้าหน้าที่ยืนยันการเชื่อมโยงแล้ว", "2025-05-14"], ["name_same"]],
+            [[MANUAL_REASON], ["merged into this fund by an officer", "2025-05-14"]],
+        ]
+        for record, reasons in zip(records, written, strict=False):
+            SourceRecord.objects.filter(pk=record.pk).update(link_reasons=reasons)
+        # when the migration runs
+        migration.forwards(apps, None)
+        # then each is its code and day, the linkage's reasons as they were
+        assert [SourceRecord.objects.get(pk=r.pk).link_reasons for r in records[:2]] == [
+            [[MANUAL_REASON], [OFFICER_CONFIRMED, "2025-05-14"], ["name_same"]],
+            [[MANUAL_REASON], [OFFICER_MERGED, "2025-05-14"]],
+        ]
+        # and words it cannot place read as they were written, the day in the Buddhist Era
+        with translation.override("th"):
+            assert reason_label(["ตรวจสอบแล้ว", "2025-05-14"]) == "ตรวจสอบแล้ว 14 พฤษภาคม 2568"

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sanphalang.thai.templatetags.thai import be_date
 from sanphalang.versions import Versioned
 
 from ..errors import CareError
@@ -124,7 +125,7 @@ class Incident(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_hazard_display()} {self.occurred_on.isoformat()}"
+        return f"{self.get_hazard_display()} {be_date(self.occurred_on)}"
 
 
 class AffectedHousehold(models.Model):

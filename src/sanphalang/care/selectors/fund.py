@@ -245,7 +245,7 @@ def _shown(user: User, request: FundRequest, opens: bool, on_committee: bool) ->
         kind = case.get_kind_display()
     else:
         incident = request.incident
-        subject = f"{incident.get_hazard_display()} {incident.occurred_on.isoformat()}"
+        subject = str(incident)
         kind = INCIDENT_KIND
     details = opens or request_details_shown(request, on_committee=on_committee, user=user)
     return RequestShown(

@@ -182,6 +182,6 @@ def organisation_history(request, pk: int):
             "nav_active": "organisations",
             "subject": org,
             "back_url": reverse("directory:organisation_detail", args=[org.pk]),
-            "entries": history_entries(org.history.all()),
+            "entries": history_entries(org.history.all(), reader=request.user),
         },
     )

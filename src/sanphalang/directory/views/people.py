@@ -175,6 +175,7 @@ def person_history(request, pk: int):
         person.history.all(),
         sensitive_fields=("national_id",),
         show_sensitive=request.user.can_see_sensitive_data,
+        reader=request.user,
     )
     return render(
         request,

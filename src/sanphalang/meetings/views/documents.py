@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from sanphalang.accounts.errors import AccountError
 from sanphalang.accounts.services import api_token_authenticate
 from sanphalang.accounts.throttle import TooManyBadTokens
 from sanphalang.thai.preferences import prefers_thai_digits
@@ -93,7 +94,7 @@ def body_calendar(request, pk: int):
             return response
         if user is None:
             return HttpResponse(
-                "Invalid or revoked token.", status=401, content_type="text/plain; charset=utf-8"
+                AccountError.BAD_TOKEN.message(), status=401, content_type="text/plain; charset=utf-8"
             )
     elif request.user.is_authenticated:
         user = request.user

@@ -146,7 +146,7 @@ def plan_history(request, pk: int):
             "nav_active": "plans",
             "subject": plan,
             "back_url": reverse("plans:plan_detail", args=[plan.pk]),
-            "entries": history_entries(plan.history.all()),
+            "entries": history_entries(plan.history.all(), reader=request.user),
         },
     )
 

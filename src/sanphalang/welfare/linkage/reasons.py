@@ -1,6 +1,21 @@
-"""What each linkage reason means, in the user's language: a link's score is only trusted if its reasons read."""
+"""What each linkage reason means, in the user's language: a link's score is only trusted if its reasons read.
+
+A reason is stored as its code and values (["members_close", 335, 345]) and worded when read, so it reads in the
+reader's language whoever linked the record; a value that is a day (ISO, as stored) is read in the Buddhist Era.
+"""
+
+import datetime as dt
+import re
 
 from django.utils.translation import gettext_lazy as _
+
+from sanphalang.thai.templatetags.thai import be_date
+
+# An officer's decision in the review queue, stored with the day it was made.
+OFFICER_CONFIRMED = "officer_confirmed"
+OFFICER_MERGED = "officer_merged"
+OFFICER_SPLIT = "officer_split"
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 REASON_LABELS = {
     "name_same": _("same name"),
@@ -26,6 +41,9 @@ REASON_LABELS = {
     "different_villages": _("different villages of one subdistrict"),
     "one_of_several_subdistricts": _("the subdistrict name is shared by several subdistricts (%(0)s)"),
     "officer": _("decided by an officer"),
+    OFFICER_CONFIRMED: _("link confirmed by an officer on %(0)s"),
+    OFFICER_MERGED: _("merged into this fund by an officer on %(0)s"),
+    OFFICER_SPLIT: _("split into a fund of its own by an officer on %(0)s"),
 }
 
 
@@ -34,11 +52,24 @@ def reason_label(reason) -> str:
     if not reason:
         return ""
     code, *params = list(reason)
+    params = [_value(p) for p in params]
     label = REASON_LABELS.get(code)
     if label is None:
-        return " ".join(str(part) for part in reason)
-    values = {str(i): (f"{p:.2f}" if isinstance(p, float) else p) for i, p in enumerate(params)}
+        # Written before reasons were codes (an officer's decision in the words of whoever made it): as it is.
+        return " ".join(str(part) for part in [code, *params])
+    values = {str(i): p for i, p in enumerate(params)}
     try:
         return str(label) % values
     except (KeyError, TypeError, ValueError):
         return str(label)
+
+
+def _value(value):
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, str) and ISO_DAY.fullmatch(value):
+        try:
+            return be_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
@@ -22,6 +21,7 @@ from sanphalang.thai.names import clean_text
 
 from ..errors import WelfareError
 from ..linkage.clusters import LinkResult, link_records
+from ..linkage.reasons import OFFICER_CONFIRMED, OFFICER_MERGED, OFFICER_SPLIT
 from ..linkage.records import field_value, fund_record
 from ..models import FIELD_TRUST, Fund, FundStatus, LinkDecision, LinkDecisionKind, SourceRecord
 from ..selectors.reconcile import reconcilable_provinces, review_record_area
@@ -366,7 +366,8 @@ def _decided_by_officer(record: SourceRecord) -> bool:
 
 
 def _officer_reasons(record: SourceRecord, what: str) -> list[list[str]]:
-    """The officer's decision first, so that reconcile leaves the link alone, then the linkage's reasons."""
+    """The officer's decision first, so that reconcile leaves the link alone, then the linkage's reasons. The
+    decision is kept as its code and day (linkage/reasons.py), read in the reader's language."""
     kept = [r for r in record.link_reasons if r != [MANUAL_REASON]]
     return [[MANUAL_REASON], [what, timezone.localdate().isoformat()], *kept][:20]
 
@@ -401,7 +402,7 @@ def link_confirm(*, by: User, record: SourceRecord, note: str = "") -> SourceRec
     """Keep the record in its fund (the officer says the uncertain link is right)."""
     require_write(by, review_record_area(record))
     record.needs_review = False
-    record.link_reasons = _officer_reasons(record, _("link confirmed by an officer"))
+    record.link_reasons = _officer_reasons(record, OFFICER_CONFIRMED)
     record.save(update_fields=["needs_review", "link_reasons"])
     if record.fund_id:
         _decision(by, record, record.fund_id, LinkDecisionKind.CONFIRMED, note=note).save()
@@ -415,9 +416,7 @@ def link_merge(*, by: User, record: SourceRecord, fund: Fund, note: str = "") ->
     require_write(by, fund.area_id)
     if record.fund_id:
         require_write(by, record.fund.area_id)
-    return _link_by_officer(
-        by, record, fund, LinkDecisionKind.MERGED, _("merged into this fund by an officer"), note=note
-    )
+    return _link_by_officer(by, record, fund, LinkDecisionKind.MERGED, OFFICER_MERGED, note=note)
 
 
 @transaction.atomic
@@ -434,9 +433,7 @@ def link_split(*, by: User, record: SourceRecord, note: str = "") -> Fund:
             raise WelfareError.SPLIT_SAME_NAME.error(None)
         fund = _trusted_fund([record], area_id=area.code)
         stamp(fund, by).save()
-    _link_by_officer(
-        by, record, fund, LinkDecisionKind.SPLIT, _("split into a fund of its own by an officer"), note=note
-    )
+    _link_by_officer(by, record, fund, LinkDecisionKind.SPLIT, OFFICER_SPLIT, note=note)
     return fund
 
 
