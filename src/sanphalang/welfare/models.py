@@ -415,7 +415,7 @@ class LinkDecision(models.Model):
         ordering = ["-decided_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.fund} {self.kind} {self.source_name} #{self.source_row}"
+        return f"{self.fund} {self.get_kind_display()} {self.source_name} #{self.source_row}"
 
 
 class AuditRound(Versioned):

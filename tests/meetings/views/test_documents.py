@@ -376,6 +376,21 @@ def test_the_calendar_feed_has_each_meeting_of_the_body(cast, client_for, s1):
     assert str(events[f"meeting-{cancelled.pk}@sanphalang"]["STATUS"]) == "CANCELLED"
 
 
+def test_the_feed_names_the_chair_in_the_readers_language(cast, client_for, s1):
+    url = reverse("meetings:body_calendar", args=[s1.body.pk])
+    client = client_for(cast.chiangrai_coordinator)
+    # when the coordinator's calendar reads the feed in Thai, then in English
+    thai = _calendar(client.get(url))
+    client.cookies["django_language"] = "en"
+    english = _calendar(client.get(url))
+    # then the meeting's chair is named in each
+    chair = "นายรัชกฤช สถิรานนท์ รองผู้ว่าราชการจังหวัดเชียงราย"
+    assert [str(e["DESCRIPTION"]) for e in thai.walk("VEVENT") if "DESCRIPTION" in e] == [f"ประธาน: {chair}"]
+    assert [str(e["DESCRIPTION"]) for e in english.walk("VEVENT") if "DESCRIPTION" in e] == [
+        f"Chair: {chair}"
+    ]
+
+
 def test_a_calendar_app_reads_the_feed_with_a_token(cast, client, s1):
     # given a token of the coordinator, and no session
     _token, raw = api_token_create(user=cast.chiangrai_coordinator, name="ปฏิทิน")

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from sanphalang.directory.models import PositionRole
@@ -66,7 +67,9 @@ def body_calendar(body: Body, meetings: Iterable[Meeting], *, user, thai_digits:
             event.add("location", meeting.venue)
         if meeting.chair_id:
             chair = person_shown_to(user=user, person=meeting.chair, role=PositionRole.CHAIR)
-            event.add("description", f"ประธาน: {chair} {meeting.chair_title}".strip())
+            event.add(
+                "description", _("Chair: %(chair)s") % {"chair": f"{chair} {meeting.chair_title}".strip()}
+            )
         event.add("status", "CANCELLED" if meeting.status == MeetingStatus.CANCELLED else "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()
