@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "sanphalang.plans",
     "sanphalang.care",
     "sanphalang.reports",
+    "sanphalang.ingest",
     "ninja",
     "sanphalang.api",
     "sanphalang.demo",
