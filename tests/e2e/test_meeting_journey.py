@@ -42,7 +42,7 @@ def test_a_coordinator_records_a_meeting_and_follows_up_its_quarterly_report(
     meeting_url = page.url
 
     # and record the attendance of a person who is not a member
-    page.locator("summary", has_text=re.compile("บันทึกผู้เข้าร่วม|Record attendance")).click()
+    page.locator("summary", has_text=re.compile("^(บันทึกการเข้าร่วมประชุม|Record attendance)$")).click()
     pick(page.locator("#id_attendance-person_search"), "รัชกฤช")
     expect(page.locator("#id_attendance-person")).to_have_value(str(visitor.pk))
     page.locator("form[action$='/attendance/'] button[type=submit]").click()
