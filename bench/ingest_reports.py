@@ -66,11 +66,23 @@ UNITS = [
     ("เดือน", "months"),
     ("บาท", "baht"),
 ]
-FIGURE_SENTENCES = ["โดยมีเป้าหมายรวมทั้งสิ้น {n} {u}", "ได้รับการสนับสนุน จำนวน {n} {u}", "ดำเนินการแล้ว {n} {u} ในปีนี้"]
+FIGURE_SENTENCES = [
+    "โดยมีเป้าหมายรวมทั้งสิ้น {n} {u}",
+    "ได้รับการสนับสนุน จำนวน {n} {u}",
+    "ดำเนินการแล้ว {n} {u} ในปีนี้",
+]
 KINDS = [
     ("meeting", "เป็นประธานการประชุม{body} ครั้งที่ {no}"),
     ("forum", "เป็นประธานเปิดเวทีเสวนา{body}"),
     ("meeting", "เป็นประธานการประชุม{body}"),
+    ("signing", "เป็นประธานในพิธีลงนามบันทึกความร่วมมือกับ{body}"),
+    ("visit", "เป็นประธานการลงพื้นที่ติดตามงานของ{body}"),
+]
+# Events with no one said to chair them: (kind, how the report tells it)
+UNCHAIRED = [
+    ("meeting", "{body} จัดประชุมคณะทำงาน"),
+    ("forum", "{body} จัดเวทีเสวนาแลกเปลี่ยนเรียนรู้"),
+    ("visit", "{body} ลงพื้นที่ติดตามงานกองทุน"),
 ]
 # Province names that are also common words are left out of the pool: a reader needs จังหวัด to know them too.
 _AMBIGUOUS = {"เลย", "ตาก", "แพร่", "กระบี่", "น่าน"}
@@ -130,18 +142,47 @@ def report(seed: int) -> tuple[str, dict]:
     number_text = (
         number and f"{_number(int(number.split('/')[0]), thai)}/{_number(int(number.split('/')[1]), thai)}"
     )
+    date_text = _date_text(rng, date, thai)
+    has_chair = rng.random() < 0.85
+    chair_text = f"{title}{given} {family} {position}"
+    if has_chair:
+        event = kind_text.format(body=body, no=number_text)
+    else:
+        kind, event = rng.choice(UNCHAIRED)
+        event = event.format(body=body)
+        number, position_org = None, None
+    opener = rng.randrange(3)
+    if opener == 0:
+        first = f"เมื่อวันที่ {date_text} ณ {venue} " + (f"{chair_text} {event}" if has_chair else event)
+    elif opener == 1:
+        first = f"วันนี้ ({date_text}) " + (f"{chair_text} {event}" if has_chair else event) + f" ณ {venue}"
+    else:
+        first = (f"{chair_text} {event}" if has_chair else event) + f" เมื่อวันที่ {date_text} ณ {venue}"
+    with_count = rng.random() < 0.75
+    if with_count:
+        first += rng.choice(
+            [" โดยมีผู้เข้าร่วมจำนวน {n} คน", " มีผู้เข้าร่วมกว่า {n} คน", " ผู้เข้าร่วมประชุม {n} คน"]
+        ).format(n=_number(count, thai))
+    written = [
+        name.format(p=rng.choice([province, " " + province]) if "{p}" in name else "") for name, _ in agencies
+    ]
+    first += f" จาก {written[0]} {written[1]} และ {written[2]}"
+    if rng.random() < 0.5:
+        first += f" รวมทั้งผู้แทนจากจังหวัด{other}"
+    else:
+        first += f" และเครือข่ายจาก{other}"
     lines = [
         f"{body} รายงานผลการดำเนินงานปี {_number(date.year + 543, thai)}",
         "",
-        f"เมื่อวันที่ {_date_text(rng, date, thai)} ณ {venue} {title}{given} {family} {position} "
-        + kind_text.format(body=body, no=number_text)
-        + f" โดยมีผู้เข้าร่วมจำนวน {_number(count, thai)} คน จาก {agencies[0][0].format(p=province)} "
-        f"{agencies[1][0].format(p=province)} และ {agencies[2][0].format(p=province)} รวมทั้งผู้แทนจากจังหวัด{other}",
+        first,
         "",
         f"นางสาว{helper_given} {helper_family} {helper_position} กล่าวว่า "
         + figure_sentence.format(n=_number(amount, thai), u=unit_word)
         + f" และจะติดตามผลอย่างต่อเนื่องทุก {_number(months, thai)} เดือน",
     ]
+    budget = rng.randint(1, 40) * 25_000 if rng.random() < 0.5 else None
+    if budget:
+        lines.append(f"ใช้งบประมาณทั้งสิ้น {_number(budget, thai) if budget < 1000 else f'{budget:,}'} บาท")
     periods = []
     if with_period:
         start = date + dt.timedelta(days=rng.randint(5, 20))
@@ -161,17 +202,18 @@ def report(seed: int) -> tuple[str, dict]:
         "province": province,
         "meeting_number": number,
         "venue": venue.split(" ")[0],
-        "chair": {"name": f"{given} {family}", "position": position},
-        "participant_count": count,
+        "chair": {"name": f"{given} {family}", "position": position} if has_chair else None,
+        "participant_count": count if with_count else None,
         "organisations": sorted(
             {body, *([position_org.format(p=province)] if position_org else [])}
             | {name.format(p=province) for _, name in agencies}
         ),
         "provinces": sorted({province, other}),
         "figures": [
-            {"value": count, "unit": "people"},
+            *([{"value": count, "unit": "people"}] if with_count else []),
             {"value": amount, "unit": unit},
             {"value": months, "unit": "months"},
+            *([{"value": budget, "unit": "baht"}] if budget else []),
         ],
         "periods": periods,
     }

@@ -9,6 +9,7 @@ from functools import cache
 from ..draft import Found
 from .areas import province_ending_at
 from .gazetteer import ORGANISATION_PREFIXES, KnownOrganisation, provinces
+from .people import POSITION_WORDS
 from .text import Text
 
 # Words that end an organisation's name: what it did, or the next clause.
@@ -44,6 +45,7 @@ _STOP_WORDS = (
     "อยู่",
     "มี",
     "ระดับ",
+    "จาก",
 )
 _NAME_CHARS = re.compile(r"[\u0E00-\u0E4E0-9]+")
 _PUBLIC_BODY_SUFFIX = re.compile(r"\(?องค์การมหาชน\)?$")
@@ -77,7 +79,10 @@ def organisations(text: Text, known: tuple[KnownOrganisation, ...]) -> list[Foun
     prefixes = "|".join(sorted(ORGANISATION_PREFIXES, key=len, reverse=True))
     for match in re.finditer(prefixes, plain):
         start = match.start()
-        if any(a <= start < b for a, b in taken) or not text.starts_word(start):
+        if any(a <= start < b for a, b in taken):
+            continue
+        # an organisation begins a word, or follows the position held in it (นายกองค์การบริหารส่วนจังหวัด…)
+        if not text.starts_word(start) and not plain[max(0, start - 20) : start].endswith(POSITION_WORDS):
             continue
         end = _name_end(text, start, match.end())
         written = _PUBLIC_BODY_SUFFIX.sub("", plain[start:end]).rstrip("ฯ ")
@@ -105,6 +110,9 @@ def _name_end(text: Text, start: int, after_prefix: int) -> int:
         if text.starts_word(offset) and plain.startswith("ที่", offset) and offset + 2 < end:
             end = offset
             break
+    # "สำนักงานแรงงานจังหวัด เชียงราย": the province after a space is the name's
+    if plain.endswith("จังหวัด", start, end) and (after := _province_after_space(plain, end)):
+        end = after
     # a name that holds จังหวัด<province> ends after the province
     province_end = province_ending_at(plain, start, end)
     if province_end is not None and province_end < end:
@@ -113,6 +121,13 @@ def _name_end(text: Text, start: int, after_prefix: int) -> int:
     if plain.endswith("ที่", start, end) and (number := re.match(r" ?\d+", plain[end:])):
         end += number.end()
     return end
+
+
+def _province_after_space(plain: str, end: int) -> int | None:
+    match = re.match(
+        r"[ \t]?(?:" + "|".join(map(re.escape, sorted(provinces(), key=len, reverse=True))) + ")", plain[end:]
+    )
+    return end + match.end() if match else None
 
 
 def _known_name(written: str, known: tuple[KnownOrganisation, ...]) -> str:
