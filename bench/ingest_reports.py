@@ -158,6 +158,10 @@ def report(seed: int) -> tuple[str, dict]:
         first = f"วันนี้ ({date_text}) " + (f"{chair_text} {event}" if has_chair else event) + f" ณ {venue}"
     else:
         first = (f"{chair_text} {event}" if has_chair else event) + f" เมื่อวันที่ {date_text} ณ {venue}"
+    if has_chair and rng.random() < 0.3:
+        # a second person who chairs a part of it, as reports tell: the event's chair is the first one named
+        first += f" โดยมี{rng.choice(TITLES['male'])}{rng.choice(_names(thai_male_names()))} {rng.choice(_names(thai_family_names()))} "
+        first += "ประธานคณะทำงาน เป็นประธานการประชุม"
     with_count = rng.random() < 0.75
     if with_count:
         first += rng.choice(
@@ -172,6 +176,7 @@ def report(seed: int) -> tuple[str, dict]:
     else:
         first += f" และเครือข่ายจาก{other}"
     lines = [
+        *(["Share | Facebook | Twitter | หน้าหลัก"] if rng.random() < 0.3 else []),
         f"{body} รายงานผลการดำเนินงานปี {_number(date.year + 543, thai)}",
         "",
         first,

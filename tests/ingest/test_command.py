@@ -70,3 +70,16 @@ def test_without_json_it_prints_a_summary():
     out, error = run(str(REPORT))
     assert error is None
     assert "3/2558" in out and "รัชกฤช สถิรานนท์" in out
+
+
+@pytest.mark.django_db
+def test_pasted_text_is_read_from_standard_input(monkeypatch):
+    from io import StringIO
+
+    monkeypatch.setattr(
+        "sys.stdin", StringIO("วันนี้ (26 ส.ค. 62) นายวิบูลย์ รัตนาภรณ์วงศ์ ผู้ว่าราชการจังหวัดชุมพรเป็นประธาน เปิดเวที")
+    )
+    result, error = run("-", "--json")
+    assert error is None
+    assert result["-"]["event_date"] == "2019-08-26"
+    assert result["-"]["chair"]["name"] == "วิบูลย์ รัตนาภรณ์วงศ์"

@@ -1,7 +1,9 @@
-"""sanphalang ingest FILE... [--json]: read Thai reports and print the draft of what each says."""
+"""sanphalang ingest FILE... [--json]: read Thai reports and print the draft of what each says ("-" reads pasted
+text from standard input)."""
 
 import datetime as dt
 import json
+import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -10,14 +12,16 @@ from sanphalang.thai.dates import format_be_date
 
 from ...errors import IngestError
 from ...labels import EVENT_KINDS, UNITS
-from ...services import draft_from_file
+from ...services import draft_from_file, draft_from_text
 
 
 class Command(BaseCommand):
     help = "Read Thai reports (.txt, .docx, text .pdf) and print a draft of what each says."
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument(
+            "files", nargs="+", metavar="FILE", help='A report file, or "-" for text from standard input.'
+        )
         parser.add_argument(
             "--json", action="store_true", help="Print one JSON object per file, keyed by the file's path."
         )
@@ -31,7 +35,12 @@ class Command(BaseCommand):
         results, failed = {}, 0
         for path in files:
             try:
-                results[path] = draft_from_file(path, use_directory=not options["no_directory"]).as_json()
+                use_directory = not options["no_directory"]
+                if path == "-":
+                    draft = draft_from_text(sys.stdin.read(), name="-", use_directory=use_directory)
+                else:
+                    draft = draft_from_file(path, use_directory=use_directory)
+                results[path] = draft.as_json()
             except IngestError as error:
                 failed += 1
                 results[path] = {"error": {"code": error.code, "message": error.message()}}
