@@ -141,17 +141,20 @@ def main() -> int:
 
     from sanphalang.ingest.extract import extract
 
-    expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
-    corpus_tally = Counter()
-    for name, answer in expected.items():
-        if name.startswith("_"):
-            continue
-        score(
-            corpus_tally, answer, extract((CORPUS / name).read_text(encoding="utf-8")).as_json(), strict=False
-        )
-    failed = (
-        print_scores(f"corpus ({len(expected) - 1} reports, lists as must-include):", corpus_tally) < TARGET
-    )
+    failed = False
+    answers = CORPUS / "expected.json"
+    if answers.is_file():
+        expected = json.loads(answers.read_text(encoding="utf-8"))
+        corpus_tally = Counter()
+        for name, answer in expected.items():
+            if name.startswith("_"):
+                continue
+            draft = extract((CORPUS / name).read_text(encoding="utf-8")).as_json()
+            score(corpus_tally, answer, draft, strict=False)
+        title = f"corpus ({len(expected) - 1} reports, lists as must-include):"
+        failed = print_scores(title, corpus_tally) < TARGET
+    else:
+        print(f"no corpus at {CORPUS} (set SANPHALANG_CORPUS): the corpus is not scored")
     for seed in args.seeds:
         tally = Counter()
         for index in range(args.reports):

@@ -29,6 +29,11 @@ def main() -> int:
     from sanphalang.ingest.extract import extract
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+    if not texts:
+        from ingest_reports import report as generated
+
+        print(f"no corpus at {CORPUS} (set SANPHALANG_CORPUS): timing 20 generated reports instead")
+        texts = [generated(seed)[0] for seed in range(20)]
 
     def tokenize_all():
         for text in texts:

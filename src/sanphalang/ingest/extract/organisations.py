@@ -131,11 +131,22 @@ def _province_after_space(plain: str, end: int) -> int | None:
 
 
 def _known_name(written: str, known: tuple[KnownOrganisation, ...]) -> str:
+    if written in _known_names(known):
+        return written
     best, best_ratio = written, 0.0
+    matcher = difflib.SequenceMatcher(None, b=written)
     for org in known:
         if abs(len(org.name) - len(written)) > MAX_SLIP:
             continue
-        ratio = difflib.SequenceMatcher(None, written, org.name).ratio()
+        matcher.set_seq1(org.name)
+        if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+            continue
+        ratio = matcher.ratio()
         if ratio > best_ratio:
             best, best_ratio = org.name, ratio
     return best if best_ratio >= SIMILAR else written
+
+
+@cache
+def _known_names(known: tuple[KnownOrganisation, ...]) -> frozenset[str]:
+    return frozenset(org.name for org in known)
