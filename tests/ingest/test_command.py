@@ -83,3 +83,21 @@ def test_pasted_text_is_read_from_standard_input(monkeypatch):
     assert error is None
     assert result["-"]["event_date"] == "2019-08-26"
     assert result["-"]["chair"]["name"] == "วิบูลย์ รัตนาภรณ์วงศ์"
+
+
+@pytest.mark.django_db
+def test_an_organisation_of_the_directory_is_found_by_its_abbreviation(tmp_path):
+    from model_bakery import baker
+
+    from sanphalang.directory.models import Organisation
+
+    baker.make(
+        Organisation, name_th="มูลนิธิรักษ์บ้านเกิดเชียงใหม่", abbreviation="มรบ.", kind="community", area_id="570101"
+    )
+    report = tmp_path / "report.txt"
+    report.write_text("วันที่ 3 มีนาคม 2566 ผู้แทน มรบ. ร่วมประชุมที่จังหวัดเชียงราย", encoding="utf-8")
+    result, error = run(str(report), "--json")
+    assert error is None
+    assert "มูลนิธิรักษ์บ้านเกิดเชียงใหม่" in result[str(report)]["organisations"]
+    without, _ = run(str(report), "--json", "--no-directory")
+    assert "มูลนิธิรักษ์บ้านเกิดเชียงใหม่" not in without[str(report)]["organisations"]

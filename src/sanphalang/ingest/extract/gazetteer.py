@@ -4,7 +4,7 @@ made of these and PyThaiNLP's words."""
 
 import gzip
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from sanphalang.areas.loading import OFFICIAL_KEYS_FILE
@@ -92,7 +92,7 @@ def person_titles() -> tuple[str, ...]:
     return tuple(PERSON_TITLES)
 
 
-@cache
+@lru_cache(maxsize=4)
 def tokenizer_dictionary(extra: frozenset[str] = frozenset()):
     """PyThaiNLP's words with our provinces, organisations, prefixes and titles, as one trie (built once)."""
     from pythainlp.corpus import thai_words
