@@ -31,7 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-CORPUS = Path(os.environ.get("SANPHALANG_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(
+    os.environ.get("SANPHALANG_CORPUS", Path(__file__).resolve().parents[1] / "tests" / "ingest" / "corpus")
+)
 TARGET = 0.9
 SCALARS = ("event_kind", "event_date", "province", "meeting_number", "participant_count")
 

@@ -14,7 +14,9 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from common import best_of_interleaved, report  # noqa: E402
 
-CORPUS = Path(os.environ.get("SANPHALANG_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(
+    os.environ.get("SANPHALANG_CORPUS", Path(__file__).resolve().parents[1] / "tests" / "ingest" / "corpus")
+)
 ROUNDS = 7
 LIMIT = 3.0
 

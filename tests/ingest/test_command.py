@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 # The reports the product is judged on, and their answers (the benches read them from the same place).
-CORPUS = Path(os.environ.get("SANPHALANG_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(os.environ.get("SANPHALANG_CORPUS", Path(__file__).resolve().parent / "corpus"))
 REPORT = CORPUS / "chiangrai-citizens-council-2558.txt"
 KEYS = {
     "event_kind",
