@@ -22,7 +22,7 @@ LANGUAGES = ("th", "en")
 # Not pages of the product's own: the admin, the API, language and logout, the JavaScript catalogue.
 NOT_SWEPT = ("/admin/", "/api/", "/i18n/", "/jsi18n/", "/accounts/logout/")
 # Views that answer with a file, not a page: exports, documents, charts' images and feeds.
-FILE_VIEW = re.compile(r"export|download|document|pdf|csv|xlsx|png|svg|ics|calendar|library")
+FILE_VIEW = re.compile(r"export|download|document|template|pdf|csv|xlsx|png|svg|ics|calendar|library")
 # Views of a form that adds, changes or removes something: the journeys fill them in.
 FORM_VIEW = re.compile(
     r"_(create|update|edit|new|add|delete|erase|anonymise|record|reverse|import|submit|done|close|open|settle"
@@ -47,6 +47,8 @@ def view_of(href: str, origin: str) -> str | None:
     parts = urlsplit(href)
     if f"{parts.scheme}://{parts.netloc}" != origin or parts.path.startswith(NOT_SWEPT):
         return None
+    if re.search(r"\.[a-z0-9]{2,5}$", parts.path):  # a file named by its ending: minutes.docx, template.csv
+        return None
     try:
         match = resolve(parts.path)
     except Resolver404:
@@ -57,38 +59,52 @@ def view_of(href: str, origin: str) -> str | None:
     return name
 
 
-def main_pages(page, origin: str, visit: Callable[[object, SweptPage], None]) -> list[SweptPage]:
-    """Walk the pages from the home page with a logged-in `page`, calling `visit(page, swept)` on each once it has
-    loaded; return them in the order visited, for the other widths and languages to visit again."""
-    queue = [SweptPage(url="/", view=view_of(origin + "/", origin))]
-    seen = {queue[0].view}
-    swept: list[SweptPage] = []
-    while queue:
-        current = queue.pop(0)
-        response = open_page(page, current)
-        if response is None or "text/html" not in response.headers.get("content-type", ""):
-            continue
-        swept.append(current)
-        visit(page, current)
-        for href in page.evaluate(LINKS):
-            view = view_of(href, origin)
-            if view and view not in seen:
-                seen.add(view)
-                parts = urlsplit(href)
-                queue.append(
-                    SweptPage(url=parts.path + (f"?{parts.query}" if parts.query else ""), view=view)
+def sweep(
+    context, origin: str, check: Callable[[object, SweptPage], None], pages: list[SweptPage] | None = None
+):
+    """Open each page and `check(page, swept)` it once it has loaded; with no `pages`, walk from the home page to
+    find them. Return the pages swept, for the other widths and languages to sweep again.
+
+    Two tabs take turns: the next page loads in one while the other is checked, so the server's time and the
+    check's overlap."""
+    walking = pages is None
+    queue = [SweptPage(url="/", view="web:home")] if walking else list(pages)
+    seen = {swept.view for swept in queue}
+    tabs = [context.new_page(), context.new_page()]
+    open_page(tabs[0], queue[0])
+    for index, swept in enumerate(queue):
+        current, following = tabs[index % 2], tabs[(index + 1) % 2]
+        if walking:
+            for href in current.evaluate(LINKS):
+                view = view_of(href, origin)
+                if view and view not in seen:
+                    seen.add(view)
+                    parts = urlsplit(href)
+                    queue.append(
+                        SweptPage(url=parts.path + (f"?{parts.query}" if parts.query else ""), view=view)
+                    )
+        if index + 1 == len(queue):
+            check(current, swept)
+            break
+        try:
+            with following.expect_navigation() as navigation:
+                following.evaluate(
+                    "url => setTimeout(() => location.assign(url))", origin + queue[index + 1].url
                 )
-    return swept
+                check(current, swept)
+            response = navigation.value
+        except PlaywrightError as error:
+            raise AssertionError(
+                f"{queue[index + 1]} is not a page (a file? name its view in FILE_VIEW)"
+            ) from error
+        assert response is not None and response.ok, (
+            f"{queue[index + 1]} answered {response and response.status}"
+        )
+    return queue
 
 
 def open_page(page, swept: SweptPage):
-    """Go to a swept page; None when its link starts a download instead."""
-    try:
-        response = page.goto(swept.url)
-    except PlaywrightError as error:
-        if "Download is starting" in str(error):
-            return None
-        raise
+    response = page.goto(swept.url)
     assert response is not None and response.ok, f"{swept} answered {response and response.status}"
     return response
 
@@ -116,17 +132,17 @@ def load_demo_and_log_in(browser, live_server) -> dict:
 
 
 @contextmanager
-def logged_in_page(
+def logged_in(
     browser, live_server, state: dict, device: dict, language: str, script: str = ""
 ) -> Iterator[object]:
-    """A page of a context of its own at one width, in one language (the language switch's cookie), with a script
-    run in every page it opens."""
+    """A context of its own at one width, in one language (the language switch's cookie), with a script run in
+    every page it opens."""
     context = browser.new_context(base_url=live_server.url, storage_state=state, **device)
     context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     if script:
         context.add_init_script(script=script)
     context.set_default_timeout(15_000)
     try:
-        yield context.new_page()
+        yield context
     finally:
         context.close()

@@ -4,15 +4,7 @@ English."""
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from tests.e2e.sweep import (
-    DESKTOP,
-    LANGUAGES,
-    PHONE,
-    load_demo_and_log_in,
-    logged_in_page,
-    main_pages,
-    open_page,
-)
+from tests.e2e.sweep import DESKTOP, LANGUAGES, PHONE, load_demo_and_log_in, logged_in, sweep
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -50,18 +42,12 @@ def test_every_main_page_meets_wcag_21_aa_on_a_laptop_and_a_phone_in_thai_and_en
     # when axe checks every main page at each width in each language (the first walk finds the pages)
     for width, device in WIDTHS.items():
         for language in LANGUAGES:
-            label = f"[{width}, {language}]"
-            with logged_in_page(browser, live_server, state, device, language, script=AXE_SCRIPT) as page:
-                if pages is None:
-                    pages = main_pages(
-                        page,
-                        live_server.url,
-                        lambda page, swept, label=label: found.extend(violations(page, f"{label} {swept}")),
-                    )
-                    continue
-                for swept in pages:
-                    open_page(page, swept)
-                    found.extend(violations(page, f"{label} {swept}"))
+
+            def check(page, swept, label=f"[{width}, {language}]"):
+                found.extend(violations(page, f"{label} {swept}"))
+
+            with logged_in(browser, live_server, state, device, language, script=AXE_SCRIPT) as context:
+                pages = sweep(context, live_server.url, check, pages)
     # then none has a violation
     assert len(pages) > 20, pages
     assert not found, f"{len(found)} violations on {len(pages)} pages swept:\n" + "\n".join(found)
