@@ -79,7 +79,9 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "province_overview": {"code": lambda records: records.province_code},
     "import_plan_of": {"batch": "import_batch"},
     # A list pasted to be matched: a name of the other area that holds no marker.
-    "attendance_lines_match": {"lines": lambda records: [records.objects["village"].parent.name_th, "สำนักงาน"]},
+    "attendance_lines_match": {
+        "lines": lambda records: [records.objects["village"].parent.name_th, "สำนักงาน"]
+    },
     "meeting_find": {
         "meeting": lambda records: f"{records.objects['meeting'].number}/{records.objects['meeting'].year_be}"
     },
