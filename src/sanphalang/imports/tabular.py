@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from sanphalang.thai.encoding import decode_thai_text
+
 TABLE_FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -60,12 +62,9 @@ def _cell_text(value) -> str:
 def _decode(data: bytes) -> str:
     if b"\x00" in data:
         raise TableError(_("The file is not a CSV text file: choose a .csv or .xlsx file."))
-    for encoding in ("utf-8-sig", "cp874"):
-        # cp874 is Windows' superset of TIS-620, the encoding older Thai Excel saves CSV in.
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    text = decode_thai_text(data)
+    if text is not None:
+        return text
     raise TableError(_("The file's text encoding is not UTF-8 or TIS-620: save it again as CSV UTF-8."))
 
 

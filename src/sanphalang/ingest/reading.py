@@ -6,6 +6,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from sanphalang.thai.encoding import decode_thai_text
+
 from .errors import IngestError, IngestProblem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -75,15 +77,10 @@ def _decode(data: bytes, name: str) -> str:
             raise IngestError(IngestProblem.BINARY, name=name) from None
     if b"\x00" in data:
         raise IngestError(IngestProblem.BINARY, name=name)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    # cp874 is TIS-620 with the Windows additions; bytes it leaves undefined mean the file is not Thai text.
-    try:
-        return data.decode("cp874")
-    except UnicodeDecodeError:
-        raise IngestError(IngestProblem.BINARY, name=name) from None
+    text = decode_thai_text(data)
+    if text is None:
+        raise IngestError(IngestProblem.BINARY, name=name)
+    return text
 
 
 def _docx_text(data: bytes, name: str) -> str:

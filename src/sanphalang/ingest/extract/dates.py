@@ -4,39 +4,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
 from sanphalang.thai.dates import ThaiDateError, be_year_to_ce, parse_thai_date
 
 from ..draft import Found
 from .text import Text
 
-FULL_MONTHS = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-SHORT_MONTHS = (
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-)
+FULL_MONTHS = tuple(thai_full_months)
+SHORT_MONTHS = tuple(thai_abbr_months)
 _MONTH_NUMBER = {name: number for number, name in enumerate(FULL_MONTHS, 1)} | {
     name: number for number, name in enumerate(SHORT_MONTHS, 1)
 }
