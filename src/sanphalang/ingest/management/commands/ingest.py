@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sanphalang.thai.dates import format_be_date
 
 from ...errors import IngestError
+from ...extract.gazetteer import directory_organisations
 from ...labels import EVENT_KINDS, UNITS
 from ...services import draft_from_file, draft_from_text
 
@@ -33,13 +34,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, **options):
         results, failed = {}, 0
+        known = () if options["no_directory"] else directory_organisations()  # read once for the whole batch
         for path in files:
             try:
-                use_directory = not options["no_directory"]
                 if path == "-":
-                    draft = draft_from_text(sys.stdin.read(), name="-", use_directory=use_directory)
+                    draft = draft_from_text(sys.stdin.read(), name="-", known=known)
                 else:
-                    draft = draft_from_file(path, use_directory=use_directory)
+                    draft = draft_from_file(path, known=known)
                 results[path] = draft.as_json()
             except IngestError as error:
                 failed += 1
