@@ -6,6 +6,7 @@ A value is shown as the record's own page shows it: a choice by its label, yes o
 
 import datetime
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -83,7 +84,7 @@ def history_entries(
 def _field(model, name: str):
     try:
         return model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - a field since removed from the model
+    except FieldDoesNotExist:  # a field since removed from the model
         return None
 
 
