@@ -14,6 +14,7 @@ urlpatterns = [
     path("care/", include("sanphalang.care.urls")),
     path("directory/", include("sanphalang.directory.urls")),
     path("import/", include("sanphalang.imports.urls")),
+    path("ingest/", include("sanphalang.ingest.urls")),
     path("jobs/", include("sanphalang.jobs.urls")),
     path("meetings/", include("sanphalang.meetings.urls")),
     path("plans/", include("sanphalang.plans.urls")),

@@ -26,6 +26,7 @@ from sanphalang.directory.services import (
     position_create,
 )
 from sanphalang.imports.services import import_batch_create
+from sanphalang.ingest.services.documents import GivenFile, documents_give
 from sanphalang.jobs.models import Job
 from sanphalang.meetings.models import Notification
 from sanphalang.meetings.services.action_items import action_item_create
@@ -306,6 +307,13 @@ def build_area_records(
     put("import_batch", batch)
     # The job that checks the batch's rows: seen only by the owner who started it.
     put("job", Job.objects.get(kind="import.preview", params__batch=batch.pk))
+    report = f"รายงานการประชุม{marker} เมื่อวันที่ ๒๐ กรกฎาคม ๒๕๕๘ ณ ศาลากลางจังหวัด ผู้เข้าร่วม ๕๐ คน".encode()
+    (document,), _job = documents_give(
+        by=owner,
+        area_code=district_code,
+        files=[GivenFile(name=f"{label}.txt", data=report, size=len(report))],
+    )
+    put("source_document", document)
     source_file = csv_bytes(
         [
             THAI_HEADINGS,

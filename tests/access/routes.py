@@ -62,6 +62,10 @@ WEB_PARAMETERS = {
     "reports:quarterly_draft_download": {"pk": "quarterly_report", "fmt": "=pdf"},
     "reports:quarterly_download": {"pk": "quarterly_report", "number": "=1", "fmt": "=pdf"},
     "imports:confirm": {"pk": "import_batch"},
+    **{
+        f"ingest:document_{view}": {"pk": "source_document"}
+        for view in ("detail", "accept", "discard", "file")
+    },
     "imports:template": {"entity": "=people", "fmt": "=csv"},
     **{f"jobs:{view}": {"pk": "job"} for view in ("detail", "status", "retry")},
     **{

@@ -60,6 +60,9 @@ SELECTOR_ARGUMENTS = {
     "board": lambda records: _administrators_dashboard(records),
     "key": lambda records: "meetings_held",
     "href": lambda records: lambda code: "",
+    "document": "source_document",
+    "record": "meeting",  # documents_of_record: the reports the other area's meeting was accepted from
+    "on": lambda records: None,
 }
 
 
@@ -79,8 +82,9 @@ SELECTOR_ARGUMENT_OVERRIDES = {
     "province_overview": {"code": lambda records: records.province_code},
     "import_plan_of": {"batch": "import_batch"},
     # A list pasted to be matched: a name of the other area that holds no marker.
-    "attendance_lines_match": {
-        "lines": lambda records: [records.objects["village"].parent.name_th, "สำนักงาน"]
+    **{
+        name: {"lines": lambda records: [records.objects["village"].parent.name_th, "สำนักงาน"]}
+        for name in ("attendance_lines_match", "lines_match")
     },
     "meeting_find": {
         "meeting": lambda records: f"{records.objects['meeting'].number}/{records.objects['meeting'].year_be}"
@@ -108,6 +112,7 @@ SELECTOR_ARGUMENT_OVERRIDES = {
 }
 # pk of a selector whose name does not say its record's kind.
 SELECTOR_RECORDS = {
+    **{f"document_get{suffix}": "source_document" for suffix in ("", "_for_change")},
     "review_record_get": "source_record",
     "review_record_get_for_change": "source_record",
     **{f"entry_get{suffix}": "progress_entry" for suffix in ("", "_for_change", "_for_decision")},
@@ -134,6 +139,11 @@ GETTER_SUFFIXES = ("_get_for_change", "_get_for_erasure", "_get")
 
 # Public functions of the selector modules that take no user, and why they need none.
 UNSCOPED_SELECTORS = {
+    "sanphalang.ingest.selectors.documents.records_of_document": "what was accepted from a report already fetched for the user",
+    "sanphalang.ingest.selectors.review.passages": "the text of a report already fetched for the user",
+    "sanphalang.ingest.selectors.review.draft_rows": "the draft of a report already fetched for the user",
+    "sanphalang.ingest.selectors.review.progress_areas": "the areas under a report already fetched for the user",
+    "sanphalang.ingest.selectors.review.review_proposal": "the draft of a report already fetched for the user, its names matched within the user's areas",
     "sanphalang.welfare.selectors.settle.latest_settlements": "the latest of settlements already fetched for the user",
     "sanphalang.welfare.selectors.settle.open_fields": "the open fields of a fund already fetched for the user",
     "sanphalang.welfare.selectors.settle.open_fields_of": "the open fields of records already fetched for the user",

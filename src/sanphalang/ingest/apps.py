@@ -1,7 +1,13 @@
+"""The app that reads Thai reports into drafts and, once reviewed, into records."""
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IngestConfig(AppConfig):
     name = "sanphalang.ingest"
     label = "ingest"
-    verbose_name = "Ingest"
+    verbose_name = _("Reading reports")
+
+    def ready(self) -> None:
+        from .services import documents  # noqa: F401 (register the reading job)

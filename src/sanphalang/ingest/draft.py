@@ -25,6 +25,9 @@ class Person:
     def as_dict(self) -> dict:
         return {"name": self.name, "title": self.title, "position": self.position}
 
+    def as_stored(self) -> dict:
+        return {**self.as_dict(), "organisation": self.organisation, "span": list(self.span)}
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -36,6 +39,9 @@ class Figure:
     def as_dict(self) -> dict:
         return {"value": self.value, "unit": self.unit, "about": self.about}
 
+    def as_stored(self) -> dict:
+        return {**self.as_dict(), "span": list(self.span)}
+
 
 @dataclass(frozen=True)
 class Period:
@@ -46,6 +52,9 @@ class Period:
 
     def as_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "about": self.about}
+
+    def as_stored(self) -> dict:
+        return {**self.as_dict(), "span": list(self.span)}
 
 
 @dataclass
@@ -87,4 +96,28 @@ class Draft:
             "figures": [figure.as_dict() for figure in self.figures],
             "periods": [period.as_dict() for period in self.periods],
             "resolutions": [found.value for found in self.resolutions],
+        }
+
+    def as_stored(self) -> dict:
+        """What a document keeps of its draft: every value with the span of the text it came from, for the review
+        page to show each field beside its passage."""
+
+        def found(item):
+            return {"value": item.value, "span": list(item.span)} if item else None
+
+        return {
+            "event_kind": found(self.event_kind),
+            "event_date": found(self.event_date),
+            "province": found(self.province),
+            "provinces": [found(item) for item in self.provinces],
+            "meeting_number": found(self.meeting_number),
+            "venue": found(self.venue),
+            "chair": self.chair.as_stored() if self.chair else None,
+            "people": [person.as_stored() for person in self.people],
+            "participant_count": found(self.participant_count),
+            "organisations": [found(item) for item in self.organisations],
+            "issues": [found(item) for item in self.issues],
+            "figures": [figure.as_stored() for figure in self.figures],
+            "periods": [period.as_stored() for period in self.periods],
+            "resolutions": [found(item) for item in self.resolutions],
         }

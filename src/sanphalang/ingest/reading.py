@@ -43,16 +43,20 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
         raise IngestError(IngestProblem.NOT_FOUND, name=name) from None
     if not path.is_file():
         raise IngestError(IngestProblem.NOT_FOUND, name=name)
+    refuse_too_large(size, name=name, max_bytes=max_bytes)  # from its size alone: nothing of the file is read
+    return read_bytes(path.read_bytes(), name=name, max_bytes=max_bytes)
+
+
+def refuse_too_large(size: int, *, name: str, max_bytes: int = MAX_BYTES) -> None:
     if size > max_bytes:
-        # Refused from its size alone: nothing of the file is read.
         raise IngestError(
             IngestProblem.TOO_LARGE, name=name, size=f"{size / 2**20:.0f}", limit=f"{max_bytes / 2**20:.0f}"
         )
-    data = path.read_bytes()
-    return read_bytes(data, name=name)
 
 
-def read_bytes(data: bytes, *, name: str) -> str:
+def read_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file's content; name is the file's name, for its suffix and for the messages."""
+    refuse_too_large(len(data), name=name, max_bytes=max_bytes)
     suffix = Path(name).suffix.lower()
     if not data.strip():
         raise IngestError(IngestProblem.EMPTY, name=name)

@@ -22,5 +22,6 @@ def navigation(request):
         (reverse("care:household_search"), _("Care for people in hardship"), "care"),
     ]
     if user.can_write:
+        items.append((reverse("ingest:document_list"), _("Read reports"), "ingest"))
         items.append((reverse("imports:index"), _("Import"), "imports"))
     return {"nav_items": items}

@@ -5,7 +5,7 @@ import re
 from ..draft import Found
 from .text import Text
 
-# issue code → the words that name it
+# issue area (its slug in the directory, directory/seeds.py) → the words that name it
 ISSUE_WORDS = {
     "disaster": ("ภัยพิบัติ", "สาธารณภัย"),
     "agriculture": ("เกษตรกรรม", "เกษตรปลอดภัย", "การเกษตร"),
@@ -13,8 +13,8 @@ ISSUE_WORDS = {
     "rights-welfare": ("สวัสดิการสังคม", "การเข้าถึงสิทธิ"),
     "informal-labour": ("แรงงานนอกระบบ",),
     "land-rural-housing": ("ที่ดินทำกิน", "ที่อยู่อาศัยชนบท"),
-    "secure-housing": ("บ้านมั่นคง",),
-    "rural-housing-repair": ("บ้านพอเพียง",),
+    "baan-mankong": ("บ้านมั่นคง",),
+    "baan-por-piang": ("บ้านพอเพียง",),
     "community-welfare": ("สวัสดิการชุมชน",),
     "quality-of-life": ("คุณภาพชีวิต",),
     "stateless": ("ไร้สัญชาติ", "ไร้รัฐ", "สถานะทางทะเบียน", "สถานะทางสิทธิ"),

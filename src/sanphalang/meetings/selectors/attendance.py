@@ -185,29 +185,47 @@ def _names(record: Organisation | Person) -> list[str]:
 
 
 def attendance_lines_match(*, user: User, meeting: Meeting, lines: list[str]) -> list[LineMatch]:
-    """Each line matched to the organisations and people the user's areas hold, as the pickers find them.
-    Candidates that bear the line's name exactly come first, then those that hold it whole, then the other
-    suggestions; each says whether it is already recorded."""
+    """Each line matched to the organisations and people the user's areas hold (lines_match); each candidate
+    says whether it is recorded at the meeting already."""
     _pairs, recorded_people, recorded_orgs = _recorded_keys(meeting)
+    return lines_match(user=user, lines=lines, recorded_people=recorded_people, recorded_orgs=recorded_orgs)
+
+
+def lines_match(
+    *,
+    user: User,
+    lines: list[str],
+    recorded_people: set | frozenset = frozenset(),
+    recorded_orgs: set | frozenset = frozenset(),
+    people: bool = True,
+    organisations: bool = True,
+) -> list[LineMatch]:
+    """Each line (a name as written) matched to the organisations and people the user's areas hold, as the
+    pickers find them: the duplicate check before a record is created from a name. Candidates that bear the
+    line's name exactly come first, then those that hold it whole, then the other suggestions."""
     matches = []
     for number, line in enumerate(lines, start=1):
         wanted = {compact(line), compact(strip_person_title(line)[1]), compact(expand_abbreviations(line))}
         wanted.discard("")
-        organisations = (
+        found_organisations = (
             organisation_list(user=user, search=line)
             .prefetch_related(None)
             .select_related("area")
             .order_by("sort_key", "pk")[:CANDIDATES_PER_LINE]
+            if organisations
+            else []
         )
-        people = (
+        found_people = (
             person_list(user=user, search=line)
             .prefetch_related(None)
             .select_related(None)
             .only("pk", "title", "first_name", "last_name", "area_id")[:CANDIDATES_PER_LINE]
+            if people
+            else []
         )
-        candidates = [Candidate(record, recorded=record.pk in recorded_orgs) for record in organisations] + [
-            Candidate(record, recorded=record.pk in recorded_people) for record in people
-        ]
+        candidates = [
+            Candidate(record, recorded=record.pk in recorded_orgs) for record in found_organisations
+        ] + [Candidate(record, recorded=record.pk in recorded_people) for record in found_people]
         exact, whole, rest = [], [], []
         for candidate in candidates:
             names = _names(candidate.record)

@@ -13,7 +13,7 @@ from sanphalang.thai.dates import format_be_date
 from ...errors import IngestError
 from ...extract.gazetteer import directory_organisations
 from ...labels import EVENT_KINDS, UNITS
-from ...services import draft_from_file, draft_from_text
+from ...services.drafts import draft_from_file, draft_from_text
 
 
 class Command(BaseCommand):
