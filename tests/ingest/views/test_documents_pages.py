@@ -78,6 +78,9 @@ def test_accepting_the_review_records_the_meeting_and_shows_where_it_came_from(c
     page = client.get(reverse("ingest:document_detail", args=[document.pk])).content.decode()
     assert reverse("meetings:meeting_detail", args=[meeting.pk]) in page
     assert 'id="review-form"' not in page
+    # and the meeting's page links back to the report it came from
+    meeting_page = client.get(response.url).content.decode()
+    assert reverse("ingest:document_detail", args=[document.pk]) in meeting_page
 
 
 def test_a_review_without_a_body_is_shown_again_with_the_reason_and_nothing_entered(cast, client_for):
