@@ -21,6 +21,7 @@ from sanphalang.directory.services import (
 
 from . import data
 from .care_loader import load_care
+from .ingest_loader import load_source_documents
 from .meetings_loader import load_meetings
 from .plans_loader import load_plans
 from .reports_loader import load_reports
@@ -178,6 +179,7 @@ def load_demo() -> dict:
     users = _load_users(organisations, by)
     care = load_care(by)
     reports = load_reports(by)
+    source_documents = load_source_documents()
     return {
         "organisations": len(organisations),
         "people": people,
@@ -186,6 +188,7 @@ def load_demo() -> dict:
         "plans": plans,
         "care": care,
         "reports": reports,
+        "source_documents": source_documents,
         "users": users,
         "password": data.DEMO_PASSWORD,
     }

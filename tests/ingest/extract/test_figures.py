@@ -33,3 +33,14 @@ def test_a_date_a_year_and_an_ordinal_are_no_figures():
 def test_a_figure_says_what_it_counts():
     figure = extract("โครงการบ้านพอเพียงชนบท ซึ่งจังหวัดพะเยาได้รับการสนับสนุน 618 ครัวเรือน").figures[0]
     assert "ได้รับการสนับสนุน" in figure.about
+
+
+def test_in_an_area_a_number_counts_and_is_no_ordinal():
+    # "ที่ 8" is an ordinal, "ในพื้นที่ 8 ตำบล" counts eight tambons
+    assert figures("ครั้งที่ 8 ตำบล ในพื้นที่ ๘ ตำบล") == [(8, "tambons")]
+
+
+def test_what_a_figure_counts_is_its_own_clause_not_the_figure_before_it():
+    found = extract("น้ำท่วมในพื้นที่ ๘ ตำบล มีครัวเรือนได้รับผลกระทบ ๔๑๕ ครัวเรือน").as_json()["figures"]
+    assert found[1] == {"value": 415, "unit": "households", "about": "มีครัวเรือนได้รับผลกระทบ"}
+    assert "ตำบล" not in found[1]["about"]

@@ -39,3 +39,20 @@ def test_resolutions_and_assignments_are_passages():
 
 def test_no_event_word_is_other():
     assert extract("ข่าวจังหวัดพะเยา").as_json()["event_kind"] == "other"
+
+
+def test_under_a_resolutions_heading_each_numbered_line_is_a_resolution():
+    draft = extract(
+        "มติที่ประชุม\n๑. ให้คณะทำงานจัดทำแผนเตรียมรับมือภัยพิบัติ\n(2) มอบหมายให้ศูนย์ประสานงานสำรวจครัวเรือน\n\nปิดประชุม"
+    )
+    assert [r.value for r in draft.resolutions] == [
+        "ให้คณะทำงานจัดทำแผนเตรียมรับมือภัยพิบัติ",
+        "มอบหมายให้ศูนย์ประสานงานสำรวจครัวเรือน",
+    ]
+    # and each passage is the line's own words, its number left out
+    first = draft.resolutions[0]
+    assert draft.text[first.span[0] : first.span[1]] == "ให้คณะทำงานจัดทำแผนเตรียมรับมือภัยพิบัติ"
+
+
+def test_a_heading_with_no_list_under_it_is_no_resolution():
+    assert extract("มติที่ประชุม\nปิดประชุมเวลา 16.00 น.").resolutions == []

@@ -26,6 +26,8 @@ _PARTICIPANTS = re.compile(
 _CHAIR = re.compile(r"(?:ได้)?(?:เป็น|ทำหน้าที่)ประธาน")
 _RESOLUTION = re.compile(r"(?:ที่ประชุม(?:ได้)?มีมติ|มติที่ประชุม|มีมติ|มอบหมายให้|ที่ประชุมเห็นชอบ)")
 CHAIR_REACH = 120
+# A numbered or bulleted line of a list: "1. ", "(2) ", "3) ", "- ", "• ".
+_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•·])[ \t]*")
 
 
 def event_kind(text: Text) -> Found:
@@ -87,12 +89,42 @@ def chair(text: Text, people: list[Person]) -> Person | None:
 
 
 def resolutions(text: Text) -> list[Found]:
-    found = []
+    """Each resolution: the sentence a resolving phrase opens; under a heading ("มติที่ประชุม" alone on its line),
+    each numbered line that follows it."""
+    found: list[Found] = []
+    covered = 0
     for match in _RESOLUTION.finditer(text.plain):
+        if match.start() < covered:
+            continue
         end = _sentence_end(text.plain, match.end())
+        if not text.plain[match.end() : end].strip(" \t:-"):
+            items = _numbered_lines(text, end)
+            found.extend(items)
+            covered = items[-1].span[1] if items else end
+            continue
         passage = re.sub(r"\s+", " ", text.original[match.start() : end]).strip()
         found.append(Found(passage, (match.start(), end)))
     return found
+
+
+def _numbered_lines(text: Text, start: int) -> list[Found]:
+    """The numbered lines ("1. …", "(2) …", "- …") from start, until a line that is not one."""
+    items = []
+    position = start
+    for line in text.plain[start:].splitlines(keepends=True):
+        line_start, position = position, position + len(line)
+        if not line.strip():
+            if items:
+                break
+            continue
+        item = _ITEM.match(line)
+        if not item:
+            break
+        body_start, body_end = line_start + item.end(), line_start + len(line.rstrip())
+        passage = re.sub(r"\s+", " ", text.original[body_start:body_end]).strip()
+        if passage:
+            items.append(Found(passage, (body_start, body_end)))
+    return items
 
 
 def _sentence_end(plain: str, start: int) -> int:
