@@ -143,7 +143,6 @@ UNSCOPED_SELECTORS = {
     "sanphalang.ingest.selectors.review.passages": "the text of a report already fetched for the user",
     "sanphalang.ingest.selectors.review.draft_rows": "the draft of a report already fetched for the user",
     "sanphalang.ingest.selectors.review.progress_areas": "the areas under a report already fetched for the user",
-    "sanphalang.ingest.selectors.review.review_proposal": "the draft of a report already fetched for the user, its names matched within the user's areas",
     "sanphalang.welfare.selectors.settle.latest_settlements": "the latest of settlements already fetched for the user",
     "sanphalang.welfare.selectors.settle.open_fields": "the open fields of a fund already fetched for the user",
     "sanphalang.welfare.selectors.settle.open_fields_of": "the open fields of records already fetched for the user",

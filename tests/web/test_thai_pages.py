@@ -25,6 +25,7 @@ from sanphalang.directory.models import IssueArea, Organisation, Person, Positio
 from sanphalang.directory.services import organisation_update, person_update
 from sanphalang.imports.models import ImportBatch
 from sanphalang.imports.services import import_batch_create
+from sanphalang.ingest.models import SourceDocument
 from sanphalang.jobs.models import Job
 from sanphalang.meetings import models as meetings
 from sanphalang.meetings.reminders import send_reminders
@@ -122,6 +123,7 @@ PICKS = {
     "housing_work": care.HousingWork,
     "quarterly_report": QuarterlyReport,
     "boundary_upload": BoundaryUpload,
+    "source_document": SourceDocument,
 }
 # Where the demo's records differ from the access tests' (a fund's year, the progress periods).
 SWEEP_PARAMETERS = {
