@@ -91,8 +91,16 @@ def _read(upload) -> bytes:
 def document_file(request, pk: int):
     """The report as it was given: the original file."""
     document = document_get(user=request.user, pk=pk)
-    if document.media == DocumentMedia.PASTED or not document.content:
-        raise Http404
+    if document.media == DocumentMedia.PASTED:
+        # Pasted text is given back as the text file it would have been.
+        return FileResponse(
+            io.BytesIO(document.text.encode("utf-8")),
+            as_attachment=True,
+            filename=f"{document.name}.txt",
+            content_type="text/plain; charset=utf-8",
+        )
+    if not document.content:
+        raise Http404  # too large to keep: refused by its size
     return FileResponse(
         io.BytesIO(bytes(document.content)),
         as_attachment=True,
