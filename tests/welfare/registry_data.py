@@ -1,5 +1,7 @@
 """Sources for the registry tests: small tables in the layouts offices send, built as users would upload them."""
 
+import re
+
 from sanphalang.imports.tabular import Table
 from sanphalang.welfare.models import Fund
 from sanphalang.welfare.services.reconcile import reconcile
@@ -37,3 +39,14 @@ def reconciled_fund(cast):
     import_source(cast.chiangrai_coordinator, "สมทบ", matching_rows())
     reconcile(by=cast.chiangrai_coordinator, province_code="57")
     return Fund.objects.get(fund_code="F001")
+
+
+def page_choice(queries: list[str]) -> str:
+    """Of a list page's queries, the one (or the subquery) that picks the page's fund ids with LIMIT/OFFSET."""
+    [chosen] = [
+        match
+        for sql in queries
+        if "welfare_fund" in sql
+        for match in re.findall(r"(?:^|\()(SELECT (?:(?!\(SELECT).)*? LIMIT \d+(?: OFFSET \d+)?)", sql)
+    ]
+    return chosen

@@ -30,13 +30,16 @@ def page_of(item_schema: type[Schema]) -> type[Schema]:
     )
 
 
-def paginate(queryset: QuerySet, query: PageQuery) -> dict:
+def paginate(queryset: QuerySet, query: PageQuery, *, rows=None) -> dict:
     """A page and the length of the whole list.
 
     The length is a separate COUNT: counting in the page query (COUNT(*) OVER ()) makes the database build and
     sort every matching row before it can return the first fifty, which costs more as the list grows.
+    With rows (the page's ids as a query → the page's items, in its order), the page is chosen by ids alone and
+    rows() reads its items with that as a subquery, as web.listing.paginate does.
     """
-    items = list(queryset[query.offset : query.offset + query.limit])
+    page = queryset[query.offset : query.offset + query.limit]
+    items = list(rows(page.values_list("pk", flat=True)) if rows is not None else page)
     if len(items) < query.limit and (items or query.offset == 0):
         count = query.offset + len(items)  # this page is the last one: the length is known without counting
     else:

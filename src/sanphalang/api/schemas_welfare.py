@@ -237,7 +237,9 @@ class FundDetailOut(FundOut):
     years: list[FundYearOut]
     source_records: list[SourceRecordOut]
     disagreements: list[DisagreementOut] = Field(
-        description="Each field where the sources differ, or a source of the province lacks the fund"
+        description="Each field where the sources differ, or a source of the province lacks the fund, that no "
+        "officer has settled yet: a settled field is in settlements, and an import contradicting it since in "
+        "settlement_conflicts"
     )
     settlement_conflicts: list[SettlementConflictOut]
     settlements: list[SettlementOut] = Field(description="Every decision on the fund's values, newest first")

@@ -13,12 +13,12 @@ from sanphalang.areas.selectors import province_list
 from sanphalang.errors import reject_unknown_fields
 from sanphalang.thai.digits import to_arabic_digits
 from sanphalang.welfare.errors import WelfareError
-from sanphalang.welfare.models import Finding, Fund, SourceRecord
+from sanphalang.welfare.models import DisagreementKind, Finding, Fund, SourceRecord
 from sanphalang.welfare.selectors import audits as audit_selectors
 from sanphalang.welfare.selectors import figures as figure_selectors
 from sanphalang.welfare.selectors import reconcile as review_selectors
 from sanphalang.welfare.selectors import registry as selectors
-from sanphalang.welfare.selectors.settle import disagreements, settlement_conflicts
+from sanphalang.welfare.selectors.settle import open_fields, settlement_conflicts
 from sanphalang.welfare.selectors.sources import (
     province_has_sources,
     source_list,
@@ -68,10 +68,12 @@ def list_funds(request, filters: Query[FundQuery]):
     funds = selectors.fund_list(
         user=request.auth, search=filters.q.strip(), district=filters.district, status=filters.status
     )
-    # The page is chosen by ids alone; its rows and their record counts are then read for those ids only.
-    page = paginate(funds.order_by("sort_key", "id").values_list("pk", flat=True), filters)
-    page["items"] = selectors.fund_rows(user=request.auth, ids=page["items"])
-    return page
+    # The page is chosen by ids alone; its rows and their record counts are read for those ids only.
+    return paginate(
+        funds.order_by("sort_key", "id"),
+        filters,
+        rows=lambda ids: selectors.fund_rows(user=request.auth, ids=ids),
+    )
 
 
 def _fund_detail(user, fund_id: RecordId) -> Fund:
@@ -79,8 +81,9 @@ def _fund_detail(user, fund_id: RecordId) -> Fund:
     contradicts."""
     fund = selectors.fund_get(user=user, pk=fund_id)
     fund.disagreements = [
-        {"field": name, "values": [{"source": source, "value": value} for source, value in values.items()]}
-        for name, values in disagreements(fund)
+        {"field": item.field, "values": [{"source": v.source.name, "value": v.value} for v in item.values]}
+        for item in open_fields(fund)
+        if item.kind == DisagreementKind.DISAGREEMENT
     ]
     fund.settlement_conflicts = [
         {

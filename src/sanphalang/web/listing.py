@@ -72,18 +72,17 @@ def sorted_queryset(queryset, columns: list[Column], request, default: str):
 
 
 def paginate(queryset, columns: list[Column], request, *, default_sort: str, rows=None) -> ListPage:
-    """A page of the sorted list. With rows (ids → the page's objects, in any order), the page is found by ids
-    first: the page query selects only the ids of the page, so neither the joins of the rows shown nor what rows()
-    counts for them are computed for the whole list, and the last page costs what the first does."""
+    """A page of the sorted list. With rows (the page's ids as a query → the page's objects, in its order), the
+    page is chosen by ids alone: rows() reads them as a subquery, so neither the joins of the rows shown nor what
+    rows() counts for them are computed for the whole list, the last page costs what the first does, and the
+    ids and the rows are one round trip to the database."""
     queryset, sort, descending = sorted_queryset(queryset, columns, request, default_sort)
     if rows is not None:
         queryset = queryset.values_list("pk", flat=True)
     paginator = Paginator(queryset, settings.LIST_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     if rows is not None:
-        ids = list(page.object_list)
-        found = {obj.pk: obj for obj in rows(ids)}
-        page.object_list = [found[pk] for pk in ids if pk in found]
+        page.object_list = list(rows(page.object_list))
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("sort", None)

@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sanphalang.welfare.models import Fund, SourceRecord
+from tests.welfare.registry_data import page_choice
 
 
 def _queries(client, path: str) -> tuple[dict, list[str]]:
@@ -22,7 +23,8 @@ def test_a_later_page_reads_as_the_first_does_and_counts_only_its_funds(cast, ap
     # then both read as many queries, and the whole list is counted without its records
     assert len(first_queries) == len(last_queries)
     assert first["count"] == last["count"] == 3
-    page_query = next(q for q in last_queries if "welfare_fund" in q and "OFFSET" in q)
+    page_query = page_choice(last_queries)
+    assert "OFFSET" in page_query
     assert "JOIN" not in page_query and "welfare_sourcerecord" not in page_query
     # and the last page's fund carries its own counts
     [item] = last["items"]

@@ -148,9 +148,8 @@ class TestFundDetail:
         )
         assert len(records[MATCHING]["link_reason_labels"]) == len(records[MATCHING]["link_reasons"])
         assert (records[MATCHING]["needs_review"], records[MATCHING]["duplicate_of"]) == (False, None)
-        # and the member counts the sources disagree on are named per source
-        [members] = [row for row in fund["disagreements"] if row["field"] == "members"]
-        assert {v["source"]: v["value"] for v in members["values"]} == {PROGRAM: 1200, MATCHING: 1300}
+        # and the member count, settled, no longer waits as a disagreement
+        assert "members" not in {row["field"] for row in fund["disagreements"]}
         # and the history says who took which value from where, and why
         [decision] = fund["settlements"]
         assert (decision["field"], decision["value"], decision["from_record"], decision["from_source"]) == (
@@ -161,6 +160,21 @@ class TestFundDetail:
         )
         assert (decision["reason"], decision["decided_by"]) == ("ตรวจทะเบียนแล้ว", "cr_coord")
         assert fund["settlement_conflicts"] == []
+
+    def test_a_disagreement_names_each_source_value_until_it_is_settled(self, cast, api_for, registry):
+        api = api_for(cast.chiangrai_coordinator)
+        fund = api.get(f"/api/welfare/funds/{registry.mae_yao.pk}").json()
+        [members] = [row for row in fund["disagreements"] if row["field"] == "members"]
+        assert {v["source"]: v["value"] for v in members["values"]} == {PROGRAM: 1200, MATCHING: 1300}
+        settle(
+            by=cast.chiangrai_coordinator,
+            fund=registry.mae_yao,
+            field="members",
+            value="1300",
+            reason="นับแล้ว",
+        )
+        fund = api.get(f"/api/welfare/funds/{registry.mae_yao.pk}").json()
+        assert "members" not in {row["field"] for row in fund["disagreements"]}
 
     def test_it_names_a_source_missing_a_fund_as_a_disagreement(self, cast, api_for, registry):
         fund = api_for(cast.chiangrai_coordinator).get(f"/api/welfare/funds/{registry.mae_sai.pk}").json()

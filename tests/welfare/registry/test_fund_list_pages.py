@@ -13,7 +13,7 @@ from sanphalang.imports.tabular import read_table
 from sanphalang.web.areas import area_label
 from sanphalang.welfare.models import Fund, Source, SourceRecord
 
-from ..registry_data import reconciled_fund
+from ..registry_data import page_choice, reconciled_fund
 
 
 def _page_queries(client, **params) -> list[str]:
@@ -33,13 +33,14 @@ class TestPaging:
         # when the second page is read
         queries = _page_queries(client, page=2)
         # then the query that picks the page selects the funds' ids only, from the funds alone
-        [page_query] = [q for q in queries if "LIMIT" in q and "welfare_fund" in q and "OFFSET" in q]
+        page_query = page_choice(queries)
+        assert "OFFSET" in page_query
         selected = page_query.split(" FROM ")[0]
-        assert re.fullmatch(r'SELECT "welfare_fund"\."id"( AS "pk")?', selected.strip())
+        assert re.fullmatch(r'SELECT (U0|"welfare_fund")\."id"( AS "pk")?', selected.strip())
         assert "JOIN" not in page_query and "COUNT" not in page_query.upper()
-        # and the records are counted for the page's fund only
+        # and the records are counted for the page's fund only, in the query that picks them: one round trip
         counted = [q for q in queries if "welfare_sourcerecord" in q and "COUNT" in q.upper()]
-        assert counted and all(" IN (" in q for q in counted)
+        assert len(counted) == 1 and page_query in counted[0]
 
     def test_the_last_page_reads_what_the_first_does_with_its_counts(self, cast, client_for, settings):
         reconciled_fund(cast)
@@ -47,8 +48,8 @@ class TestPaging:
         client = client_for(cast.chiangrai_coordinator)
         assert len(_page_queries(client, page=1)) == len(_page_queries(client, page=3))
         [fund] = client.get(reverse("welfare:fund_list"), {"page": 1}).context["listing"].page
-        assert fund == Fund.objects.order_by("sort_key", "pk").first()
-        assert fund.record_count == fund.source_records.count()
+        assert fund.pk == Fund.objects.order_by("sort_key", "pk").first().pk
+        assert fund.record_count == SourceRecord.objects.filter(fund_id=fund.pk).count()
 
     def test_the_records_column_does_not_sort_as_it_would_count_every_funds_records(self, cast, client_for):
         reconciled_fund(cast)
