@@ -32,7 +32,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from common import best_of_interleaved, postgres_database_url, postgres_server, report, setup_django
+from common import best_of, best_of_interleaved, postgres_database_url, postgres_server, report, setup_django
 
 FUNDS = 10_000
 SEED = 20
@@ -40,6 +40,8 @@ YEARS = range(2564, 2569)
 ROUNDS = 7
 REVIEW_RATE = 0.04
 MEMORY_RATIO_LIMIT = 1.5
+WORKLIST_FILL_LIMIT = 3.0
+WORKLIST_REFRESH_LIMIT = 3.0
 EXPORT_RATE_TARGET = 20_000
 
 urlpatterns: list = []  # this module is the bench's URLconf: the app's routes and the baselines
@@ -431,8 +433,87 @@ def _measure() -> int:
         limit=2.0,
         higher_is_better=False,
     )
+    failures += _measure_worklist()
     print(f"{time.perf_counter() - started:.0f} s in all")
     return 1 if failures else 0
+
+
+def _measure_worklist() -> int:
+    """The worklist of the whole country filled from nothing (as after a national source's first reconcile),
+    and refreshed when nothing changed, against the bare reads of what it compares plus one bulk insert of the
+    rows it writes."""
+    from django.db import connection
+
+    from sanphalang.welfare.models import FundDisagreement
+    from sanphalang.welfare.services.worklist import worklist_rebuild
+
+    through = FundDisagreement.sources.through
+
+    def emptied():
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {through._meta.db_table}, {FundDisagreement._meta.db_table}")
+
+    def bare_reads():
+        with connection.cursor() as cursor:
+            for sql in (
+                "SELECT id, area_id FROM welfare_fund",
+                "SELECT r.*, s.* FROM welfare_sourcerecord r JOIN welfare_source s ON s.id = r.source_id "
+                "WHERE r.fund_id IS NOT NULL",
+                "SELECT * FROM welfare_settlement",
+                "SELECT * FROM welfare_funddisagreement",
+            ):
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    emptied()
+    worklist_rebuild()
+    written = [
+        FundDisagreement(
+            fund_id=r.fund_id, field=r.field, kind=r.kind, values=r.values, opened_at=r.opened_at
+        )
+        for r in FundDisagreement.objects.all()
+    ]
+    sources_of = list(through.objects.values_list("funddisagreement_id", "source_id"))
+    print(f"  worklist: {len(written):,} open fields of {len({r.fund_id for r in written}):,} funds")
+
+    def bare_fill():
+        bare_reads()
+        rows = FundDisagreement.objects.bulk_create([FundDisagreement(**vars_of(r)) for r in written], 500)
+        first = {old: new.pk for old, new in zip(sorted({d for d, _s in sources_of}), rows, strict=False)}
+        through.objects.bulk_create(
+            [through(funddisagreement_id=first[d], source_id=s) for d, s in sources_of if d in first], 500
+        )
+
+    fill = bare = float("inf")
+    for _ in range(3):
+        emptied()
+        fill = min(fill, best_of(1, worklist_rebuild))
+        emptied()
+        bare = min(bare, best_of(1, bare_fill))
+    emptied()
+    worklist_rebuild()
+    failures = report(
+        "worklist of the whole country filled from nothing vs bare reads + one bulk insert (seconds)",
+        fill,
+        bare,
+        unit="s",
+        limit=WORKLIST_FILL_LIMIT,
+        higher_is_better=False,
+    )
+    base, took = best_of_interleaved(3, bare_reads, worklist_rebuild)
+    failures += report(
+        "worklist of the whole country refreshed with nothing changed vs its bare reads (seconds)",
+        took,
+        base,
+        unit="s",
+        limit=WORKLIST_REFRESH_LIMIT,
+        higher_is_better=False,
+    )
+    return failures
+
+
+def vars_of(row) -> dict:
+    return {name: getattr(row, name) for name in ("fund_id", "field", "kind", "values", "opened_at")}
 
 
 if __name__ == "__main__":

@@ -10,4 +10,9 @@ class WelfareConfig(AppConfig):
     verbose_name = _("Community welfare funds")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from .services import reconcile, sources  # noqa: F401 (register the welfare jobs)
+        from .services.worklist import fill_worklist_after_its_migration
+
+        post_migrate.connect(fill_worklist_after_its_migration, sender=self)

@@ -1,6 +1,10 @@
 """The worklist is kept by the writes that change what waits: a reconcile, a settlement, an import, a link."""
 
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.models.signals import post_migrate
 
 from sanphalang.welfare.models import DisagreementKind, Fund, FundDisagreement
 from sanphalang.welfare.services.reconcile import link_split, reconcile
@@ -87,3 +91,34 @@ class TestWorklistRefresh:
         # then the list is what the services had kept
         assert set(_open()) == expected
         assert worklist_rebuild() == 0
+
+
+class TestMigrationFillsTheWorklist:
+    """A database with funds from before the worklist existed gets its rows when migrate creates it."""
+
+    def _migrated(self, name: str, *, backwards: bool = False) -> None:
+        welfare = apps.get_app_config("welfare")
+        migration = MigrationLoader(connection).graph.nodes[("welfare", name)]
+        post_migrate.send(
+            sender=welfare,
+            app_config=welfare,
+            verbosity=0,
+            interactive=False,
+            using="default",
+            plan=[(migration, backwards)],
+        )
+
+    def test_the_worklists_migration_fills_it_from_funds_already_there(self, cast):
+        reconciled_fund(cast)
+        before = set(_open())
+        assert before
+        FundDisagreement.objects.all().delete()  # as a database migrated before the worklist existed
+        self._migrated("0008_worklist")
+        assert set(_open()) == before
+
+    def test_another_migration_or_going_back_leaves_it_alone(self, cast):
+        reconciled_fund(cast)
+        FundDisagreement.objects.all().delete()
+        self._migrated("0009_officer_reasons_as_codes")
+        self._migrated("0008_worklist", backwards=True)
+        assert _open() == {}

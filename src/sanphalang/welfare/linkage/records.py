@@ -199,7 +199,13 @@ def _founded(value: str) -> dt.date | None:
 
 def field_value(field_name: str, data: dict):
     """A record's value of one settleable field in the form the registry compares and stores."""
-    raw = data.get(field_name, "")
+    return _read_field(field_name, str(data.get(field_name) or ""))
+
+
+# A worklist refresh of the whole country reads every field of every record again; the same written values
+# recur (statuses, years, counts), and reading Thai text is the costly part of comparing.
+@lru_cache(maxsize=65536)
+def _read_field(field_name: str, raw: str):
     if field_name == "members":
         return parse_members(raw)
     if field_name == "status":

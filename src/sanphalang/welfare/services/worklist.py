@@ -6,7 +6,8 @@ stored, so that the worklist can filter, count and page over every fund of a pro
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Q
 from django.utils import timezone
 
@@ -31,7 +32,7 @@ def _values(open_field) -> list[dict]:
     ]
 
 
-def _refresh_batch(ids: list[int], now) -> int:
+def _refresh_batch(ids: list[int], now, covering: dict[str, list[Source]]) -> int:
     areas = dict(Fund.objects.filter(pk__in=ids).values_list("pk", "area_id"))
     records: dict[int, list[SourceRecord]] = {pk: [] for pk in areas}
     for record in SourceRecord.objects.filter(fund_id__in=areas).select_related("source"):
@@ -39,7 +40,8 @@ def _refresh_batch(ids: list[int], now) -> int:
     settlements: dict[int, list[Settlement]] = {pk: [] for pk in areas}
     for settlement in Settlement.objects.filter(fund_id__in=areas):
         settlements[settlement.fund_id].append(settlement)
-    covering = {province: sources_covering(province) for province in {code[:2] for code in areas.values()}}
+    for province in {code[:2] for code in areas.values()} - covering.keys():
+        covering[province] = sources_covering(province)
     existing = {(row.fund_id, row.field): row for row in FundDisagreement.objects.filter(fund_id__in=ids)}
     wanted: dict[tuple[int, str], tuple[str, list[dict]]] = {}
     for pk, area_code in areas.items():
@@ -92,7 +94,10 @@ def worklist_refresh(fund_ids: Iterable[int]) -> int:
     import and a settlement."""
     ids = sorted({pk for pk in fund_ids if pk})
     now = timezone.now()
-    return sum(_refresh_batch(ids[start : start + BATCH], now) for start in range(0, len(ids), BATCH))
+    covering: dict[str, list[Source]] = {}  # per province, read once for all batches
+    return sum(
+        _refresh_batch(ids[start : start + BATCH], now, covering) for start in range(0, len(ids), BATCH)
+    )
 
 
 def funds_covered_by(source: Source) -> list[int]:
@@ -111,3 +116,21 @@ def worklist_rebuild(*, province_code: str | None = None) -> int:
     if province_code:
         funds = funds.filter(area__pk__startswith=province_code)
     return worklist_refresh(funds.values_list("pk", flat=True))
+
+
+WORKLIST_MIGRATION = ("welfare", "0008_worklist")
+
+
+def fill_worklist_after_its_migration(sender, *, plan=None, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """post_migrate: a database that held funds before the worklist existed gets its rows when migrate creates
+    the worklist, so that no coordinator finds it empty and nobody has to know to run welfare_worklist.
+
+    Only once the database is migrated to the end: the services read it with today's models."""
+    if using != DEFAULT_DB_ALIAS or not plan:
+        return
+    if not any((m.app_label, m.name) == WORKLIST_MIGRATION and not backwards for m, backwards in plan):
+        return
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    worklist_rebuild()
