@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from sanphalang.areas.scoping import can_write_area
 from sanphalang.directory.models import Organisation, Person
+from sanphalang.directory.views import records_added_message
 from sanphalang.meetings.models import Meeting
 from sanphalang.plans.models import ProgressEntry
 
@@ -73,14 +74,7 @@ def _accepted_message(accepted: Accepted) -> str:
     if accepted.meeting:
         parts.append(gettext("The meeting was recorded, with its attendance and resolutions."))
     if accepted.created:
-        parts.append(
-            ngettext(
-                "%(count)s new record was added to the directory.",
-                "%(count)s new records were added to the directory.",
-                len(accepted.created),
-            )
-            % {"count": len(accepted.created)}
-        )
+        parts.append(records_added_message(len(accepted.created)))
     if accepted.entries:
         parts.append(
             ngettext(

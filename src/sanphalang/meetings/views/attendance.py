@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from sanphalang.directory.views import records_added_message
+
 from ..forms.attendance import PasteForm, ReviewForm, RosterForm
 from ..selectors import meetings as selectors
 from ..selectors.attendance import MAX_LINES, attendance_lines_match, attendance_roster
@@ -37,14 +39,7 @@ def _recorded_message(batch: AttendanceBatch) -> str:
             % {"count": len(batch.already)}
         )
     if batch.created:
-        parts.append(
-            ngettext(
-                "%(count)s new record was added to the directory.",
-                "%(count)s new records were added to the directory.",
-                len(batch.created),
-            )
-            % {"count": len(batch.created)}
-        )
+        parts.append(records_added_message(len(batch.created)))
     return " ".join(parts)
 
 
