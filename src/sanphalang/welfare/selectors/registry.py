@@ -94,6 +94,7 @@ class FundRow:
 
 _FUND_ROW_FIELDS = tuple(f.name for f in dc_fields(FundRow) if f.name not in ("pk", "area"))
 _AREA_ROW_FIELDS = ("code", "level", "name_th", "name_en")
+_FUND_AREA_FIELDS = (*_AREA_ROW_FIELDS, "path_th", "path_en")  # a fund's own area is named with its path
 
 
 def fund_rows(*, user: User, ids) -> list[FundRow]:
@@ -123,7 +124,7 @@ def _fund_rows_query() -> QuerySet:
     ).values(
         "pk",
         *_FUND_ROW_FIELDS,
-        *(f"area__{name}" for name in (*_AREA_ROW_FIELDS, "path_th", "path_en")),
+        *(f"area__{name}" for name in _FUND_AREA_FIELDS),
         *(f"area__parent__{name}" for name in _AREA_ROW_FIELDS),
     )
 
@@ -135,7 +136,7 @@ def _fund_row(value: dict) -> FundRow:
         else None
     )
     area = AreaRow(
-        **{name: value[f"area__{name}"] for name in (*_AREA_ROW_FIELDS, "path_th", "path_en")},
+        **{name: value[f"area__{name}"] for name in _FUND_AREA_FIELDS},
         parent=parent,
     )
     return FundRow(pk=value["pk"], area=area, **{name: value[name] for name in _FUND_ROW_FIELDS})
