@@ -268,6 +268,7 @@ API_PARAMETERS = {
     "case_id": "case",
     "referral_id": "referral",
     "follow_up_id": "follow_up",
+    "document_id": "source_document",
     "social_fund_id": "social_fund",
     "fund_request_id": "fund_request",
     "ledger_entry_id": "ledger_entry",

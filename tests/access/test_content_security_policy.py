@@ -1,9 +1,13 @@
 """Every page, each filled with real records and opened by the records' owner (an administrator for the admin's):
 sent with the Content-Security-Policy and holding no inline script or style it would block."""
 
+import pytest
+
 from tests.web.test_content_security_policy import inline_code
 
 from .routes import fill, web_routes
+
+pytestmark = pytest.mark.one_database
 
 
 def test_every_page_with_its_records_has_the_policy_and_no_inline_code(world, db):

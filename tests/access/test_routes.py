@@ -24,6 +24,8 @@ from .routes import (
     web_routes,
 )
 
+pytestmark = pytest.mark.one_database
+
 
 @dataclass(frozen=True)
 class Visitor:

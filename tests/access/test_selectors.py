@@ -23,6 +23,8 @@ from sanphalang.errors import AccessDenied
 
 from .records import AreaRecords
 
+pytestmark = pytest.mark.one_database
+
 # What to pass for a required argument other than the user, by its name: the kind of record of the other area
 # (the object itself), or for pk the record the selector's name says (organisation_get -> organisation).
 # A callable builds the value from the other area's records.

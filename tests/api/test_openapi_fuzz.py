@@ -21,6 +21,8 @@ from sanphalang.wsgi import application
 from tests.access.records import build_area_records
 from tests.conftest import build_cast, rolled_back
 
+pytestmark = pytest.mark.one_database
+
 MAX_EXAMPLES = 3
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 

@@ -69,9 +69,9 @@ def _job(job) -> dict:
 
 @router.get("/reports/quarterly", response=page_of(QuarterlyReportOut), operation_id="quarterly_report_list")
 def quarterly_list(request, filters: Query[QuarterlyListQuery]):
-    page = paginate(selectors.quarterly_report_list(user=request.auth, province=filters.province), filters)
-    page["items"] = [_row(report) for report in page["items"]]
-    return page
+    return paginate(
+        selectors.quarterly_report_list(user=request.auth, province=filters.province), filters, item=_row
+    )
 
 
 @router.post(

@@ -13,6 +13,7 @@ from .care_privacy import router as care_privacy_router
 from .care_risks import router as care_risks_router
 from .care_status import router as care_status_router
 from .errors import ApiError, ErrorOut, register_error_handlers
+from .ingest import router as ingest_router
 from .issue_areas import router as issue_areas_router
 from .meetings import router as meetings_router
 from .organisations import router as organisations_router
@@ -93,6 +94,7 @@ for _router in (
     care_households_router,
     reports_router,
     reports_quarterly_router,
+    ingest_router,
 ):
     api.add_router("", _router)
 

@@ -292,7 +292,7 @@ class SettleIn(StrictIn):
 # ---- roll-up
 
 
-class RollupQuery(Schema):
+class FundRollupQuery(Schema):
     level: RollupLevel = "district"
     year: ThaiInt | None = Field(
         None, description="A year (BE): each row then carries that year's summed figures"

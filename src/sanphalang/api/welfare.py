@@ -34,10 +34,10 @@ from .schemas_welfare import (
     FundDetailOut,
     FundOut,
     FundQuery,
+    FundRollupQuery,
     FundYearIn,
     FundYearOut,
     RollupOut,
-    RollupQuery,
     SettleIn,
     SettlementOut,
     StrictIn,
@@ -150,7 +150,7 @@ def delete_fund_year(request, fund_id: RecordId, year_be: int):
 
 
 @router.get("/welfare/rollup", response=RollupOut)
-def rollup(request, filters: Query[RollupQuery]):
+def rollup(request, filters: Query[FundRollupQuery]):
     rows, total = figure_selectors.rollup_table(user=request.auth, level=filters.level, year_be=filters.year)
     return {
         "level": filters.level,
