@@ -81,19 +81,18 @@ def _source_disagreements(
 ) -> dict[str, list[SourceValue]]:
     """Each field where the linked sources differ, or a covering source lacks the fund: every source's value."""
     result = {}
+    # Most fields of most funds agree: their values are compared as they are read, and only a disagreement's
+    # are kept as SourceValues (a refresh of the whole country compares every field of every fund).
+    records = [by_source.get(s.pk) for s in sources]
+    lacking = None in records
     for name in SETTLE_FIELDS:
-        values = [
-            SourceValue(
-                s,
-                by_source.get(s.pk),
-                field_value(name, by_source[s.pk].data) if s.pk in by_source else None,
-                name,
-            )
-            for s in sources
-        ]
-        present = {_comparable(name, v.value) for v in values if v.value is not None}
-        if len(present) > 1 or (present and sum(1 for v in values if v.record) < len(sources)):
-            result[name] = values
+        read = [field_value(name, record.data) if record is not None else None for record in records]
+        present = {_comparable(name, value) for value in read if value is not None}
+        if len(present) > 1 or (present and lacking):
+            result[name] = [
+                SourceValue(source, record, value, name)
+                for source, record, value in zip(sources, records, read, strict=True)
+            ]
     return result
 
 
@@ -195,6 +194,8 @@ def open_fields_of(
     *, records: Iterable[SourceRecord], sources: list[Source], settlements: Iterable[Settlement]
 ) -> list[OpenField]:
     """The open fields of one fund from its records (with their sources), the sources covering it and its settlements.
+    A record is read by its pk, source_id, source, row, duplicate_of_id and data alone: the worklist passes plain
+    rows with those, the fund's page its models.
 
     A settled field is open only while a later import contradicts it; a field is never open twice."""
     by_source = _first_records(records)

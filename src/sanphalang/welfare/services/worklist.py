@@ -5,6 +5,7 @@ stored, so that the worklist can filter, count and page over every fund of a pro
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -32,17 +33,63 @@ def _values(open_field) -> list[dict]:
     ]
 
 
-def _refresh_batch(ids: list[int], now, covering: dict[str, list[Source]]) -> int:
-    areas = dict(Fund.objects.filter(pk__in=ids).values_list("pk", "area_id"))
-    records: dict[int, list[SourceRecord]] = {pk: [] for pk in areas}
-    for record in SourceRecord.objects.filter(fund_id__in=areas).select_related("source"):
-        records[record.fund_id].append(record)
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """A linked source record with what open_fields_of reads of it. A refresh of the whole country reads every
+    record again: building a model (and its source's) per row cost more than comparing them."""
+
+    pk: int
+    source_id: int
+    row: int
+    duplicate_of_id: int | None
+    data: dict
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A stored worklist row, as the refresh compares it."""
+
+    pk: int
+    kind: str
+    values: list
+    opened_at: object
+    settled_at: object
+
+
+def _of_batch(queryset, field: str, ids: list[int]):
+    """The queryset narrowed to the batch's ids. Sorted ids that fill most of their range are asked for as the
+    range (a whole province's or country's funds): a list of 500 ids costs more to build into the query than the
+    few rows of other funds it lets through, which the caller leaves aside."""
+    if ids[-1] - ids[0] < 2 * len(ids):
+        return queryset.filter(**{f"{field}__gte": ids[0], f"{field}__lte": ids[-1]})
+    return queryset.filter(**{f"{field}__in": ids})
+
+
+def _refresh_batch(ids: list[int], now, covering: dict[str, list[Source]], sources: dict[int, Source]) -> int:
+    batch = set(ids)
+    areas = {
+        pk: code
+        for pk, code in _of_batch(Fund.objects.all(), "pk", ids).values_list("pk", "area_id")
+        if pk in batch
+    }
+    records: dict[int, list[_Record]] = {pk: [] for pk in areas}
+    read = _of_batch(SourceRecord.objects.all(), "fund_id", ids).values_list(
+        "fund_id", "pk", "source_id", "row", "duplicate_of_id", "data"
+    )
+    for fund_id, pk, source_id, row, duplicate_of_id, data in read:
+        if fund_id in records:
+            records[fund_id].append(_Record(pk, source_id, row, duplicate_of_id, data, sources[source_id]))
     settlements: dict[int, list[Settlement]] = {pk: [] for pk in areas}
-    for settlement in Settlement.objects.filter(fund_id__in=areas):
-        settlements[settlement.fund_id].append(settlement)
+    for settlement in _of_batch(Settlement.objects.all(), "fund_id", ids):
+        if settlement.fund_id in settlements:
+            settlements[settlement.fund_id].append(settlement)
     for province in {code[:2] for code in areas.values()} - covering.keys():
         covering[province] = sources_covering(province)
-    existing = {(row.fund_id, row.field): row for row in FundDisagreement.objects.filter(fund_id__in=ids)}
+    stored = _of_batch(FundDisagreement.objects.all(), "fund_id", ids).values_list(
+        "fund_id", "field", "pk", "kind", "values", "opened_at", "settled_at"
+    )
+    existing = {(fund_id, name): _Row(*rest) for fund_id, name, *rest in stored if fund_id in areas}
     wanted: dict[tuple[int, str], tuple[str, list[dict]]] = {}
     for pk, area_code in areas.items():
         for open_field in open_fields_of(
@@ -50,26 +97,33 @@ def _refresh_batch(ids: list[int], now, covering: dict[str, list[Source]]) -> in
         ):
             wanted[(pk, open_field.field)] = (open_field.kind, _values(open_field))
     created, changed, closed = [], [], []
-    for key, (kind, values) in wanted.items():
-        row = existing.get(key)
+    for (fund_id, name), (kind, values) in wanted.items():
+        row = existing.get((fund_id, name))
         if row is None:
             created.append(
-                FundDisagreement(fund_id=key[0], field=key[1], kind=kind, values=values, opened_at=now)
+                FundDisagreement(fund_id=fund_id, field=name, kind=kind, values=values, opened_at=now)
             )
         elif row.settled_at is not None or (row.kind, row.values) != (kind, values):
-            if row.settled_at is not None or row.kind != kind:
-                row.opened_at = now
-            row.kind, row.values, row.settled_at = kind, values, None
-            changed.append(row)
+            reopened = row.settled_at is not None or row.kind != kind
+            changed.append(
+                FundDisagreement(
+                    pk=row.pk,
+                    fund_id=fund_id,
+                    field=name,
+                    kind=kind,
+                    values=values,
+                    opened_at=now if reopened else row.opened_at,
+                    settled_at=None,
+                )
+            )
     for key, row in existing.items():
         if key not in wanted and row.settled_at is None:
-            row.settled_at = now
-            closed.append(row)
+            closed.append(row.pk)
     FundDisagreement.objects.bulk_create(created, batch_size=BATCH)
     FundDisagreement.objects.bulk_update(
         changed, ["kind", "values", "opened_at", "settled_at"], batch_size=BATCH
     )
-    FundDisagreement.objects.filter(pk__in=[row.pk for row in closed]).update(settled_at=now)
+    FundDisagreement.objects.filter(pk__in=closed).update(settled_at=now)
     if created or changed:
         rows = [*created, *changed]  # bulk_create gives the new rows their keys (PostgreSQL, SQLite ≥ 3.35)
         through = FundDisagreement.sources.through
@@ -95,8 +149,10 @@ def worklist_refresh(fund_ids: Iterable[int]) -> int:
     ids = sorted({pk for pk in fund_ids if pk})
     now = timezone.now()
     covering: dict[str, list[Source]] = {}  # per province, read once for all batches
+    sources = Source.objects.in_bulk()
     return sum(
-        _refresh_batch(ids[start : start + BATCH], now, covering) for start in range(0, len(ids), BATCH)
+        _refresh_batch(ids[start : start + BATCH], now, covering, sources)
+        for start in range(0, len(ids), BATCH)
     )
 
 
