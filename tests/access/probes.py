@@ -38,14 +38,33 @@ def _tables() -> list[str]:
     return sorted(t for t in connection.introspection.table_names() if t not in UNWATCHED_TABLES)
 
 
-def fingerprint(actor) -> dict[str, str]:
-    """A digest of every table's rows (but the visitor's own account's), to compare before and after a request."""
+def write_counts() -> dict[str, tuple] | None:
+    """Per table, the rows PostgreSQL counts as inserted, updated and deleted so far in this transaction (rolled
+    back savepoints included); None on another database."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_xact_user_tables")
+        return {table: tuple(counts) for table, *counts in cursor.fetchall()}
+
+
+def written_since(counts: dict[str, tuple] | None) -> set[str] | None:
+    """The tables written to since write_counts() gave counts: only they can differ from before. None (every
+    table) where the database does not count."""
+    if counts is None:
+        return None
+    return {table for table, now in write_counts().items() if counts.get(table) != now}
+
+
+def fingerprint(actor, tables: set[str] | None = None) -> dict[str, str]:
+    """A digest of every table's rows (but the visitor's own account's), or of these tables', to compare before
+    and after a request."""
     quote = connection.ops.quote_name
     digests = {}
     own_rows = dict(OWN_ROWS, **(UPLOADS if actor is not None and actor.can_write else {}))
     actor_id = actor.pk if actor is not None else None
     with connection.cursor() as cursor:
-        for table in _tables():
+        for table in _tables() if tables is None else sorted(tables.intersection(_tables())):
             if table in COUNTED_TABLES:
                 cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")  # noqa: S608 - table names from Django
             elif "_historical" in table and table not in OWN_ROWS:
