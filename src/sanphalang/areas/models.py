@@ -56,11 +56,21 @@ class Area(models.Model):
 
     @property
     def display_path(self) -> str:
-        return in_page_language(self.path_th or self.name_th, self.path_en)
+        return in_page_language(path_th_of(self), self.path_en)
 
     @property
     def ancestor_codes(self) -> list[str]:
         return ancestor_codes(self.code)
+
+
+def path_th_of(area) -> str:
+    """An area (or a row with its names and paths) named with those above it, in Thai; by its own name where it
+    has no path stored."""
+    return area.path_th or area.name_th
+
+
+def path_en_of(area) -> str:
+    return area.path_en or area.name_en
 
 
 def ancestor_codes(code: str) -> list[str]:

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from sanphalang.accounts.models import User
-from sanphalang.areas.models import Area, AreaLevel
+from sanphalang.areas.models import Area, AreaLevel, path_en_of, path_th_of
 from sanphalang.areas.scoping import require_write, scope_for
 from sanphalang.areas.selectors import area_search
 from sanphalang.thai.matching import name_search_q
@@ -87,6 +87,16 @@ class FundRow:
     @property
     def area_id(self) -> str:
         return self.area.code
+
+    area_code = area_id  # as the API names it
+
+    @property
+    def area_path_th(self) -> str:
+        return path_th_of(self.area)
+
+    @property
+    def area_path_en(self) -> str:
+        return path_en_of(self.area)
 
     def get_status_display(self) -> str:
         return str(FundStatus(self.status).label)
