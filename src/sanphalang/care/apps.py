@@ -10,4 +10,6 @@ class CareConfig(AppConfig):
     verbose_name = _("Care for people in hardship")
 
     def ready(self) -> None:
-        from .services import privacy  # noqa: F401 (register the retention purge's job)
+        from sanphalang.jobs.kinds import register_module
+
+        register_module("sanphalang.care.services.privacy")  # the retention purge's job

@@ -10,4 +10,6 @@ class IngestConfig(AppConfig):
     verbose_name = _("Reading reports")
 
     def ready(self) -> None:
-        from .services import documents  # noqa: F401 (register the reading job)
+        from sanphalang.jobs.kinds import register_module
+
+        register_module("sanphalang.ingest.services.documents")  # the reading job

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,6 +40,10 @@ class JobKind:
 
 
 KINDS: dict[str, JobKind] = {}
+# The modules that register kinds, named by each app when it is ready and imported when a kind is first looked
+# up: importing them all at start-up (the PDF layout, the maps, the reports' reader) cost every command a
+# fraction of a second, though most never run a job.
+KIND_MODULES: list[str] = []
 
 
 def register(kind: JobKind) -> JobKind:
@@ -46,7 +51,15 @@ def register(kind: JobKind) -> JobKind:
     return kind
 
 
+def register_module(dotted_path: str) -> None:
+    """Name a module whose import registers kinds; it is imported when a kind is first looked up."""
+    KIND_MODULES.append(dotted_path)
+
+
 def kind_of(name: str) -> JobKind:
+    if name not in KINDS:
+        while KIND_MODULES:
+            import_module(KIND_MODULES.pop())
     return KINDS[name]
 
 

@@ -10,6 +10,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports and dashboards")
 
     def ready(self) -> None:
-        # Register the figures, and the job kinds of the boundary import and the quarterly report.
-        from . import figures  # noqa: F401
-        from .services import boundaries, quarterly  # noqa: F401
+        from sanphalang.jobs.kinds import register_module
+
+        from . import figures  # noqa: F401 (register the figures)
+
+        # The job kinds of the boundary import and the quarterly report.
+        register_module("sanphalang.reports.services.boundaries")
+        register_module("sanphalang.reports.services.quarterly")

@@ -12,7 +12,10 @@ class WelfareConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from .services import reconcile, sources  # noqa: F401 (register the welfare jobs)
+        from sanphalang.jobs.kinds import register_module
+
+        register_module("sanphalang.welfare.services.reconcile")  # the welfare jobs
+        register_module("sanphalang.welfare.services.sources")
         from .services.worklist import fill_worklist_after_its_migration
 
         post_migrate.connect(fill_worklist_after_its_migration, sender=self)
