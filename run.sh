@@ -78,7 +78,9 @@ case "${1:-}" in
     # With both databases, each test runs on both but two kinds: the browser tests, which check the page in the
     # browser, on SQLite; the sweeps of every route and API operation (marked one_database), on PostgreSQL.
     sqlite_selection=()
-    if postgres_answers; then
+    postgres=no
+    if postgres_answers; then postgres=yes; fi
+    if [ "$postgres" = yes ]; then
       sqlite_selection=(-m "not one_database")
       say "Tests on SQLite, the sweeps of every route left to the PostgreSQL run"
     else
@@ -87,7 +89,7 @@ case "${1:-}" in
     started=$SECONDS
     env -u DATABASE_URL "$PY" -m pytest -n 2 -q --durations=15 "${sqlite_selection[@]}"
     timings+=("Tests on SQLite: $((SECONDS - started)) s")
-    if postgres_answers; then
+    if [ "$postgres" = yes ]; then
       say "Tests on PostgreSQL (127.0.0.1:5432), the browser tests left to the SQLite run"
       started=$SECONDS
       DATABASE_URL="${SANPHALANG_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sanphalang}" \
