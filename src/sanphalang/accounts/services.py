@@ -164,7 +164,10 @@ def _token_user(raw: str) -> User | None:
     # changing the user through the services clears the entry at once (across servers when the cache is shared).
     user_id = cache.get(_token_cache_key(key_hash))
     if user_id is not None:
-        return User.objects.filter(pk=user_id, is_active=True).first()
+        try:  # get, not first(): no ORDER BY to build and sort, on every call of a script
+            return User.objects.get(pk=user_id, is_active=True)
+        except User.DoesNotExist:
+            return None
     try:
         token = ApiToken.objects.select_related("user").get(key_hash=key_hash, revoked_at__isnull=True)
     except ApiToken.DoesNotExist:

@@ -33,17 +33,22 @@ def page_of(item_schema: type[Schema]) -> type[Schema]:
 def paginate(queryset: QuerySet, query: PageQuery, *, rows=None, item=None) -> dict:
     """A page and the length of the whole list.
 
-    The length is a separate COUNT: counting in the page query (COUNT(*) OVER ()) makes the database build and
-    sort every matching row before it can return the first fifty, which costs more as the list grows.
-    With rows (the page's ids as a query → the page's items, in its order), the page is chosen by ids alone and
-    rows() reads its items with that as a subquery, as web.listing.paginate does. With item, each item is
-    given as item(record).
+    With rows ((the page's ids as a query, the whole list) → (the page's items in its order, the list's length
+    or None)), the page is chosen by ids alone and rows() reads its items with that as a subquery, as
+    web.listing.paginate does, and may count the list in the same query. Otherwise, or when rows() gives no
+    length, the length is a separate COUNT: counting in the page query (COUNT(*) OVER ()) makes the database
+    build and sort every matching row before it can return the first fifty. With item, each item is given as
+    item(record).
     """
     page = queryset[query.offset : query.offset + query.limit]
-    items = list(rows(page.values_list("pk", flat=True)) if rows is not None else page)
+    count = None
+    if rows is not None:
+        items, count = rows(page.values_list("pk", flat=True), queryset)
+    else:
+        items = list(page)
     shown = items if item is None else [item(record) for record in items]
     if len(items) < query.limit and (items or query.offset == 0):
         count = query.offset + len(items)  # this page is the last one: the length is known without counting
-    else:
+    elif count is None:
         count = queryset.order_by().count()
     return {"count": count, "limit": query.limit, "offset": query.offset, "items": shown}

@@ -68,11 +68,12 @@ def list_funds(request, filters: Query[FundQuery]):
     funds = selectors.fund_list(
         user=request.auth, search=filters.q.strip(), district=filters.district, status=filters.status
     )
-    # The page is chosen by ids alone; its rows and their record counts are read for those ids only.
+    # The page is chosen by ids alone; its rows and their record counts are read for those ids only, with the
+    # list's length, in one query.
     return paginate(
         funds.order_by("sort_key", "id"),
         filters,
-        rows=lambda ids: selectors.fund_rows(user=request.auth, ids=ids),
+        rows=lambda ids, listed: selectors.fund_page(user=request.auth, ids=ids, listed=listed),
     )
 
 

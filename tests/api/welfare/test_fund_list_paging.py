@@ -37,3 +37,13 @@ def test_a_later_page_reads_as_the_first_does_and_counts_only_its_funds(cast, ap
 def test_the_outsider_gets_an_empty_page(cast, api_for, registry):
     body = api_for(cast.phayao_coordinator).get("/api/welfare/funds?offset=0").json()
     assert body["count"] == 0 and body["items"] == []
+
+
+def test_a_full_page_counts_its_list_in_its_own_query(cast, api_for, registry):
+    client = api_for(cast.chiangrai_coordinator)
+    client.get("/api/welfare/funds?limit=1")
+    body, queries = _queries(client, "/api/welfare/funds?limit=1")
+    assert body["count"] == 3 and len(body["items"]) == 1
+    # no COUNT of its own: the list's length is a column of the page's query
+    assert not [sql for sql in queries if sql.lstrip().upper().startswith("SELECT COUNT(")]
+    assert len([sql for sql in queries if "welfare_fund" in sql]) == 1
