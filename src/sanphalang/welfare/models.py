@@ -370,6 +370,18 @@ class FundDisagreement(models.Model):
         return f"{self.fund} {self.field} ({self.kind})"
 
 
+class FundWorklistDigest(models.Model):
+    """A digest of what a fund's worklist rows were last compared with: its records, the sources covering it and
+    its settlements (services.worklist). A refresh that finds the same leaves the fund's rows as they are without
+    reading them again; a refresh of the whole country after an import that changed a few funds compares those."""
+
+    fund = models.OneToOneField(Fund, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    digest = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.fund_id}: {self.digest}"
+
+
 class LinkDecisionKind(models.TextChoices):
     LINKED = "linked", _("linked by reconciling")
     MERGED = "merged", _("merged into this fund")

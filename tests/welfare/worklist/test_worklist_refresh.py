@@ -5,8 +5,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.models.signals import post_migrate
+from django.test.utils import CaptureQueriesContext
 
 from sanphalang.welfare.models import DisagreementKind, Fund, FundDisagreement
+from sanphalang.welfare.services import worklist
 from sanphalang.welfare.services.reconcile import link_split, reconcile
 from sanphalang.welfare.services.settle import settle
 from sanphalang.welfare.services.worklist import worklist_rebuild, worklist_refresh
@@ -72,6 +74,27 @@ class TestWorklistRefresh:
         assert worklist_refresh(Fund.objects.values_list("pk", flat=True)) == 0
         assert {(r.pk, r.kind, r.opened_at) for r in FundDisagreement.objects.all()} == before
         assert fund.disagreement_rows.exists()
+
+    def test_funds_whose_records_sources_and_settlements_are_unchanged_are_not_compared_again(self, cast):
+        reconciled_fund(cast)
+        # when every fund is refreshed with nothing changed since the reconcile
+        with CaptureQueriesContext(connection) as captured:
+            assert worklist_refresh(Fund.objects.values_list("pk", flat=True)) == 0
+        # then no stored row is read, nor anything written
+        sql = [q["sql"] for q in captured.captured_queries]
+        assert not [q for q in sql if "welfare_funddisagreement" in q]
+        assert not [q for q in sql if q.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+
+    def test_a_changed_rule_compares_every_fund_again(self, cast, monkeypatch):
+        reconciled_fund(cast)
+        expected = set(_open())
+        FundDisagreement.objects.all().delete()  # rows lost outside the services: the digests still match
+        assert worklist_refresh(Fund.objects.values_list("pk", flat=True)) == 0
+        # when the rule of what is open has changed since the last refresh
+        monkeypatch.setattr(worklist, "WORKLIST_RULE", worklist.WORKLIST_RULE + 1)
+        # then the next refresh compares every fund and writes its rows again
+        assert worklist_refresh(Fund.objects.values_list("pk", flat=True)) == len(expected)
+        assert set(_open()) == expected
 
     def test_an_officers_split_refreshes_both_funds(self, cast):
         fund = reconciled_fund(cast)
