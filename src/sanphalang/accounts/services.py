@@ -158,8 +158,12 @@ def api_token_authenticate(raw: str, *, address: str | None = None) -> User | No
 
 
 # Written by hand: building the ORM's query for it cost as much again as its round trip, on every call of a script.
-_USER_TABLE, _USER_KEY = User._meta.db_table, User._meta.pk.column
-_ACTIVE_USER_SQL = f'SELECT * FROM "{_USER_TABLE}" WHERE "{_USER_KEY}" = %s AND "is_active" = %s'
+_USER_TABLE, _USER_KEY, _USER_ACTIVE = (
+    User._meta.db_table,
+    User._meta.pk.column,
+    User._meta.get_field("is_active").column,
+)
+_ACTIVE_USER_SQL = f'SELECT * FROM "{_USER_TABLE}" WHERE "{_USER_KEY}" = %s AND "{_USER_ACTIVE}" = %s'
 
 
 def _active_user(user_id: int) -> User | None:
